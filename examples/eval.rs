@@ -1,0 +1,65 @@
+//! The project's evaluation report: per corpus split, the break precision,
+//! recall and F1 of cjk-reflow and of two baselines, and the share of
+//! ground-truth paragraphs reproduced exactly.
+//!
+//! Run `cargo run --release --example eval` (add `-v` to list every wrong
+//! decision with its reason, or a split name to restrict the report).
+
+#[path = "../tests/eval/mod.rs"]
+mod eval;
+
+use std::collections::BTreeMap;
+
+use eval::{baseline_blocks, baseline_punctuation, load_corpus, score, Score};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let verbose = args.iter().any(|a| a == "-v");
+    let only: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
+    let reflower = cjk_reflow::Reflower::default();
+    let mut table: BTreeMap<String, [Score; 3]> = BTreeMap::new();
+    for page in load_corpus() {
+        if !only.is_empty() && !only.iter().any(|s| **s == page.split || **s == page.name) {
+            continue;
+        }
+        let ours = score(&page, &reflower.reflow(&page.text));
+        if verbose && (!ours.errors.is_empty() || ours.lost_text > 0) {
+            let points = reflower.break_points(&page.text);
+            let lines: Vec<&str> = page.text.split('\n').collect();
+            println!("{}/{}: {} wrong{}", page.split, page.name, ours.wrong(), if ours.lost_text > 0 { ", TEXT LOST" } else { "" });
+            for (after, kind) in &ours.errors {
+                let why = points.iter().find(|p| p.line + 1 == *after).map_or(String::new(), |p| {
+                    format!("[{} w{} col{:?}: {}]", p.action, p.width_em, p.column_em, p.reason)
+                });
+                println!("  {kind} after line {after} {:?} {why}", lines[after - 1]);
+            }
+        }
+        let row = table.entry(page.split.clone()).or_default();
+        row[0].add(&ours);
+        row[1].add(&score(&page, &baseline_blocks(&page.text)));
+        row[2].add(&score(&page, &baseline_punctuation(&page.text)));
+    }
+    println!(
+        "{:<14} {:>5} | {:>26} | {:>20} | {:>20}",
+        "split", "pages", "cjk-reflow F1 (P/R) exact", "blank-line blocks", "punctuation rule"
+    );
+    for (split, [ours, blocks, punct]) in &table {
+        println!(
+            "{:<14} {:>5} | {:.3} ({:.3}/{:.3}) {:>5.1}% {:>3}e | {:.3} {:>5.1}% {:>4}e | {:.3} {:>5.1}% {:>4}e{}",
+            split,
+            ours.pages,
+            ours.f1(),
+            ours.precision(),
+            ours.recall(),
+            100.0 * ours.exact_share(),
+            ours.wrong(),
+            blocks.f1(),
+            100.0 * blocks.exact_share(),
+            blocks.wrong(),
+            punct.f1(),
+            100.0 * punct.exact_share(),
+            punct.wrong(),
+            if ours.lost_text > 0 { format!("  LOST TEXT on {} pages", ours.lost_text) } else { String::new() }
+        );
+    }
+}

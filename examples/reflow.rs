@@ -1,0 +1,241 @@
+//! The cjk-reflow command line: reflow hard-wrapped Chinese text.
+//!
+//! Run `cargo run --release --example reflow -- tests/corpus/sample/newspaper-page.txt`,
+//! or `--help` for the options. Reads files (or stdin for `-` or no argument)
+//! and writes the reflowed text to stdout.
+//!
+//! Exit codes: 0 success, 1 input or output error (missing file, invalid
+//! UTF-8), 2 invalid usage.
+
+use std::fmt::Write as _;
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+
+use cjk_reflow::{ColumnWidth, Indent, Options, Reflower, Separator};
+
+const USAGE: &str = "\
+usage: reflow [OPTIONS] [FILE ...]
+
+Reflow hard-wrapped Chinese text: join soft line wraps, keep paragraph ends.
+Reads each FILE (or stdin when FILE is '-' or absent), writes to stdout.
+
+options:
+  --explain            print one line per break point instead of the text:
+                       line numbers, join/break/keep, and the reason
+  --json               print the paragraphs as JSON (text, byte span, lines, kind)
+  --separator SEP      paragraph separator: 'blank' (default) or 'newline'
+  --indent IND         paragraph indent: 'none' (default) or 'ideographic' (two U+3000)
+  --width N            column width in em (4-60), or 'auto' (default)
+  -h, --help           print this help
+
+exit codes: 0 success, 1 input/output error, 2 invalid usage";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Text,
+    Explain,
+    Json,
+}
+
+#[derive(Debug)]
+struct Args {
+    mode: Mode,
+    options: Options,
+    files: Vec<String>,
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(Some(args)) => args,
+        Ok(None) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(msg) => {
+            eprintln!("reflow: {msg}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let reflower = match args.options.clone().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("reflow: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let files = if args.files.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        args.files.clone()
+    };
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    for name in &files {
+        if let Err(msg) = run_one(&reflower, args.mode, name, &mut out) {
+            eprintln!("reflow: {msg}");
+            return ExitCode::from(1);
+        }
+    }
+    if let Err(e) = out.flush() {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("reflow: cannot write output: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
+    let mut args = Args {
+        mode: Mode::Text,
+        options: Options::new(),
+        files: Vec::new(),
+    };
+    while let Some(arg) = it.next() {
+        let mut value = |flag: &str| it.next().ok_or_else(|| format!("{flag} needs a value"));
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "--explain" => args.mode = Mode::Explain,
+            "--json" => args.mode = Mode::Json,
+            "--separator" => {
+                args.options = args.options.separator(match value("--separator")?.as_str() {
+                    "blank" => Separator::BlankLine,
+                    "newline" => Separator::Newline,
+                    v => return Err(format!("invalid --separator '{v}': expected 'blank' or 'newline'")),
+                })
+            }
+            "--indent" => {
+                args.options = args.options.indent(match value("--indent")?.as_str() {
+                    "none" => Indent::None,
+                    "ideographic" => Indent::Ideographic,
+                    v => return Err(format!("invalid --indent '{v}': expected 'none' or 'ideographic'")),
+                })
+            }
+            "--width" => {
+                let v = value("--width")?;
+                let column = if v == "auto" {
+                    ColumnWidth::Auto
+                } else {
+                    match v.parse::<u16>() {
+                        Ok(n) => ColumnWidth::Fixed(n),
+                        Err(_) => return Err(format!("invalid --width '{v}': expected a number of em or 'auto'")),
+                    }
+                };
+                args.options = args.options.column(column);
+            }
+            "--" => args.files.extend(it.by_ref()),
+            "-" => args.files.push(arg),
+            s if s.starts_with('-') => return Err(format!("unknown option '{s}'")),
+            _ => args.files.push(arg),
+        }
+    }
+    Ok(Some(args))
+}
+
+fn read_input(name: &str) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    let shown = if name == "-" { "<stdin>" } else { name };
+    if name == "-" {
+        io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read {shown}: {e}"))?;
+    } else {
+        bytes = std::fs::read(name).map_err(|e| format!("cannot read {shown}: {}", describe(&e)))?;
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{shown}: invalid UTF-8 at byte offset {}",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn describe(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+fn run_one(reflower: &Reflower, mode: Mode, name: &str, out: &mut impl Write) -> Result<(), String> {
+    let text = read_input(name)?;
+    let rendered = match mode {
+        Mode::Text => reflower.reflow(&text),
+        Mode::Explain => explain(reflower, &text),
+        Mode::Json => json(reflower, &text),
+    };
+    match out.write_all(rendered.as_bytes()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
+        _ => Ok(()),
+    }
+}
+
+fn explain(reflower: &Reflower, text: &str) -> String {
+    let mut s = String::new();
+    for p in reflower.break_points(text) {
+        let column = p.column_em.map_or("-".to_string(), |c| format!("{c}"));
+        let _ = writeln!(
+            s,
+            "{}-{}\t{}\twidth {} col {}\t{}",
+            p.line + 1,
+            p.next_line + 1,
+            p.action,
+            p.width_em,
+            column,
+            p.reason
+        );
+    }
+    s
+}
+
+fn json(reflower: &Reflower, text: &str) -> String {
+    let mut s = String::from("[\n");
+    let mut first = true;
+    for p in reflower.paragraphs(text) {
+        if !first {
+            s.push_str(",\n");
+        }
+        first = false;
+        let kind = match p.kind() {
+            cjk_reflow::ParagraphKind::Body => "body".to_string(),
+            cjk_reflow::ParagraphKind::Heading => "heading".to_string(),
+            cjk_reflow::ParagraphKind::Preformatted => "preformatted".to_string(),
+            cjk_reflow::ParagraphKind::Furniture(f) => format!("{f:?}").to_lowercase(),
+            k => format!("{k:?}").to_lowercase(),
+        };
+        let _ = write!(
+            s,
+            "  {{\"text\": {}, \"span\": [{}, {}], \"lines\": [{}, {}], \"kind\": \"{}\"}}",
+            json_string(p.text()),
+            p.span().start,
+            p.span().end,
+            p.lines().start + 1,
+            p.lines().end,
+            kind
+        );
+    }
+    s.push_str("\n]\n");
+    s
+}
+
+fn json_string(text: &str) -> String {
+    let mut s = String::with_capacity(text.len() + 2);
+    s.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => s.push_str("\\\""),
+            '\\' => s.push_str("\\\\"),
+            '\n' => s.push_str("\\n"),
+            '\r' => s.push_str("\\r"),
+            '\t' => s.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(s, "\\u{:04x}", c as u32);
+            }
+            c => s.push(c),
+        }
+    }
+    s.push('"');
+    s
+}

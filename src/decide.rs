@@ -1,0 +1,232 @@
+//! Stage 3: decide every break point.
+//!
+//! Consumes two consecutive non-blank [`Line`]s (and the one after), the local
+//! column width from [`layout`](crate::layout) and whether the first line opens
+//! a paragraph; produces an [`Action`] and the [`Reason`] that settled it. The
+//! rules form a cascade, strongest evidence first: preformatted text, the
+//! kinsoku prohibitions, newspaper furniture, explicit indents, and then the
+//! width evidence: how full the line is, whether it ends a sentence, whether
+//! the next line is two em short, and blank lines between them. No allocation,
+//! no I/O.
+
+use std::fmt;
+
+use crate::classify::CharRole;
+use crate::layout::{fit, Fit};
+use crate::line::{Furniture, Line};
+
+/// What happens to one line break.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Action {
+    /// A soft wrap: the lines are joined with nothing between them.
+    Join,
+    /// A soft wrap between two words of a space-separated script: joined with one space.
+    JoinWithSpace,
+    /// A paragraph end: the paragraph separator is written.
+    Break,
+    /// Text that is not hard-wrapped (or is preformatted): the break is kept as it was.
+    Keep,
+}
+
+impl Action {
+    /// `true` for [`Action::Join`] and [`Action::JoinWithSpace`].
+    ///
+    /// ```
+    /// use cjk_reflow::Action;
+    /// assert!(Action::JoinWithSpace.is_join());
+    /// assert!(!Action::Keep.is_join());
+    /// ```
+    pub fn is_join(self) -> bool {
+        matches!(self, Action::Join | Action::JoinWithSpace)
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Action::Join => "join",
+            Action::JoinWithSpace => "join+space",
+            Action::Break => "break",
+            Action::Keep => "keep",
+        })
+    }
+}
+
+/// The rule or evidence that settled a break decision.
+///
+/// Its `Display` is a one-line lowercase explanation.
+///
+/// ```
+/// use cjk_reflow::Reason;
+/// assert_eq!(
+///     Reason::NextStartsWithClosing.to_string(),
+///     "next line starts with closing or pause punctuation (kinsoku)"
+/// );
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Reason {
+    /// Join: no line may start with closing or pause punctuation (，。、」）…).
+    NextStartsWithClosing,
+    /// Join: no line may end with an opening bracket or quote (（「“《…).
+    PrevEndsWithOpening,
+    /// Join: the line fills its column and stops mid-sentence.
+    FullLine,
+    /// Join: the line fills its column mid-sentence; the blank line after it is a column break.
+    FullLineAcrossBlank,
+    /// Join: the line fills its column and ends a sentence, but the next line
+    /// does not look like the start of a paragraph.
+    FullLineSentenceEnd,
+    /// Join: a paragraph's first line, short by its lost 2-em indent.
+    FirstLine,
+    /// Break: a byline, dateline, source line, caption, subtitle or list item
+    /// is its own paragraph.
+    Furniture(Furniture),
+    /// Break: the next line is indented more than this one.
+    NextIndented,
+    /// Break: the line ends a sentence and the next line is about 2 em short of
+    /// the column, the shape of a first line whose indent was lost.
+    NextShortByIndent,
+    /// Break: the line ends a sentence and a blank line follows.
+    BlankAfterSentence,
+    /// Break: the line ends short of its column, so its paragraph ends here.
+    ShortLine,
+    /// Break: a short line without a sentence end, before a paragraph's first line.
+    Heading,
+    /// Break: the line is wider than the column around it (a headline or caption).
+    WiderThanColumn,
+    /// Break: the line ends a sentence and the next one is wider than the column.
+    NextWiderThanColumn,
+    /// Keep: one of the lines is preformatted (code, table, aligned columns).
+    Preformatted,
+    /// Keep: the lines around do not share a column width, so the text is not
+    /// hard-wrapped here (already-flowing paragraphs, short items).
+    NotWrapped,
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            Reason::NextStartsWithClosing => {
+                "next line starts with closing or pause punctuation (kinsoku)"
+            }
+            Reason::PrevEndsWithOpening => "line ends with an opening bracket or quote (kinsoku)",
+            Reason::FullLine => "line fills the column mid-sentence",
+            Reason::FullLineAcrossBlank => {
+                "line fills the column mid-sentence; the blank line is a column break"
+            }
+            Reason::FullLineSentenceEnd => {
+                "line fills the column; the next line does not start a paragraph"
+            }
+            Reason::FirstLine => "first line of a paragraph, short by its lost indent",
+            Reason::Furniture(kind) => {
+                return write!(f, "{} is its own paragraph", furniture_name(*kind))
+            }
+            Reason::NextIndented => "next line is indented",
+            Reason::NextShortByIndent => {
+                "sentence ends and the next line is 2 em short: a new paragraph"
+            }
+            Reason::BlankAfterSentence => "sentence ends before a blank line",
+            Reason::ShortLine => "line ends short of the column: paragraph end",
+            Reason::Heading => "short line without sentence end before a first line: heading",
+            Reason::WiderThanColumn => "line is wider than the column: headline",
+            Reason::NextWiderThanColumn => "sentence ends and the next line is wider than the column",
+            Reason::Preformatted => "preformatted line (code, table or aligned text)",
+            Reason::NotWrapped => "no column width shared by the lines around: not hard-wrapped",
+        };
+        f.write_str(text)
+    }
+}
+
+fn furniture_name(kind: Furniture) -> &'static str {
+    match kind {
+        Furniture::Byline => "byline",
+        Furniture::Dateline => "dateline",
+        Furniture::Source => "source line",
+        Furniture::Caption => "caption",
+        Furniture::Subtitle => "subtitle",
+        Furniture::ListItem => "list item",
+    }
+}
+
+/// What the decision stage sees at one break point.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct BreakContext<'a> {
+    /// The line before the break.
+    pub prev: &'a Line,
+    /// The line after the break.
+    pub next: &'a Line,
+    /// Column width around `prev`, in half-em; `None` when not wrapped.
+    pub column: Option<u32>,
+    /// Whether `prev` opens a paragraph (the break before it was not a join).
+    pub prev_opens_paragraph: bool,
+}
+
+/// Decides one break point. Returns [`Action::Join`], never `JoinWithSpace`:
+/// spacing is the join stage's business.
+pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
+    use Action::{Break, Join, Keep};
+    let (prev, next) = (ctx.prev, ctx.next);
+
+    if prev.shape.preformatted || next.shape.preformatted {
+        return (Keep, Reason::Preformatted);
+    }
+    if next.first.cannot_start_line() {
+        return (Join, Reason::NextStartsWithClosing);
+    }
+    if prev.last == CharRole::Open {
+        return (Join, Reason::PrevEndsWithOpening);
+    }
+    let prev_fit = ctx.column.map(|w| fit(prev, w));
+    let prev_full = prev_fit == Some(Fit::Full);
+    match prev.furniture {
+        Some(Furniture::ListItem) | None => {}
+        Some(kind) => return (Break, Reason::Furniture(kind)),
+    }
+    match next.furniture {
+        None => {}
+        Some(kind @ (Furniture::ListItem | Furniture::Subtitle)) => {
+            if !prev_full || prev.ends_sentence || prev.last == CharRole::Pause {
+                return (Break, Reason::Furniture(kind));
+            }
+        }
+        Some(kind) => return (Break, Reason::Furniture(kind)),
+    }
+    if next.indent >= prev.indent + 2 {
+        return (Break, Reason::NextIndented);
+    }
+    let Some(column) = ctx.column else {
+        return (Keep, Reason::NotWrapped);
+    };
+    let next_fit = fit(next, column);
+    match prev_fit.unwrap_or(Fit::Full) {
+        Fit::Overlong => (Break, Reason::WiderThanColumn),
+        Fit::Full if prev.ends_sentence => {
+            if next.blanks_before > 0 {
+                (Break, Reason::BlankAfterSentence)
+            } else if next_fit == Fit::IndentShort {
+                (Break, Reason::NextShortByIndent)
+            } else if next_fit == Fit::Overlong {
+                (Break, Reason::NextWiderThanColumn)
+            } else {
+                (Join, Reason::FullLineSentenceEnd)
+            }
+        }
+        Fit::Full if next.blanks_before > 0 => (Join, Reason::FullLineAcrossBlank),
+        Fit::Full => (Join, Reason::FullLine),
+        Fit::IndentShort | Fit::Short => {
+            if !prev.ends_sentence
+                && ctx.prev_opens_paragraph
+                && next_fit == Fit::Full
+                && prev.width + 7 >= column
+            {
+                (Join, Reason::FirstLine)
+            } else if !prev.ends_sentence && next_fit == Fit::IndentShort {
+                (Break, Reason::Heading)
+            } else {
+                (Break, Reason::ShortLine)
+            }
+        }
+    }
+}

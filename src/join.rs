@@ -1,0 +1,95 @@
+//! Stage 4: join lines into paragraphs and write the output.
+//!
+//! Consumes the measured lines and their decisions; produces the reflowed
+//! text. Joins remove the line break and the whitespace around it, and put one
+//! space back only between two words of a space-separated script (the *seam*
+//! rule). Every other character is copied through unchanged.
+
+use crate::classify::{role_of, CharRole};
+use crate::decide::Action;
+use crate::line::Line;
+use crate::options::{Indent, Separator};
+
+/// Whether joining `prev` and `next` needs a space between them.
+///
+/// Ideographs and full-width punctuation on either side: no space. Latin
+/// letters, digits or ASCII sentence punctuation on both sides: one space (an
+/// English sentence wrapped inside Chinese text). Hangul on both sides: one
+/// space (Korean separates words). A trailing hyphen is kept and joined tight.
+pub(crate) fn needs_space(prev: char, next: char) -> bool {
+    let (a, b) = (role_of(prev), role_of(next));
+    if a == CharRole::Hangul && b == CharRole::Hangul {
+        return true;
+    }
+    let left = a.is_alphanumeric() || matches!(prev, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '"' | '\'' | '%');
+    let right = b.is_alphanumeric() || matches!(next, '(' | '"' | '\'');
+    left && right
+}
+
+/// The join action for two lines that are to be joined: with a space or without.
+pub(crate) fn seam(text: &str, prev: &Line, next: &Line) -> Action {
+    let last = text[prev.text_start..prev.text_end].chars().next_back();
+    let first = text[next.text_start..next.text_end].chars().next();
+    match (last, first) {
+        (Some(a), Some(b)) if needs_space(a, b) => Action::JoinWithSpace,
+        _ => Action::Join,
+    }
+}
+
+/// Writes the separator that `action` puts between two paragraphs.
+pub(crate) fn write_separator(out: &mut String, action: Action, blank_lines: u32, separator: Separator) {
+    match action {
+        Action::Break => out.push_str(match separator {
+            Separator::BlankLine => "\n\n",
+            Separator::Newline => "\n",
+        }),
+        // Kept breaks keep their blank lines, so text that is not hard-wrapped
+        // comes back as it was.
+        _ => {
+            for _ in 0..=blank_lines {
+                out.push('\n');
+            }
+        }
+    }
+}
+
+/// Writes the start of a paragraph: its indent and its first line.
+///
+/// A paragraph kept verbatim (kept breaks on both sides, no joins) keeps its
+/// own leading whitespace: it may be code or aligned text.
+pub(crate) fn write_first_line(out: &mut String, text: &str, line: &Line, verbatim: bool, indent: Indent) {
+    if verbatim {
+        out.push_str(&text[line.start..line.text_end]);
+        return;
+    }
+    if indent == Indent::Ideographic {
+        out.push_str("\u{3000}\u{3000}");
+    }
+    out.push_str(&text[line.text_start..line.text_end]);
+}
+
+/// Appends `next` to the paragraph being written.
+pub(crate) fn write_joined_line(out: &mut String, text: &str, next: &Line, action: Action) {
+    if action == Action::JoinWithSpace {
+        out.push(' ');
+    }
+    out.push_str(&text[next.text_start..next.text_end]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::needs_space;
+
+    #[test]
+    fn seams() {
+        assert!(!needs_space('中', '国'));
+        assert!(!needs_space('，', 'A'));
+        assert!(!needs_space('a', '中'));
+        assert!(!needs_space('中', 'a'));
+        assert!(needs_space('a', 'b'));
+        assert!(needs_space('9', 'x'));
+        assert!(needs_space(',', 'b'));
+        assert!(needs_space('한', '국'));
+        assert!(!needs_space('-', 'b'));
+    }
+}

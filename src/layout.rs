@@ -1,0 +1,131 @@
+//! Stage 2: estimate the local column width and how full each line is.
+//!
+//! Consumes measured [`Line`]s; produces, for every line, the column width of
+//! its neighbourhood (or `None` when the neighbourhood is not column-wrapped
+//! text at all) and, on demand, the [`Fit`] of a line against that width.
+//!
+//! A justified line of a column `W` em wide measures about `W` em, but not
+//! exactly: loose spacing can leave it up to 1 em short, and punctuation
+//! compression lets it hold one half-em more per full-width mark. So every line
+//! *votes* for the interval of column widths it is consistent with, and the
+//! width with the most votes among the [`WINDOW`] lines on either side wins.
+//! Votes are kept in a sliding histogram, so the whole pass is linear.
+
+use crate::line::Line;
+
+/// Lines on each side of a line that vote on its column width.
+pub(crate) const WINDOW: usize = 8;
+
+/// Lines wider than this (60 em, in half-em) are not taken for wrapped lines.
+pub(crate) const MAX_COLUMN: u32 = 120;
+
+/// How a line fills its column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Fit {
+    /// The line fills the column (within spacing and compression tolerance).
+    Full,
+    /// About 2 em short: a first line whose indent was lost.
+    IndentShort,
+    /// Shorter still: the last line of a paragraph, or a heading.
+    Short,
+    /// Clearly wider than the column: a headline, caption or unwrapped text.
+    Overlong,
+}
+
+/// The column widths (in half-em) a line is consistent with if it is full.
+fn votes_for(line: &Line) -> Option<(u32, u32)> {
+    if line.shape.preformatted || line.width > MAX_COLUMN || line.width < 8 {
+        return None;
+    }
+    let lo = line.width.saturating_sub(line.compressible + 1);
+    let hi = line.width + 2;
+    Some((lo, hi))
+}
+
+/// How `line` fills a column `column` half-em wide.
+pub(crate) fn fit(line: &Line, column: u32) -> Fit {
+    if line.shape.letter_spaced {
+        return Fit::Full;
+    }
+    let compressed = line.width.saturating_sub(line.compressible);
+    if compressed > column + 4 {
+        Fit::Overlong
+    } else if line.width + 2 >= column {
+        Fit::Full
+    } else if line.width + 5 >= column {
+        Fit::IndentShort
+    } else {
+        Fit::Short
+    }
+}
+
+/// Estimates the column width around every line.
+///
+/// `columns[i]` is `Some(width)` in half-em when the lines around `lines[i]`
+/// agree on a column, `None` when they do not (already-flowing text, lists of
+/// short lines, headline clusters).
+pub(crate) fn estimate_columns(lines: &[Line], fixed: Option<u32>, columns: &mut Vec<Option<u32>>) {
+    columns.clear();
+    if let Some(width) = fixed {
+        columns.resize(lines.len(), Some(width));
+        return;
+    }
+    let mut histogram = Histogram::default();
+    let n = lines.len();
+    for i in 0..WINDOW.min(n) {
+        histogram.add(&lines[i], 1);
+    }
+    for i in 0..n {
+        if i + WINDOW < n {
+            histogram.add(&lines[i + WINDOW], 1);
+        }
+        if i > WINDOW {
+            histogram.add(&lines[i - WINDOW - 1], -1);
+        }
+        columns.push(histogram.best());
+    }
+}
+
+#[derive(Debug)]
+struct Histogram {
+    /// `votes[w]`: lines in the window consistent with a column of `w` half-em.
+    votes: [i16; MAX_COLUMN as usize + 4],
+    /// Lines in the window that vote at all.
+    voters: i16,
+}
+
+impl Default for Histogram {
+    fn default() -> Self {
+        Histogram {
+            votes: [0; MAX_COLUMN as usize + 4],
+            voters: 0,
+        }
+    }
+}
+
+impl Histogram {
+    fn add(&mut self, line: &Line, delta: i16) {
+        if let Some((lo, hi)) = votes_for(line) {
+            for v in &mut self.votes[lo as usize..=hi as usize] {
+                *v += delta;
+            }
+            self.voters += delta;
+        }
+    }
+
+    /// The narrowest width with the most votes, if enough lines agree on it.
+    fn best(&self) -> Option<u32> {
+        let mut best = 0;
+        let mut at = 0;
+        for (w, &v) in self.votes.iter().enumerate() {
+            if v > best {
+                best = v;
+                at = w;
+            }
+        }
+        // Three lines, and at least two in five of the window, must agree:
+        // flowing text has no column and must come back unchanged.
+        (best >= 3 && best * 5 >= self.voters * 2).then_some(at as u32)
+    }
+}

@@ -1,0 +1,237 @@
+//! Undo the hard line wraps of Chinese text extracted from newspaper columns.
+//!
+//! PDF text extraction and OCR hand back one text line per printed line. In a
+//! Chinese newspaper that means lines of 12–20 characters, paragraph ends with
+//! no blank line, blank lines in mid-sentence where a column ended, first lines
+//! two characters short because the indent was lost, and headlines and bylines
+//! among the text. cjk-reflow decides for every line break whether it is a
+//! soft wrap (join the lines) or a paragraph end (keep it), and rejoins the
+//! lines into paragraphs.
+//!
+//! ```
+//! let page = "十多年前，笔者在采访一些\n关注行政领域事务的学者时，常\n听到的一个观点是：加强问责。\n理由是，出了事若不敢问责、问\n责不力，震慑力就有限。\n";
+//! assert_eq!(
+//!     cjk_reflow::reflow(page),
+//!     "十多年前，笔者在采访一些关注行政领域事务的学者时，常听到的一个观点是：加强问责。理由是，出了事若不敢问责、问责不力，震慑力就有限。\n"
+//! );
+//! ```
+//!
+//! Reflow changes only line breaks and the whitespace around them: every other
+//! character of the input is kept, in order. Text that is not hard-wrapped
+//! (already-flowing paragraphs, code, tables) comes back as it was, so running
+//! it twice changes nothing.
+//!
+//! # How it decides
+//!
+//! The pipeline runs in one forward pass over the lines:
+//!
+//! 1. **Lines** (`line.rs`): split at `\n`, `\r\n` or `\r`; measure each line's
+//!    display width in em (ideographs and full-width punctuation 1 em, ASCII
+//!    half an em, ambiguous quotes a full em), its indent, the roles of its first
+//!    and last characters (UAX #14 classes from `unicode-linebreak`), and
+//!    furniture: bylines, datelines, source lines, captions, subtitles, list items.
+//! 2. **Layout** (`layout.rs`): estimate the column width around each line.
+//!    Pages mix columns of different widths, so the estimate is local: the
+//!    lines nearby vote for the widths they are consistent with, allowing for
+//!    loose spacing and punctuation compression.
+//! 3. **Decision** (`decide.rs`): a cascade of rules, strongest evidence first:
+//!    preformatted lines; kinsoku (no line starts with `，。」）`, none ends with
+//!    `（「“`); furniture; indents; then how full the line is, whether it ends a
+//!    sentence, whether the next line is two em short (a first line that lost its
+//!    indent), and blank lines, which count as evidence, not as orders.
+//! 4. **Join** (`join.rs`): no space between ideographs or full-width
+//!    punctuation; one space between Latin letters or digits, and between Hangul.
+//!
+//! Every decision carries a [`Reason`]; [`Reflower::break_points`] returns them.
+//!
+//! # Display width
+//!
+//! Widths come from `unicode-width`, with a fast path for ASCII and the common
+//! CJK blocks. East Asian Ambiguous characters (“ ” · ○) count as wide by
+//! default, as in Chinese typesetting; see [`AmbiguousWidth`].
+//!
+//! # Limitations
+//!
+//! - The decisions are heuristics. On the bundled newspaper page they make one
+//!   wrong decision in 511; pages set or extracted very differently can fare worse.
+//! - Text whose columns were interleaved by the extractor cannot be repaired:
+//!   reflow never reorders text.
+//! - A paragraph that ends exactly at the end of a full line, followed by a
+//!   paragraph whose first line is not two em short, is joined.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs, missing_debug_implementations)]
+
+mod classify;
+mod decide;
+mod error;
+mod join;
+mod layout;
+mod line;
+mod options;
+mod paragraph;
+
+pub use decide::{Action, Reason};
+pub use error::Error;
+pub use layout::Fit;
+pub use line::Furniture;
+pub use options::{AmbiguousWidth, ColumnWidth, Indent, Options, Separator};
+pub use paragraph::{BreakPoint, Paragraph, ParagraphKind, Paragraphs};
+
+use paragraph::Analysis;
+
+/// Reflows `text` with the default [`Options`].
+///
+/// # Examples
+///
+/// ```
+/// let text = "规范问责机制\n\n时至今日，“失责必问、问责\n必严”已成常态。\n";
+/// assert_eq!(cjk_reflow::reflow(text), "规范问责机制\n\n时至今日，“失责必问、问责必严”已成常态。\n");
+/// ```
+pub fn reflow(text: &str) -> String {
+    Reflower::default().reflow(text)
+}
+
+/// Reflows UTF-8 bytes with the default [`Options`].
+///
+/// # Errors
+///
+/// [`Error::InvalidUtf8`] with the byte offset of the first invalid byte.
+///
+/// # Examples
+///
+/// ```
+/// use cjk_reflow::{reflow_bytes, Error};
+///
+/// assert_eq!(reflow_bytes("甲。\n".as_bytes())?, "甲。\n");
+/// let err = reflow_bytes(b"ab\xffcd").unwrap_err();
+/// assert!(matches!(err, Error::InvalidUtf8 { offset: 2 }));
+/// # Ok::<(), Error>(())
+/// ```
+pub fn reflow_bytes(bytes: &[u8]) -> Result<String, Error> {
+    Reflower::default().reflow_bytes(bytes)
+}
+
+/// A validated configuration that reflows text; build one with [`Options::build`].
+///
+/// A `Reflower` is cheap to clone and can be shared between threads.
+///
+/// # Examples
+///
+/// ```
+/// use cjk_reflow::{Options, Separator};
+///
+/// let reflower = Options::new().separator(Separator::Newline).build()?;
+/// assert_eq!(reflower.reflow("第一段。\n\n第二段。\n"), "第一段。\n第二段。\n");
+/// # Ok::<(), cjk_reflow::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reflower {
+    options: Options,
+    /// The fixed column width in half-em, if one was set.
+    fixed_column: Option<u32>,
+    wide_ambiguous: bool,
+}
+
+impl Default for Reflower {
+    /// A reflower with the default [`Options`].
+    fn default() -> Self {
+        Reflower::from_valid(Options::new())
+    }
+}
+
+impl Reflower {
+    pub(crate) fn from_valid(options: Options) -> Reflower {
+        let fixed_column = match options.column {
+            ColumnWidth::Auto => None,
+            ColumnWidth::Fixed(em) => Some(u32::from(em) * 2),
+        };
+        Reflower {
+            wide_ambiguous: options.ambiguous == AmbiguousWidth::Wide,
+            fixed_column,
+            options,
+        }
+    }
+
+    /// The options this reflower was built from.
+    ///
+    /// ```
+    /// use cjk_reflow::{Options, Reflower};
+    /// assert_eq!(Reflower::default().options(), &Options::new());
+    /// ```
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Reflows `text`: soft wraps joined, paragraph ends kept.
+    ///
+    /// ```
+    /// let reflower = cjk_reflow::Reflower::default();
+    /// assert_eq!(reflower.reflow("甲乙丙丁戊己庚辛壬癸\n甲乙丙丁戊己庚辛壬癸\n甲乙丙丁戊己庚辛壬癸\n子丑。\n"),
+    ///            "甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸子丑。\n");
+    /// ```
+    pub fn reflow(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        self.reflow_into(text, &mut out);
+        out
+    }
+
+    /// Reflows `text`, appending to `out` (reuse one buffer over many inputs).
+    ///
+    /// ```
+    /// let reflower = cjk_reflow::Reflower::default();
+    /// let mut out = String::new();
+    /// reflower.reflow_into("甲。\n", &mut out);
+    /// reflower.reflow_into("乙。\n", &mut out);
+    /// assert_eq!(out, "甲。\n乙。\n");
+    /// ```
+    pub fn reflow_into(&self, text: &str, out: &mut String) {
+        let analysis = Analysis::run(text, self);
+        analysis.write(text, self, out);
+    }
+
+    /// Reflows UTF-8 bytes.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidUtf8`] with the byte offset of the first invalid byte.
+    ///
+    /// ```
+    /// let reflower = cjk_reflow::Reflower::default();
+    /// assert!(reflower.reflow_bytes(b"\xe4\xb8").is_err());
+    /// ```
+    pub fn reflow_bytes(&self, bytes: &[u8]) -> Result<String, Error> {
+        let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+            offset: e.valid_up_to(),
+        })?;
+        Ok(self.reflow(text))
+    }
+
+    /// The paragraphs of `text`, each with its reflowed text, its byte span
+    /// and line range in the input, and its kind.
+    ///
+    /// ```
+    /// use cjk_reflow::ParagraphKind;
+    /// let reflower = cjk_reflow::Reflower::default();
+    /// let kinds: Vec<_> = reflower.paragraphs("评论观点\n\n甲乙。\n").map(|p| p.kind()).collect();
+    /// assert_eq!(kinds, [ParagraphKind::Heading, ParagraphKind::Body]);
+    /// ```
+    pub fn paragraphs<'r, 't>(&'r self, text: &'t str) -> Paragraphs<'r, 't> {
+        Paragraphs::new(self, text)
+    }
+
+    /// Every break decision in `text`, in order: one [`BreakPoint`] per pair of
+    /// consecutive non-blank lines, with its action and reason.
+    ///
+    /// ```
+    /// use cjk_reflow::Action;
+    /// let reflower = cjk_reflow::Reflower::default();
+    /// let points = reflower.break_points("甲。\n\n乙。\n");
+    /// assert_eq!(points.len(), 1);
+    /// assert_eq!((points[0].line, points[0].next_line), (0, 2));
+    /// assert_eq!(points[0].action, Action::Keep);
+    /// ```
+    pub fn break_points(&self, text: &str) -> Vec<BreakPoint> {
+        paragraph::break_points(text, self)
+    }
+}

@@ -1,0 +1,399 @@
+//! Stage 1: split the input into lines and measure each one.
+//!
+//! Consumes the input text; produces one [`Line`] per non-blank line: its byte
+//! span, its display width in half-em units, its indent, the roles of its first
+//! and last characters and a few shape flags. A `Line` is a small `Copy` value
+//! with no owned text, so the later stages never allocate per line.
+//!
+//! Line terminators are `\n`, `\r\n` and a lone `\r`. A line is *blank* when it
+//! holds only whitespace; blank lines are not measured, they are counted in the
+//! [`Line::blanks_before`] of the next non-blank line.
+
+use crate::classify::{char_width, is_compressible, is_line_space, role_of, CharRole};
+
+/// A kind of newspaper furniture: a line that is its own paragraph by convention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Furniture {
+    /// A byline: `□本报记者 张三`, `■通讯员 李四`.
+    Byline,
+    /// A dateline or agency credit in brackets: `（新华社北京1月28日电）`.
+    Dateline,
+    /// A source or editor line: `来源：中国青年报`, `责任编辑：…`.
+    Source,
+    /// A photo caption or credit: `图片由…提供`, `图为…`.
+    Caption,
+    /// A subtitle introduced by a dash: `——深入学习…`.
+    Subtitle,
+    /// A line introduced by a list or block marker: `一、`, `（二）`, `1.`, `①`, `●`.
+    ListItem,
+}
+
+/// Where a raw line sits in the input, before measuring.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct RawLine {
+    /// Byte offset of the first byte of the line.
+    pub start: usize,
+    /// Byte offset just past the line's content (before its terminator).
+    pub end: usize,
+    /// Byte offset just past the terminator (equals `end` on the last line).
+    pub next: usize,
+}
+
+/// Iterator over the raw lines of a text. A final terminator does not open an
+/// extra empty line, so `"a\n"` has one line and `""` has none.
+pub(crate) struct RawLines<'t> {
+    bytes: &'t [u8],
+    pos: usize,
+}
+
+pub(crate) fn raw_lines(text: &str) -> RawLines<'_> {
+    RawLines {
+        bytes: text.as_bytes(),
+        pos: 0,
+    }
+}
+
+impl Iterator for RawLines<'_> {
+    type Item = RawLine;
+
+    fn next(&mut self) -> Option<RawLine> {
+        let start = self.pos;
+        if start >= self.bytes.len() {
+            return None;
+        }
+        let rest = &self.bytes[start..];
+        match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+            None => {
+                self.pos = self.bytes.len();
+                Some(RawLine {
+                    start,
+                    end: self.bytes.len(),
+                    next: self.bytes.len(),
+                })
+            }
+            Some(i) => {
+                let end = start + i;
+                let crlf = rest[i] == b'\r' && rest.get(i + 1) == Some(&b'\n');
+                self.pos = end + if crlf { 2 } else { 1 };
+                Some(RawLine {
+                    start,
+                    end,
+                    next: self.pos,
+                })
+            }
+        }
+    }
+}
+
+/// Shape flags of a line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Shape {
+    /// Aligned or code-like: internal runs of spaces, tabs, box drawing, code fences.
+    pub preformatted: bool,
+    /// Justified text that the extractor letter-spaced (`据 新 华 社`).
+    pub letter_spaced: bool,
+}
+
+/// One non-blank input line, measured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// 0-based index of this line among all input lines.
+    pub number: usize,
+    /// Byte offset of the line's first byte (its indent included).
+    pub start: usize,
+    /// Byte offset of the first non-whitespace character.
+    pub text_start: usize,
+    /// Byte offset just past the last non-whitespace character.
+    pub text_end: usize,
+    /// Byte offset just past the line's content, before its terminator.
+    pub end: usize,
+    /// Blank lines between the previous non-blank line and this one.
+    pub blanks_before: u32,
+    /// Width of the leading whitespace, in half-em.
+    pub indent: u32,
+    /// Display width, indent included, in half-em (an ideograph is 2).
+    pub width: u32,
+    /// Full-width punctuation marks that compression may set at half width.
+    pub compressible: u32,
+    /// Role of the first non-whitespace character.
+    pub first: CharRole,
+    /// Role of the last non-whitespace character.
+    pub last: CharRole,
+    /// The line ends a sentence: `。！？…`, possibly followed by closing marks (`。”`).
+    pub ends_sentence: bool,
+    /// Shape flags.
+    pub shape: Shape,
+    /// Newspaper furniture recognised from the line's own text.
+    pub furniture: Option<Furniture>,
+}
+
+impl Line {
+    /// Measures one raw line; `None` if it is blank.
+    pub(crate) fn measure(
+        text: &str,
+        raw: RawLine,
+        number: usize,
+        blanks_before: u32,
+        wide_ambiguous: bool,
+    ) -> Option<Line> {
+        let content = &text[raw.start..raw.end];
+        let body = content.trim_start_matches(is_line_space);
+        let text_start = raw.start + (content.len() - body.len());
+        let body = body.trim_end_matches(is_line_space);
+        if body.is_empty() {
+            return None;
+        }
+        let text_end = text_start + body.len();
+
+        let mut indent = 0;
+        let mut leading_ascii = 0;
+        for c in content[..text_start - raw.start].chars() {
+            indent += match c {
+                '\t' => 4,
+                ' ' => 1,
+                _ => 2,
+            };
+            if c == ' ' || c == '\t' {
+                leading_ascii += 1;
+            }
+        }
+
+        let mut width = indent;
+        let mut compressible = 0;
+        let mut first = CharRole::Other;
+        let mut last = CharRole::Other;
+        let mut before_last_closers = CharRole::Other;
+        let mut prev_wide = false;
+        let mut pending_spaces = 0u32;
+        let mut letter_spaces = 0u32;
+        let mut wide_chars = 0u32;
+        let mut has_wide = false;
+        let mut preformatted = false;
+        for (i, c) in body.chars().enumerate() {
+            if c == ' ' || c == '\u{3000}' || c == '\t' || c == '\u{A0}' {
+                if c == '\t' {
+                    preformatted = true;
+                }
+                pending_spaces += 1;
+                continue;
+            }
+            let w = char_width(c, wide_ambiguous);
+            let wide = w == 2;
+            if pending_spaces > 0 {
+                if pending_spaces >= 3 {
+                    preformatted = true;
+                }
+                if pending_spaces == 1 && prev_wide && wide {
+                    // A justified line stretched by the extractor: the space is
+                    // spacing, not text, and takes no width of its own.
+                    letter_spaces += 1;
+                } else {
+                    width += pending_spaces;
+                }
+                pending_spaces = 0;
+            }
+            width += w;
+            if wide {
+                wide_chars += 1;
+                has_wide = true;
+            }
+            if is_compressible(c) {
+                compressible += 1;
+            }
+            if ('\u{2500}'..='\u{257F}').contains(&c) {
+                preformatted = true;
+            }
+            let role = role_of(c);
+            if i == 0 {
+                first = role;
+            }
+            if role != CharRole::Close {
+                before_last_closers = role;
+            }
+            last = role;
+            prev_wide = wide;
+        }
+        let ends_sentence = matches!(last, CharRole::SentenceEnd | CharRole::Ellipsis)
+            || (last == CharRole::Close
+                && matches!(
+                    before_last_closers,
+                    CharRole::SentenceEnd | CharRole::Ellipsis
+                ));
+        if body.starts_with("```") || body.starts_with("~~~") || (leading_ascii >= 2 && !has_wide) {
+            preformatted = true;
+        }
+        let letter_spaced = letter_spaces >= 2 && letter_spaces * 3 >= wide_chars;
+        Some(Line {
+            number,
+            start: raw.start,
+            text_start,
+            text_end,
+            end: raw.end,
+            blanks_before,
+            indent,
+            width,
+            compressible,
+            first,
+            last,
+            ends_sentence,
+            shape: Shape {
+                preformatted,
+                letter_spaced,
+            },
+            furniture: furniture_of(body, width, first, ends_sentence),
+        })
+    }
+}
+
+/// Recognises newspaper furniture by the conventions of Chinese newspapers.
+fn furniture_of(body: &str, width: u32, first: CharRole, ends_sentence: bool) -> Option<Furniture> {
+    const EM: u32 = 2;
+    if body.starts_with("——") || body.starts_with("－－") || body.starts_with("――") {
+        return Some(Furniture::Subtitle);
+    }
+    if first == CharRole::Marker {
+        let byline = ["记者", "通讯员", "本报", "作者", "撰文", "文／", "文/"];
+        if width <= 30 * EM && byline.iter().any(|b| body.contains(b)) {
+            return Some(Furniture::Byline);
+        }
+        return Some(Furniture::ListItem);
+    }
+    if width > 40 * EM {
+        return None;
+    }
+    let bracketed = (body.starts_with('（') && body.ends_with('）'))
+        || (body.starts_with('(') && body.ends_with(')'));
+    if bracketed && ["电", "记者", "通讯员", "报道", "摄"].iter().any(|k| body.contains(k)) {
+        return Some(Furniture::Dateline);
+    }
+    let source = [
+        "来源：", "来源:", "（来源", "责任编辑", "编辑：", "校对：", "审核：", "作者单位",
+    ];
+    if source.iter().any(|s| body.starts_with(s)) {
+        return Some(Furniture::Source);
+    }
+    let caption = [
+        "图片由", "图片来源", "图为", "图：", "图/", "图／", "（图", "上图：", "下图：", "左图：",
+        "右图：",
+    ];
+    if caption.iter().any(|s| body.starts_with(s)) {
+        return Some(Furniture::Caption);
+    }
+    if !ends_sentence
+        && width <= 24 * EM
+        && (body.starts_with("本报记者") || body.starts_with("本报通讯员"))
+        && body.contains(' ')
+    {
+        return Some(Furniture::Byline);
+    }
+    if is_list_item(body) {
+        return Some(Furniture::ListItem);
+    }
+    None
+}
+
+/// `一、` `（二）` `(3)` `4.` `5、` `①` `第六条`: markers that open a list item.
+fn is_list_item(body: &str) -> bool {
+    let mut chars = body.chars();
+    let Some(c0) = chars.next() else {
+        return false;
+    };
+    if ('\u{2460}'..='\u{2473}').contains(&c0) || ('\u{2776}'..='\u{2793}').contains(&c0) {
+        return true;
+    }
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let bracketed = c0 == '（' || c0 == '(';
+    let rest = if bracketed { chars.as_str() } else { body };
+    let digits = rest.chars().take_while(|&c| numeral(c)).count();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    let mut after = rest.chars().skip(digits);
+    let mark = after.next();
+    if bracketed {
+        return matches!(mark, Some('）' | ')'));
+    }
+    match mark {
+        Some('、') => true,
+        // `1.5亿` is a number, `1. 项目` a list item.
+        Some('.' | '．') => !matches!(after.next(), Some(c) if c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<(usize, usize, usize)> {
+        raw_lines(text).map(|r| (r.start, r.end, r.next)).collect()
+    }
+
+    #[test]
+    fn splits_every_terminator() {
+        assert_eq!(spans(""), vec![]);
+        assert_eq!(spans("\n"), vec![(0, 0, 1)]);
+        assert_eq!(spans("a"), vec![(0, 1, 1)]);
+        assert_eq!(spans("a\n"), vec![(0, 1, 2)]);
+        assert_eq!(spans("a\r\nb"), vec![(0, 1, 3), (3, 4, 4)]);
+        assert_eq!(spans("a\rb\n\n"), vec![(0, 1, 2), (2, 3, 4), (4, 4, 5)]);
+    }
+
+    fn measure(text: &str) -> Line {
+        let raw = raw_lines(text).next().unwrap();
+        Line::measure(text, raw, 0, 0, true).unwrap()
+    }
+
+    #[test]
+    fn measures_width_in_half_em() {
+        let line = measure("深入学习，“贯彻”2019年ab");
+        assert_eq!(line.width, 4 * 2 + 2 + 2 * 2 + 2 + 4 + 2 + 2);
+        assert_eq!(line.compressible, 3);
+        assert_eq!(line.first, CharRole::Ideograph);
+        assert_eq!(line.last, CharRole::Letter);
+    }
+
+    #[test]
+    fn blank_lines_are_not_measured() {
+        let text = " \u{3000}\t";
+        let raw = raw_lines(text).next().unwrap();
+        assert!(Line::measure(text, raw, 0, 0, true).is_none());
+    }
+
+    #[test]
+    fn sentence_end_behind_closing_quote() {
+        assert!(measure("大力量。”").ends_sentence);
+        assert!(!measure("强大力量”").ends_sentence);
+        assert!(measure("了吗？").ends_sentence);
+    }
+
+    #[test]
+    fn letter_spacing_takes_no_width() {
+        let line = measure("据 新 华 社 北 京");
+        assert!(line.shape.letter_spaced);
+        assert_eq!(line.width, 12);
+    }
+
+    #[test]
+    fn furniture() {
+        assert_eq!(measure("□本报记者 张三").furniture, Some(Furniture::Byline));
+        assert_eq!(measure("（新华社北京1月28日电）").furniture, Some(Furniture::Dateline));
+        assert_eq!(measure("来源：中国青年报").furniture, Some(Furniture::Source));
+        assert_eq!(measure("图片由某公司提供").furniture, Some(Furniture::Caption));
+        assert_eq!(measure("——深入学习贯彻").furniture, Some(Furniture::Subtitle));
+        assert_eq!(measure("一、总体要求").furniture, Some(Furniture::ListItem));
+        assert_eq!(measure("（二）工作措施").furniture, Some(Furniture::ListItem));
+        assert_eq!(measure("3. 保障").furniture, Some(Furniture::ListItem));
+        assert_eq!(measure("1.5亿元投资").furniture, None);
+        assert_eq!(measure("一些热点事件").furniture, None);
+    }
+
+    #[test]
+    fn code_and_tables_are_preformatted() {
+        assert!(measure("    let x = 1;").shape.preformatted);
+        assert!(measure("名称    数量").shape.preformatted);
+        assert!(measure("a\tb").shape.preformatted);
+        assert!(!measure("中国 ABC 公司").shape.preformatted);
+    }
+}

@@ -1,0 +1,171 @@
+//! Options, validated once by [`Options::build`] into a [`Reflower`].
+
+use crate::{Error, Reflower};
+
+/// What separates paragraphs in the output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Separator {
+    /// One blank line between paragraphs (the default).
+    #[default]
+    BlankLine,
+    /// One newline between paragraphs: one paragraph per line, nothing between.
+    Newline,
+}
+
+/// The indent written at the start of each reflowed paragraph.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Indent {
+    /// No indent (the default).
+    #[default]
+    None,
+    /// Two ideographic spaces (U+3000), the Chinese first-line indent.
+    Ideographic,
+}
+
+/// The column width the input was wrapped at.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ColumnWidth {
+    /// Estimated from the lines around each break (the default). Pages mix
+    /// columns of different widths, so the estimate is local.
+    #[default]
+    Auto,
+    /// Every line was wrapped at this many em (4 to 60).
+    Fixed(u16),
+}
+
+/// How wide East Asian Ambiguous characters (“ ” ‘ ’ · ○ …) are.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AmbiguousWidth {
+    /// A full em, as in Chinese typesetting (the default).
+    #[default]
+    Wide,
+    /// Half an em, as in Western typesetting.
+    Narrow,
+}
+
+/// Settings for a [`Reflower`].
+///
+/// Build one with [`Options::new`] and the setters, then validate it with
+/// [`Options::build`].
+///
+/// # Examples
+///
+/// ```
+/// use cjk_reflow::{Indent, Options, Separator};
+///
+/// let reflower = Options::new()
+///     .separator(Separator::Newline)
+///     .indent(Indent::Ideographic)
+///     .build()?;
+/// assert_eq!(reflower.reflow("第一段\n\n第二段\n"), "\u{3000}\u{3000}第一段\n\u{3000}\u{3000}第二段\n");
+/// # Ok::<(), cjk_reflow::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Options {
+    /// What separates paragraphs in the output.
+    pub separator: Separator,
+    /// The indent written before each reflowed paragraph.
+    pub indent: Indent,
+    /// The column width the input was wrapped at.
+    pub column: ColumnWidth,
+    /// How wide ambiguous-width characters are.
+    pub ambiguous: AmbiguousWidth,
+}
+
+impl Options {
+    /// The defaults: blank-line separator, no indent, automatic column width,
+    /// wide ambiguous characters.
+    ///
+    /// ```
+    /// use cjk_reflow::Options;
+    /// assert_eq!(Options::new(), Options::default());
+    /// ```
+    pub const fn new() -> Self {
+        Options {
+            separator: Separator::BlankLine,
+            indent: Indent::None,
+            column: ColumnWidth::Auto,
+            ambiguous: AmbiguousWidth::Wide,
+        }
+    }
+
+    /// Sets the paragraph separator.
+    ///
+    /// ```
+    /// use cjk_reflow::{Options, Separator};
+    /// let r = Options::new().separator(Separator::Newline).build()?;
+    /// assert_eq!(r.reflow("甲。\n\n乙。\n"), "甲。\n乙。\n");
+    /// # Ok::<(), cjk_reflow::Error>(())
+    /// ```
+    pub const fn separator(mut self, separator: Separator) -> Self {
+        self.separator = separator;
+        self
+    }
+
+    /// Sets the indent written before each reflowed paragraph.
+    ///
+    /// ```
+    /// use cjk_reflow::{Indent, Options};
+    /// let r = Options::new().indent(Indent::Ideographic).build()?;
+    /// assert_eq!(r.reflow("甲。\n"), "\u{3000}\u{3000}甲。\n");
+    /// # Ok::<(), cjk_reflow::Error>(())
+    /// ```
+    pub const fn indent(mut self, indent: Indent) -> Self {
+        self.indent = indent;
+        self
+    }
+
+    /// Sets the column width, or leaves it to the estimate.
+    ///
+    /// With a fixed width every line is judged against it, even where the
+    /// text is not hard-wrapped.
+    ///
+    /// ```
+    /// use cjk_reflow::{ColumnWidth, Options};
+    /// let r = Options::new().column(ColumnWidth::Fixed(6)).build()?;
+    /// assert_eq!(r.reflow("一二三四五六\n七八。\n"), "一二三四五六七八。\n");
+    /// # Ok::<(), cjk_reflow::Error>(())
+    /// ```
+    pub const fn column(mut self, column: ColumnWidth) -> Self {
+        self.column = column;
+        self
+    }
+
+    /// Sets the width of East Asian Ambiguous characters.
+    ///
+    /// ```
+    /// use cjk_reflow::{AmbiguousWidth, Options};
+    /// let r = Options::new().ambiguous(AmbiguousWidth::Narrow).build()?;
+    /// assert_eq!(r.reflow("“甲”\n"), "“甲”\n");
+    /// # Ok::<(), cjk_reflow::Error>(())
+    /// ```
+    pub const fn ambiguous(mut self, ambiguous: AmbiguousWidth) -> Self {
+        self.ambiguous = ambiguous;
+        self
+    }
+
+    /// Validates the options into a [`Reflower`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidColumnWidth`] for a fixed width outside 4–60 em.
+    ///
+    /// ```
+    /// use cjk_reflow::{ColumnWidth, Options};
+    /// assert!(Options::new().column(ColumnWidth::Fixed(18)).build().is_ok());
+    /// assert!(Options::new().column(ColumnWidth::Fixed(200)).build().is_err());
+    /// ```
+    pub fn build(self) -> Result<Reflower, Error> {
+        if let ColumnWidth::Fixed(width) = self.column {
+            if !(4..=60).contains(&width) {
+                return Err(Error::InvalidColumnWidth { width });
+            }
+        }
+        Ok(Reflower::from_valid(self))
+    }
+}

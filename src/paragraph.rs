@@ -1,0 +1,323 @@
+//! The pipeline tied together: [`Analysis`] runs stages 1–3 over a text, and
+//! the public [`Paragraph`], [`Paragraphs`] and [`BreakPoint`] types report
+//! what it found.
+
+use std::borrow::Cow;
+use std::iter::FusedIterator;
+use std::ops::Range;
+
+use crate::decide::{decide, Action, BreakContext, Reason};
+use crate::join;
+use crate::layout::{estimate_columns, fit, Fit};
+use crate::line::{raw_lines, Furniture, Line};
+use crate::classify::CharRole;
+use crate::Reflower;
+
+/// Stages 1–3 over one text: the measured non-blank lines, the column around
+/// each, and the decision at each break point between consecutive lines.
+#[derive(Debug, Default)]
+pub(crate) struct Analysis {
+    pub lines: Vec<Line>,
+    pub columns: Vec<Option<u32>>,
+    /// `decisions[i]` is the break between `lines[i]` and `lines[i + 1]`.
+    pub decisions: Vec<(Action, Reason)>,
+    /// Whether the input ends with a line terminator (its last line is complete).
+    pub ends_with_newline: bool,
+}
+
+impl Analysis {
+    pub(crate) fn run(text: &str, reflower: &Reflower) -> Analysis {
+        let mut analysis = Analysis::default();
+        analysis.fill(text, reflower);
+        analysis
+    }
+
+    pub(crate) fn fill(&mut self, text: &str, reflower: &Reflower) {
+        self.lines.clear();
+        self.decisions.clear();
+        let mut blanks = 0;
+        for (number, raw) in raw_lines(text).enumerate() {
+            match Line::measure(text, raw, number, blanks, reflower.wide_ambiguous) {
+                Some(line) => {
+                    self.lines.push(line);
+                    blanks = 0;
+                }
+                None => blanks += 1,
+            }
+        }
+        self.ends_with_newline = text.ends_with(['\n', '\r']);
+        estimate_columns(&self.lines, reflower.fixed_column, &mut self.columns);
+        let mut prev_opens_paragraph = true;
+        for (i, pair) in self.lines.windows(2).enumerate() {
+            let ctx = BreakContext {
+                prev: &pair[0],
+                next: &pair[1],
+                column: self.columns[i],
+                prev_opens_paragraph,
+            };
+            let (mut action, reason) = decide(&ctx);
+            if action == Action::Join {
+                action = join::seam(text, &pair[0], &pair[1]);
+            }
+            prev_opens_paragraph = !action.is_join();
+            self.decisions.push((action, reason));
+        }
+    }
+
+    /// The decision before line `i`, if any.
+    fn before(&self, i: usize) -> Option<Action> {
+        i.checked_sub(1).map(|j| self.decisions[j].0)
+    }
+
+    /// The decision after line `i`, if any.
+    fn after(&self, i: usize) -> Option<Action> {
+        self.decisions.get(i).map(|d| d.0)
+    }
+
+    /// Whether the paragraph starting at line `i` and ending at `end` (exclusive)
+    /// is one line bounded by kept breaks (or the edges of the input).
+    pub(crate) fn is_verbatim(&self, i: usize, end: usize) -> bool {
+        end == i + 1
+            && matches!(self.before(i), None | Some(Action::Keep))
+            && matches!(self.after(i), None | Some(Action::Keep))
+    }
+
+    /// The end (exclusive line index) of the paragraph starting at line `i`.
+    pub(crate) fn paragraph_end(&self, i: usize) -> usize {
+        let mut end = i + 1;
+        while end < self.lines.len() && self.decisions[end - 1].0.is_join() {
+            end += 1;
+        }
+        end
+    }
+
+    /// Writes the reflowed text to `out`.
+    pub(crate) fn write(&self, text: &str, reflower: &Reflower, out: &mut String) {
+        let mut i = 0;
+        while i < self.lines.len() {
+            let end = self.paragraph_end(i);
+            if i > 0 {
+                let (action, _) = self.decisions[i - 1];
+                join::write_separator(out, action, self.lines[i].blanks_before, reflower.options.separator);
+            }
+            self.write_paragraph(text, reflower, i, end, out);
+            i = end;
+        }
+        if !self.lines.is_empty() && self.ends_with_newline {
+            out.push('\n');
+        }
+    }
+
+    fn write_paragraph(&self, text: &str, reflower: &Reflower, i: usize, end: usize, out: &mut String) {
+        let verbatim = self.is_verbatim(i, end);
+        join::write_first_line(out, text, &self.lines[i], verbatim, reflower.options.indent);
+        for j in i + 1..end {
+            join::write_joined_line(out, text, &self.lines[j], self.decisions[j - 1].0);
+        }
+    }
+
+    /// The kind of the paragraph of lines `i..end`.
+    fn kind(&self, i: usize, end: usize) -> ParagraphKind {
+        let first = &self.lines[i];
+        let last = &self.lines[end - 1];
+        if self.lines[i..end].iter().any(|l| l.shape.preformatted) {
+            return ParagraphKind::Preformatted;
+        }
+        if end == i + 1 {
+            match first.furniture {
+                Some(Furniture::ListItem) | None => {}
+                Some(kind) => return ParagraphKind::Furniture(kind),
+            }
+        }
+        let unfinished = matches!(last.last, CharRole::Pause | CharRole::Open);
+        if end == i + 1 && !first.ends_sentence && !unfinished && first.width <= 2 * 40 {
+            return ParagraphKind::Heading;
+        }
+        ParagraphKind::Body
+    }
+}
+
+/// What a paragraph is, as far as the heuristics can tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParagraphKind {
+    /// Running text.
+    Body,
+    /// A headline, kicker, subhead or other short line without a sentence end.
+    Heading,
+    /// A byline, dateline, source line, caption or subtitle.
+    Furniture(Furniture),
+    /// Code, a table or other aligned text, kept line by line.
+    Preformatted,
+}
+
+/// One paragraph of the reflowed text, with where it came from.
+///
+/// # Examples
+///
+/// ```
+/// use cjk_reflow::{Options, ParagraphKind};
+///
+/// let text = "□本报记者 张三\n\n十多年前，笔者在采访一些\n关注行政领域事务的学者时。\n";
+/// let reflower = Options::new().build()?;
+/// let paragraphs: Vec<_> = reflower.paragraphs(text).collect();
+/// assert_eq!(paragraphs[0].kind(), ParagraphKind::Furniture(cjk_reflow::Furniture::Byline));
+/// assert_eq!(paragraphs[1].text(), "十多年前，笔者在采访一些关注行政领域事务的学者时。");
+/// assert_eq!(paragraphs[1].lines(), 2..4);
+/// assert_eq!(&text[paragraphs[1].span()], "十多年前，笔者在采访一些\n关注行政领域事务的学者时。");
+/// # Ok::<(), cjk_reflow::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph<'t> {
+    text: Cow<'t, str>,
+    span: Range<usize>,
+    lines: Range<usize>,
+    kind: ParagraphKind,
+}
+
+impl<'t> Paragraph<'t> {
+    /// The reflowed text, with the configured indent; borrowed from the input
+    /// when it is a single line written as it was.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Consumes the paragraph, returning its text.
+    pub fn into_text(self) -> Cow<'t, str> {
+        self.text
+    }
+
+    /// Half-open byte range of the paragraph in the input: from its first
+    /// non-whitespace character (or the start of its line, for text kept
+    /// verbatim) to just past its last one. Terminators and blank lines
+    /// between paragraphs are outside every span; spans are ordered and never
+    /// overlap.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// Half-open range of 0-based input line numbers the paragraph covers
+    /// (add one for an editor's line numbers).
+    pub fn lines(&self) -> Range<usize> {
+        self.lines.clone()
+    }
+
+    /// What the paragraph is, as far as the heuristics can tell.
+    pub fn kind(&self) -> ParagraphKind {
+        self.kind
+    }
+}
+
+/// Iterator over the [`Paragraph`]s of a text, from [`Reflower::paragraphs`].
+#[derive(Debug)]
+pub struct Paragraphs<'r, 't> {
+    reflower: &'r Reflower,
+    text: &'t str,
+    analysis: Analysis,
+    next: usize,
+}
+
+impl<'r, 't> Paragraphs<'r, 't> {
+    pub(crate) fn new(reflower: &'r Reflower, text: &'t str) -> Self {
+        Paragraphs {
+            reflower,
+            text,
+            analysis: Analysis::run(text, reflower),
+            next: 0,
+        }
+    }
+}
+
+impl<'t> Iterator for Paragraphs<'_, 't> {
+    type Item = Paragraph<'t>;
+
+    fn next(&mut self) -> Option<Paragraph<'t>> {
+        let a = &self.analysis;
+        let i = self.next;
+        if i >= a.lines.len() {
+            return None;
+        }
+        let end = a.paragraph_end(i);
+        self.next = end;
+        let (first, last) = (&a.lines[i], &a.lines[end - 1]);
+        let verbatim = a.is_verbatim(i, end);
+        let start = if verbatim { first.start } else { first.text_start };
+        let plain = verbatim || (end == i + 1 && self.reflower.options.indent == crate::Indent::None);
+        let text = if plain {
+            Cow::Borrowed(&self.text[start..first.text_end])
+        } else {
+            let mut s = String::new();
+            a.write_paragraph(self.text, self.reflower, i, end, &mut s);
+            Cow::Owned(s)
+        };
+        Some(Paragraph {
+            text,
+            span: start..last.text_end,
+            lines: first.number..last.number + 1,
+            kind: a.kind(i, end),
+        })
+    }
+}
+
+impl FusedIterator for Paragraphs<'_, '_> {}
+
+/// One break decision, with the evidence behind it: what `--explain` prints.
+///
+/// # Examples
+///
+/// ```
+/// use cjk_reflow::{Action, Options, Reason};
+///
+/// let reflower = Options::new().build()?;
+/// let points = reflower.break_points("一二三四五六七八九十\n一二三四五六七八九十\n一二三四五六七八九十\n，一二\n");
+/// assert_eq!(points.len(), 3);
+/// assert_eq!(points[0].action, Action::Join);
+/// assert_eq!(points[0].reason, Reason::FullLine);
+/// assert_eq!(points[2].reason, Reason::NextStartsWithClosing);
+/// assert_eq!(points[2].line, 2);
+/// # Ok::<(), cjk_reflow::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct BreakPoint {
+    /// 0-based input line number of the line before the break.
+    pub line: usize,
+    /// 0-based input line number of the next non-blank line.
+    pub next_line: usize,
+    /// Byte offset in the input where the line before the break ends (its terminator).
+    pub offset: usize,
+    /// Blank lines between the two lines.
+    pub blank_lines: u32,
+    /// What was done.
+    pub action: Action,
+    /// Why.
+    pub reason: Reason,
+    /// The column width estimated around the line, in em, if the text there is wrapped.
+    pub column_em: Option<f32>,
+    /// How the line before the break fills that column.
+    pub fit: Option<Fit>,
+    /// Display width of the line before the break, in em.
+    pub width_em: f32,
+}
+
+pub(crate) fn break_points(text: &str, reflower: &Reflower) -> Vec<BreakPoint> {
+    let a = Analysis::run(text, reflower);
+    a.decisions
+        .iter()
+        .enumerate()
+        .map(|(i, &(action, reason))| {
+            let (prev, next) = (&a.lines[i], &a.lines[i + 1]);
+            BreakPoint {
+                line: prev.number,
+                next_line: next.number,
+                offset: prev.end,
+                blank_lines: next.blanks_before,
+                action,
+                reason,
+                column_em: a.columns[i].map(|w| w as f32 / 2.0),
+                fit: a.columns[i].map(|w| fit(prev, w)),
+                width_em: prev.width as f32 / 2.0,
+            }
+        })
+        .collect()
+}

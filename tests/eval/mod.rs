@@ -1,0 +1,254 @@
+//! The project's evaluation: scores reflow output against labelled pages.
+//!
+//! Shared by `examples/eval.rs` (the report) and `tests/corpus.rs` (the
+//! regression guards). A labelled page is `NAME.txt` (extracted text) with
+//! `NAME.labels.json`: one label (`join`, `break` or `either`) per break point
+//! between consecutive non-blank input lines, by 1-based line number. Breaks
+//! are compared by position in the stream of non-whitespace characters, so the
+//! score does not depend on how the output spells its separators, and OCR's own
+//! character errors never count: the labels are on the OCR text itself.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// One labelled break point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Label {
+    Join,
+    Break,
+    Either,
+}
+
+/// A labelled page.
+#[derive(Debug)]
+pub struct Page {
+    pub split: String,
+    pub name: String,
+    pub path: PathBuf,
+    pub text: String,
+    /// `(after_line, label)`, 1-based.
+    pub points: Vec<(usize, Label)>,
+}
+
+/// Counts for one page or a sum over pages.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Score {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+    pub gold_paragraphs: usize,
+    pub exact_paragraphs: usize,
+    pub lost_text: usize,
+    pub pages: usize,
+    /// `(after_line, "false break" | "missed break")`.
+    pub errors: Vec<(usize, &'static str)>,
+}
+
+impl Score {
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    pub fn exact_share(&self) -> f64 {
+        ratio(self.exact_paragraphs, self.gold_paragraphs)
+    }
+    pub fn wrong(&self) -> usize {
+        self.fp + self.fn_
+    }
+    pub fn add(&mut self, other: &Score) {
+        self.tp += other.tp;
+        self.fp += other.fp;
+        self.fn_ += other.fn_;
+        self.gold_paragraphs += other.gold_paragraphs;
+        self.exact_paragraphs += other.exact_paragraphs;
+        self.lost_text += other.lost_text;
+        self.pages += other.pages;
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+fn non_ws(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|c| !c.is_whitespace())
+}
+
+/// Scores `output` (a reflow of `page.text`) against the page's labels.
+pub fn score(page: &Page, output: &str) -> Score {
+    let mut s = Score {
+        pages: 1,
+        ..Score::default()
+    };
+    if !non_ws(&page.text).eq(non_ws(output)) {
+        s.lost_text = 1;
+    }
+    // Non-whitespace offset at the end of every input line (1-based index).
+    let mut ends = vec![0];
+    let mut n = 0;
+    for line in page.text.split('\n') {
+        n += non_ws(line).count();
+        ends.push(n);
+    }
+    let total = n;
+    let mut predicted = std::collections::BTreeSet::new();
+    let mut m = 0;
+    for line in output.split('\n') {
+        if !line.trim().is_empty() {
+            m += non_ws(line).count();
+            predicted.insert(m);
+        }
+    }
+    let mut gold = std::collections::BTreeSet::new();
+    let mut points_at = std::collections::BTreeSet::new();
+    for &(after, label) in &page.points {
+        let pos = ends[after];
+        points_at.insert(pos);
+        let pred = predicted.contains(&pos);
+        if label != Label::Join {
+            gold.insert(pos);
+        }
+        match (label, pred) {
+            (Label::Either, _) => {}
+            (Label::Break, true) => s.tp += 1,
+            (Label::Break, false) => {
+                s.fn_ += 1;
+                s.errors.push((after, "missed break"));
+            }
+            (Label::Join, true) => {
+                s.fp += 1;
+                s.errors.push((after, "false break"));
+            }
+            (Label::Join, false) => {}
+        }
+    }
+    // Gold paragraphs: the spans between gold breaks (and the ends of the text).
+    // One is reproduced exactly when the output breaks at both its ends and at
+    // no labelled point inside it.
+    let mut bounds: Vec<usize> = vec![0];
+    bounds.extend(gold.iter().copied().filter(|&p| p > 0 && p < total));
+    bounds.push(total);
+    for w in bounds.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if a == b {
+            continue;
+        }
+        s.gold_paragraphs += 1;
+        let starts = a == 0 || predicted.contains(&a);
+        let ends_ok = b == total || predicted.contains(&b);
+        let inside = points_at.range(a + 1..b).any(|p| predicted.contains(p));
+        if starts && ends_ok && !inside {
+            s.exact_paragraphs += 1;
+        }
+    }
+    s
+}
+
+fn parse_labels(json: &str) -> Vec<(usize, Label)> {
+    let v: serde_json::Value = serde_json::from_str(json).expect("labels are JSON");
+    v["points"]
+        .as_array()
+        .expect("labels have points")
+        .iter()
+        .map(|p| {
+            let after = p["after_line"].as_u64().expect("after_line") as usize;
+            let label = match p["label"].as_str().expect("label") {
+                "join" => Label::Join,
+                "break" => Label::Break,
+                _ => Label::Either,
+            };
+            (after, label)
+        })
+        .collect()
+}
+
+/// The corpus directory of this crate.
+pub fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
+}
+
+/// Every labelled page under `tests/corpus/<split>/`, sorted by split and name.
+pub fn load_corpus() -> Vec<Page> {
+    let mut pages = Vec::new();
+    let Ok(splits) = fs::read_dir(corpus_dir()) else {
+        return pages;
+    };
+    for split in splits.flatten() {
+        if !split.path().is_dir() {
+            continue;
+        }
+        let split_name = split.file_name().to_string_lossy().into_owned();
+        for entry in fs::read_dir(split.path()).into_iter().flatten().flatten() {
+            let path = entry.path();
+            let file = entry.file_name().to_string_lossy().into_owned();
+            let Some(name) = file.strip_suffix(".labels.json") else {
+                continue;
+            };
+            let text_path = path.with_file_name(format!("{name}.txt"));
+            let Ok(text) = fs::read_to_string(&text_path) else {
+                continue;
+            };
+            let json = fs::read_to_string(&path).expect("readable labels");
+            pages.push(Page {
+                split: split_name.clone(),
+                name: name.to_string(),
+                path: text_path,
+                text,
+                points: parse_labels(&json),
+            });
+        }
+    }
+    pages.sort_by(|a, b| (&a.split, &a.name).cmp(&(&b.split, &b.name)));
+    pages
+}
+
+/// Baseline: join the lines inside blank-line-separated blocks (Markdown-style).
+pub fn baseline_blocks(text: &str) -> String {
+    let mut out = String::new();
+    let mut block = false;
+    for line in text.lines() {
+        let t = line.trim();
+        if t.is_empty() {
+            if block {
+                out.push_str("\n\n");
+            }
+            block = false;
+        } else {
+            out.push_str(t);
+            block = true;
+        }
+    }
+    out
+}
+
+/// Baseline: join unless the line ends with 。！？…” (the common regex recipe).
+pub fn baseline_punctuation(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        out.push_str(t);
+        if t.ends_with(['。', '！', '？', '…', '”']) {
+            out.push_str("\n\n");
+        }
+    }
+    out
+}
