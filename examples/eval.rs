@@ -26,11 +26,27 @@ fn main() {
         if verbose && (!ours.errors.is_empty() || ours.lost_text > 0) {
             let points = reflower.break_points(&page.text);
             let lines: Vec<&str> = page.text.split('\n').collect();
-            println!("{}/{}: {} wrong{}", page.split, page.name, ours.wrong(), if ours.lost_text > 0 { ", TEXT LOST" } else { "" });
+            println!(
+                "{}/{}: {} wrong{}",
+                page.split,
+                page.name,
+                ours.wrong(),
+                if ours.lost_text > 0 {
+                    ", TEXT LOST"
+                } else {
+                    ""
+                }
+            );
             for (after, kind) in &ours.errors {
-                let why = points.iter().find(|p| p.line + 1 == *after).map_or(String::new(), |p| {
-                    format!("[{} w{} col{:?}: {}]", p.action, p.width_em, p.column_em, p.reason)
-                });
+                let why = points
+                    .iter()
+                    .find(|p| p.line + 1 == *after)
+                    .map_or(String::new(), |p| {
+                        format!(
+                            "[{} w{} col{:?}: {}]",
+                            p.action, p.width_em, p.column_em, p.reason
+                        )
+                    });
                 println!("  {kind} after line {after} {:?} {why}", lines[after - 1]);
             }
         }

@@ -98,17 +98,27 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
             "--explain" => args.mode = Mode::Explain,
             "--json" => args.mode = Mode::Json,
             "--separator" => {
-                args.options = args.options.separator(match value("--separator")?.as_str() {
-                    "blank" => Separator::BlankLine,
-                    "newline" => Separator::Newline,
-                    v => return Err(format!("invalid --separator '{v}': expected 'blank' or 'newline'")),
-                })
+                args.options = args
+                    .options
+                    .separator(match value("--separator")?.as_str() {
+                        "blank" => Separator::BlankLine,
+                        "newline" => Separator::Newline,
+                        v => {
+                            return Err(format!(
+                                "invalid --separator '{v}': expected 'blank' or 'newline'"
+                            ))
+                        }
+                    })
             }
             "--indent" => {
                 args.options = args.options.indent(match value("--indent")?.as_str() {
                     "none" => Indent::None,
                     "ideographic" => Indent::Ideographic,
-                    v => return Err(format!("invalid --indent '{v}': expected 'none' or 'ideographic'")),
+                    v => {
+                        return Err(format!(
+                            "invalid --indent '{v}': expected 'none' or 'ideographic'"
+                        ))
+                    }
                 })
             }
             "--width" => {
@@ -118,7 +128,11 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
                 } else {
                     match v.parse::<u16>() {
                         Ok(n) => ColumnWidth::Fixed(n),
-                        Err(_) => return Err(format!("invalid --width '{v}': expected a number of em or 'auto'")),
+                        Err(_) => {
+                            return Err(format!(
+                                "invalid --width '{v}': expected a number of em or 'auto'"
+                            ))
+                        }
                     }
                 };
                 args.options = args.options.column(column);
@@ -141,7 +155,8 @@ fn read_input(name: &str) -> Result<String, String> {
             .read_to_end(&mut bytes)
             .map_err(|e| format!("cannot read {shown}: {e}"))?;
     } else {
-        bytes = std::fs::read(name).map_err(|e| format!("cannot read {shown}: {}", describe(&e)))?;
+        bytes =
+            std::fs::read(name).map_err(|e| format!("cannot read {shown}: {}", describe(&e)))?;
     }
     String::from_utf8(bytes).map_err(|e| {
         format!(
@@ -159,7 +174,12 @@ fn describe(e: &io::Error) -> String {
     }
 }
 
-fn run_one(reflower: &Reflower, mode: Mode, name: &str, out: &mut impl Write) -> Result<(), String> {
+fn run_one(
+    reflower: &Reflower,
+    mode: Mode,
+    name: &str,
+    out: &mut impl Write,
+) -> Result<(), String> {
     let text = read_input(name)?;
     let rendered = match mode {
         Mode::Text => reflower.reflow(&text),

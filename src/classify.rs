@@ -41,7 +41,10 @@ impl CharRole {
     ///
     /// The ellipsis is left out on purpose: a lone `……` is a common section mark.
     pub(crate) fn cannot_start_line(self) -> bool {
-        matches!(self, CharRole::Close | CharRole::SentenceEnd | CharRole::Pause)
+        matches!(
+            self,
+            CharRole::Close | CharRole::SentenceEnd | CharRole::Pause
+        )
     }
 
     /// Letters and digits of space-separated scripts.
@@ -53,6 +56,16 @@ impl CharRole {
 /// The UAX #14 line-breaking class of `c`.
 pub(crate) fn line_break_class(c: char) -> BreakClass {
     break_property(c as u32)
+}
+
+/// Byte offset of the first line-break opportunity after the start of `text`
+/// (UAX #14), or `text.len()` if there is none before its end.
+pub(crate) fn first_break_opportunity(text: &str) -> usize {
+    // The chunk is short: stop after a few characters of an unbroken run
+    // rather than scanning a long Latin line.
+    unicode_linebreak::linebreaks(text)
+        .next()
+        .map_or(text.len(), |(offset, _)| offset)
 }
 
 /// The role of one character.
@@ -73,14 +86,16 @@ pub(crate) fn role_of(c: char) -> CharRole {
         return CharRole::Ideograph;
     }
     match c {
-        '。' | '！' | '？' | '．' | '｡' | '‼' | '⁇' | '⁈' | '⁉' => CharRole::SentenceEnd,
+        '。' | '！' | '？' | '．' | '｡' | '‼' | '⁇' | '⁈' | '⁉' => {
+            CharRole::SentenceEnd
+        }
         '…' | '‥' | '⋯' => CharRole::Ellipsis,
         '，' | '、' | '；' | '：' | '､' | '﹐' | '﹑' | '﹔' | '﹕' => CharRole::Pause,
         // Quotes are class QU in UAX #14, which does not say which side they open.
         '“' | '‘' | '«' | '‹' | '„' => CharRole::Open,
         '”' | '’' | '»' | '›' => CharRole::Close,
-        '□' | '■' | '●' | '◆' | '▲' | '★' | '○' | '◇' | '△' | '☆' | '※' | '▶' | '►' | '•'
-        | '◎' | '▪' | '▫' => CharRole::Marker,
+        '□' | '■' | '●' | '◆' | '▲' | '★' | '○' | '◇' | '△' | '☆' | '※' | '▶' | '►' | '•' | '◎'
+        | '▪' | '▫' => CharRole::Marker,
         _ => match line_break_class(c) {
             BreakClass::OpenPunctuation => CharRole::Open,
             BreakClass::ClosePunctuation
@@ -90,9 +105,7 @@ pub(crate) fn role_of(c: char) -> CharRole {
             BreakClass::InfixSeparator => CharRole::Pause,
             BreakClass::Inseparable => CharRole::Ellipsis,
             BreakClass::BeforeAndAfter => CharRole::Dash,
-            BreakClass::Ideographic | BreakClass::ConditionalJapaneseStarter => {
-                CharRole::Ideograph
-            }
+            BreakClass::Ideographic | BreakClass::ConditionalJapaneseStarter => CharRole::Ideograph,
             BreakClass::HangulLvSyllable
             | BreakClass::HangulLvtSyllable
             | BreakClass::HangulLJamo
@@ -157,7 +170,9 @@ pub(crate) fn char_width(c: char, wide_ambiguous: bool) -> u32 {
     if cp < 0x7F {
         return u32::from(cp >= 0x20);
     }
-    if (0x4E00..=0x9FFF).contains(&cp) || (0x3000..=0x3029).contains(&cp) || (0xFF01..=0xFF60).contains(&cp)
+    if (0x4E00..=0x9FFF).contains(&cp)
+        || (0x3000..=0x3029).contains(&cp)
+        || (0xFF01..=0xFF60).contains(&cp)
     {
         return 2;
     }

@@ -80,6 +80,9 @@ pub enum Reason {
     FullLineSentenceEnd,
     /// Join: a paragraph's first line, short by its lost 2-em indent.
     FirstLine,
+    /// Join: the line stops mid-word and is as full as the line before it in
+    /// the same paragraph (a block set narrower than the column around it).
+    AsFullAsLineBefore,
     /// Break: a byline, dateline, source line, caption, subtitle or list item
     /// is its own paragraph.
     Furniture(Furniture),
@@ -120,6 +123,7 @@ impl fmt::Display for Reason {
                 "line fills the column; the next line does not start a paragraph"
             }
             Reason::FirstLine => "first line of a paragraph, short by its lost indent",
+            Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
             Reason::Furniture(kind) => {
                 return write!(f, "{} is its own paragraph", furniture_name(*kind))
             }
@@ -131,7 +135,9 @@ impl fmt::Display for Reason {
             Reason::ShortLine => "line ends short of the column: paragraph end",
             Reason::Heading => "short line without sentence end before a first line: heading",
             Reason::WiderThanColumn => "line is wider than the column: headline",
-            Reason::NextWiderThanColumn => "sentence ends and the next line is wider than the column",
+            Reason::NextWiderThanColumn => {
+                "sentence ends and the next line is wider than the column"
+            }
             Reason::Preformatted => "preformatted line (code, table or aligned text)",
             Reason::NotWrapped => "no column width shared by the lines around: not hard-wrapped",
         };
@@ -159,8 +165,39 @@ pub(crate) struct BreakContext<'a> {
     pub next: &'a Line,
     /// Column width around `prev`, in half-em; `None` when not wrapped.
     pub column: Option<u32>,
+    /// The line before `prev`, when the break between them was a join.
+    pub joined_before: Option<&'a Line>,
+    /// The line after `next`, if any.
+    pub after_next: Option<&'a Line>,
+}
+
+impl BreakContext<'_> {
     /// Whether `prev` opens a paragraph (the break before it was not a join).
-    pub prev_opens_paragraph: bool,
+    fn prev_opens_paragraph(&self) -> bool {
+        self.joined_before.is_none()
+    }
+}
+
+/// Whether `first` has the shape of a first line whose 2-em indent was lost,
+/// judged against the full line `second` that follows it: `first` plus 2 em is
+/// a width `second` could have been set at.
+fn indent_short_of(first: &Line, second: &Line) -> bool {
+    let (lo, hi) = (first.width + 4, first.max_width() + 4);
+    lo <= second.max_width() + 1 && second.min_width().saturating_sub(1) <= hi
+}
+
+/// A stricter [`indent_short_of`] that does not lean on punctuation
+/// compression: `second` has at most three compressible marks and is 2 em
+/// wider than `first` as set.
+fn plainly_indent_short_of(first: &Line, second: &Line) -> bool {
+    second.compressible <= 3
+        && (second.width.saturating_sub(2)..=second.max_width() + 1).contains(&(first.width + 4))
+}
+
+/// Whether `line` is as full as `before`, the line before it in the same
+/// paragraph: at most 1 em short of `before` with its punctuation compressed.
+fn as_full_as(line: &Line, before: &Line) -> bool {
+    line.max_width() + 2 >= before.min_width()
 }
 
 /// Decides one break point. Returns [`Action::Join`], never `JoinWithSpace`:
@@ -178,19 +215,24 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     if prev.last == CharRole::Open {
         return (Join, Reason::PrevEndsWithOpening);
     }
-    let prev_fit = ctx.column.map(|w| fit(prev, w));
+    let prev_fit = ctx.column.map(|w| fit(prev, w, next.lead_chunk));
     let prev_full = prev_fit == Some(Fit::Full);
+    // Captions and subtitles may wrap over several lines; the rest never do.
+    let wraps_on = prev_full && !prev.ends_sentence;
     match prev.furniture {
-        Some(Furniture::ListItem) | None => {}
+        Some(kind @ (Furniture::Caption | Furniture::Subtitle)) if !wraps_on => {
+            return (Break, Reason::Furniture(kind))
+        }
+        Some(Furniture::Caption | Furniture::Subtitle | Furniture::ListItem) | None => {}
         Some(kind) => return (Break, Reason::Furniture(kind)),
     }
     match next.furniture {
-        None => {}
-        Some(kind @ (Furniture::ListItem | Furniture::Subtitle)) => {
-            if !prev_full || prev.ends_sentence || prev.last == CharRole::Pause {
-                return (Break, Reason::Furniture(kind));
-            }
+        Some(kind @ (Furniture::ListItem | Furniture::Subtitle))
+            if !prev_full || prev.ends_sentence || prev.last == CharRole::Pause =>
+        {
+            return (Break, Reason::Furniture(kind))
         }
+        Some(Furniture::ListItem | Furniture::Subtitle) | None => {}
         Some(kind) => return (Break, Reason::Furniture(kind)),
     }
     if next.indent >= prev.indent + 2 {
@@ -199,13 +241,19 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     let Some(column) = ctx.column else {
         return (Keep, Reason::NotWrapped);
     };
-    let next_fit = fit(next, column);
+    let next_fit = fit(next, column, ctx.after_next.map_or(0, |l| l.lead_chunk));
+    let next_opens_paragraph = next_fit == Fit::IndentShort
+        || (next_fit == Fit::Short
+            && !next.ends_sentence
+            && ctx
+                .after_next
+                .is_some_and(|after| indent_short_of(next, after)));
     match prev_fit.unwrap_or(Fit::Full) {
         Fit::Overlong => (Break, Reason::WiderThanColumn),
         Fit::Full if prev.ends_sentence => {
             if next.blanks_before > 0 {
                 (Break, Reason::BlankAfterSentence)
-            } else if next_fit == Fit::IndentShort {
+            } else if next_opens_paragraph {
                 (Break, Reason::NextShortByIndent)
             } else if next_fit == Fit::Overlong {
                 (Break, Reason::NextWiderThanColumn)
@@ -216,12 +264,25 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         Fit::Full if next.blanks_before > 0 => (Join, Reason::FullLineAcrossBlank),
         Fit::Full => (Join, Reason::FullLine),
         Fit::IndentShort | Fit::Short => {
+            let mid_word = matches!(
+                prev.last,
+                CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+            );
             if !prev.ends_sentence
-                && ctx.prev_opens_paragraph
-                && next_fit == Fit::Full
-                && prev.width + 7 >= column
+                && ctx.prev_opens_paragraph()
+                && next_fit != Fit::Short
+                && indent_short_of(prev, next)
+                && !ctx
+                    .after_next
+                    .is_some_and(|after| plainly_indent_short_of(next, after))
             {
                 (Join, Reason::FirstLine)
+            } else if mid_word
+                && ctx
+                    .joined_before
+                    .is_some_and(|before| as_full_as(prev, before))
+            {
+                (Join, Reason::AsFullAsLineBefore)
             } else if !prev.ends_sentence && next_fit == Fit::IndentShort {
                 (Break, Reason::Heading)
             } else {

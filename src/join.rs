@@ -21,7 +21,11 @@ pub(crate) fn needs_space(prev: char, next: char) -> bool {
     if a == CharRole::Hangul && b == CharRole::Hangul {
         return true;
     }
-    let left = a.is_alphanumeric() || matches!(prev, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '"' | '\'' | '%');
+    let left = a.is_alphanumeric()
+        || matches!(
+            prev,
+            ',' | '.' | ';' | ':' | '!' | '?' | ')' | '"' | '\'' | '%'
+        );
     let right = b.is_alphanumeric() || matches!(next, '(' | '"' | '\'');
     left && right
 }
@@ -37,7 +41,12 @@ pub(crate) fn seam(text: &str, prev: &Line, next: &Line) -> Action {
 }
 
 /// Writes the separator that `action` puts between two paragraphs.
-pub(crate) fn write_separator(out: &mut String, action: Action, blank_lines: u32, separator: Separator) {
+pub(crate) fn write_separator(
+    out: &mut String,
+    action: Action,
+    blank_lines: u32,
+    separator: Separator,
+) {
     match action {
         Action::Break => out.push_str(match separator {
             Separator::BlankLine => "\n\n",
@@ -57,7 +66,13 @@ pub(crate) fn write_separator(out: &mut String, action: Action, blank_lines: u32
 ///
 /// A paragraph kept verbatim (kept breaks on both sides, no joins) keeps its
 /// own leading whitespace: it may be code or aligned text.
-pub(crate) fn write_first_line(out: &mut String, text: &str, line: &Line, verbatim: bool, indent: Indent) {
+pub(crate) fn write_first_line(
+    out: &mut String,
+    text: &str,
+    line: &Line,
+    verbatim: bool,
+    indent: Indent,
+) {
     if verbatim {
         out.push_str(&text[line.start..line.text_end]);
         return;

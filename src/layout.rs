@@ -38,22 +38,22 @@ fn votes_for(line: &Line) -> Option<(u32, u32)> {
     if line.shape.preformatted || line.width > MAX_COLUMN || line.width < 8 {
         return None;
     }
-    let lo = line.width.saturating_sub(line.compressible + 1);
-    let hi = line.width + 2;
+    let lo = line.min_width().saturating_sub(1);
+    let hi = (line.max_width() + 2).min(MAX_COLUMN + 2);
     Some((lo, hi))
 }
 
-/// How `line` fills a column `column` half-em wide.
-pub(crate) fn fit(line: &Line, column: u32) -> Fit {
+/// How `line` fills a column `column` half-em wide, given the width of the
+/// next line's first unbreakable chunk (which did not fit on this line).
+pub(crate) fn fit(line: &Line, column: u32, next_chunk: u32) -> Fit {
     if line.shape.letter_spaced {
         return Fit::Full;
     }
-    let compressed = line.width.saturating_sub(line.compressible);
-    if compressed > column + 4 {
+    if line.min_width() > column + 4 {
         Fit::Overlong
-    } else if line.width + 2 >= column {
+    } else if line.max_width() + 2 >= column || line.max_width() + next_chunk > column {
         Fit::Full
-    } else if line.width + 5 >= column {
+    } else if line.max_width() + 5 >= column {
         Fit::IndentShort
     } else {
         Fit::Short
@@ -73,15 +73,13 @@ pub(crate) fn estimate_columns(lines: &[Line], fixed: Option<u32>, columns: &mut
     }
     let mut histogram = Histogram::default();
     let n = lines.len();
-    for i in 0..WINDOW.min(n) {
-        histogram.add(&lines[i], 1);
-    }
     for i in 0..n {
-        if i + WINDOW < n {
-            histogram.add(&lines[i + WINDOW], 1);
-        }
-        if i > WINDOW {
-            histogram.add(&lines[i - WINDOW - 1], -1);
+        histogram.clear();
+        let lo = i.saturating_sub(WINDOW);
+        let hi = (i + WINDOW + 1).min(n);
+        for (j, line) in lines.iter().enumerate().take(hi).skip(lo) {
+            let weight = (WINDOW + 1 - i.abs_diff(j)) as i16;
+            histogram.add(line, weight);
         }
         columns.push(histogram.best());
     }
@@ -105,12 +103,17 @@ impl Default for Histogram {
 }
 
 impl Histogram {
-    fn add(&mut self, line: &Line, delta: i16) {
+    fn clear(&mut self) {
+        self.votes.fill(0);
+        self.voters = 0;
+    }
+
+    fn add(&mut self, line: &Line, weight: i16) {
         if let Some((lo, hi)) = votes_for(line) {
             for v in &mut self.votes[lo as usize..=hi as usize] {
-                *v += delta;
+                *v += weight;
             }
-            self.voters += delta;
+            self.voters += weight;
         }
     }
 
@@ -119,13 +122,13 @@ impl Histogram {
         let mut best = 0;
         let mut at = 0;
         for (w, &v) in self.votes.iter().enumerate() {
-            if v > best {
+            if v >= best {
                 best = v;
                 at = w;
             }
         }
         // Three lines, and at least two in five of the window, must agree:
         // flowing text has no column and must come back unchanged.
-        (best >= 3 && best * 5 >= self.voters * 2).then_some(at as u32)
+        (best >= 3 * WINDOW as i16 && best * 5 >= self.voters * 2).then_some(at as u32)
     }
 }

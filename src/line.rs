@@ -9,7 +9,9 @@
 //! holds only whitespace; blank lines are not measured, they are counted in the
 //! [`Line::blanks_before`] of the next non-blank line.
 
-use crate::classify::{char_width, is_compressible, is_line_space, role_of, CharRole};
+use crate::classify::{
+    char_width, first_break_opportunity, is_compressible, is_line_space, role_of, CharRole,
+};
 
 /// A kind of newspaper furniture: a line that is its own paragraph by convention.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -116,6 +118,14 @@ pub(crate) struct Line {
     pub width: u32,
     /// Full-width punctuation marks that compression may set at half width.
     pub compressible: u32,
+    /// Narrow (half-em) characters, mostly Latin letters and digits, which
+    /// print a little wider than half an em in most CJK fonts.
+    pub narrow: u32,
+    /// Width in half-em of the line's first unbreakable chunk (UAX #14): a
+    /// Latin word with its punctuation, or an ideograph with the marks that may
+    /// not be separated from it. A line before this one that is short by less
+    /// than this chunk was still full: the chunk did not fit on it.
+    pub lead_chunk: u32,
     /// Role of the first non-whitespace character.
     pub first: CharRole,
     /// Role of the last non-whitespace character.
@@ -129,6 +139,17 @@ pub(crate) struct Line {
 }
 
 impl Line {
+    /// The widest this line may really print, in half-em: narrow characters
+    /// (digits, Latin) run up to a quarter wider than half an em.
+    pub(crate) fn max_width(&self) -> u32 {
+        self.width + self.narrow / 4
+    }
+
+    /// The narrowest this line may print with its punctuation compressed.
+    pub(crate) fn min_width(&self) -> u32 {
+        self.width.saturating_sub(self.compressible)
+    }
+
     /// Measures one raw line; `None` if it is blank.
     pub(crate) fn measure(
         text: &str,
@@ -161,6 +182,7 @@ impl Line {
 
         let mut width = indent;
         let mut compressible = 0;
+        let mut narrow = 0;
         let mut first = CharRole::Other;
         let mut last = CharRole::Other;
         let mut before_last_closers = CharRole::Other;
@@ -197,6 +219,8 @@ impl Line {
             if wide {
                 wide_chars += 1;
                 has_wide = true;
+            } else if w == 1 {
+                narrow += 1;
             }
             if is_compressible(c) {
                 compressible += 1;
@@ -234,6 +258,8 @@ impl Line {
             indent,
             width,
             compressible,
+            narrow,
+            lead_chunk: lead_chunk_width(body, wide_ambiguous),
             first,
             last,
             ends_sentence,
@@ -244,6 +270,16 @@ impl Line {
             furniture: furniture_of(body, width, first, ends_sentence),
         })
     }
+}
+
+/// Width of the text before the first line-break opportunity in `body`.
+fn lead_chunk_width(body: &str, wide_ambiguous: bool) -> u32 {
+    let end = first_break_opportunity(body);
+    body[..end]
+        .trim_end()
+        .chars()
+        .map(|c| char_width(c, wide_ambiguous))
+        .sum()
 }
 
 /// Recognises newspaper furniture by the conventions of Chinese newspapers.
@@ -264,17 +300,37 @@ fn furniture_of(body: &str, width: u32, first: CharRole, ends_sentence: bool) ->
     }
     let bracketed = (body.starts_with('（') && body.ends_with('）'))
         || (body.starts_with('(') && body.ends_with(')'));
-    if bracketed && ["电", "记者", "通讯员", "报道", "摄"].iter().any(|k| body.contains(k)) {
+    if bracketed
+        && ["电", "记者", "通讯员", "报道", "摄"]
+            .iter()
+            .any(|k| body.contains(k))
+    {
         return Some(Furniture::Dateline);
     }
     let source = [
-        "来源：", "来源:", "（来源", "责任编辑", "编辑：", "校对：", "审核：", "作者单位",
+        "来源：",
+        "来源:",
+        "（来源",
+        "责任编辑",
+        "编辑：",
+        "校对：",
+        "审核：",
+        "作者单位",
     ];
     if source.iter().any(|s| body.starts_with(s)) {
         return Some(Furniture::Source);
     }
     let caption = [
-        "图片由", "图片来源", "图为", "图：", "图/", "图／", "（图", "上图：", "下图：", "左图：",
+        "图片由",
+        "图片来源",
+        "图为",
+        "图：",
+        "图/",
+        "图／",
+        "（图",
+        "上图：",
+        "下图：",
+        "左图：",
         "右图：",
     ];
     if caption.iter().any(|s| body.starts_with(s)) {
@@ -378,12 +434,27 @@ mod tests {
     #[test]
     fn furniture() {
         assert_eq!(measure("□本报记者 张三").furniture, Some(Furniture::Byline));
-        assert_eq!(measure("（新华社北京1月28日电）").furniture, Some(Furniture::Dateline));
-        assert_eq!(measure("来源：中国青年报").furniture, Some(Furniture::Source));
-        assert_eq!(measure("图片由某公司提供").furniture, Some(Furniture::Caption));
-        assert_eq!(measure("——深入学习贯彻").furniture, Some(Furniture::Subtitle));
+        assert_eq!(
+            measure("（新华社北京1月28日电）").furniture,
+            Some(Furniture::Dateline)
+        );
+        assert_eq!(
+            measure("来源：中国青年报").furniture,
+            Some(Furniture::Source)
+        );
+        assert_eq!(
+            measure("图片由某公司提供").furniture,
+            Some(Furniture::Caption)
+        );
+        assert_eq!(
+            measure("——深入学习贯彻").furniture,
+            Some(Furniture::Subtitle)
+        );
         assert_eq!(measure("一、总体要求").furniture, Some(Furniture::ListItem));
-        assert_eq!(measure("（二）工作措施").furniture, Some(Furniture::ListItem));
+        assert_eq!(
+            measure("（二）工作措施").furniture,
+            Some(Furniture::ListItem)
+        );
         assert_eq!(measure("3. 保障").furniture, Some(Furniture::ListItem));
         assert_eq!(measure("1.5亿元投资").furniture, None);
         assert_eq!(measure("一些热点事件").furniture, None);

@@ -6,11 +6,11 @@ use std::borrow::Cow;
 use std::iter::FusedIterator;
 use std::ops::Range;
 
+use crate::classify::CharRole;
 use crate::decide::{decide, Action, BreakContext, Reason};
 use crate::join;
 use crate::layout::{estimate_columns, fit, Fit};
 use crate::line::{raw_lines, Furniture, Line};
-use crate::classify::CharRole;
 use crate::Reflower;
 
 /// Stages 1–3 over one text: the measured non-blank lines, the column around
@@ -47,19 +47,24 @@ impl Analysis {
         }
         self.ends_with_newline = text.ends_with(['\n', '\r']);
         estimate_columns(&self.lines, reflower.fixed_column, &mut self.columns);
-        let mut prev_opens_paragraph = true;
+        let mut prev_joined = false;
         for (i, pair) in self.lines.windows(2).enumerate() {
             let ctx = BreakContext {
                 prev: &pair[0],
                 next: &pair[1],
                 column: self.columns[i],
-                prev_opens_paragraph,
+                joined_before: if prev_joined {
+                    Some(&self.lines[i - 1])
+                } else {
+                    None
+                },
+                after_next: self.lines.get(i + 2),
             };
             let (mut action, reason) = decide(&ctx);
             if action == Action::Join {
                 action = join::seam(text, &pair[0], &pair[1]);
             }
-            prev_opens_paragraph = !action.is_join();
+            prev_joined = action.is_join();
             self.decisions.push((action, reason));
         }
     }
@@ -98,7 +103,12 @@ impl Analysis {
             let end = self.paragraph_end(i);
             if i > 0 {
                 let (action, _) = self.decisions[i - 1];
-                join::write_separator(out, action, self.lines[i].blanks_before, reflower.options.separator);
+                join::write_separator(
+                    out,
+                    action,
+                    self.lines[i].blanks_before,
+                    reflower.options.separator,
+                );
             }
             self.write_paragraph(text, reflower, i, end, out);
             i = end;
@@ -108,7 +118,14 @@ impl Analysis {
         }
     }
 
-    fn write_paragraph(&self, text: &str, reflower: &Reflower, i: usize, end: usize, out: &mut String) {
+    fn write_paragraph(
+        &self,
+        text: &str,
+        reflower: &Reflower,
+        i: usize,
+        end: usize,
+        out: &mut String,
+    ) {
         let verbatim = self.is_verbatim(i, end);
         join::write_first_line(out, text, &self.lines[i], verbatim, reflower.options.indent);
         for j in i + 1..end {
@@ -241,8 +258,13 @@ impl<'t> Iterator for Paragraphs<'_, 't> {
         self.next = end;
         let (first, last) = (&a.lines[i], &a.lines[end - 1]);
         let verbatim = a.is_verbatim(i, end);
-        let start = if verbatim { first.start } else { first.text_start };
-        let plain = verbatim || (end == i + 1 && self.reflower.options.indent == crate::Indent::None);
+        let start = if verbatim {
+            first.start
+        } else {
+            first.text_start
+        };
+        let plain =
+            verbatim || (end == i + 1 && self.reflower.options.indent == crate::Indent::None);
         let text = if plain {
             Cow::Borrowed(&self.text[start..first.text_end])
         } else {
@@ -315,7 +337,7 @@ pub(crate) fn break_points(text: &str, reflower: &Reflower) -> Vec<BreakPoint> {
                 action,
                 reason,
                 column_em: a.columns[i].map(|w| w as f32 / 2.0),
-                fit: a.columns[i].map(|w| fit(prev, w)),
+                fit: a.columns[i].map(|w| fit(prev, w, next.lead_chunk)),
                 width_em: prev.width as f32 / 2.0,
             }
         })
