@@ -99,7 +99,7 @@ pub enum Reason {
     Heading,
     /// Break: the line is wider than the column around it (a headline or caption).
     WiderThanColumn,
-    /// Break: the line ends a sentence and the next one is wider than the column.
+    /// Break: the next line is wider than the column, so it is not a wrapped line of it.
     NextWiderThanColumn,
     /// Keep: one of the lines is preformatted (code, table, aligned columns).
     Preformatted,
@@ -136,7 +136,7 @@ impl fmt::Display for Reason {
             Reason::Heading => "short line without sentence end before a first line: heading",
             Reason::WiderThanColumn => "line is wider than the column: headline",
             Reason::NextWiderThanColumn => {
-                "sentence ends and the next line is wider than the column"
+                "next line is wider than the column: not a wrapped line of it"
             }
             Reason::Preformatted => "preformatted line (code, table or aligned text)",
             Reason::NotWrapped => "no column width shared by the lines around: not hard-wrapped",
@@ -248,6 +248,11 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
             && ctx
                 .after_next
                 .is_some_and(|after| indent_short_of(next, after)));
+    if next_fit == Fit::Overlong {
+        // No wrapped line is wider than its column: the next line belongs
+        // to something else (a headline, or text that is not wrapped).
+        return (Break, Reason::NextWiderThanColumn);
+    }
     match prev_fit.unwrap_or(Fit::Full) {
         Fit::Overlong => (Break, Reason::WiderThanColumn),
         Fit::Full if prev.ends_sentence => {
@@ -255,8 +260,6 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 (Break, Reason::BlankAfterSentence)
             } else if next_opens_paragraph {
                 (Break, Reason::NextShortByIndent)
-            } else if next_fit == Fit::Overlong {
-                (Break, Reason::NextWiderThanColumn)
             } else {
                 (Join, Reason::FullLineSentenceEnd)
             }
