@@ -154,9 +154,10 @@ pub(crate) fn is_compressible(c: char) -> bool {
     )
 }
 
-/// Whitespace that may indent or pad a line: ASCII space and tab, U+3000, NBSP.
+/// Whitespace that may indent or pad a line (ASCII space and tab, U+3000, …):
+/// exactly Unicode `White_Space`, so that trimming never drops anything else.
 pub(crate) fn is_line_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{A0}' | '\u{FEFF}') || c.is_whitespace()
+    c.is_whitespace()
 }
 
 /// Display width of `c` in half-em units (an ideograph is 2, an ASCII letter 1).

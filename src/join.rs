@@ -62,25 +62,29 @@ pub(crate) fn write_separator(
     }
 }
 
+/// Byte offset where a paragraph's first line starts in the output: its
+/// leading whitespace is kept for preformatted text and with
+/// [`Indent::Preserve`], and dropped otherwise.
+pub(crate) fn first_line_start(line: &Line, preformatted: bool, indent: Indent) -> usize {
+    if preformatted || indent == Indent::Preserve {
+        line.start
+    } else {
+        line.text_start
+    }
+}
+
 /// Writes the start of a paragraph: its indent and its first line.
-///
-/// A paragraph kept verbatim (kept breaks on both sides, no joins) keeps its
-/// own leading whitespace: it may be code or aligned text.
 pub(crate) fn write_first_line(
     out: &mut String,
     text: &str,
     line: &Line,
-    verbatim: bool,
+    preformatted: bool,
     indent: Indent,
 ) {
-    if verbatim {
-        out.push_str(&text[line.start..line.text_end]);
-        return;
-    }
-    if indent == Indent::Ideographic {
+    if indent == Indent::Ideographic && !preformatted {
         out.push_str("\u{3000}\u{3000}");
     }
-    out.push_str(&text[line.text_start..line.text_end]);
+    out.push_str(&text[first_line_start(line, preformatted, indent)..line.text_end]);
 }
 
 /// Appends `next` to the paragraph being written.

@@ -17,8 +17,11 @@ pub enum Separator {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Indent {
-    /// No indent (the default).
+    /// Each paragraph keeps the leading whitespace of its first line, as it
+    /// came (the default): already-flowing text keeps its own indents.
     #[default]
+    Preserve,
+    /// No indent: leading whitespace is removed.
     None,
     /// Two ideographic spaces (U+3000), the Chinese first-line indent.
     Ideographic,
@@ -78,7 +81,7 @@ pub struct Options {
 }
 
 impl Options {
-    /// The defaults: blank-line separator, no indent, automatic column width,
+    /// The defaults: blank-line separator, indents preserved, automatic column width,
     /// wide ambiguous characters.
     ///
     /// ```
@@ -88,7 +91,7 @@ impl Options {
     pub const fn new() -> Self {
         Options {
             separator: Separator::BlankLine,
-            indent: Indent::None,
+            indent: Indent::Preserve,
             column: ColumnWidth::Auto,
             ambiguous: AmbiguousWidth::Wide,
         }

@@ -26,10 +26,60 @@ pub(crate) struct Analysis {
 }
 
 impl Analysis {
+    /// Runs stages 1–3 over `text` and settles the result (see [`Analysis::settle`]).
     pub(crate) fn run(text: &str, reflower: &Reflower) -> Analysis {
         let mut analysis = Analysis::default();
         analysis.fill(text, reflower);
+        analysis.settle(text, reflower);
         analysis
+    }
+
+    /// Makes the decisions a fixed point, so that reflowing the output again
+    /// changes nothing.
+    ///
+    /// Joining lines changes what the decision stage sees: a paragraph's output
+    /// line is wider than any of its input lines, and a fragment joined by
+    /// kinsoku can make a short line look full. So the output is analysed once
+    /// more, one line per paragraph; a join found there, or a paragraph break
+    /// written differently, is carried back onto the boundary between the two
+    /// paragraphs, and the check repeats. Each round only adds joins or
+    /// separators, so it ends; on real pages the first check finds nothing.
+    fn settle(&mut self, text: &str, reflower: &Reflower) {
+        const MAX_ROUNDS: usize = 16;
+        let mut out = String::new();
+        let mut check = Analysis::default();
+        for _ in 0..MAX_ROUNDS {
+            out.clear();
+            self.write(text, reflower, &mut out);
+            check.fill(&out, reflower);
+            let separator_blanks = match reflower.options.separator {
+                crate::Separator::BlankLine => 1,
+                crate::Separator::Newline => 0,
+            };
+            // `ends[k]` is the index of the last input line of paragraph `k`,
+            // which is output line `k`.
+            let mut ends = Vec::with_capacity(check.lines.len());
+            let mut i = 0;
+            while i < self.lines.len() {
+                let end = self.paragraph_end(i);
+                ends.push(end - 1);
+                i = end;
+            }
+            debug_assert_eq!(ends.len(), check.lines.len());
+            let mut changed = false;
+            for (k, &(action, reason)) in check.decisions.iter().enumerate() {
+                let rewrites = action.is_join()
+                    || (action == Action::Break
+                        && check.lines[k + 1].blanks_before != separator_blanks);
+                if rewrites && k < ends.len() {
+                    self.decisions[ends[k]] = (action, reason);
+                    changed = true;
+                }
+            }
+            if !changed {
+                return;
+            }
+        }
     }
 
     pub(crate) fn fill(&mut self, text: &str, reflower: &Reflower) {
@@ -69,22 +119,10 @@ impl Analysis {
         }
     }
 
-    /// The decision before line `i`, if any.
-    fn before(&self, i: usize) -> Option<Action> {
-        i.checked_sub(1).map(|j| self.decisions[j].0)
-    }
-
-    /// The decision after line `i`, if any.
-    fn after(&self, i: usize) -> Option<Action> {
-        self.decisions.get(i).map(|d| d.0)
-    }
-
-    /// Whether the paragraph starting at line `i` and ending at `end` (exclusive)
-    /// is one line bounded by kept breaks (or the edges of the input).
-    pub(crate) fn is_verbatim(&self, i: usize, end: usize) -> bool {
-        end == i + 1
-            && matches!(self.before(i), None | Some(Action::Keep))
-            && matches!(self.after(i), None | Some(Action::Keep))
+    /// Whether the paragraph of lines `i..end` is preformatted text, written
+    /// line for line with its own indentation.
+    pub(crate) fn is_preformatted(&self, i: usize, end: usize) -> bool {
+        self.lines[i..end].iter().any(|l| l.shape.preformatted)
     }
 
     /// The end (exclusive line index) of the paragraph starting at line `i`.
@@ -126,8 +164,14 @@ impl Analysis {
         end: usize,
         out: &mut String,
     ) {
-        let verbatim = self.is_verbatim(i, end);
-        join::write_first_line(out, text, &self.lines[i], verbatim, reflower.options.indent);
+        let preformatted = self.is_preformatted(i, end);
+        join::write_first_line(
+            out,
+            text,
+            &self.lines[i],
+            preformatted,
+            reflower.options.indent,
+        );
         for j in i + 1..end {
             join::write_joined_line(out, text, &self.lines[j], self.decisions[j - 1].0);
         }
@@ -137,7 +181,7 @@ impl Analysis {
     fn kind(&self, i: usize, end: usize) -> ParagraphKind {
         let first = &self.lines[i];
         let last = &self.lines[end - 1];
-        if self.lines[i..end].iter().any(|l| l.shape.preformatted) {
+        if self.is_preformatted(i, end) {
             return ParagraphKind::Preformatted;
         }
         if end == i + 1 {
@@ -204,9 +248,9 @@ impl<'t> Paragraph<'t> {
         self.text
     }
 
-    /// Half-open byte range of the paragraph in the input: from its first
-    /// non-whitespace character (or the start of its line, for text kept
-    /// verbatim) to just past its last one. Terminators and blank lines
+    /// Half-open byte range of the paragraph in the input: from the start of
+    /// its first line (or its first non-whitespace character, when the
+    /// indent is not preserved) to just past its last non-whitespace character. Terminators and blank lines
     /// between paragraphs are outside every span; spans are ordered and never
     /// overlap.
     pub fn span(&self) -> Range<usize> {
@@ -257,14 +301,9 @@ impl<'t> Iterator for Paragraphs<'_, 't> {
         let end = a.paragraph_end(i);
         self.next = end;
         let (first, last) = (&a.lines[i], &a.lines[end - 1]);
-        let verbatim = a.is_verbatim(i, end);
-        let start = if verbatim {
-            first.start
-        } else {
-            first.text_start
-        };
-        let plain =
-            verbatim || (end == i + 1 && self.reflower.options.indent == crate::Indent::None);
+        let indent = self.reflower.options.indent;
+        let start = join::first_line_start(first, a.is_preformatted(i, end), indent);
+        let plain = end == i + 1 && indent != crate::Indent::Ideographic;
         let text = if plain {
             Cow::Borrowed(&self.text[start..first.text_end])
         } else {

