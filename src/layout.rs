@@ -16,6 +16,10 @@ use crate::line::Line;
 /// Lines on each side of a line that vote on its column width.
 pub(crate) const WINDOW: usize = 8;
 
+/// Columns narrower than this (8 em, in half-em) are not taken for columns:
+/// a run of short headings is not a page of 5-em columns.
+pub(crate) const MIN_COLUMN: u32 = 16;
+
 /// Lines wider than this (60 em, in half-em) are not taken for wrapped lines.
 pub(crate) const MAX_COLUMN: u32 = 120;
 
@@ -35,7 +39,7 @@ pub enum Fit {
 
 /// The column widths (in half-em) a line is consistent with if it is full.
 fn votes_for(line: &Line) -> Option<(u32, u32)> {
-    if line.shape.preformatted || line.width > MAX_COLUMN || line.width < 8 {
+    if line.shape.preformatted || line.width > MAX_COLUMN || line.width < MIN_COLUMN - 4 {
         return None;
     }
     let lo = line.min_width().saturating_sub(1);
@@ -73,10 +77,25 @@ pub(crate) fn estimate_columns(lines: &[Line], fixed: Option<u32>, columns: &mut
     }
     let mut histogram = Histogram::default();
     let n = lines.len();
+    // `adjacent[j]`: pairs of lines up to `j` with no blank line between them.
+    // Where every line stands between blank lines, nothing is hard-wrapped:
+    // it is flowing text, one paragraph per block.
+    let mut adjacent = Vec::with_capacity(n);
+    let mut count = 0u32;
+    for (j, line) in lines.iter().enumerate() {
+        if j > 0 && line.blanks_before == 0 {
+            count += 1;
+        }
+        adjacent.push(count);
+    }
     for i in 0..n {
         histogram.clear();
         let lo = i.saturating_sub(WINDOW);
         let hi = (i + WINDOW + 1).min(n);
+        if adjacent[hi - 1] == adjacent[lo] {
+            columns.push(None);
+            continue;
+        }
         for (j, line) in lines.iter().enumerate().take(hi).skip(lo) {
             let weight = (WINDOW + 1 - i.abs_diff(j)) as i16;
             histogram.add(line, weight);
@@ -129,6 +148,7 @@ impl Histogram {
         }
         // Three lines, and at least two in five of the window, must agree:
         // flowing text has no column and must come back unchanged.
-        (best >= 3 * WINDOW as i16 && best * 5 >= self.voters * 2).then_some(at as u32)
+        (best >= 3 * WINDOW as i16 && best * 5 >= self.voters * 2 && at as u32 >= MIN_COLUMN)
+            .then_some(at as u32)
     }
 }

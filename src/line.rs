@@ -289,7 +289,18 @@ fn furniture_of(body: &str, width: u32, first: CharRole, ends_sentence: bool) ->
         return Some(Furniture::Subtitle);
     }
     if first == CharRole::Marker {
-        let byline = ["记者", "通讯员", "本报", "作者", "撰文", "文／", "文/"];
+        let byline = [
+            "记者",
+            "通讯员",
+            "本报",
+            "作者",
+            "撰文",
+            "文／",
+            "文/",
+            "記者",
+            "通訊員",
+            "本報",
+        ];
         if width <= 30 * EM && byline.iter().any(|b| body.contains(b)) {
             return Some(Furniture::Byline);
         }
@@ -338,7 +349,9 @@ fn furniture_of(body: &str, width: u32, first: CharRole, ends_sentence: bool) ->
     }
     if !ends_sentence
         && width <= 24 * EM
-        && (body.starts_with("本报记者") || body.starts_with("本报通讯员"))
+        && ["本报记者", "本报通讯员", "本報記者", "本報通訊員"]
+            .iter()
+            .any(|b| body.starts_with(b))
         && body.contains(' ')
     {
         return Some(Furniture::Byline);

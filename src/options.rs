@@ -3,6 +3,12 @@
 use crate::{Error, Reflower};
 
 /// What separates paragraphs in the output.
+///
+/// The separator is written at every paragraph end the reflow decided
+/// ([`Action::Break`](crate::Action::Break)). Where the text is not
+/// hard-wrapped, or is preformatted, breaks are kept as they were, blank lines
+/// included ([`Action::Keep`](crate::Action::Keep)), so that flowing text
+/// comes back unchanged.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Separator {

@@ -1,0 +1,169 @@
+//! Runs the built `reflow` example on files and stdin, and checks stdout,
+//! stderr and exit codes.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+const PAGE: &str = "tests/corpus/sample/newspaper-page.txt";
+
+/// The example binary `cargo test` builds next to the test binaries.
+fn binary() -> PathBuf {
+    let mut dir = std::env::current_exe().unwrap();
+    dir.pop();
+    if dir.ends_with("deps") {
+        dir.pop();
+    }
+    let bin = dir
+        .join("examples")
+        .join(format!("reflow{}", std::env::consts::EXE_SUFFIX));
+    if !bin.exists() {
+        // `cargo test` builds the examples; `cargo test --test cli` does not.
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let mut build = Command::new(cargo);
+        build.args(["build", "--example", "reflow"]);
+        if dir.ends_with("release") {
+            build.arg("--release");
+        }
+        assert!(
+            build.status().unwrap().success(),
+            "building the example failed"
+        );
+    }
+    bin
+}
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(binary())
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn reflows_a_file_like_the_library() {
+    let o = run(&[PAGE], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = std::fs::read_to_string(PAGE).unwrap();
+    assert_eq!(stdout(&o), cjk_reflow::reflow(&page));
+    assert!(stderr(&o).is_empty());
+}
+
+#[test]
+fn reads_stdin_without_argument_and_with_dash() {
+    let input = "十多年前，笔者在采访一些\n关注行政领域事务的学者时，常\n听到的一个观点是：加强问责。\n理由是，出了事若不敢问责、问\n责不力。\n";
+    for args in [&[][..], &["-"][..]] {
+        let o = run(args, input.as_bytes());
+        assert_eq!(o.status.code(), Some(0));
+        assert_eq!(stdout(&o), cjk_reflow::reflow(input));
+    }
+}
+
+#[test]
+fn explain_prints_one_line_per_break_point() {
+    let o = run(&["--explain", PAGE], b"");
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 514);
+    let first = out.lines().next().unwrap();
+    assert!(first.starts_with("1-2\tbreak\t"), "{first}");
+    assert!(out
+        .lines()
+        .any(|l| l.contains("join") && l.contains("line fills the column")));
+}
+
+#[test]
+fn json_lists_paragraphs_with_spans_and_kinds() {
+    let o = run(&["--json", "-"], "□本报记者 张三\n\n甲乙丙。\n".as_bytes());
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v[0]["kind"], "byline");
+    assert_eq!(v[1]["text"], "甲乙丙。");
+    assert_eq!(v[1]["span"], serde_json::json!([24, 36]));
+    assert_eq!(v[1]["lines"], serde_json::json!([3, 3]));
+    assert_eq!(v[1]["kind"], "body");
+}
+
+#[test]
+fn options_change_the_output() {
+    let input = "一二三四五六七八九十\n一二三四五六七八九十\n一二三四五六七八九十\n甲乙。\n\n一二三四五六七八九十\n一二三四五六七八九十\n丙丁。\n";
+    let o = run(
+        &[
+            "--separator",
+            "newline",
+            "--indent",
+            "ideographic",
+            "--width",
+            "auto",
+        ],
+        input.as_bytes(),
+    );
+    assert_eq!(
+        stdout(&o),
+        "\u{3000}\u{3000}一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十甲乙。\n\u{3000}\u{3000}一二三四五六七八九十一二三四五六七八九十丙丁。\n"
+    );
+    let o = run(&["--width", "5"], "一二三四五\n六七。\n".as_bytes());
+    assert_eq!(stdout(&o), "一二三四五六七。\n");
+}
+
+#[test]
+fn invalid_utf8_exits_1_with_the_offset() {
+    let o = run(&[], b"abc\n\xe4\xb8def");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    let err = stderr(&o);
+    assert!(err.contains("invalid UTF-8 at byte offset 4"), "{err}");
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn missing_file_exits_1_with_a_clear_message() {
+    let o = run(&["no/such/file.txt"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(
+        err.trim_end(),
+        "reflow: cannot read no/such/file.txt: no such file"
+    );
+}
+
+#[test]
+fn bad_flags_exit_2_with_usage() {
+    for args in [
+        &["--bogus"][..],
+        &["--width", "abc"],
+        &["--width", "0"],
+        &["--separator", "tab"],
+        &["--indent"],
+    ] {
+        let o = run(args, b"");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert!(
+            err.starts_with("reflow: ") && err.contains("usage: reflow"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("panicked"));
+    }
+}
+
+#[test]
+fn help_exits_0_with_usage_on_stdout() {
+    let o = run(&["--help"], b"");
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).starts_with("usage: reflow"));
+}

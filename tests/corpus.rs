@@ -1,0 +1,95 @@
+//! Regression guards on the labelled corpus (`tests/corpus/`, see its README):
+//! no page loses text, flowing text comes back unchanged, and each split's
+//! break F1 stays at or above the figure it was measured at.
+//!
+//! The floors are today's measurements (`cargo run --release --example eval`)
+//! rounded down, not the targets: raise them as the heuristics improve.
+
+#[path = "eval/mod.rs"]
+mod eval;
+
+use std::collections::BTreeMap;
+
+/// `(split, F1 floor)`.
+const FLOORS: &[(&str, f64)] = &[
+    ("flowing", 0.99),
+    ("mixed", 0.73),
+    ("ocr", 0.85),
+    ("pdfminer", 0.85),
+    ("pdftotext", 0.87),
+    ("pdftotext-raw", 0.85),
+    ("pymupdf", 0.86),
+    ("sample", 0.99),
+    ("traditional", 0.83),
+];
+
+#[test]
+fn no_page_loses_text_and_every_split_holds_its_f1() {
+    let pages = eval::load_corpus();
+    assert!(pages.len() >= 150, "corpus missing: {} pages", pages.len());
+    let mut splits: BTreeMap<&str, eval::Score> = BTreeMap::new();
+    let mut lost = Vec::new();
+    for page in &pages {
+        let out = cjk_reflow::reflow(&page.text);
+        let score = eval::score(page, &out);
+        if score.lost_text > 0 {
+            lost.push(format!("{}/{}", page.split, page.name));
+        }
+        splits.entry(&page.split).or_default().add(&score);
+    }
+    assert!(lost.is_empty(), "text lost on {lost:?}");
+    let mut failures = Vec::new();
+    for &(split, floor) in FLOORS {
+        let score = splits
+            .get(split)
+            .unwrap_or_else(|| panic!("no pages in split {split}"));
+        if score.f1() < floor {
+            failures.push(format!("{split}: F1 {:.3} < {floor}", score.f1()));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:?}");
+}
+
+#[test]
+fn flowing_pages_come_back_unchanged() {
+    for page in eval::load_corpus().iter().filter(|p| p.split == "flowing") {
+        assert_eq!(cjk_reflow::reflow(&page.text), page.text, "{}", page.name);
+    }
+}
+
+#[test]
+fn every_page_is_a_fixed_point_after_one_reflow() {
+    for page in eval::load_corpus() {
+        let once = cjk_reflow::reflow(&page.text);
+        assert_eq!(
+            cjk_reflow::reflow(&once),
+            once,
+            "{}/{}",
+            page.split,
+            page.name
+        );
+    }
+}
+
+#[test]
+fn expected_texts_come_back_unchanged() {
+    let mut changed = Vec::new();
+    let mut total = 0;
+    for page in eval::load_corpus() {
+        let path = page
+            .path
+            .with_file_name(format!("{}.expected.txt", page.name));
+        if let Ok(expected) = std::fs::read_to_string(path) {
+            total += 1;
+            if cjk_reflow::reflow(&expected) != expected {
+                changed.push(format!("{}/{}", page.split, page.name));
+            }
+        }
+    }
+    assert!(total > 100);
+    assert!(
+        changed.is_empty(),
+        "{} of {total} expected texts changed: {changed:?}",
+        changed.len()
+    );
+}
