@@ -80,13 +80,26 @@ pub use paragraph::{BreakPoint, Paragraph, ParagraphKind, Paragraphs};
 
 use paragraph::Analysis;
 
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 /// Reflows `text` with the default [`Options`].
 ///
 /// # Examples
 ///
 /// ```
-/// let text = "规范问责机制\n\n时至今日，“失责必问、问责\n必严”已成常态。\n";
-/// assert_eq!(cjk_reflow::reflow(text), "规范问责机制\n\n时至今日，“失责必问、问责必严”已成常态。\n");
+/// let page = "规范问责机制\n\n时至今日，“失责必问、问责\n必严”已成常态，“动员千遍，不\n如问责一次”的意识更是深入人\n心。但与此同时，问责不合理现\n象也时有显现。\n\n“责任超载”本质上就是“背\n锅”。主要原因是，有些问责机制\n不精准、不科学、不公正，令问责\n变异。\n";
+/// assert_eq!(
+///     cjk_reflow::reflow(page),
+///     "规范问责机制\n\n时至今日，“失责必问、问责必严”已成常态，“动员千遍，不如问责一次”的意识更是深入人心。但与此同时，问责不合理现象也时有显现。\n\n“责任超载”本质上就是“背锅”。主要原因是，有些问责机制不精准、不科学、不公正，令问责变异。\n"
+/// );
+/// ```
+///
+/// Text too short to show a column width (a line or two) is left as it is:
+///
+/// ```
+/// assert_eq!(cjk_reflow::reflow("第一行\n第二行\n"), "第一行\n第二行\n");
 /// ```
 pub fn reflow(text: &str) -> String {
     Reflower::default().reflow(text)
@@ -122,7 +135,8 @@ pub fn reflow_bytes(bytes: &[u8]) -> Result<String, Error> {
 /// use cjk_reflow::{Options, Separator};
 ///
 /// let reflower = Options::new().separator(Separator::Newline).build()?;
-/// assert_eq!(reflower.reflow("第一段。\n\n第二段。\n"), "第一段。\n第二段。\n");
+/// let page = "时至今日，“失责必问、问责\n必严”已成常态，“动员千遍，不\n如问责一次”的意识更是深入人\n心。但与此同时，问责不合理现\n象也时有显现。\n\n“责任超载”本质上就是“背\n锅”。主要原因是，有些问责机制\n不精准、不科学、不公正，令问责\n变异。\n";
+/// assert_eq!(reflower.reflow(page), "时至今日，“失责必问、问责必严”已成常态，“动员千遍，不如问责一次”的意识更是深入人心。但与此同时，问责不合理现象也时有显现。\n“责任超载”本质上就是“背锅”。主要原因是，有些问责机制不精准、不科学、不公正，令问责变异。\n");
 /// # Ok::<(), cjk_reflow::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]

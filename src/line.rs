@@ -304,6 +304,10 @@ fn furniture_of(body: &str, width: u32, first: CharRole, ends_sentence: bool) ->
         if width <= 30 * EM && byline.iter().any(|b| body.contains(b)) {
             return Some(Furniture::Byline);
         }
+        // `□伍里川`: a marker before a bare name, as commentary bylines are set.
+        if width <= 10 * EM && !body.contains(['，', '。', '、', '：', ',', '.']) {
+            return Some(Furniture::Byline);
+        }
         return Some(Furniture::ListItem);
     }
     if width > 40 * EM {
@@ -417,7 +421,7 @@ mod tests {
     #[test]
     fn measures_width_in_half_em() {
         let line = measure("深入学习，“贯彻”2019年ab");
-        assert_eq!(line.width, 4 * 2 + 2 + 2 * 2 + 2 + 4 + 2 + 2);
+        assert_eq!(line.width, 4 * 2 + 2 + 2 + 2 * 2 + 2 + 4 + 2 + 2);
         assert_eq!(line.compressible, 3);
         assert_eq!(line.first, CharRole::Ideograph);
         assert_eq!(line.last, CharRole::Letter);

@@ -70,7 +70,11 @@ pub enum AmbiguousWidth {
 ///     .separator(Separator::Newline)
 ///     .indent(Indent::Ideographic)
 ///     .build()?;
-/// assert_eq!(reflower.reflow("第一段\n\n第二段\n"), "\u{3000}\u{3000}第一段\n\u{3000}\u{3000}第二段\n");
+/// let page = "时至今日，“失责必问、问责\n必严”已成常态，“动员千遍，不\n如问责一次”的意识更是深入人\n心。但与此同时，问责不合理现\n象也时有显现。\n\n“责任超载”本质上就是“背\n锅”。主要原因是，有些问责机制\n不精准、不科学、不公正，令问责\n变异。\n";
+/// assert_eq!(
+///     reflower.reflow(page),
+///     "\u{3000}\u{3000}时至今日，“失责必问、问责必严”已成常态，“动员千遍，不如问责一次”的意识更是深入人心。但与此同时，问责不合理现象也时有显现。\n\u{3000}\u{3000}“责任超载”本质上就是“背锅”。主要原因是，有些问责机制不精准、不科学、不公正，令问责变异。\n"
+/// );
 /// # Ok::<(), cjk_reflow::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -108,7 +112,8 @@ impl Options {
     /// ```
     /// use cjk_reflow::{Options, Separator};
     /// let r = Options::new().separator(Separator::Newline).build()?;
-    /// assert_eq!(r.reflow("甲。\n\n乙。\n"), "甲。\n乙。\n");
+    /// let page = "时至今日，“失责必问、问责\n必严”已成常态，“动员千遍，不\n如问责一次”的意识更是深入人\n心。但与此同时，问责不合理现\n象也时有显现。\n\n“责任超载”本质上就是“背\n锅”。主要原因是，有些问责机制\n不精准、不科学、不公正，令问责\n变异。\n";
+    /// assert_eq!(r.reflow(page), "时至今日，“失责必问、问责必严”已成常态，“动员千遍，不如问责一次”的意识更是深入人心。但与此同时，问责不合理现象也时有显现。\n“责任超载”本质上就是“背锅”。主要原因是，有些问责机制不精准、不科学、不公正，令问责变异。\n");
     /// # Ok::<(), cjk_reflow::Error>(())
     /// ```
     pub const fn separator(mut self, separator: Separator) -> Self {

@@ -219,13 +219,17 @@ pub enum ParagraphKind {
 /// ```
 /// use cjk_reflow::{Options, ParagraphKind};
 ///
-/// let text = "□本报记者 张三\n\n十多年前，笔者在采访一些\n关注行政领域事务的学者时。\n";
+/// let text = "□本报记者 张三\n\n十多年前，笔者在采访一些\n关注行政领域事务的学者时，常\n听到的一个观点是：加强问责。\n理由是，出了事若不敢问责、问\n责不力。\n";
 /// let reflower = Options::new().build()?;
 /// let paragraphs: Vec<_> = reflower.paragraphs(text).collect();
 /// assert_eq!(paragraphs[0].kind(), ParagraphKind::Furniture(cjk_reflow::Furniture::Byline));
-/// assert_eq!(paragraphs[1].text(), "十多年前，笔者在采访一些关注行政领域事务的学者时。");
-/// assert_eq!(paragraphs[1].lines(), 2..4);
-/// assert_eq!(&text[paragraphs[1].span()], "十多年前，笔者在采访一些\n关注行政领域事务的学者时。");
+/// assert_eq!(paragraphs[1].kind(), ParagraphKind::Body);
+/// assert_eq!(
+///     paragraphs[1].text(),
+///     "十多年前，笔者在采访一些关注行政领域事务的学者时，常听到的一个观点是：加强问责。理由是，出了事若不敢问责、问责不力。"
+/// );
+/// assert_eq!(paragraphs[1].lines(), 2..7);
+/// assert!(text[paragraphs[1].span()].starts_with("十多年前") && text[paragraphs[1].span()].ends_with("责不力。"));
 /// # Ok::<(), cjk_reflow::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]

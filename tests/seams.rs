@@ -30,8 +30,8 @@ fn full_width_punctuation_joins_without_space() {
         "一二三四五六七八九，ABC。"
     );
     assert_eq!(
-        join("abc def ghi jk 一二三四五六七", "“甲”。"),
-        "abc def ghi jk 一二三四五六七“甲”。"
+        join("ab 一二三四五六七八", "“甲”。"),
+        "ab 一二三四五六七八“甲”。"
     );
 }
 
@@ -62,8 +62,8 @@ fn digits_on_both_sides_get_one_space() {
         "一二三四五六七八九 2024 10 月。"
     );
     assert_eq!(
-        join("一二三四五六七八九 version", "2 版。"),
-        "一二三四五六七八九 version 2 版。"
+        join("一二三四五六 version", "2 版。"),
+        "一二三四五六 version 2 版。"
     );
 }
 
@@ -78,7 +78,11 @@ fn hangul_on_both_sides_gets_one_space() {
 #[test]
 fn whitespace_at_the_seam_is_replaced() {
     assert_eq!(
-        join("一二三四五六七八九十  ", "\u{3000} 甲乙。"),
+        join("一二三四五六七八九十  ", "甲乙。"),
+        "一二三四五六七八九十甲乙。"
+    );
+    assert_eq!(
+        join("一二三四五六七八九十\u{3000}\t", "甲乙。"),
         "一二三四五六七八九十甲乙。"
     );
 }
