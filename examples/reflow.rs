@@ -182,7 +182,7 @@ fn run_one(
 ) -> Result<(), String> {
     let text = read_input(name)?;
     let rendered = match mode {
-        Mode::Text => reflower.reflow(&text),
+        Mode::Text => unreachable!("text mode is streamed above"),
         Mode::Explain => explain(reflower, &text),
         Mode::Json => json(reflower, &text),
     };

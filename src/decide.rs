@@ -101,6 +101,8 @@ pub enum Reason {
     WiderThanColumn,
     /// Break: the next line is wider than the column, so it is not a wrapped line of it.
     NextWiderThanColumn,
+    /// Keep: two or more blank lines separate independent sections.
+    SectionBreak,
     /// Keep: one of the lines is preformatted (code, table, aligned columns).
     Preformatted,
     /// Keep: the lines around do not share a column width, so the text is not
@@ -138,6 +140,7 @@ impl fmt::Display for Reason {
             Reason::NextWiderThanColumn => {
                 "next line is wider than the column: not a wrapped line of it"
             }
+            Reason::SectionBreak => "two or more blank lines: a section break, kept",
             Reason::Preformatted => "preformatted line (code, table or aligned text)",
             Reason::NotWrapped => "no column width shared by the lines around: not hard-wrapped",
         };

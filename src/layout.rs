@@ -69,10 +69,10 @@ pub(crate) fn fit(line: &Line, column: u32, next_chunk: u32) -> Fit {
 /// `columns[i]` is `Some(width)` in half-em when the lines around `lines[i]`
 /// agree on a column, `None` when they do not (already-flowing text, lists of
 /// short lines, headline clusters).
+/// The estimates are appended to `columns`.
 pub(crate) fn estimate_columns(lines: &[Line], fixed: Option<u32>, columns: &mut Vec<Option<u32>>) {
-    columns.clear();
     if let Some(width) = fixed {
-        columns.resize(lines.len(), Some(width));
+        columns.resize(columns.len() + lines.len(), Some(width));
         return;
     }
     let mut histogram = Histogram::default();

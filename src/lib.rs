@@ -70,6 +70,7 @@ mod layout;
 mod line;
 mod options;
 mod paragraph;
+mod stream;
 
 pub use decide::{Action, Reason};
 pub use error::Error;

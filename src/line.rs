@@ -172,8 +172,10 @@ impl Line {
         for c in content[..text_start - raw.start].chars() {
             indent += match c {
                 '\t' => 4,
-                ' ' => 1,
-                _ => 2,
+                '\u{3000}' => 2,
+                // Form feeds, vertical tabs and other controls take no room.
+                c if c.is_control() => 0,
+                _ => 1,
             };
             if c == ' ' || c == '\t' {
                 leading_ascii += 1;

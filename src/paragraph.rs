@@ -44,7 +44,7 @@ impl Analysis {
     /// written differently, is carried back onto the boundary between the two
     /// paragraphs, and the check repeats. Each round only adds joins or
     /// separators, so it ends; on real pages the first check finds nothing.
-    fn settle(&mut self, text: &str, reflower: &Reflower) {
+    pub(crate) fn settle(&mut self, text: &str, reflower: &Reflower) {
         const MAX_ROUNDS: usize = 16;
         let mut out = String::new();
         let mut check = Analysis::default();
@@ -96,9 +96,25 @@ impl Analysis {
             }
         }
         self.ends_with_newline = text.ends_with(['\n', '\r']);
-        estimate_columns(&self.lines, reflower.fixed_column, &mut self.columns);
+        self.columns.clear();
+        let mut start = 0;
+        for j in 1..=self.lines.len() {
+            if j == self.lines.len() || starts_section(&self.lines[j]) {
+                estimate_columns(
+                    &self.lines[start..j],
+                    reflower.fixed_column,
+                    &mut self.columns,
+                );
+                start = j;
+            }
+        }
         let mut prev_joined = false;
         for (i, pair) in self.lines.windows(2).enumerate() {
+            if starts_section(&pair[1]) {
+                self.decisions.push((Action::Keep, Reason::SectionBreak));
+                prev_joined = false;
+                continue;
+            }
             let ctx = BreakContext {
                 prev: &pair[0],
                 next: &pair[1],
@@ -108,7 +124,7 @@ impl Analysis {
                 } else {
                     None
                 },
-                after_next: self.lines.get(i + 2),
+                after_next: self.lines.get(i + 2).filter(|l| !starts_section(l)),
             };
             let (mut action, reason) = decide(&ctx);
             if action == Action::Join {
@@ -136,6 +152,15 @@ impl Analysis {
 
     /// Writes the reflowed text to `out`.
     pub(crate) fn write(&self, text: &str, reflower: &Reflower, out: &mut String) {
+        self.write_body(text, reflower, out);
+        if !self.lines.is_empty() && self.ends_with_newline {
+            out.push('\n');
+        }
+    }
+
+    /// Writes the paragraphs and the separators between them, without the
+    /// final newline.
+    pub(crate) fn write_body(&self, text: &str, reflower: &Reflower, out: &mut String) {
         let mut i = 0;
         while i < self.lines.len() {
             let end = self.paragraph_end(i);
@@ -150,9 +175,6 @@ impl Analysis {
             }
             self.write_paragraph(text, reflower, i, end, out);
             i = end;
-        }
-        if !self.lines.is_empty() && self.ends_with_newline {
-            out.push('\n');
         }
     }
 
@@ -196,6 +218,16 @@ impl Analysis {
         }
         ParagraphKind::Body
     }
+}
+
+/// Whether `line` opens a new section: two or more blank lines before it.
+///
+/// Sections are analysed independently (no column estimate or look-ahead
+/// crosses them) and the break between them is kept as it was, so a section
+/// can be reflowed on its own with the same result: this is what bounds the
+/// memory of [`Reflower::reflow_stream`].
+pub(crate) fn starts_section(line: &Line) -> bool {
+    line.blanks_before >= 2
 }
 
 /// What a paragraph is, as far as the heuristics can tell.

@@ -93,3 +93,26 @@ fn expected_texts_come_back_unchanged() {
         changed.len()
     );
 }
+
+#[test]
+fn streaming_matches_reflow_on_every_page() {
+    let r = cjk_reflow::Reflower::default();
+    let mut all = String::new();
+    for page in eval::load_corpus() {
+        let mut out = Vec::new();
+        r.reflow_stream(page.text.as_bytes(), &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            r.reflow(&page.text),
+            "{}/{}",
+            page.split,
+            page.name
+        );
+        all.push_str(&page.text);
+        all.push_str("\n\n\n");
+    }
+    // And the whole corpus as one stream of sections.
+    let mut out = Vec::new();
+    r.reflow_stream(all.as_bytes(), &mut out).unwrap();
+    assert_eq!(String::from_utf8(out).unwrap(), r.reflow(&all));
+}

@@ -28,7 +28,20 @@ fn token() -> impl Strategy<Value = String> {
 }
 
 fn cjk_text() -> impl Strategy<Value = String> {
-    proptest::collection::vec(token(), 0..200).prop_map(|v| v.concat())
+    prop_oneof![
+        3 => proptest::collection::vec(token(), 0..200).prop_map(|v| v.concat()),
+        // Sections: pieces of text between runs of blank lines.
+        1 => proptest::collection::vec(
+            (proptest::collection::vec(token(), 0..60), 0usize..4),
+            1..6,
+        )
+        .prop_map(|parts| {
+            parts
+                .into_iter()
+                .map(|(tokens, blanks)| tokens.concat() + &"\n".repeat(blanks + 1))
+                .collect()
+        }),
+    ]
 }
 
 fn non_ws(s: &str) -> String {
@@ -82,6 +95,16 @@ proptest! {
         prop_assert_eq!(non_ws(&texts.concat()), non_ws(&text));
         let non_blank = text.split(['\n', '\r']).filter(|l| !non_ws(l).is_empty()).count();
         prop_assert_eq!(r.break_points(&text).len(), non_blank.saturating_sub(1));
+    }
+
+    #[test]
+    fn streaming_writes_what_reflow_returns(text in cjk_text(), cap in 1usize..64) {
+        for r in reflowers() {
+            let mut out = Vec::new();
+            let input = std::io::BufReader::with_capacity(cap, text.as_bytes());
+            r.reflow_stream(input, &mut out).unwrap();
+            prop_assert_eq!(String::from_utf8(out).unwrap(), r.reflow(&text));
+        }
     }
 
     #[test]
