@@ -81,6 +81,33 @@ pub use paragraph::{BreakPoint, Paragraph, ParagraphKind, Paragraphs};
 
 use paragraph::Analysis;
 
+/// Entry points into single pipeline stages, for the per-stage benchmarks
+/// only. Not part of the API: no stability promise.
+#[doc(hidden)]
+pub mod stages {
+    use crate::{paragraph::Analysis, Reflower};
+
+    /// Stage 1: split and measure; returns the number of non-blank lines.
+    pub fn measure(text: &str) -> usize {
+        Analysis::stages(text, &Reflower::default(), 1)
+    }
+
+    /// Stages 1–2: and estimate the column around every line.
+    pub fn columns(text: &str) -> usize {
+        Analysis::stages(text, &Reflower::default(), 2)
+    }
+
+    /// Stages 1–3: and decide every break (without settling).
+    pub fn decide(text: &str) -> usize {
+        Analysis::stages(text, &Reflower::default(), 3)
+    }
+
+    /// Stages 1–3 and settling to a fixed point.
+    pub fn settle(text: &str) -> usize {
+        Analysis::stages(text, &Reflower::default(), 4)
+    }
+}
+
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;

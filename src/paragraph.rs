@@ -82,7 +82,21 @@ impl Analysis {
         }
     }
 
+    /// Runs the first `stages` stages (see [`crate::stages`]).
+    pub(crate) fn stages(text: &str, reflower: &Reflower, stages: u8) -> usize {
+        let mut a = Analysis::default();
+        a.fill_stages(text, reflower, stages);
+        if stages >= 4 {
+            a.settle(text, reflower);
+        }
+        a.lines.len() + a.columns.len() + a.decisions.len()
+    }
+
     pub(crate) fn fill(&mut self, text: &str, reflower: &Reflower) {
+        self.fill_stages(text, reflower, 3);
+    }
+
+    fn fill_stages(&mut self, text: &str, reflower: &Reflower, stages: u8) {
         self.lines.clear();
         self.decisions.clear();
         let mut blanks = 0;
@@ -97,6 +111,9 @@ impl Analysis {
         }
         self.ends_with_newline = text.ends_with(['\n', '\r']);
         self.columns.clear();
+        if stages < 2 {
+            return;
+        }
         let mut start = 0;
         for j in 1..=self.lines.len() {
             if j == self.lines.len() || starts_section(&self.lines[j]) {
@@ -107,6 +124,9 @@ impl Analysis {
                 );
                 start = j;
             }
+        }
+        if stages < 3 {
+            return;
         }
         let mut prev_joined = false;
         for (i, pair) in self.lines.windows(2).enumerate() {
