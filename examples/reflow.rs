@@ -26,6 +26,10 @@ options:
   --separator SEP      paragraph separator: 'blank' (default) or 'newline'
   --indent IND         paragraph indent: 'none' (default) or 'ideographic' (two U+3000)
   --width N            column width in em (4-60), or 'auto' (default)
+  -o, --output-dir DIR batch mode: write each FILE's reflow to DIR/<file name>,
+                       processing files in parallel on all cores; progress on
+                       stderr (a bar when stderr is a terminal)
+  -j, --jobs N         threads for batch mode (default: all cores)
   -h, --help           print this help
 
 exit codes: 0 success, 1 input/output error, 2 invalid usage";
@@ -42,6 +46,8 @@ struct Args {
     mode: Mode,
     options: Options,
     files: Vec<String>,
+    output_dir: Option<std::path::PathBuf>,
+    jobs: Option<usize>,
 }
 
 fn main() -> ExitCode {
@@ -63,6 +69,23 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(dir) = &args.output_dir {
+        if args.mode != Mode::Text {
+            eprintln!("reflow: --output-dir writes reflowed text; it does not combine with --explain or --json\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+        if args.files.is_empty() || args.files.iter().any(|f| f == "-") {
+            eprintln!("reflow: --output-dir needs FILE arguments (not stdin)\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+        return match batch::run(&reflower, &args.files, dir, args.jobs) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(msg) => {
+                eprintln!("reflow: {msg}");
+                ExitCode::from(1)
+            }
+        };
+    }
     let files = if args.files.is_empty() {
         vec!["-".to_string()]
     } else {
@@ -90,6 +113,8 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
         mode: Mode::Text,
         options: Options::new(),
         files: Vec::new(),
+        output_dir: None,
+        jobs: None,
     };
     while let Some(arg) = it.next() {
         let mut value = |flag: &str| it.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -137,6 +162,14 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
                 };
                 args.options = args.options.column(column);
             }
+            "-o" | "--output-dir" => args.output_dir = Some(value("--output-dir")?.into()),
+            "-j" | "--jobs" => {
+                let v = value("--jobs")?;
+                match v.parse::<usize>() {
+                    Ok(n) if n > 0 => args.jobs = Some(n),
+                    _ => return Err(format!("invalid --jobs '{v}': expected a positive number")),
+                }
+            }
             "--" => args.files.extend(it.by_ref()),
             "-" => args.files.push(arg),
             s if s.starts_with('-') => return Err(format!("unknown option '{s}'")),
@@ -144,6 +177,154 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
         }
     }
     Ok(Some(args))
+}
+
+/// Batch mode: many files, all cores, one output file each.
+mod batch {
+    use std::io::{self, IsTerminal, Write};
+    use std::path::{Path, PathBuf};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Mutex;
+    use std::time::{Duration, Instant};
+
+    use cjk_reflow::Reflower;
+
+    pub fn run(
+        reflower: &Reflower,
+        files: &[String],
+        dir: &Path,
+        jobs: Option<usize>,
+    ) -> Result<(), String> {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let targets: Vec<PathBuf> = files.iter().map(|f| target_for(dir, f)).collect();
+        let mut seen = std::collections::HashSet::new();
+        if let Some(t) = targets.iter().find(|t| !seen.insert(*t)) {
+            return Err(format!(
+                "two inputs would both be written to {}",
+                t.display()
+            ));
+        }
+        let threads = jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .min(files.len());
+        let next = AtomicUsize::new(0);
+        let done = AtomicUsize::new(0);
+        let errors = Mutex::new(Vec::new());
+        let progress = Progress::new(files.len());
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                scope.spawn(|| loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= files.len() {
+                        break;
+                    }
+                    if let Err(msg) = one(reflower, &files[i], &targets[i]) {
+                        errors
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .push((i, msg));
+                    }
+                    progress.tick(done.fetch_add(1, Ordering::Relaxed) + 1);
+                });
+            }
+        });
+        progress.finish();
+        let mut errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
+        errors.sort();
+        match errors.len() {
+            0 => Ok(()),
+            n => {
+                for (_, msg) in &errors[..n - 1] {
+                    eprintln!("reflow: {msg}");
+                }
+                Err(format!(
+                    "{} (and {} of {} files failed in all)",
+                    errors[n - 1].1,
+                    n,
+                    files.len()
+                ))
+            }
+        }
+    }
+
+    fn target_for(dir: &Path, file: &str) -> PathBuf {
+        dir.join(Path::new(file).file_name().unwrap_or(file.as_ref()))
+    }
+
+    fn one(reflower: &Reflower, file: &str, target: &Path) -> Result<(), String> {
+        let input = std::fs::File::open(file)
+            .map_err(|e| format!("cannot read {file}: {}", super::describe(&e)))?;
+        let output = std::fs::File::create(target)
+            .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        let mut output = io::BufWriter::new(output);
+        reflower
+            .reflow_stream(io::BufReader::with_capacity(1 << 16, input), &mut output)
+            .map_err(|e| match e {
+                cjk_reflow::Error::InvalidUtf8 { offset } => {
+                    format!("{file}: invalid UTF-8 at byte offset {offset}")
+                }
+                e => format!("{file}: {e}"),
+            })
+    }
+
+    /// Progress on stderr: a bar when stderr is a terminal, otherwise a line
+    /// every few seconds once a run has taken more than two seconds.
+    struct Progress {
+        total: usize,
+        start: Instant,
+        last: Mutex<Instant>,
+        terminal: bool,
+    }
+
+    impl Progress {
+        fn new(total: usize) -> Self {
+            let now = Instant::now();
+            Progress {
+                total,
+                start: now,
+                last: Mutex::new(now),
+                terminal: io::stderr().is_terminal(),
+            }
+        }
+
+        fn tick(&self, done: usize) {
+            let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+            let every = if self.terminal {
+                Duration::from_millis(100)
+            } else {
+                Duration::from_secs(5)
+            };
+            if last.elapsed() < every || self.start.elapsed() < Duration::from_secs(2) {
+                return;
+            }
+            *last = Instant::now();
+            let mut err = io::stderr().lock();
+            if self.terminal {
+                let filled = done * 30 / self.total.max(1);
+                let _ = write!(
+                    err,
+                    "\r[{}{}] {done}/{} files",
+                    "#".repeat(filled),
+                    " ".repeat(30 - filled),
+                    self.total
+                );
+            } else {
+                let _ = writeln!(err, "reflow: {done}/{} files", self.total);
+            }
+        }
+
+        fn finish(&self) {
+            if self.terminal && self.start.elapsed() >= Duration::from_secs(2) {
+                let _ = writeln!(
+                    io::stderr(),
+                    "\r{} files done{}",
+                    self.total,
+                    " ".repeat(30)
+                );
+            }
+        }
+    }
 }
 
 fn read_input(name: &str) -> Result<String, String> {
@@ -180,11 +361,28 @@ fn run_one(
     name: &str,
     out: &mut impl Write,
 ) -> Result<(), String> {
-    let text = read_input(name)?;
+    let shown = if name == "-" { "<stdin>" } else { name };
     let rendered = match mode {
-        Mode::Text => unreachable!("text mode is streamed above"),
-        Mode::Explain => explain(reflower, &text),
-        Mode::Json => json(reflower, &text),
+        // Streamed: memory stays bounded by one section of the input.
+        Mode::Text => {
+            let result = if name == "-" {
+                reflower.reflow_stream(io::stdin().lock(), out)
+            } else {
+                let file = std::fs::File::open(name)
+                    .map_err(|e| format!("cannot read {shown}: {}", describe(&e)))?;
+                reflower.reflow_stream(io::BufReader::with_capacity(1 << 16, file), out)
+            };
+            return match result {
+                Ok(()) => Ok(()),
+                Err(cjk_reflow::Error::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+                Err(cjk_reflow::Error::InvalidUtf8 { offset }) => {
+                    Err(format!("{shown}: invalid UTF-8 at byte offset {offset}"))
+                }
+                Err(e) => Err(format!("{shown}: {e}")),
+            };
+        }
+        Mode::Explain => explain(reflower, &read_input(name)?),
+        Mode::Json => json(reflower, &read_input(name)?),
     };
     match out.write_all(rendered.as_bytes()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),

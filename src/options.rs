@@ -24,7 +24,9 @@ pub enum Separator {
 #[non_exhaustive]
 pub enum Indent {
     /// Each paragraph keeps the leading whitespace of its first line, as it
-    /// came (the default): already-flowing text keeps its own indents.
+    /// came, when it is an indent of at least 1 em (U+3000, two spaces, a tab);
+    /// a lone leading space is dropped as extraction noise. The default:
+    /// already-flowing text keeps its own indents.
     #[default]
     Preserve,
     /// No indent: leading whitespace is removed.

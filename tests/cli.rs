@@ -167,3 +167,39 @@ fn help_exits_0_with_usage_on_stdout() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).starts_with("usage: reflow"));
 }
+
+#[test]
+fn batch_mode_writes_one_file_per_input_identical_to_single_runs() {
+    let dir = std::env::temp_dir().join(format!("cjk-reflow-batch-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let inputs = [
+        "tests/corpus/sample/newspaper-page.txt",
+        "tests/corpus/pdftotext/p03.txt",
+        "tests/corpus/ocr/p06.txt",
+        "tests/corpus/traditional/t01-pymupdf.txt",
+    ];
+    let mut args = vec!["--output-dir", dir.to_str().unwrap(), "--jobs", "2"];
+    args.extend(inputs);
+    let o = run(&args, b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for input in inputs {
+        let name = std::path::Path::new(input).file_name().unwrap();
+        let batch = std::fs::read_to_string(dir.join(name)).unwrap();
+        let single = stdout(&run(&[input], b""));
+        assert_eq!(batch, single, "{input}");
+    }
+    let o = run(&["--output-dir", dir.to_str().unwrap(), "no/such.txt"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("cannot read no/such.txt: no such file"));
+    let o = run(
+        &[
+            "--output-dir",
+            dir.to_str().unwrap(),
+            "--explain",
+            inputs[0],
+        ],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
