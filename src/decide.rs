@@ -80,6 +80,9 @@ pub enum Reason {
     FullLineSentenceEnd,
     /// Join: a paragraph's first line, short by its lost 2-em indent.
     FirstLine,
+    /// Join: a fragment of one or two characters inside a paragraph, split
+    /// off a stretched justified line by the extractor.
+    Fragment,
     /// Join: the line stops mid-word and is as full as the line before it in
     /// the same paragraph (a block set narrower than the column around it).
     AsFullAsLineBefore,
@@ -125,6 +128,7 @@ impl fmt::Display for Reason {
                 "line fills the column; the next line does not start a paragraph"
             }
             Reason::FirstLine => "first line of a paragraph, short by its lost indent",
+            Reason::Fragment => "fragment of a stretched line inside a paragraph",
             Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
             Reason::Furniture(kind) => {
                 return write!(f, "{} is its own paragraph", furniture_name(*kind))
@@ -168,6 +172,9 @@ pub(crate) struct BreakContext<'a> {
     pub next: &'a Line,
     /// Column width around `prev`, in half-em; `None` when not wrapped.
     pub column: Option<u32>,
+    /// Column width around `next`: where two columns meet, `next` is judged
+    /// against its own.
+    pub next_column: Option<u32>,
     /// The line before `prev`, when the break between them was a join.
     pub joined_before: Option<&'a Line>,
     /// The line after `next`, if any.
@@ -218,7 +225,17 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     if prev.last == CharRole::Open {
         return (Join, Reason::PrevEndsWithOpening);
     }
-    let prev_fit = ctx.column.map(|w| fit(prev, w, next.lead_chunk));
+    // A paragraph's first line lost its 2-em indent: when a long unbreakable
+    // chunk (a Latin word, a number) starts the next line, judge whether it
+    // would have fitted with the indent counted.
+    let lost_indent = if ctx.prev_opens_paragraph() && next.lead_chunk >= 4 {
+        4
+    } else {
+        0
+    };
+    let prev_fit = ctx
+        .column
+        .map(|w| fit(prev, w, next.lead_chunk + lost_indent));
     let prev_full = prev_fit == Some(Fit::Full);
     // Captions and subtitles may wrap over several lines; the rest never do.
     let wraps_on = prev_full && !prev.ends_sentence;
@@ -244,7 +261,11 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     let Some(column) = ctx.column else {
         return (Keep, Reason::NotWrapped);
     };
-    let next_fit = fit(next, column, ctx.after_next.map_or(0, |l| l.lead_chunk));
+    let next_fit = fit(
+        next,
+        ctx.next_column.map_or(column, |c| c.max(column)),
+        ctx.after_next.map_or(0, |l| l.lead_chunk),
+    );
     let next_opens_paragraph = next_fit == Fit::IndentShort
         || (next_fit == Fit::Short
             && !next.ends_sentence
@@ -255,6 +276,13 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         // No wrapped line is wider than its column: the next line belongs
         // to something else (a headline, or text that is not wrapped).
         return (Break, Reason::NextWiderThanColumn);
+    }
+    if prev.width <= 4
+        && !prev.ends_sentence
+        && prev.last != CharRole::Close
+        && ctx.joined_before.is_some()
+    {
+        return (Join, Reason::Fragment);
     }
     match prev_fit.unwrap_or(Fit::Full) {
         Fit::Overlong => (Break, Reason::WiderThanColumn),

@@ -194,6 +194,7 @@ impl Line {
         let mut wide_chars = 0u32;
         let mut has_wide = false;
         let mut preformatted = false;
+        let mut space_runs = 0u32;
         for (i, c) in body.chars().enumerate() {
             if c == ' ' || c == '\u{3000}' || c == '\t' || c == '\u{A0}' {
                 if c == '\t' {
@@ -206,7 +207,7 @@ impl Line {
             let wide = w == 2;
             if pending_spaces > 0 {
                 if pending_spaces >= 3 {
-                    preformatted = true;
+                    space_runs += 1;
                 }
                 if pending_spaces == 1 && prev_wide && wide {
                     // A justified line stretched by the extractor: the space is
@@ -250,6 +251,11 @@ impl Line {
             preformatted = true;
         }
         let letter_spaced = letter_spaces >= 2 && letter_spaces * 3 >= wide_chars;
+        // Runs of spaces align table columns, unless the extractor spread a
+        // justified line, which leaves single spaces between its ideographs.
+        if space_runs > 0 && !letter_spaced {
+            preformatted = true;
+        }
         Some(Line {
             number,
             start: raw.start,

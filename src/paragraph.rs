@@ -139,6 +139,7 @@ impl Analysis {
                 prev: &pair[0],
                 next: &pair[1],
                 column: self.columns[i],
+                next_column: self.columns[i + 1],
                 joined_before: if prev_joined {
                     Some(&self.lines[i - 1])
                 } else {

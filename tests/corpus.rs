@@ -13,14 +13,14 @@ use std::collections::BTreeMap;
 /// `(split, F1 floor)`.
 const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
-    ("mixed", 0.73),
+    ("mixed", 0.78),
     ("ocr", 0.85),
-    ("pdfminer", 0.85),
-    ("pdftotext", 0.87),
-    ("pdftotext-raw", 0.85),
-    ("pymupdf", 0.86),
+    ("pdfminer", 0.94),
+    ("pdftotext", 0.88),
+    ("pdftotext-raw", 0.86),
+    ("pymupdf", 0.87),
     ("sample", 0.99),
-    ("traditional", 0.83),
+    ("traditional", 0.84),
 ];
 
 #[test]
