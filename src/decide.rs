@@ -73,6 +73,9 @@ pub enum Reason {
     PrevEndsWithOpening,
     /// Join: the line fills its column and stops mid-sentence.
     FullLine,
+    /// Join: the line ends inside a word, path or URL (`apt-`, `/usr/`) and
+    /// the next line goes on with letters or digits.
+    WordContinues,
     /// Join: the line fills its column mid-sentence; the blank line after it is a column break.
     FullLineAcrossBlank,
     /// Join: the line fills its column and ends a sentence, but the next line
@@ -121,6 +124,7 @@ impl fmt::Display for Reason {
             }
             Reason::PrevEndsWithOpening => "line ends with an opening bracket or quote (kinsoku)",
             Reason::FullLine => "line fills the column mid-sentence",
+            Reason::WordContinues => "line ends inside a word, path or URL",
             Reason::FullLineAcrossBlank => {
                 "line fills the column mid-sentence; the blank line is a column break"
             }
@@ -255,6 +259,9 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         Some(Furniture::ListItem | Furniture::Subtitle) | None => {}
         Some(kind) => return (Break, Reason::Furniture(kind)),
     }
+    if prev.ends_mid_word && matches!(next.first, CharRole::Letter | CharRole::Digit) {
+        return (Join, Reason::WordContinues);
+    }
     if next.indent >= prev.indent + 2 {
         return (Break, Reason::NextIndented);
     }
@@ -271,13 +278,16 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
             && !next.ends_sentence
             && ctx
                 .after_next
-                .is_some_and(|after| indent_short_of(next, after)));
+                .is_some_and(|after| indent_short_of(next, after)))
+        // Two em shorter than the full line before it, as set (without
+        // leaning on compression): a first line that lost its indent.
+        || (!next.ends_sentence && plainly_indent_short_of(next, prev));
     if next_fit == Fit::Overlong {
         // No wrapped line is wider than its column: the next line belongs
         // to something else (a headline, or text that is not wrapped).
         return (Break, Reason::NextWiderThanColumn);
     }
-    if prev.width <= 4
+    if (prev.width <= 4 || (prev.all_narrow && prev_fit != Some(Fit::Full)))
         && !prev.ends_sentence
         && prev.last != CharRole::Close
         && ctx.joined_before.is_some()

@@ -132,6 +132,10 @@ pub(crate) struct Line {
     pub last: CharRole,
     /// The line ends a sentence: `。！？…`, possibly followed by closing marks (`。”`).
     pub ends_sentence: bool,
+    /// No wide character at all: a Latin word or number on a line of its own.
+    pub all_narrow: bool,
+    /// Ends inside a Latin word, a path or a URL: `apt-`, `/usr/share/`.
+    pub ends_mid_word: bool,
     /// Shape flags.
     pub shape: Shape,
     /// Newspaper furniture recognised from the line's own text.
@@ -271,6 +275,8 @@ impl Line {
             first,
             last,
             ends_sentence,
+            all_narrow: !has_wide,
+            ends_mid_word: ends_mid_word(body),
             shape: Shape {
                 preformatted,
                 letter_spaced,
@@ -281,13 +287,31 @@ impl Line {
 }
 
 /// Width of the text before the first line-break opportunity in `body`.
+///
+/// Narrow characters count a quarter more than half an em, as Latin letters
+/// in CJK fonts do, and a chunk that opens with a letter or digit carries the
+/// space that separated it from the text before.
 fn lead_chunk_width(body: &str, wide_ambiguous: bool) -> u32 {
     let end = first_break_opportunity(body);
-    body[..end]
-        .trim_end()
-        .chars()
-        .map(|c| char_width(c, wide_ambiguous))
-        .sum()
+    let chunk = body[..end].trim_end();
+    let (mut width, mut narrow) = (0, 0);
+    for c in chunk.chars() {
+        let w = char_width(c, wide_ambiguous);
+        width += w;
+        narrow += u32::from(w == 1);
+    }
+    let space = u32::from(chunk.starts_with(|c: char| c.is_ascii_alphanumeric()));
+    width + narrow / 4 + space
+}
+
+/// Whether `body` ends with a hyphen, slash or similar joiner right after a
+/// letter or digit: a wrap inside a word, path or URL.
+fn ends_mid_word(body: &str) -> bool {
+    let mut tail = body.chars().rev();
+    matches!(
+        (tail.next(), tail.next()),
+        (Some('-' | '/' | '_' | '='), Some(c)) if c.is_ascii_alphanumeric()
+    )
 }
 
 /// Recognises newspaper furniture by the conventions of Chinese newspapers.

@@ -13,14 +13,14 @@ use std::collections::BTreeMap;
 /// `(split, F1 floor)`.
 const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
-    ("mixed", 0.78),
-    ("ocr", 0.85),
+    ("mixed", 0.81),
+    ("ocr", 0.86),
     ("pdfminer", 0.94),
-    ("pdftotext", 0.88),
-    ("pdftotext-raw", 0.86),
-    ("pymupdf", 0.87),
+    ("pdftotext", 0.89),
+    ("pdftotext-raw", 0.87),
+    ("pymupdf", 0.88),
     ("sample", 0.99),
-    ("traditional", 0.84),
+    ("traditional", 0.86),
 ];
 
 #[test]
