@@ -287,7 +287,8 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         // to something else (a headline, or text that is not wrapped).
         return (Break, Reason::NextWiderThanColumn);
     }
-    if (prev.width <= 4 || (prev.all_narrow && prev_fit != Some(Fit::Full)))
+    let prev_short = matches!(prev_fit, Some(Fit::Short | Fit::IndentShort));
+    if (prev.width <= 4 || (prev.all_narrow && prev_short))
         && !prev.ends_sentence
         && prev.last != CharRole::Close
         && ctx.joined_before.is_some()

@@ -75,7 +75,6 @@ pub(crate) fn estimate_columns(lines: &[Line], fixed: Option<u32>, columns: &mut
         columns.resize(columns.len() + lines.len(), Some(width));
         return;
     }
-    let mut histogram = Histogram::default();
     let n = lines.len();
     // `adjacent[j]`: pairs of lines up to `j` with no blank line between them.
     // Where every line stands between blank lines, nothing is hard-wrapped:
@@ -88,19 +87,38 @@ pub(crate) fn estimate_columns(lines: &[Line], fixed: Option<u32>, columns: &mut
         }
         adjacent.push(count);
     }
+    // Line `j` votes for line `i` with weight `WINDOW + 1 - |i - j|`. Moving
+    // from `i` to `i + 1` adds one to the weight of every line after `i` and
+    // takes one from every line up to `i`, so the weighted histogram slides
+    // with two plain ones: `weighted += after - upto`.
+    let mut weighted = Histogram::default();
+    let mut upto = Histogram::default(); // lines i-WINDOW ..= i
+    let mut after = Histogram::default(); // lines i+1 ..= i+WINDOW+1
+    for (j, line) in lines.iter().enumerate().take(WINDOW + 1) {
+        weighted.add(line, (WINDOW + 1 - j) as i16);
+    }
+    if let Some(first) = lines.first() {
+        upto.add(first, 1);
+    }
+    for line in lines.iter().take(WINDOW + 2).skip(1) {
+        after.add(line, 1);
+    }
     for i in 0..n {
-        histogram.clear();
         let lo = i.saturating_sub(WINDOW);
         let hi = (i + WINDOW + 1).min(n);
-        if adjacent[hi - 1] == adjacent[lo] {
-            columns.push(None);
-            continue;
+        let wrapped = adjacent[hi - 1] != adjacent[lo];
+        columns.push(if wrapped { weighted.best() } else { None });
+        weighted.slide(&after, &upto);
+        if let Some(line) = lines.get(i + 1) {
+            upto.add(line, 1);
+            after.add(line, -1);
         }
-        for (j, line) in lines.iter().enumerate().take(hi).skip(lo) {
-            let weight = (WINDOW + 1 - i.abs_diff(j)) as i16;
-            histogram.add(line, weight);
+        if i >= WINDOW {
+            upto.add(&lines[i - WINDOW], -1);
         }
-        columns.push(histogram.best());
+        if let Some(line) = lines.get(i + WINDOW + 2) {
+            after.add(line, 1);
+        }
     }
 }
 
@@ -122,9 +140,12 @@ impl Default for Histogram {
 }
 
 impl Histogram {
-    fn clear(&mut self) {
-        self.votes.fill(0);
-        self.voters = 0;
+    /// `self += plus - minus`, width by width.
+    fn slide(&mut self, plus: &Histogram, minus: &Histogram) {
+        for ((v, p), m) in self.votes.iter_mut().zip(&plus.votes).zip(&minus.votes) {
+            *v += p - m;
+        }
+        self.voters += plus.voters - minus.voters;
     }
 
     fn add(&mut self, line: &Line, weight: i16) {
@@ -136,7 +157,7 @@ impl Histogram {
         }
     }
 
-    /// The narrowest width with the most votes, if enough lines agree on it.
+    /// The widest width with the most votes, if enough lines agree on it.
     fn best(&self) -> Option<u32> {
         let mut best = 0;
         let mut at = 0;

@@ -189,25 +189,25 @@ impl Line {
         let mut width = indent;
         let mut compressible = 0;
         let mut narrow = 0;
-        let mut first = CharRole::Other;
-        let mut last = CharRole::Other;
-        let mut before_last_closers = CharRole::Other;
         let mut prev_wide = false;
         let mut pending_spaces = 0u32;
         let mut letter_spaces = 0u32;
         let mut wide_chars = 0u32;
-        let mut has_wide = false;
         let mut preformatted = false;
         let mut space_runs = 0u32;
-        for (i, c) in body.chars().enumerate() {
-            if c == ' ' || c == '\u{3000}' || c == '\t' || c == '\u{A0}' {
-                if c == '\t' {
-                    preformatted = true;
-                }
+        for c in body.chars() {
+            let ideograph = ('\u{4E00}'..='\u{9FFF}').contains(&c);
+            if !ideograph && matches!(c, ' ' | '\u{3000}' | '\t' | '\u{A0}') {
+                preformatted |= c == '\t';
                 pending_spaces += 1;
                 continue;
             }
-            let w = char_width(c, wide_ambiguous);
+            // The main ideograph block is most of the text: skip the lookups.
+            let w = if ideograph {
+                2
+            } else {
+                char_width(c, wide_ambiguous)
+            };
             let wide = w == 2;
             if pending_spaces > 0 {
                 if pending_spaces >= 3 {
@@ -223,28 +223,28 @@ impl Line {
                 pending_spaces = 0;
             }
             width += w;
+            prev_wide = wide;
             if wide {
                 wide_chars += 1;
-                has_wide = true;
             } else if w == 1 {
                 narrow += 1;
             }
-            if is_compressible(c) {
-                compressible += 1;
+            if !ideograph && !c.is_ascii() {
+                compressible += u32::from(is_compressible(c));
+                preformatted |= ('\u{2500}'..='\u{257F}').contains(&c);
             }
-            if ('\u{2500}'..='\u{257F}').contains(&c) {
-                preformatted = true;
-            }
-            let role = role_of(c);
-            if i == 0 {
-                first = role;
-            }
-            if role != CharRole::Close {
-                before_last_closers = role;
-            }
-            last = role;
-            prev_wide = wide;
         }
+        let has_wide = wide_chars > 0;
+        let mut chars = body.chars();
+        let first = chars.next().map_or(CharRole::Other, role_of);
+        let mut tail = body.chars().rev().map(role_of);
+        let last = tail.next().unwrap_or(CharRole::Other);
+        let before_last_closers = if last == CharRole::Close {
+            tail.find(|&r| r != CharRole::Close)
+                .unwrap_or(CharRole::Other)
+        } else {
+            last
+        };
         let ends_sentence = matches!(last, CharRole::SentenceEnd | CharRole::Ellipsis)
             || (last == CharRole::Close
                 && matches!(
@@ -317,6 +317,18 @@ fn ends_mid_word(body: &str) -> bool {
 /// Recognises newspaper furniture by the conventions of Chinese newspapers.
 fn furniture_of(body: &str, width: u32, first: CharRole, ends_sentence: bool) -> Option<Furniture> {
     const EM: u32 = 2;
+    // Every convention below starts with one of these: most lines stop here.
+    let opens_furniture = first == CharRole::Marker
+        || body.starts_with(|c: char| {
+            c.is_ascii_digit()
+                || "—－―（(来來责責编編校审審作图圖上下左右本一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩"
+                    .contains(c)
+                || ('\u{2460}'..='\u{2473}').contains(&c)
+                || ('\u{2776}'..='\u{2793}').contains(&c)
+        });
+    if !opens_furniture {
+        return None;
+    }
     if body.starts_with("——") || body.starts_with("－－") || body.starts_with("――") {
         return Some(Furniture::Subtitle);
     }
