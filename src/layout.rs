@@ -91,9 +91,17 @@ pub(crate) fn estimate_columns(lines: &[Line], fixed: Option<u32>, columns: &mut
     // from `i` to `i + 1` adds one to the weight of every line after `i` and
     // takes one from every line up to `i`, so the weighted histogram slides
     // with two plain ones: `weighted += after - upto`.
-    let mut weighted = Histogram::default();
-    let mut upto = Histogram::default(); // lines i-WINDOW ..= i
-    let mut after = Histogram::default(); // lines i+1 ..= i+WINDOW+1
+    // Only widths some line votes for can win: slide over those alone.
+    let range = lines
+        .iter()
+        .filter_map(votes_for)
+        .fold(None, |acc: Option<(u32, u32)>, (lo, hi)| {
+            Some(acc.map_or((lo, hi), |(a, b)| (a.min(lo), b.max(hi))))
+        })
+        .map_or(0..0, |(lo, hi)| lo as usize..hi as usize + 1);
+    let mut weighted = Histogram::new(range.clone());
+    let mut upto = Histogram::new(range.clone()); // lines i-WINDOW ..= i
+    let mut after = Histogram::new(range); // lines i+1 ..= i+WINDOW+1
     for (j, line) in lines.iter().enumerate().take(WINDOW + 1) {
         weighted.add(line, (WINDOW + 1 - j) as i16);
     }
@@ -128,21 +136,27 @@ struct Histogram {
     votes: [i16; MAX_COLUMN as usize + 4],
     /// Lines in the window that vote at all.
     voters: i16,
-}
-
-impl Default for Histogram {
-    fn default() -> Self {
-        Histogram {
-            votes: [0; MAX_COLUMN as usize + 4],
-            voters: 0,
-        }
-    }
+    /// The widths any line of the section votes for; the rest stay zero.
+    range: std::ops::Range<usize>,
 }
 
 impl Histogram {
+    fn new(range: std::ops::Range<usize>) -> Self {
+        Histogram {
+            votes: [0; MAX_COLUMN as usize + 4],
+            voters: 0,
+            range,
+        }
+    }
+
     /// `self += plus - minus`, width by width.
     fn slide(&mut self, plus: &Histogram, minus: &Histogram) {
-        for ((v, p), m) in self.votes.iter_mut().zip(&plus.votes).zip(&minus.votes) {
+        let r = self.range.clone();
+        for ((v, p), m) in self.votes[r.clone()]
+            .iter_mut()
+            .zip(&plus.votes[r.clone()])
+            .zip(&minus.votes[r])
+        {
             *v += p - m;
         }
         self.voters += plus.voters - minus.voters;
@@ -161,7 +175,13 @@ impl Histogram {
     fn best(&self) -> Option<u32> {
         let mut best = 0;
         let mut at = 0;
-        for (w, &v) in self.votes.iter().enumerate() {
+        for (w, &v) in self
+            .votes
+            .iter()
+            .enumerate()
+            .take(self.range.end)
+            .skip(self.range.start)
+        {
             if v >= best {
                 best = v;
                 at = w;

@@ -121,6 +121,12 @@ pub(crate) struct Line {
     /// Narrow (half-em) characters, mostly Latin letters and digits, which
     /// print a little wider than half an em in most CJK fonts.
     pub narrow: u32,
+    /// Wide (1-em) characters.
+    pub wide_chars: u32,
+    /// Single spaces between two wide characters (letter-spacing).
+    pub letter_spaces: u32,
+    /// Runs of three or more spaces inside the line.
+    pub space_runs: u32,
     /// Width in half-em of the line's first unbreakable chunk (UAX #14): a
     /// Latin word with its punctuation, or an ideograph with the marks that may
     /// not be separated from it. A line before this one that is short by less
@@ -169,72 +175,102 @@ impl Line {
         if body.is_empty() {
             return None;
         }
-        let text_end = text_start + body.len();
-
-        let mut indent = 0;
-        let mut leading_ascii = 0;
-        for c in content[..text_start - raw.start].chars() {
-            indent += match c {
-                '\t' => 4,
-                '\u{3000}' => 2,
-                // Form feeds, vertical tabs and other controls take no room.
-                c if c.is_control() => 0,
-                _ => 1,
-            };
-            if c == ' ' || c == '\t' {
-                leading_ascii += 1;
-            }
+        let (indent, leading_ascii) = indent_of(&content[..text_start - raw.start]);
+        let counts = Counts::of(body, wide_ambiguous);
+        let mut preformatted = counts.tab_or_box;
+        if body.starts_with("```")
+            || body.starts_with("~~~")
+            || (leading_ascii >= 2 && counts.wide_chars == 0)
+        {
+            preformatted = true;
         }
+        Some(Line::assemble(
+            body,
+            raw.start..raw.end,
+            text_start,
+            number,
+            blanks_before,
+            indent,
+            counts,
+            preformatted,
+            wide_ambiguous,
+        ))
+    }
 
-        let mut width = indent;
-        let mut compressible = 0;
-        let mut narrow = 0;
-        let mut prev_wide = false;
-        let mut pending_spaces = 0u32;
-        let mut letter_spaces = 0u32;
-        let mut wide_chars = 0u32;
-        let mut preformatted = false;
-        let mut space_runs = 0u32;
-        for c in body.chars() {
-            let ideograph = ('\u{4E00}'..='\u{9FFF}').contains(&c);
-            if !ideograph && matches!(c, ' ' | '\u{3000}' | '\t' | '\u{A0}') {
-                preformatted |= c == '\t';
-                pending_spaces += 1;
+    /// The line that joining `parts` (consecutive lines of `text`, joined with
+    /// the given seams) makes, as [`Line::measure`] would measure it in
+    /// `out[span]`, where the joined paragraph was written, but without
+    /// rescanning its body: the counts add up, and only the edges are read.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn compose(
+        parts: &[Line],
+        spaced_seams: impl Iterator<Item = bool>,
+        text: &str,
+        out: &str,
+        span: std::ops::Range<usize>,
+        number: usize,
+        blanks_before: u32,
+        wide_ambiguous: bool,
+    ) -> Line {
+        let content = &out[span.clone()];
+        let body = content.trim_start_matches(is_line_space);
+        let text_start = span.start + (content.len() - body.len());
+        let (indent, _) = indent_of(&content[..content.len() - body.len()]);
+        let mut counts = Counts::default();
+        for part in parts {
+            counts.width += part.width - part.indent;
+            counts.compressible += part.compressible;
+            counts.narrow += part.narrow;
+            counts.wide_chars += part.wide_chars;
+            counts.letter_spaces += part.letter_spaces;
+            counts.space_runs += part.space_runs;
+        }
+        for (pair, spaced) in parts.windows(2).zip(spaced_seams) {
+            if !spaced {
                 continue;
             }
-            // The main ideograph block is most of the text: skip the lookups.
-            let w = if ideograph {
-                2
+            let wide = |c: Option<char>| c.is_some_and(|c| char_width(c, wide_ambiguous) == 2);
+            let before = wide(
+                text[pair[0].text_start..pair[0].text_end]
+                    .chars()
+                    .next_back(),
+            );
+            let after = wide(text[pair[1].text_start..pair[1].text_end].chars().next());
+            if before && after {
+                counts.letter_spaces += 1;
             } else {
-                char_width(c, wide_ambiguous)
-            };
-            let wide = w == 2;
-            if pending_spaces > 0 {
-                if pending_spaces >= 3 {
-                    space_runs += 1;
-                }
-                if pending_spaces == 1 && prev_wide && wide {
-                    // A justified line stretched by the extractor: the space is
-                    // spacing, not text, and takes no width of its own.
-                    letter_spaces += 1;
-                } else {
-                    width += pending_spaces;
-                }
-                pending_spaces = 0;
-            }
-            width += w;
-            prev_wide = wide;
-            if wide {
-                wide_chars += 1;
-            } else if w == 1 {
-                narrow += 1;
-            }
-            if !ideograph && !c.is_ascii() {
-                compressible += u32::from(is_compressible(c));
-                preformatted |= ('\u{2500}'..='\u{257F}').contains(&c);
+                counts.width += 1;
             }
         }
-        let has_wide = wide_chars > 0;
+        // Preformatted lines are never joined and are written as they came,
+        // so a paragraph is preformatted exactly when its one line is;
+        // otherwise only the counts (letter-spacing, space runs) decide.
+        let preformatted = parts.iter().any(|p| p.shape.preformatted);
+        Line::assemble(
+            body.trim_end_matches(is_line_space),
+            span,
+            text_start,
+            number,
+            blanks_before,
+            indent,
+            counts,
+            preformatted,
+            wide_ambiguous,
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn assemble(
+        body: &str,
+        span: std::ops::Range<usize>,
+        text_start: usize,
+        number: usize,
+        blanks_before: u32,
+        indent: u32,
+        counts: Counts,
+        mut preformatted: bool,
+        wide_ambiguous: bool,
+    ) -> Line {
         let mut chars = body.chars();
         let first = chars.next().map_or(CharRole::Other, role_of);
         let mut tail = body.chars().rev().map(role_of);
@@ -251,38 +287,119 @@ impl Line {
                     before_last_closers,
                     CharRole::SentenceEnd | CharRole::Ellipsis
                 ));
-        if body.starts_with("```") || body.starts_with("~~~") || (leading_ascii >= 2 && !has_wide) {
-            preformatted = true;
-        }
-        let letter_spaced = letter_spaces >= 2 && letter_spaces * 3 >= wide_chars;
+        let letter_spaced =
+            counts.letter_spaces >= 2 && counts.letter_spaces * 3 >= counts.wide_chars;
         // Runs of spaces align table columns, unless the extractor spread a
         // justified line, which leaves single spaces between its ideographs.
-        if space_runs > 0 && !letter_spaced {
+        if counts.space_runs > 0 && !letter_spaced {
             preformatted = true;
         }
-        Some(Line {
+        let width = indent + counts.width;
+        Line {
             number,
-            start: raw.start,
+            start: span.start,
             text_start,
-            text_end,
-            end: raw.end,
+            text_end: text_start + body.len(),
+            end: span.end,
             blanks_before,
             indent,
             width,
-            compressible,
-            narrow,
+            compressible: counts.compressible,
+            narrow: counts.narrow,
+            wide_chars: counts.wide_chars,
+            letter_spaces: counts.letter_spaces,
+            space_runs: counts.space_runs,
             lead_chunk: lead_chunk_width(body, wide_ambiguous),
             first,
             last,
             ends_sentence,
-            all_narrow: !has_wide,
+            all_narrow: counts.wide_chars == 0,
             ends_mid_word: ends_mid_word(body),
             shape: Shape {
                 preformatted,
                 letter_spaced,
             },
             furniture: furniture_of(body, width, first, ends_sentence),
-        })
+        }
+    }
+}
+
+/// Width in half-em of leading whitespace, and how many of its characters
+/// are ASCII spaces or tabs.
+fn indent_of(leading: &str) -> (u32, u32) {
+    let (mut indent, mut ascii) = (0, 0);
+    for c in leading.chars() {
+        indent += match c {
+            '\t' => 4,
+            '\u{3000}' => 2,
+            // Form feeds, vertical tabs and other controls take no room.
+            c if c.is_control() => 0,
+            _ => 1,
+        };
+        ascii += u32::from(c == ' ' || c == '\t');
+    }
+    (indent, ascii)
+}
+
+/// What one scan over a line's body counts.
+#[derive(Clone, Copy, Debug, Default)]
+struct Counts {
+    /// Display width of the body, in half-em.
+    width: u32,
+    compressible: u32,
+    narrow: u32,
+    wide_chars: u32,
+    letter_spaces: u32,
+    space_runs: u32,
+    /// A tab or a box-drawing character: aligned text.
+    tab_or_box: bool,
+}
+
+impl Counts {
+    fn of(body: &str, wide_ambiguous: bool) -> Counts {
+        let mut n = Counts::default();
+        let mut prev_wide = false;
+        let mut pending_spaces = 0u32;
+        for c in body.chars() {
+            let ideograph = ('\u{4E00}'..='\u{9FFF}').contains(&c);
+            if !ideograph && matches!(c, ' ' | '\u{3000}' | '\t' | '\u{A0}') {
+                n.tab_or_box |= c == '\t';
+                pending_spaces += 1;
+                continue;
+            }
+            // The main ideograph block is most of the text: skip the lookups.
+            let w = if ideograph {
+                2
+            } else {
+                char_width(c, wide_ambiguous)
+            };
+            let wide = w == 2;
+            if pending_spaces > 0 {
+                if pending_spaces >= 3 {
+                    n.space_runs += 1;
+                }
+                if pending_spaces == 1 && prev_wide && wide {
+                    // A justified line stretched by the extractor: the space is
+                    // spacing, not text, and takes no width of its own.
+                    n.letter_spaces += 1;
+                } else {
+                    n.width += pending_spaces;
+                }
+                pending_spaces = 0;
+            }
+            n.width += w;
+            prev_wide = wide;
+            if wide {
+                n.wide_chars += 1;
+            } else if w == 1 {
+                n.narrow += 1;
+            }
+            if !ideograph && !c.is_ascii() {
+                n.compressible += u32::from(is_compressible(c));
+                n.tab_or_box |= ('\u{2500}'..='\u{257F}').contains(&c);
+            }
+        }
+        n
     }
 }
 

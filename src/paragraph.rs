@@ -46,33 +46,70 @@ impl Analysis {
     /// separators, so it ends; on real pages the first check finds nothing.
     pub(crate) fn settle(&mut self, text: &str, reflower: &Reflower) {
         const MAX_ROUNDS: usize = 16;
+        let separator_blanks = match reflower.options.separator {
+            crate::Separator::BlankLine => 1,
+            crate::Separator::Newline => 0,
+        };
         let mut out = String::new();
         let mut check = Analysis::default();
+        // `ends[k]` is the index of the last input line of paragraph `k`,
+        // which is output line `k`.
+        let mut ends = Vec::new();
         for _ in 0..MAX_ROUNDS {
+            // The output, one line per paragraph, measured by composing each
+            // paragraph's lines rather than by scanning the output again.
             out.clear();
-            self.write(text, reflower, &mut out);
-            check.fill(&out, reflower);
-            let separator_blanks = match reflower.options.separator {
-                crate::Separator::BlankLine => 1,
-                crate::Separator::Newline => 0,
-            };
-            // `ends[k]` is the index of the last input line of paragraph `k`,
-            // which is output line `k`.
-            let mut ends = Vec::with_capacity(check.lines.len());
+            check.lines.clear();
+            ends.clear();
             let mut i = 0;
             while i < self.lines.len() {
                 let end = self.paragraph_end(i);
+                let mut blanks = 0;
+                if i > 0 {
+                    let (action, _) = self.decisions[i - 1];
+                    blanks = match action {
+                        Action::Break => separator_blanks,
+                        _ => self.lines[i].blanks_before,
+                    };
+                    join::write_separator(
+                        &mut out,
+                        action,
+                        self.lines[i].blanks_before,
+                        reflower.options.separator,
+                    );
+                }
+                let start = out.len();
+                self.write_paragraph(text, reflower, i, end, &mut out);
+                let spaced = (i + 1..end).map(|j| self.decisions[j - 1].0 == Action::JoinWithSpace);
+                let line = Line::compose(
+                    &self.lines[i..end],
+                    spaced,
+                    text,
+                    &out,
+                    start..out.len(),
+                    ends.len(),
+                    blanks,
+                    reflower.wide_ambiguous,
+                );
+                check.lines.push(line);
                 ends.push(end - 1);
                 i = end;
             }
-            debug_assert_eq!(ends.len(), check.lines.len());
+            check.estimate(reflower);
+            check.decide_all(None);
+            #[cfg(debug_assertions)]
+            check.assert_same_as_measured(&out, reflower);
             let mut changed = false;
             for (k, &(action, reason)) in check.decisions.iter().enumerate() {
-                let rewrites = action.is_join()
-                    || (action == Action::Break
-                        && check.lines[k + 1].blanks_before != separator_blanks);
-                if rewrites && k < ends.len() {
-                    self.decisions[ends[k]] = (action, reason);
+                let (prev, next) = (ends[k], ends[k] + 1);
+                if action.is_join() {
+                    let seam = join::seam(text, &self.lines[prev], &self.lines[next]);
+                    self.decisions[prev] = (seam, reason);
+                    changed = true;
+                } else if action == Action::Break
+                    && check.lines[k + 1].blanks_before != separator_blanks
+                {
+                    self.decisions[prev] = (action, reason);
                     changed = true;
                 }
             }
@@ -80,6 +117,23 @@ impl Analysis {
                 return;
             }
         }
+    }
+
+    /// Checks that composing the output's lines decided what measuring the
+    /// output afresh decides (debug builds: the property tests run this).
+    #[cfg(debug_assertions)]
+    fn assert_same_as_measured(&self, out: &str, reflower: &Reflower) {
+        let mut measured = Analysis::default();
+        measured.fill(out, reflower);
+        let simple = |d: &[(Action, Reason)]| -> Vec<(bool, Reason)> {
+            d.iter().map(|&(a, r)| (a.is_join(), r)).collect()
+        };
+        assert_eq!(
+            simple(&self.decisions),
+            simple(&measured.decisions),
+            "output {out:?}"
+        );
+        assert_eq!(self.columns, measured.columns, "output {out:?}");
     }
 
     /// Runs the first `stages` stages (see [`crate::stages`]).
@@ -98,6 +152,7 @@ impl Analysis {
 
     fn fill_stages(&mut self, text: &str, reflower: &Reflower, stages: u8) {
         self.lines.clear();
+        self.columns.clear();
         self.decisions.clear();
         let mut blanks = 0;
         for (number, raw) in raw_lines(text).enumerate() {
@@ -110,10 +165,17 @@ impl Analysis {
             }
         }
         self.ends_with_newline = text.ends_with(['\n', '\r']);
-        self.columns.clear();
-        if stages < 2 {
-            return;
+        if stages >= 2 {
+            self.estimate(reflower);
         }
+        if stages >= 3 {
+            self.decide_all(Some(text));
+        }
+    }
+
+    /// Stage 2: the column around every line, section by section.
+    fn estimate(&mut self, reflower: &Reflower) {
+        self.columns.clear();
         let mut start = 0;
         for j in 1..=self.lines.len() {
             if j == self.lines.len() || starts_section(&self.lines[j]) {
@@ -125,9 +187,12 @@ impl Analysis {
                 start = j;
             }
         }
-        if stages < 3 {
-            return;
-        }
+    }
+
+    /// Stage 3: every break decision. With the text, joins get their seam
+    /// (with or without a space); without it they are all [`Action::Join`].
+    fn decide_all(&mut self, text: Option<&str>) {
+        self.decisions.clear();
         let mut prev_joined = false;
         for (i, pair) in self.lines.windows(2).enumerate() {
             if starts_section(&pair[1]) {
@@ -148,7 +213,7 @@ impl Analysis {
                 after_next: self.lines.get(i + 2).filter(|l| !starts_section(l)),
             };
             let (mut action, reason) = decide(&ctx);
-            if action == Action::Join {
+            if let (Action::Join, Some(text)) = (action, text) {
                 action = join::seam(text, &pair[0], &pair[1]);
             }
             prev_joined = action.is_join();
