@@ -173,20 +173,10 @@ impl Histogram {
 
     /// The widest width with the most votes, if enough lines agree on it.
     fn best(&self) -> Option<u32> {
-        let mut best = 0;
-        let mut at = 0;
-        for (w, &v) in self
-            .votes
-            .iter()
-            .enumerate()
-            .take(self.range.end)
-            .skip(self.range.start)
-        {
-            if v >= best {
-                best = v;
-                at = w;
-            }
-        }
+        let votes = &self.votes[self.range.clone()];
+        // Two simple passes (both vectorize) rather than one branchy one.
+        let best = votes.iter().copied().max().unwrap_or(0);
+        let at = self.range.start + votes.iter().rposition(|&v| v == best).unwrap_or(0);
         // Three lines, and at least two in five of the window, must agree:
         // flowing text has no column and must come back unchanged.
         (best >= 3 * WINDOW as i16 && best * 5 >= self.voters * 2 && at as u32 >= MIN_COLUMN)

@@ -45,15 +45,12 @@ pub(crate) struct RawLine {
 /// Iterator over the raw lines of a text. A final terminator does not open an
 /// extra empty line, so `"a\n"` has one line and `""` has none.
 pub(crate) struct RawLines<'t> {
-    bytes: &'t [u8],
+    text: &'t str,
     pos: usize,
 }
 
 pub(crate) fn raw_lines(text: &str) -> RawLines<'_> {
-    RawLines {
-        bytes: text.as_bytes(),
-        pos: 0,
-    }
+    RawLines { text, pos: 0 }
 }
 
 impl Iterator for RawLines<'_> {
@@ -61,17 +58,27 @@ impl Iterator for RawLines<'_> {
 
     fn next(&mut self) -> Option<RawLine> {
         let start = self.pos;
-        if start >= self.bytes.len() {
+        let len = self.text.len();
+        if start >= len {
             return None;
         }
-        let rest = &self.bytes[start..];
-        match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+        // `str::find(char)` searches with memchr; a lone `\r` is looked for
+        // only before the `\n`, also with memchr.
+        let rest = &self.text.as_bytes()[start..];
+        let newline = self.text[start..].find('\n');
+        let before = &rest[..newline.unwrap_or(rest.len())];
+        let found = if before.contains(&b'\r') {
+            before.iter().position(|&b| b == b'\r')
+        } else {
+            newline
+        };
+        match found {
             None => {
-                self.pos = self.bytes.len();
+                self.pos = len;
                 Some(RawLine {
                     start,
-                    end: self.bytes.len(),
-                    next: self.bytes.len(),
+                    end: len,
+                    next: len,
                 })
             }
             Some(i) => {
@@ -409,6 +416,12 @@ impl Counts {
 /// in CJK fonts do, and a chunk that opens with a letter or digit carries the
 /// space that separated it from the text before.
 fn lead_chunk_width(body: &str, wide_ambiguous: bool) -> u32 {
+    let mut chars = body.chars();
+    let ideograph = |c: Option<char>| c.is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+    if ideograph(chars.next()) && ideograph(chars.next()) {
+        // UAX #14 allows a break between two ideographs (LB31).
+        return 2;
+    }
     let end = first_break_opportunity(body);
     let chunk = body[..end].trim_end();
     let (mut width, mut narrow) = (0, 0);
@@ -437,11 +450,11 @@ fn furniture_of(body: &str, width: u32, first: CharRole, ends_sentence: bool) ->
     // Every convention below starts with one of these: most lines stop here.
     let opens_furniture = first == CharRole::Marker
         || body.starts_with(|c: char| {
-            c.is_ascii_digit()
-                || "—－―（(来來责責编編校审審作图圖上下左右本一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩"
-                    .contains(c)
-                || ('\u{2460}'..='\u{2473}').contains(&c)
-                || ('\u{2776}'..='\u{2793}').contains(&c)
+            matches!(c,
+                '0'..='9' | '(' | '—' | '－' | '―' | '（' | '来' | '來' | '责' | '責' | '编'
+                | '編' | '校' | '审' | '審' | '作' | '图' | '圖' | '上' | '下' | '左' | '右'
+                | '本' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+                | '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{2793}')
         });
     if !opens_furniture {
         return None;
