@@ -8,7 +8,7 @@
 //! UTF-8), 2 invalid usage.
 
 use std::fmt::Write as _;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use cjk_reflow::{ColumnWidth, Indent, Options, Reflower, Separator};
@@ -26,6 +26,10 @@ options:
   --separator SEP      paragraph separator: 'blank' (default) or 'newline'
   --indent IND         paragraph indent: 'none' (default) or 'ideographic' (two U+3000)
   --width N            column width in em (4-60), or 'auto' (default)
+  --encoding ENC       input encoding: 'auto' (default: UTF-8, or GB18030/GBK or
+                       Big5 when the input is not UTF-8 and reads cleanly as
+                       one), 'utf-8', 'gb18030' (also reads GBK), 'big5'
+  --output-encoding E  'utf-8' (default) or 'input' (the input's encoding)
   -o, --output-dir DIR batch mode: write each FILE's reflow to DIR/<file name>,
                        processing files in parallel on all cores; progress on
                        stderr (a bar when stderr is a terminal)
@@ -45,6 +49,8 @@ enum Mode {
 struct Args {
     mode: Mode,
     options: Options,
+    encoding: encoding::Requested,
+    output_in_input_encoding: bool,
     files: Vec<String>,
     output_dir: Option<std::path::PathBuf>,
     jobs: Option<usize>,
@@ -94,7 +100,7 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     for name in &files {
-        if let Err(msg) = run_one(&reflower, args.mode, name, &mut out) {
+        if let Err(msg) = run_one(&reflower, &args, name, &mut out) {
             eprintln!("reflow: {msg}");
             return ExitCode::from(1);
         }
@@ -112,6 +118,8 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
     let mut args = Args {
         mode: Mode::Text,
         options: Options::new(),
+        encoding: encoding::Requested::Auto,
+        output_in_input_encoding: false,
         files: Vec::new(),
         output_dir: None,
         jobs: None,
@@ -161,6 +169,23 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
                     }
                 };
                 args.options = args.options.column(column);
+            }
+            "--encoding" => {
+                let v = value("--encoding")?;
+                args.encoding = encoding::Requested::parse(&v).ok_or_else(|| {
+                    format!("invalid --encoding '{v}': expected auto, utf-8, gb18030, gbk or big5")
+                })?;
+            }
+            "--output-encoding" => {
+                args.output_in_input_encoding = match value("--output-encoding")?.as_str() {
+                    "utf-8" | "utf8" => false,
+                    "input" => true,
+                    v => {
+                        return Err(format!(
+                            "invalid --output-encoding '{v}': expected utf-8 or input"
+                        ))
+                    }
+                }
             }
             "-o" | "--output-dir" => args.output_dir = Some(value("--output-dir")?.into()),
             "-j" | "--jobs" => {
@@ -327,26 +352,6 @@ mod batch {
     }
 }
 
-fn read_input(name: &str) -> Result<String, String> {
-    let mut bytes = Vec::new();
-    let shown = if name == "-" { "<stdin>" } else { name };
-    if name == "-" {
-        io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read {shown}: {e}"))?;
-    } else {
-        bytes =
-            std::fs::read(name).map_err(|e| format!("cannot read {shown}: {}", describe(&e)))?;
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{shown}: invalid UTF-8 at byte offset {}",
-            e.utf8_error().valid_up_to()
-        )
-    })
-}
-
 fn describe(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file".to_string(),
@@ -357,22 +362,17 @@ fn describe(e: &io::Error) -> String {
 
 fn run_one(
     reflower: &Reflower,
-    mode: Mode,
+    args: &Args,
     name: &str,
     out: &mut impl Write,
 ) -> Result<(), String> {
     let shown = if name == "-" { "<stdin>" } else { name };
-    let rendered = match mode {
-        // Streamed: memory stays bounded by one section of the input.
-        Mode::Text => {
-            let result = if name == "-" {
-                reflower.reflow_stream(io::stdin().lock(), out)
-            } else {
-                let file = std::fs::File::open(name)
-                    .map_err(|e| format!("cannot read {shown}: {}", describe(&e)))?;
-                reflower.reflow_stream(io::BufReader::with_capacity(1 << 16, file), out)
-            };
-            return match result {
+    let mut input = open(name)?;
+    let detected = encoding::sniff(&mut *input, args.encoding, shown)?;
+    let text = match (args.mode, detected) {
+        // UTF-8 text is streamed: memory stays bounded by one section.
+        (Mode::Text, None) => {
+            return match reflower.reflow_stream(input, out) {
                 Ok(()) => Ok(()),
                 Err(cjk_reflow::Error::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
                 Err(cjk_reflow::Error::InvalidUtf8 { offset }) => {
@@ -381,12 +381,161 @@ fn run_one(
                 Err(e) => Err(format!("{shown}: {e}")),
             };
         }
-        Mode::Explain => explain(reflower, &read_input(name)?),
-        Mode::Json => json(reflower, &read_input(name)?),
+        (_, detected) => encoding::read_all(&mut *input, detected, shown)?,
     };
-    match out.write_all(rendered.as_bytes()) {
+    let rendered = match args.mode {
+        Mode::Text => reflower.reflow(&text),
+        Mode::Explain => explain(reflower, &text),
+        Mode::Json => json(reflower, &text),
+    };
+    let bytes = match (
+        detected,
+        args.output_in_input_encoding && args.mode == Mode::Text,
+    ) {
+        (Some(enc), true) => enc.encode(&rendered).0.into_owned(),
+        _ => rendered.into_bytes(),
+    };
+    match out.write_all(&bytes) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
         _ => Ok(()),
+    }
+}
+
+/// Opens a file, or stdin for `-`, buffered.
+fn open(name: &str) -> Result<Box<dyn io::BufRead>, String> {
+    if name == "-" {
+        return Ok(Box::new(io::BufReader::with_capacity(1 << 16, io::stdin())));
+    }
+    let file =
+        std::fs::File::open(name).map_err(|e| format!("cannot read {name}: {}", describe(&e)))?;
+    Ok(Box::new(io::BufReader::with_capacity(1 << 16, file)))
+}
+
+/// Input encodings: UTF-8, or the legacy encodings much scanned Chinese text
+/// still lives in (GB18030/GBK, Big5), through encoding_rs and chardetng.
+mod encoding {
+    use std::io::BufRead;
+
+    use encoding_rs::{Encoding, BIG5, GB18030, GBK};
+
+    /// What `--encoding` asked for.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Requested {
+        Auto,
+        Utf8,
+        Legacy(&'static Encoding),
+    }
+
+    impl Requested {
+        pub fn parse(name: &str) -> Option<Requested> {
+            Some(match name.to_ascii_lowercase().as_str() {
+                "auto" => Requested::Auto,
+                "utf-8" | "utf8" => Requested::Utf8,
+                "gb18030" | "gbk" | "gb2312" => Requested::Legacy(GB18030),
+                "big5" => Requested::Legacy(BIG5),
+                _ => return None,
+            })
+        }
+    }
+
+    /// Non-ASCII bytes needed before a guess is trusted.
+    const EVIDENCE: usize = 16;
+
+    /// The legacy encoding to decode the input with, or `None` for UTF-8.
+    ///
+    /// In auto mode the first buffer of input decides: valid UTF-8 (or a
+    /// character cut at its end) is UTF-8; otherwise chardetng's guess is
+    /// taken if it is GB18030/GBK or Big5, the bytes decode cleanly in it and
+    /// there are enough of them. Anything else stays UTF-8, so invalid UTF-8
+    /// is reported with its offset.
+    pub fn sniff(
+        input: &mut dyn BufRead,
+        requested: Requested,
+        shown: &str,
+    ) -> Result<Option<&'static Encoding>, String> {
+        let auto = match requested {
+            Requested::Utf8 => return Ok(None),
+            Requested::Legacy(enc) => return Ok(Some(enc)),
+            Requested::Auto => true,
+        };
+        debug_assert!(auto);
+        let peek = input
+            .fill_buf()
+            .map_err(|e| format!("cannot read {shown}: {e}"))?;
+        match std::str::from_utf8(peek) {
+            Ok(_) => return Ok(None),
+            Err(e) if e.error_len().is_none() => return Ok(None),
+            Err(_) => {}
+        }
+        if peek.iter().filter(|b| !b.is_ascii()).count() < EVIDENCE {
+            return Ok(None);
+        }
+        let mut detector = chardetng::EncodingDetector::new();
+        detector.feed(peek, false);
+        let guess = detector.guess(None, true);
+        let enc = if guess == GBK || guess == GB18030 {
+            GB18030
+        } else if guess == BIG5 {
+            BIG5
+        } else {
+            return Ok(None);
+        };
+        let mut decoder = enc.new_decoder_without_bom_handling();
+        let mut scratch = String::with_capacity(peek.len() * 2);
+        let (result, _) = decoder.decode_to_string_without_replacement(peek, &mut scratch, false);
+        if matches!(result, encoding_rs::DecoderResult::Malformed(..)) {
+            return Ok(None);
+        }
+        eprintln!("reflow: {shown}: not UTF-8; reading it as {}", enc.name());
+        Ok(Some(enc))
+    }
+
+    /// Reads the whole input and decodes it.
+    pub fn read_all(
+        input: &mut dyn BufRead,
+        enc: Option<&'static Encoding>,
+        shown: &str,
+    ) -> Result<String, String> {
+        let mut bytes = Vec::new();
+        input
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read {shown}: {e}"))?;
+        match enc {
+            None => String::from_utf8(bytes).map_err(|e| {
+                format!(
+                    "{shown}: invalid UTF-8 at byte offset {}",
+                    e.utf8_error().valid_up_to()
+                )
+            }),
+            Some(enc) => {
+                let mut decoder = enc.new_decoder_without_bom_handling();
+                let mut text = String::new();
+                let mut done = 0;
+                loop {
+                    let need = decoder
+                        .max_utf8_buffer_length_without_replacement(bytes.len() - done)
+                        .unwrap_or(bytes.len() * 4);
+                    text.reserve(need);
+                    let (result, read) = decoder.decode_to_string_without_replacement(
+                        &bytes[done..],
+                        &mut text,
+                        true,
+                    );
+                    done += read;
+                    match result {
+                        encoding_rs::DecoderResult::InputEmpty => return Ok(text),
+                        encoding_rs::DecoderResult::OutputFull => continue,
+                        encoding_rs::DecoderResult::Malformed(len, _) => {
+                            return Err(format!(
+                                "{shown}: invalid {} at byte offset {}",
+                                enc.name(),
+                                done - usize::from(len)
+                            ))
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -203,3 +203,64 @@ fn batch_mode_writes_one_file_per_input_identical_to_single_runs() {
     assert_eq!(o.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+fn write_temp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("cjk-reflow-{}-{name}", std::process::id()));
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn gb18030_and_big5_inputs_are_detected_and_decoded() {
+    let page = std::fs::read_to_string(PAGE).unwrap();
+    let traditional = std::fs::read_to_string("tests/corpus/traditional/t01-pymupdf.txt").unwrap();
+    for (name, text, encoding) in [
+        ("gb.txt", &page, encoding_rs::GB18030),
+        ("big5.txt", &traditional, encoding_rs::BIG5),
+    ] {
+        let (bytes, _, unmappable) = encoding.encode(text);
+        assert!(
+            !unmappable,
+            "{name} has characters outside {}",
+            encoding.name()
+        );
+        let path = write_temp(name, &bytes);
+        let o = run(&[path.to_str().unwrap()], b"");
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(stdout(&o), cjk_reflow::reflow(text), "{name}");
+        assert!(stderr(&o).contains(&format!("reading it as {}", encoding.name())));
+        // Told explicitly, and written back in the input's encoding.
+        let flag = if encoding == encoding_rs::BIG5 {
+            "big5"
+        } else {
+            "gbk"
+        };
+        let o = run(
+            &[
+                "--encoding",
+                flag,
+                "--output-encoding",
+                "input",
+                path.to_str().unwrap(),
+            ],
+            b"",
+        );
+        assert_eq!(o.status.code(), Some(0));
+        assert_eq!(
+            o.stdout,
+            encoding.encode(&cjk_reflow::reflow(text)).0.into_owned()
+        );
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+#[test]
+fn invalid_legacy_bytes_exit_1_with_the_offset() {
+    let o = run(&["--encoding", "big5"], b"\xa4\xa4\xa4\xe5\x80\n");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("invalid Big5 at byte offset 4"),
+        "{}",
+        stderr(&o)
+    );
+}
