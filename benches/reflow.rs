@@ -129,5 +129,48 @@ fn stages(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, throughput, scaling, stages);
+/// Adversarial shapes, each about 4 MB, against a normal page of the same
+/// size: time per MB should stay within 2x of the normal page's.
+fn pathological(c: &mut Criterion) {
+    const SIZE: usize = 4 << 20;
+    let page = include_str!("../tests/corpus/sample/newspaper-page.txt");
+    let line = |s: &str| format!("{s}\n");
+    let shapes: Vec<(&str, String)> = vec![
+        ("normal-page", sized(page, SIZE)),
+        (
+            "same-width-lines",
+            sized(&line("一二三四五六七八九十一二三四五六"), SIZE),
+        ),
+        (
+            "alternating-widths",
+            sized(
+                &(line("一二三四五六七八九十一二三四五六") + &line("一二三")),
+                SIZE,
+            ),
+        ),
+        ("one-char-lines", sized(&line("字"), SIZE)),
+        (
+            "one-paragraph",
+            sized("一二三四五六七八九十，一二三四五六七八九十。", SIZE),
+        ),
+        (
+            "punctuation-only",
+            sized(&line("，。、；：？！“”（）《》……——"), SIZE),
+        ),
+        ("blank-lines", sized("\n", SIZE)),
+        ("ten-mb-line", sized("一二三四五六七八九十", 10 << 20)),
+    ];
+    let mut group = c.benchmark_group("pathological");
+    group.sample_size(10);
+    let reflower = cjk_reflow::Reflower::default();
+    for (name, text) in &shapes {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(name), text, |b, t| {
+            b.iter(|| reflower.reflow(t))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, throughput, scaling, stages, pathological);
 criterion_main!(benches);
