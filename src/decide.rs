@@ -83,6 +83,9 @@ pub enum Reason {
     FullLineSentenceEnd,
     /// Join: a paragraph's first line, short by its lost 2-em indent.
     FirstLine,
+    /// Join: a caption stops mid-sentence and runs on (captions are set to
+    /// their own width, not the column's).
+    CaptionRunsOn,
     /// Join: a fragment of one or two characters inside a paragraph, split
     /// off a stretched justified line by the extractor.
     Fragment,
@@ -132,6 +135,7 @@ impl fmt::Display for Reason {
                 "line fills the column; the next line does not start a paragraph"
             }
             Reason::FirstLine => "first line of a paragraph, short by its lost indent",
+            Reason::CaptionRunsOn => "caption stops mid-sentence and runs on",
             Reason::Fragment => "fragment of a stretched line inside a paragraph",
             Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
             Reason::Furniture(kind) => {
@@ -164,6 +168,7 @@ fn furniture_name(kind: Furniture) -> &'static str {
         Furniture::Caption => "caption",
         Furniture::Subtitle => "subtitle",
         Furniture::ListItem => "list item",
+        Furniture::RunningHeader => "running header",
     }
 }
 
@@ -243,7 +248,16 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     let prev_full = prev_fit == Some(Fit::Full);
     // Captions and subtitles may wrap over several lines; the rest never do.
     let wraps_on = prev_full && !prev.ends_sentence;
+    // Captions run on until a sentence end or a credit, whatever the column.
+    let caption_runs_on = !prev.ends_sentence
+        && !prev.ends_with_credit
+        && (next.blanks_before == 0 || prev.width >= 24)
+        && matches!(
+            prev.last,
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit | CharRole::Pause
+        );
     match prev.furniture {
+        Some(Furniture::Caption) if caption_runs_on => return (Join, Reason::CaptionRunsOn),
         Some(kind @ (Furniture::Caption | Furniture::Subtitle)) if !wraps_on => {
             return (Break, Reason::Furniture(kind))
         }

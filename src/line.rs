@@ -29,6 +29,8 @@ pub enum Furniture {
     Subtitle,
     /// A line introduced by a list or block marker: `一、`, `（二）`, `1.`, `①`, `●`.
     ListItem,
+    /// A running header or folio: `南粤都市报 2022年10月11日 星期一 第4版`.
+    RunningHeader,
 }
 
 /// Where a raw line sits in the input, before measuring.
@@ -149,6 +151,8 @@ pub(crate) struct Line {
     pub all_narrow: bool,
     /// Ends inside a Latin word, a path or a URL: `apt-`, `/usr/share/`.
     pub ends_mid_word: bool,
+    /// Ends with a photo credit, bracketed or not: `…摄`, `…提供`, `（… 摄）`.
+    pub ends_with_credit: bool,
     /// Shape flags.
     pub shape: Shape,
     /// Newspaper furniture recognised from the line's own text.
@@ -290,10 +294,10 @@ impl Line {
         };
         let ends_sentence = matches!(last, CharRole::SentenceEnd | CharRole::Ellipsis)
             || (last == CharRole::Close
-                && matches!(
+                && (matches!(
                     before_last_closers,
                     CharRole::SentenceEnd | CharRole::Ellipsis
-                ));
+                ) || ends_with_credit(body)));
         let letter_spaced =
             counts.letter_spaces >= 2 && counts.letter_spaces * 3 >= counts.wide_chars;
         // Runs of spaces align table columns, unless the extractor spread a
@@ -322,6 +326,7 @@ impl Line {
             ends_sentence,
             all_narrow: counts.wide_chars == 0,
             ends_mid_word: ends_mid_word(body),
+            ends_with_credit: ends_with_credit(body) || ends_with_credit_word(body),
             shape: Shape {
                 preformatted,
                 letter_spaced,
@@ -444,6 +449,23 @@ fn ends_mid_word(body: &str) -> bool {
     )
 }
 
+/// A bracketed photo credit or dateline closes the line: `（新华社记者 张三 摄）`,
+/// `（新华社北京1月28日电）`. Whatever stood before it, the paragraph ends there.
+fn ends_with_credit(body: &str) -> bool {
+    let inner = body.trim_end_matches(['）', ')']);
+    inner.len() < body.len()
+        && ["摄", "攝", "电", "電", "供图", "供圖", "提供"]
+            .iter()
+            .any(|k| inner.ends_with(k))
+}
+
+/// An unbracketed credit word ends the line: `图片由…提供`, `…摄`.
+fn ends_with_credit_word(body: &str) -> bool {
+    ["摄", "攝", "供图", "供圖", "提供"]
+        .iter()
+        .any(|k| body.ends_with(k))
+}
+
 /// Recognises newspaper furniture by the conventions of Chinese newspapers.
 fn furniture_of(body: &str, width: u32, first: CharRole, ends_sentence: bool) -> Option<Furniture> {
     const EM: u32 = 2;
@@ -456,6 +478,10 @@ fn furniture_of(body: &str, width: u32, first: CharRole, ends_sentence: bool) ->
                 | '本' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
                 | '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{2793}')
         });
+    // A running header names the weekday and the page: `星期一 第4版`.
+    if width <= 40 * EM && body.contains('星') && body.contains("星期") && body.contains('版') {
+        return Some(Furniture::RunningHeader);
+    }
     if !opens_furniture {
         return None;
     }

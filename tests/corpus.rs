@@ -13,12 +13,12 @@ use std::collections::BTreeMap;
 /// `(split, F1 floor)`.
 const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
-    ("mixed", 0.81),
-    ("ocr", 0.86),
-    ("pdfminer", 0.94),
-    ("pdftotext", 0.89),
-    ("pdftotext-raw", 0.87),
-    ("pymupdf", 0.88),
+    ("mixed", 0.83),
+    ("ocr", 0.87),
+    ("pdfminer", 0.95),
+    ("pdftotext", 0.9),
+    ("pdftotext-raw", 0.88),
+    ("pymupdf", 0.89),
     ("sample", 0.99),
     ("traditional", 0.86),
 ];
