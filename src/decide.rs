@@ -73,6 +73,9 @@ pub enum Reason {
     PrevEndsWithOpening,
     /// Join: the line fills its column and stops mid-sentence.
     FullLine,
+    /// Join: a story's opening dateline (`本报北京1月28日电`) runs on into its
+    /// first sentence.
+    DatelineLead,
     /// Join: the line ends inside a word, path or URL (`apt-`, `/usr/`) and
     /// the next line goes on with letters or digits.
     WordContinues,
@@ -127,6 +130,7 @@ impl fmt::Display for Reason {
             }
             Reason::PrevEndsWithOpening => "line ends with an opening bracket or quote (kinsoku)",
             Reason::FullLine => "line fills the column mid-sentence",
+            Reason::DatelineLead => "opening dateline runs on into the story",
             Reason::WordContinues => "line ends inside a word, path or URL",
             Reason::FullLineAcrossBlank => {
                 "line fills the column mid-sentence; the blank line is a column break"
@@ -242,9 +246,14 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     } else {
         0
     };
-    let prev_fit = ctx
-        .column
-        .map(|w| fit(prev, w, next.lead_chunk + lost_indent));
+    // A line that ends a sentence short of the column most likely ends its
+    // paragraph; only mid-sentence does an unbreakable chunk explain it.
+    let next_chunk = if prev.ends_sentence {
+        0
+    } else {
+        next.lead_chunk + lost_indent
+    };
+    let prev_fit = ctx.column.map(|w| fit(prev, w, next_chunk));
     let prev_full = prev_fit == Some(Fit::Full);
     // Captions and subtitles may wrap over several lines; the rest never do.
     let wraps_on = prev_full && !prev.ends_sentence;
@@ -272,6 +281,9 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         }
         Some(Furniture::ListItem | Furniture::Subtitle) | None => {}
         Some(kind) => return (Break, Reason::Furniture(kind)),
+    }
+    if prev.dateline_lead && !next.shape.preformatted && next.furniture.is_none() {
+        return (Join, Reason::DatelineLead);
     }
     if prev.ends_mid_word && matches!(next.first, CharRole::Letter | CharRole::Digit) {
         return (Join, Reason::WordContinues);
@@ -330,7 +342,8 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
             if !prev.ends_sentence
                 && ctx.prev_opens_paragraph()
                 && next_fit != Fit::Short
-                && indent_short_of(prev, next)
+                && (indent_short_of(prev, next)
+                    || (prev_fit == Some(Fit::IndentShort) && next_fit == Fit::Full && mid_word))
                 && !ctx
                     .after_next
                     .is_some_and(|after| plainly_indent_short_of(next, after))

@@ -153,6 +153,8 @@ pub(crate) struct Line {
     pub ends_mid_word: bool,
     /// Ends with a photo credit, bracketed or not: `…摄`, `…提供`, `（… 摄）`.
     pub ends_with_credit: bool,
+    /// A dateline that opens a paragraph's text: `本报北京1月28日电`, `本报讯`.
+    pub dateline_lead: bool,
     /// Shape flags.
     pub shape: Shape,
     /// Newspaper furniture recognised from the line's own text.
@@ -327,6 +329,7 @@ impl Line {
             all_narrow: counts.wide_chars == 0,
             ends_mid_word: ends_mid_word(body),
             ends_with_credit: ends_with_credit(body) || ends_with_credit_word(body),
+            dateline_lead: width <= 32 && is_dateline_lead(body),
             shape: Shape {
                 preformatted,
                 letter_spaced,
@@ -457,6 +460,24 @@ fn ends_with_credit(body: &str) -> bool {
         && ["摄", "攝", "电", "電", "供图", "供圖", "提供"]
             .iter()
             .any(|k| inner.ends_with(k))
+}
+
+/// `本报天津5月17日电`, `新华社北京电`, `本报讯`: the dateline a news story
+/// opens with, which runs on into its first sentence.
+fn is_dateline_lead(body: &str) -> bool {
+    let agencies = [
+        "本报",
+        "本報",
+        "新华社",
+        "新華社",
+        "中新社",
+        "中新網",
+        "中新网",
+    ];
+    agencies.iter().any(|a| body.starts_with(a))
+        && body
+            .trim_end_matches(is_line_space)
+            .ends_with(['电', '電', '讯', '訊'])
 }
 
 /// An unbracketed credit word ends the line: `图片由…提供`, `…摄`.

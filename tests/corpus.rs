@@ -13,14 +13,14 @@ use std::collections::BTreeMap;
 /// `(split, F1 floor)`.
 const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
-    ("mixed", 0.83),
-    ("ocr", 0.87),
+    ("mixed", 0.84),
+    ("ocr", 0.88),
     ("pdfminer", 0.95),
-    ("pdftotext", 0.9),
-    ("pdftotext-raw", 0.88),
-    ("pymupdf", 0.89),
+    ("pdftotext", 0.91),
+    ("pdftotext-raw", 0.89),
+    ("pymupdf", 0.9),
     ("sample", 0.99),
-    ("traditional", 0.86),
+    ("traditional", 0.87),
 ];
 
 #[test]
