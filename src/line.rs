@@ -534,27 +534,44 @@ fn furniture_of(body: &str, width: u32, first: CharRole, ends_sentence: bool) ->
     if width > 40 * EM {
         return None;
     }
-    let bracketed = (body.starts_with('（') && body.ends_with('）'))
-        || (body.starts_with('(') && body.ends_with(')'));
-    if bracketed
-        && ["电", "记者", "通讯员", "报道", "摄"]
-            .iter()
-            .any(|k| body.contains(k))
-    {
-        return Some(Furniture::Dateline);
-    }
+    // Simplified and Traditional forms of the same conventions.
     let source = [
         "来源：",
         "来源:",
-        "（来源",
         "责任编辑",
         "编辑：",
         "校对：",
         "审核：",
+        "作者：",
         "作者单位",
+        "來源：",
+        "來源:",
+        "責任編輯",
+        "編輯：",
+        "校對：",
+        "審核：",
+        "作者單位",
     ];
-    if source.iter().any(|s| body.starts_with(s)) {
+    let unbracketed = body.trim_start_matches(['（', '(']);
+    if source.iter().any(|s| unbracketed.starts_with(s)) {
         return Some(Furniture::Source);
+    }
+    let bracketed = (body.starts_with('（') && body.ends_with('）'))
+        || (body.starts_with('(') && body.ends_with(')'));
+    let dateline = [
+        "电",
+        "记者",
+        "通讯员",
+        "报道",
+        "摄",
+        "電",
+        "記者",
+        "通訊員",
+        "報導",
+        "攝",
+    ];
+    if bracketed && dateline.iter().any(|k| body.contains(k)) {
+        return Some(Furniture::Dateline);
     }
     let caption = [
         "图片由",
@@ -568,6 +585,13 @@ fn furniture_of(body: &str, width: u32, first: CharRole, ends_sentence: bool) ->
         "下图：",
         "左图：",
         "右图：",
+        "圖片由",
+        "圖片來源",
+        "圖為",
+        "圖：",
+        "圖/",
+        "圖／",
+        "（圖",
     ];
     if caption.iter().any(|s| body.starts_with(s)) {
         return Some(Furniture::Caption);
@@ -695,6 +719,28 @@ mod tests {
         );
         assert_eq!(measure("3. 保障").furniture, Some(Furniture::ListItem));
         assert_eq!(measure("1.5亿元投资").furniture, None);
+        assert_eq!(
+            measure("（责任编辑：张俊蕾）").furniture,
+            Some(Furniture::Source)
+        );
+        assert_eq!(
+            measure("責任編輯：秦慧雪").furniture,
+            Some(Furniture::Source)
+        );
+        assert_eq!(
+            measure("（本報花蓮11月8日電）").furniture,
+            Some(Furniture::Dateline)
+        );
+        assert_eq!(
+            measure("圖為志愿者在布置會場").furniture,
+            Some(Furniture::Caption)
+        );
+        assert_eq!(
+            measure("南粤都市报 2022年10月11日 星期一 第4版 社会").furniture,
+            Some(Furniture::RunningHeader)
+        );
+        assert!(measure("本报天津5月17日电").dateline_lead);
+        assert!(measure("前值守。（新华社记者 薛敏 摄）").ends_sentence);
         assert_eq!(measure("一些热点事件").furniture, None);
     }
 

@@ -13,14 +13,14 @@ use std::collections::BTreeMap;
 /// `(split, F1 floor)`.
 const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
-    ("mixed", 0.84),
+    ("mixed", 0.85),
     ("ocr", 0.88),
-    ("pdfminer", 0.95),
+    ("pdfminer", 0.96),
     ("pdftotext", 0.91),
     ("pdftotext-raw", 0.89),
-    ("pymupdf", 0.9),
+    ("pymupdf", 0.91),
     ("sample", 0.99),
-    ("traditional", 0.87),
+    ("traditional", 0.89),
 ];
 
 #[test]
