@@ -307,7 +307,11 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 .is_some_and(|after| indent_short_of(next, after)))
         // Two em shorter than the full line before it, as set (without
         // leaning on compression): a first line that lost its indent.
-        || (!next.ends_sentence && plainly_indent_short_of(next, prev));
+        || (!next.ends_sentence
+            && (plainly_indent_short_of(next, prev)
+                || ctx
+                    .after_next
+                    .is_some_and(|after| plainly_indent_short_of(next, after))));
     if next_fit == Fit::Overlong {
         // No wrapped line is wider than its column: the next line belongs
         // to something else (a headline, or text that is not wrapped).

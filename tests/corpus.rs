@@ -13,14 +13,14 @@ use std::collections::BTreeMap;
 /// `(split, F1 floor)`.
 const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
-    ("mixed", 0.85),
+    ("mixed", 0.86),
     ("ocr", 0.88),
     ("pdfminer", 0.96),
-    ("pdftotext", 0.91),
-    ("pdftotext-raw", 0.89),
-    ("pymupdf", 0.91),
+    ("pdftotext", 0.93),
+    ("pdftotext-raw", 0.91),
+    ("pymupdf", 0.93),
     ("sample", 0.99),
-    ("traditional", 0.89),
+    ("traditional", 0.91),
 ];
 
 #[test]
