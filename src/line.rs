@@ -300,8 +300,10 @@ impl Line {
                     before_last_closers,
                     CharRole::SentenceEnd | CharRole::Ellipsis
                 ) || ends_with_credit(body)));
-        let letter_spaced =
-            counts.letter_spaces >= 2 && counts.letter_spaces * 3 >= counts.wide_chars;
+        // Spread text has a gap between most of its wide characters; a table
+        // row of CJK cells has gaps only between cells.
+        let letter_spaced = counts.letter_spaces >= 2
+            && counts.letter_spaces * 3 >= counts.wide_chars.saturating_sub(1) * 2;
         // Runs of spaces align table columns, unless the extractor spread a
         // justified line, which leaves single spaces between its ideographs.
         if counts.space_runs > 0 && !letter_spaced {
@@ -393,9 +395,10 @@ impl Counts {
                 if pending_spaces >= 3 {
                     n.space_runs += 1;
                 }
-                if pending_spaces == 1 && prev_wide && wide {
-                    // A justified line stretched by the extractor: the space is
-                    // spacing, not text, and takes no width of its own.
+                if prev_wide && wide {
+                    // A justified line stretched by the extractor (or spread
+                    // by OCR): the gap is spacing, not text, and takes no
+                    // width of its own.
                     n.letter_spaces += 1;
                 } else {
                     n.width += pending_spaces;

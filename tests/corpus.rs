@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
     ("mixed", 0.86),
-    ("ocr", 0.88),
+    ("ocr", 0.9),
     ("pdfminer", 0.96),
     ("pdftotext", 0.93),
     ("pdftotext-raw", 0.91),
