@@ -49,10 +49,17 @@ pub(crate) struct RawLine {
 pub(crate) struct RawLines<'t> {
     text: &'t str,
     pos: usize,
+    /// Whether the text has any `\r` at all: most have none, and then only
+    /// `\n` needs looking for.
+    has_cr: bool,
 }
 
 pub(crate) fn raw_lines(text: &str) -> RawLines<'_> {
-    RawLines { text, pos: 0 }
+    RawLines {
+        text,
+        pos: 0,
+        has_cr: text.as_bytes().contains(&b'\r'),
+    }
 }
 
 impl Iterator for RawLines<'_> {
@@ -69,7 +76,7 @@ impl Iterator for RawLines<'_> {
         let rest = &self.text.as_bytes()[start..];
         let newline = self.text[start..].find('\n');
         let before = &rest[..newline.unwrap_or(rest.len())];
-        let found = if before.contains(&b'\r') {
+        let found = if self.has_cr && before.contains(&b'\r') {
             before.iter().position(|&b| b == b'\r')
         } else {
             newline
@@ -336,7 +343,8 @@ impl Line {
                 preformatted,
                 letter_spaced,
             },
-            furniture: furniture_of(body, width, first, ends_sentence),
+            // A date has digits: `2022年10月11日`.
+            furniture: furniture_of(body, width, first, ends_sentence, counts.narrow >= 4),
         }
     }
 }
@@ -491,7 +499,13 @@ fn ends_with_credit_word(body: &str) -> bool {
 }
 
 /// Recognises newspaper furniture by the conventions of Chinese newspapers.
-fn furniture_of(body: &str, width: u32, first: CharRole, ends_sentence: bool) -> Option<Furniture> {
+fn furniture_of(
+    body: &str,
+    width: u32,
+    first: CharRole,
+    ends_sentence: bool,
+    dated: bool,
+) -> Option<Furniture> {
     const EM: u32 = 2;
     // Every convention below starts with one of these: most lines stop here.
     let opens_furniture = first == CharRole::Marker
@@ -503,7 +517,7 @@ fn furniture_of(body: &str, width: u32, first: CharRole, ends_sentence: bool) ->
                 | '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{2793}')
         });
     // A running header names the weekday and the page: `星期一 第4版`.
-    if width <= 40 * EM && body.contains('星') && body.contains("星期") && body.contains('版') {
+    if width <= 40 * EM && dated && body.contains("星期") && body.contains('版') {
         return Some(Furniture::RunningHeader);
     }
     if !opens_furniture {
