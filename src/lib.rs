@@ -106,6 +106,14 @@ pub mod stages {
     pub fn settle(text: &str) -> usize {
         Analysis::stages(text, &Reflower::default(), 4)
     }
+
+    /// The whole text reflowed in one analysis rather than section by
+    /// section: the oracle the property tests hold `reflow` to.
+    pub fn reflow_whole(text: &str, reflower: &Reflower) -> String {
+        let mut out = String::new();
+        Analysis::run(text, reflower).write(text, reflower, &mut out);
+        out
+    }
 }
 
 #[cfg(doctest)]
@@ -228,8 +236,32 @@ impl Reflower {
     /// assert_eq!(out, "甲。\n乙。\n");
     /// ```
     pub fn reflow_into(&self, text: &str, out: &mut String) {
-        let analysis = Analysis::run(text, self);
-        analysis.write(text, self, out);
+        // Section by section, as `reflow_stream` does: the same result (the
+        // sections are independent), and a working set the size of a section.
+        let mut analysis = Analysis::default();
+        let mut written: Option<u32> = None;
+        let (mut piece_start, mut trailing_blanks, mut has_text) = (0, 0, false);
+        for raw in line::raw_lines(text) {
+            let blank = text[raw.start..raw.next].chars().all(char::is_whitespace);
+            if !blank && has_text && trailing_blanks >= 2 {
+                self.write_piece(&text[piece_start..raw.start], &mut analysis, written, out);
+                written = Some(trailing_blanks);
+                piece_start = raw.start;
+                has_text = false;
+            }
+            if blank {
+                trailing_blanks += 1;
+            } else {
+                trailing_blanks = 0;
+                has_text = true;
+            }
+        }
+        if has_text {
+            self.write_piece(&text[piece_start..], &mut analysis, written, out);
+        }
+        if (has_text || written.is_some()) && text.ends_with(['\n', '\r']) {
+            out.push('\n');
+        }
     }
 
     /// Reflows UTF-8 bytes.

@@ -66,6 +66,7 @@ impl Reflower {
                 let blank = line.chars().all(char::is_whitespace);
                 if !blank && has_text && trailing_blanks >= 2 {
                     // A new section starts here: the piece before it is final.
+                    out.clear();
                     self.write_piece(&piece, &mut analysis, written, &mut out);
                     output.write_all(out.as_bytes())?;
                     written = Some(trailing_blanks);
@@ -94,16 +95,15 @@ impl Reflower {
         Ok(())
     }
 
-    /// Writes one piece (a section and the blank lines after it) to `out`,
+    /// Appends one piece (a section and the blank lines after it) to `out`,
     /// after the separator that follows the previous piece, if any.
-    fn write_piece(
+    pub(crate) fn write_piece(
         &self,
         piece: &str,
         analysis: &mut Analysis,
         after: Option<u32>,
         out: &mut String,
     ) {
-        out.clear();
         if let Some(blanks) = after {
             crate::join::write_separator(out, crate::Action::Keep, blanks, self.options.separator);
         }

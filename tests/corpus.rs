@@ -111,6 +111,7 @@ fn streaming_matches_reflow_on_every_page() {
         all.push_str(&page.text);
         all.push_str("\n\n\n");
     }
+    assert_eq!(r.reflow(&all), cjk_reflow::stages::reflow_whole(&all, &r));
     // And the whole corpus as one stream of sections.
     let mut out = Vec::new();
     r.reflow_stream(all.as_bytes(), &mut out).unwrap();

@@ -108,6 +108,13 @@ proptest! {
     }
 
     #[test]
+    fn section_by_section_equals_one_whole_analysis(text in cjk_text()) {
+        for r in reflowers() {
+            prop_assert_eq!(r.reflow(&text), cjk_reflow::stages::reflow_whole(&text, &r));
+        }
+    }
+
+    #[test]
     fn bytes_entry_point_reports_the_first_invalid_byte(text in cjk_text(), cut in 0usize..400) {
         let mut bytes = text.clone().into_bytes();
         let at = cut.min(bytes.len());
