@@ -223,6 +223,61 @@ fn as_full_as(line: &Line, before: &Line) -> bool {
     line.max_width() + 2 >= before.min_width()
 }
 
+/// The furniture rules: bylines, datelines, source lines, running headers
+/// stand alone; captions and subtitles may wrap; list items and subtitles
+/// open a block unless the line before runs on into them.
+fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Reason)> {
+    use Action::{Break, Join};
+    let (prev, next) = (ctx.prev, ctx.next);
+    // Captions and subtitles may wrap over several lines; the rest never do.
+    let wraps_on = prev_full && !prev.ends_sentence;
+    // Captions run on until a sentence end or a credit, whatever the column.
+    let caption_runs_on = !prev.ends_sentence
+        && !prev.ends_with_credit
+        && (next.blanks_before == 0 || prev.width >= 24)
+        && matches!(
+            prev.last,
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit | CharRole::Pause
+        );
+    match prev.furniture {
+        Some(Furniture::Caption) if caption_runs_on => return Some((Join, Reason::CaptionRunsOn)),
+        Some(kind @ (Furniture::Caption | Furniture::Subtitle)) if !wraps_on => {
+            return Some((Break, Reason::Furniture(kind)))
+        }
+        Some(Furniture::Caption | Furniture::Subtitle | Furniture::ListItem) | None => {}
+        Some(kind) => return Some((Break, Reason::Furniture(kind))),
+    }
+    match next.furniture {
+        Some(kind @ (Furniture::ListItem | Furniture::Subtitle))
+            if !prev_full || prev.ends_sentence || prev.last == CharRole::Pause =>
+        {
+            return Some((Break, Reason::Furniture(kind)))
+        }
+        Some(Furniture::ListItem | Furniture::Subtitle) | None => {}
+        Some(kind) => return Some((Break, Reason::Furniture(kind))),
+    }
+    None
+}
+
+/// Whether `next` has the shape of a paragraph's first line whose 2-em
+/// indent was lost: 2 em short of the column, or of a full line beside it.
+fn next_opens_paragraph(ctx: &BreakContext<'_>, next_fit: Fit) -> bool {
+    let (prev, next) = (ctx.prev, ctx.next);
+    next_fit == Fit::IndentShort
+        || (next_fit == Fit::Short
+            && !next.ends_sentence
+            && ctx
+                .after_next
+                .is_some_and(|after| indent_short_of(next, after)))
+        // Two em shorter than a full line beside it, as set (without leaning
+        // on compression).
+        || (!next.ends_sentence
+            && (plainly_indent_short_of(next, prev)
+                || ctx
+                    .after_next
+                    .is_some_and(|after| plainly_indent_short_of(next, after))))
+}
+
 /// Decides one break point. Returns [`Action::Join`], never `JoinWithSpace`:
 /// spacing is the join stage's business.
 pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
@@ -255,32 +310,8 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     };
     let prev_fit = ctx.column.map(|w| fit(prev, w, next_chunk));
     let prev_full = prev_fit == Some(Fit::Full);
-    // Captions and subtitles may wrap over several lines; the rest never do.
-    let wraps_on = prev_full && !prev.ends_sentence;
-    // Captions run on until a sentence end or a credit, whatever the column.
-    let caption_runs_on = !prev.ends_sentence
-        && !prev.ends_with_credit
-        && (next.blanks_before == 0 || prev.width >= 24)
-        && matches!(
-            prev.last,
-            CharRole::Ideograph | CharRole::Letter | CharRole::Digit | CharRole::Pause
-        );
-    match prev.furniture {
-        Some(Furniture::Caption) if caption_runs_on => return (Join, Reason::CaptionRunsOn),
-        Some(kind @ (Furniture::Caption | Furniture::Subtitle)) if !wraps_on => {
-            return (Break, Reason::Furniture(kind))
-        }
-        Some(Furniture::Caption | Furniture::Subtitle | Furniture::ListItem) | None => {}
-        Some(kind) => return (Break, Reason::Furniture(kind)),
-    }
-    match next.furniture {
-        Some(kind @ (Furniture::ListItem | Furniture::Subtitle))
-            if !prev_full || prev.ends_sentence || prev.last == CharRole::Pause =>
-        {
-            return (Break, Reason::Furniture(kind))
-        }
-        Some(Furniture::ListItem | Furniture::Subtitle) | None => {}
-        Some(kind) => return (Break, Reason::Furniture(kind)),
+    if let Some(decision) = furniture_rule(ctx, prev_full) {
+        return decision;
     }
     if prev.dateline_lead && !next.shape.preformatted && next.furniture.is_none() {
         return (Join, Reason::DatelineLead);
@@ -299,19 +330,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         ctx.next_column.map_or(column, |c| c.max(column)),
         ctx.after_next.map_or(0, |l| l.lead_chunk),
     );
-    let next_opens_paragraph = next_fit == Fit::IndentShort
-        || (next_fit == Fit::Short
-            && !next.ends_sentence
-            && ctx
-                .after_next
-                .is_some_and(|after| indent_short_of(next, after)))
-        // Two em shorter than the full line before it, as set (without
-        // leaning on compression): a first line that lost its indent.
-        || (!next.ends_sentence
-            && (plainly_indent_short_of(next, prev)
-                || ctx
-                    .after_next
-                    .is_some_and(|after| plainly_indent_short_of(next, after))));
+    let next_opens_paragraph = next_opens_paragraph(ctx, next_fit);
     if next_fit == Fit::Overlong {
         // No wrapped line is wider than its column: the next line belongs
         // to something else (a headline, or text that is not wrapped).
@@ -365,5 +384,170 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 (Break, Reason::ShortLine)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::line::raw_lines;
+
+    fn line(text: &str, blanks_before: u32) -> Line {
+        let raw = raw_lines(text).next().unwrap();
+        Line::measure(text, raw, 0, blanks_before, true).unwrap()
+    }
+
+    /// Decides `prev` | `next` in a 14-em column, `prev` opening a paragraph
+    /// unless `joined_before` is given.
+    fn decide_pair(
+        prev: &str,
+        next: &str,
+        blanks: u32,
+        after: Option<&str>,
+        before: Option<&str>,
+    ) -> (Action, Reason) {
+        let (prev, next) = (line(prev, 0), line(next, blanks));
+        let after = after.map(|t| line(t, 0));
+        let before = before.map(|t| line(t, 0));
+        decide(&BreakContext {
+            prev: &prev,
+            next: &next,
+            column: Some(28),
+            next_column: Some(28),
+            joined_before: before.as_ref(),
+            after_next: after.as_ref(),
+        })
+    }
+
+    const FULL: &str = "一二三四五六七八九十一二三四";
+
+    #[test]
+    fn decision_table() {
+        use Action::{Break, Join, Keep};
+        let rows: &[(
+            &str,
+            &str,
+            u32,
+            Option<&str>,
+            Option<&str>,
+            (Action, Reason),
+        )] = &[
+            // Kinsoku first: nothing starts a line with a pause mark.
+            (
+                "一二三",
+                "，四五",
+                0,
+                None,
+                None,
+                (Join, Reason::NextStartsWithClosing),
+            ),
+            (
+                "一二三（",
+                "四五六",
+                0,
+                None,
+                None,
+                (Join, Reason::PrevEndsWithOpening),
+            ),
+            // Full lines mid-sentence join, across a blank (column break) too.
+            (FULL, FULL, 0, None, Some(FULL), (Join, Reason::FullLine)),
+            (
+                FULL,
+                FULL,
+                1,
+                None,
+                Some(FULL),
+                (Join, Reason::FullLineAcrossBlank),
+            ),
+            // A sentence end before a blank, or before a line 2 em short.
+            (
+                "一二三四五六七八九十一二三。",
+                FULL,
+                1,
+                None,
+                Some(FULL),
+                (Break, Reason::BlankAfterSentence),
+            ),
+            (
+                "一二三四五六七八九十一二三。",
+                "一二三四五六七八九十一二",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Break, Reason::NextShortByIndent),
+            ),
+            (
+                "一二三四五六七八九十一二三。",
+                FULL,
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Join, Reason::FullLineSentenceEnd),
+            ),
+            // Short lines end paragraphs; a first line short by its indent does not.
+            (
+                "一二三四五。",
+                FULL,
+                0,
+                None,
+                Some(FULL),
+                (Break, Reason::ShortLine),
+            ),
+            (
+                "一二三四五六七八九十一二",
+                FULL,
+                0,
+                Some(FULL),
+                None,
+                (Join, Reason::FirstLine),
+            ),
+            // Furniture stands alone.
+            (
+                "□本报记者 张三",
+                FULL,
+                0,
+                None,
+                None,
+                (Break, Reason::Furniture(Furniture::Byline)),
+            ),
+            (
+                FULL,
+                "来源：中国青年报",
+                0,
+                None,
+                Some(FULL),
+                (Break, Reason::Furniture(Furniture::Source)),
+            ),
+            // Code and tables are kept line for line.
+            (
+                "    let x = 1;",
+                "    let y = 2;",
+                0,
+                None,
+                None,
+                (Keep, Reason::Preformatted),
+            ),
+        ];
+        for (i, &(prev, next, blanks, after, before, expected)) in rows.iter().enumerate() {
+            assert_eq!(
+                decide_pair(prev, next, blanks, after, before),
+                expected,
+                "row {i}: {prev:?} | {next:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_column_keeps_the_break() {
+        let (prev, next) = (line("第一行", 0), line("第二行", 0));
+        let ctx = BreakContext {
+            prev: &prev,
+            next: &next,
+            column: None,
+            next_column: None,
+            joined_before: None,
+            after_next: None,
+        };
+        assert_eq!(decide(&ctx), (Action::Keep, Reason::NotWrapped));
     }
 }
