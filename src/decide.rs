@@ -421,17 +421,20 @@ mod tests {
 
     const FULL: &str = "一二三四五六七八九十一二三四";
 
+    /// `(prev, next, blank lines between, line after next, line joined before prev, expected)`.
+    type Row = (
+        &'static str,
+        &'static str,
+        u32,
+        Option<&'static str>,
+        Option<&'static str>,
+        (Action, Reason),
+    );
+
     #[test]
     fn decision_table() {
         use Action::{Break, Join, Keep};
-        let rows: &[(
-            &str,
-            &str,
-            u32,
-            Option<&str>,
-            Option<&str>,
-            (Action, Reason),
-        )] = &[
+        let rows: &[Row] = &[
             // Kinsoku first: nothing starts a line with a pause mark.
             (
                 "一二三",
