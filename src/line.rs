@@ -204,13 +204,16 @@ impl Line {
         {
             preformatted = true;
         }
-        Some(Line::assemble(
-            body,
-            raw.start..raw.end,
+        let place = Place {
+            span: raw.start..raw.end,
             text_start,
             number,
             blanks_before,
             indent,
+        };
+        Some(Line::assemble(
+            body,
+            place,
             counts,
             preformatted,
             wide_ambiguous,
@@ -266,31 +269,31 @@ impl Line {
         // so a paragraph is preformatted exactly when its one line is;
         // otherwise only the counts (letter-spacing, space runs) decide.
         let preformatted = parts.iter().any(|p| p.shape.preformatted);
-        Line::assemble(
-            body.trim_end_matches(is_line_space),
+        let place = Place {
             span,
             text_start,
             number,
             blanks_before,
             indent,
-            counts,
-            preformatted,
-            wide_ambiguous,
-        )
+        };
+        let body = body.trim_end_matches(is_line_space);
+        Line::assemble(body, place, counts, preformatted, wide_ambiguous)
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn assemble(
         body: &str,
-        span: std::ops::Range<usize>,
-        text_start: usize,
-        number: usize,
-        blanks_before: u32,
-        indent: u32,
+        place: Place,
         counts: Counts,
         mut preformatted: bool,
         wide_ambiguous: bool,
     ) -> Line {
+        let Place {
+            span,
+            text_start,
+            number,
+            blanks_before,
+            indent,
+        } = place;
         let mut chars = body.chars();
         let first = chars.next().map_or(CharRole::Other, role_of);
         let mut tail = body.chars().rev().map(role_of);
@@ -347,6 +350,16 @@ impl Line {
             furniture: furniture_of(body, width, first, ends_sentence, counts.narrow >= 4),
         }
     }
+}
+
+/// Where a line stands: its span, where its text starts, its number, the
+/// blank lines before it and the width of its indent.
+struct Place {
+    span: std::ops::Range<usize>,
+    text_start: usize,
+    number: usize,
+    blanks_before: u32,
+    indent: u32,
 }
 
 /// Width in half-em of leading whitespace, and how many of its characters
