@@ -52,12 +52,17 @@
 //!
 //! # Limitations
 //!
-//! - The decisions are heuristics. On the bundled newspaper page they make one
-//!   wrong decision in 511; pages set or extracted very differently can fare worse.
+//! - The decisions are heuristics. On the bundled newspaper page they make no
+//!   wrong decision of 511; on pages generated from other text, set by a browser
+//!   and extracted by four tools, break F1 is 0.87–0.97 (README, "Accuracy").
+//! - Text too short to show a column width (fewer than three lines that agree)
+//!   is left as it is.
 //! - Text whose columns were interleaved by the extractor cannot be repaired:
 //!   reflow never reorders text.
 //! - A paragraph that ends exactly at the end of a full line, followed by a
 //!   paragraph whose first line is not two em short, is joined.
+//! - Two or more blank lines end a section: the break is kept and no decision
+//!   looks across it. This is what bounds [`Reflower::reflow_stream`]'s memory.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs, missing_debug_implementations)]
