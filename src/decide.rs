@@ -337,10 +337,13 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         return (Break, Reason::NextWiderThanColumn);
     }
     let prev_short = matches!(prev_fit, Some(Fit::Short | Fit::IndentShort));
+    // A stretched justified line split into glyphs: fragments inside a
+    // paragraph, or a run of them where one began.
+    let fragment = |line: &Line| line.width <= 4 && !line.ends_sentence;
     if (prev.width <= 4 || (prev.all_narrow && prev_short))
         && !prev.ends_sentence
         && prev.last != CharRole::Close
-        && ctx.joined_before.is_some()
+        && (ctx.joined_before.is_some() || fragment(next))
     {
         return (Join, Reason::Fragment);
     }

@@ -13,12 +13,12 @@ use std::collections::BTreeMap;
 /// `(split, F1 floor)`.
 const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
-    ("mixed", 0.86),
+    ("mixed", 0.87),
     ("ocr", 0.9),
     ("pdfminer", 0.96),
     ("pdftotext", 0.93),
     ("pdftotext-raw", 0.91),
-    ("pymupdf", 0.93),
+    ("pymupdf", 0.94),
     ("sample", 0.99),
     ("traditional", 0.91),
 ];
