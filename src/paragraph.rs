@@ -39,11 +39,14 @@ impl Analysis {
     ///
     /// Joining lines changes what the decision stage sees: a paragraph's output
     /// line is wider than any of its input lines, and a fragment joined by
-    /// kinsoku can make a short line look full. So the output is analysed once
-    /// more, one line per paragraph; a join found there, or a paragraph break
-    /// written differently, is carried back onto the boundary between the two
-    /// paragraphs, and the check repeats. Each round only adds joins or
-    /// separators, so it ends; on real pages the first check finds nothing.
+    /// kinsoku can make a short line look full. So the output is decided once
+    /// more, one line per paragraph, each line composed from its parts (see
+    /// [`Line::compose`]; debug builds check it against a rescan); a join found
+    /// there, or a paragraph break written differently, is carried back onto
+    /// the boundary between the two paragraphs, and the check repeats. Each
+    /// round only adds joins or separators, so it ends; on real pages the first
+    /// check finds nothing. After 16 rounds it stops where it is; debug builds
+    /// (the property tests) assert that this never happens.
     pub(crate) fn settle(&mut self, text: &str, reflower: &Reflower) {
         const MAX_ROUNDS: usize = 16;
         let separator_blanks = match reflower.options.separator {
@@ -117,6 +120,7 @@ impl Analysis {
                 return;
             }
         }
+        debug_assert!(false, "settling did not converge in {MAX_ROUNDS} rounds");
     }
 
     /// Checks that composing the output's lines decided what measuring the
