@@ -55,7 +55,11 @@ pub(crate) fn fit(line: &Line, column: u32, next_chunk: u32) -> Fit {
     }
     if line.min_width() > column + 4 {
         Fit::Overlong
-    } else if line.max_width() + 2 >= column || line.max_width() + next_chunk > column {
+    } else if line.max_width() + 2 >= column
+        // The next line's first chunk did not fit. Only for a line at least
+        // half full: a short heading before a long word is still short.
+        || (line.max_width() * 2 >= column && line.max_width() + next_chunk > column)
+    {
         Fit::Full
     } else if line.max_width() + 5 >= column {
         Fit::IndentShort
