@@ -524,7 +524,7 @@ fn furniture_of(
     let opens_furniture = first == CharRole::Marker
         || body.starts_with(|c: char| {
             matches!(c,
-                '0'..='9' | '(' | '—' | '－' | '―' | '（' | '来' | '來' | '责' | '責' | '编'
+                '0'..='9' | '(' | '<' | '[' | '〈' | '【' | '—' | '－' | '―' | '（' | '来' | '來' | '责' | '責' | '编'
                 | '編' | '校' | '审' | '審' | '作' | '图' | '圖' | '上' | '下' | '左' | '右'
                 | '本' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
                 | '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{2793}')
@@ -564,26 +564,29 @@ fn furniture_of(
     if width > 40 * EM {
         return None;
     }
-    // Simplified and Traditional forms of the same conventions.
-    let source = [
-        "来源：",
-        "来源:",
+    // Simplified and Traditional forms of the same conventions; OCR reads
+    // the bracket and the colon in several ways.
+    let unbracketed = body.trim_start_matches(['（', '(', '〈', '<', '【', '[']);
+    let labelled = |key: &str| {
+        unbracketed
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(['：', ':']))
+    };
+    let labels = [
+        "来源",
+        "來源",
         "责任编辑",
-        "编辑：",
-        "校对：",
-        "审核：",
-        "作者：",
-        "作者单位",
-        "來源：",
-        "來源:",
         "責任編輯",
-        "編輯：",
-        "校對：",
-        "審核：",
-        "作者單位",
+        "编辑",
+        "編輯",
+        "校对",
+        "校對",
+        "审核",
+        "審核",
+        "作者",
     ];
-    let unbracketed = body.trim_start_matches(['（', '(']);
-    if source.iter().any(|s| unbracketed.starts_with(s)) {
+    let unlabelled = ["责任编辑", "責任編輯", "作者单位", "作者單位"];
+    if labels.iter().any(|k| labelled(k)) || unlabelled.iter().any(|k| unbracketed.starts_with(k)) {
         return Some(Furniture::Source);
     }
     let bracketed = (body.starts_with('（') && body.ends_with('）'))
