@@ -16,6 +16,16 @@ use crate::layout::{fit, Fit};
 use crate::line::{Furniture, Line};
 
 /// What happens to one line break.
+///
+/// # Examples
+///
+/// ```
+/// use cjk_reflow::{Action, Reflower};
+///
+/// let page = "十多年前，笔者在采访一些\n关注行政领域事务的学者时，常\n听到的一个观点是：加强问责。\n理由是，出了事若不敢问责、问\n责不力。\n";
+/// let actions: Vec<Action> = Reflower::default().break_points(page).iter().map(|p| p.action).collect();
+/// assert_eq!(actions, [Action::Join; 4]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Action {

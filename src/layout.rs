@@ -24,6 +24,17 @@ pub(crate) const MIN_COLUMN: u32 = 16;
 pub(crate) const MAX_COLUMN: u32 = 120;
 
 /// How a line fills its column.
+///
+/// # Examples
+///
+/// ```
+/// use cjk_reflow::{Fit, Reflower};
+///
+/// let full = "一二三四五六七八九十一二三四\n";
+/// let page = [full, full, "一二三。\n", full, full].concat();
+/// let fits: Vec<_> = Reflower::default().break_points(&page).iter().map(|p| p.fit).collect();
+/// assert_eq!(fits, [Some(Fit::Full), Some(Fit::Full), Some(Fit::Short), Some(Fit::Full)]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Fit {

@@ -286,6 +286,18 @@ impl Reflower {
         Ok(self.reflow(text))
     }
 
+    /// Reflows bytes that may not be valid UTF-8: each invalid sequence
+    /// becomes U+FFFD (as [`String::from_utf8_lossy`] does) and nothing else
+    /// is dropped or changed.
+    ///
+    /// ```
+    /// let reflower = cjk_reflow::Reflower::default();
+    /// assert_eq!(reflower.reflow_bytes_lossy(b"ab\xffcd\n"), "ab\u{FFFD}cd\n");
+    /// ```
+    pub fn reflow_bytes_lossy(&self, bytes: &[u8]) -> String {
+        self.reflow(&String::from_utf8_lossy(bytes))
+    }
+
     /// The paragraphs of `text`, each with its reflowed text, its byte span
     /// and line range in the input, and its kind.
     ///

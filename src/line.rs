@@ -14,6 +14,19 @@ use crate::classify::{
 };
 
 /// A kind of newspaper furniture: a line that is its own paragraph by convention.
+///
+/// # Examples
+///
+/// ```
+/// use cjk_reflow::{Furniture, ParagraphKind, Reflower};
+///
+/// let text = "（新华社北京1月28日电）\n\n来源：中国青年报\n";
+/// let kinds: Vec<_> = Reflower::default().paragraphs(text).map(|p| p.kind()).collect();
+/// assert_eq!(
+///     kinds,
+///     [ParagraphKind::Furniture(Furniture::Dateline), ParagraphKind::Furniture(Furniture::Source)]
+/// );
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Furniture {

@@ -9,6 +9,14 @@ use crate::{Error, Reflower};
 /// hard-wrapped, or is preformatted, breaks are kept as they were, blank lines
 /// included ([`Action::Keep`](crate::Action::Keep)), so that flowing text
 /// comes back unchanged.
+///
+/// ```
+/// use cjk_reflow::{Options, Separator};
+/// assert_eq!(Options::new().separator, Separator::BlankLine);
+/// let r = Options::new().separator(Separator::Newline).build()?;
+/// assert_eq!(r.options().separator, Separator::Newline);
+/// # Ok::<(), cjk_reflow::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Separator {
@@ -20,6 +28,15 @@ pub enum Separator {
 }
 
 /// The indent written at the start of each reflowed paragraph.
+///
+/// ```
+/// use cjk_reflow::{Indent, Options};
+/// let r = Options::new().indent(Indent::None).build()?;
+/// assert_eq!(r.reflow("\u{3000}\u{3000}已经成段的文字。\n"), "已经成段的文字。\n");
+/// let r = Options::new().build()?; // Indent::Preserve
+/// assert_eq!(r.reflow("\u{3000}\u{3000}已经成段的文字。\n"), "\u{3000}\u{3000}已经成段的文字。\n");
+/// # Ok::<(), cjk_reflow::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Indent {
@@ -36,6 +53,12 @@ pub enum Indent {
 }
 
 /// The column width the input was wrapped at.
+///
+/// ```
+/// use cjk_reflow::{ColumnWidth, Options};
+/// assert_eq!(Options::new().column, ColumnWidth::Auto);
+/// assert!(Options::new().column(ColumnWidth::Fixed(3)).build().is_err());
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ColumnWidth {
@@ -48,6 +71,11 @@ pub enum ColumnWidth {
 }
 
 /// How wide East Asian Ambiguous characters (“ ” ‘ ’ · ○ …) are.
+///
+/// ```
+/// use cjk_reflow::{AmbiguousWidth, Options};
+/// assert_eq!(Options::new().ambiguous, AmbiguousWidth::Wide);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AmbiguousWidth {

@@ -321,6 +321,16 @@ pub(crate) fn starts_section(line: &Line) -> bool {
 }
 
 /// What a paragraph is, as far as the heuristics can tell.
+///
+/// # Examples
+///
+/// ```
+/// use cjk_reflow::{ParagraphKind, Reflower};
+///
+/// let text = "规范问责机制\n\n    let x = 1;\n\n十多年前，笔者在采访一些\n关注行政领域事务的学者时，常\n听到的一个观点是：加强问责。\n理由是，出了事若不敢问责、问\n责不力。\n";
+/// let kinds: Vec<_> = Reflower::default().paragraphs(text).map(|p| p.kind()).collect();
+/// assert_eq!(kinds, [ParagraphKind::Heading, ParagraphKind::Preformatted, ParagraphKind::Body]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ParagraphKind {
@@ -365,11 +375,24 @@ pub struct Paragraph<'t> {
 impl<'t> Paragraph<'t> {
     /// The reflowed text, with the configured indent; borrowed from the input
     /// when it is a single line written as it was.
+    ///
+    /// ```
+    /// let reflower = cjk_reflow::Reflower::default();
+    /// let p = reflower.paragraphs("  标题\n").next().unwrap();
+    /// assert_eq!(p.text(), "  标题");
+    /// ```
     pub fn text(&self) -> &str {
         &self.text
     }
 
     /// Consumes the paragraph, returning its text.
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    /// let reflower = cjk_reflow::Reflower::default();
+    /// let p = reflower.paragraphs("标题\n").next().unwrap();
+    /// assert!(matches!(p.into_text(), Cow::Borrowed("标题")));
+    /// ```
     pub fn into_text(self) -> Cow<'t, str> {
         self.text
     }
@@ -379,23 +402,53 @@ impl<'t> Paragraph<'t> {
     /// indent is not preserved) to just past its last non-whitespace character. Terminators and blank lines
     /// between paragraphs are outside every span; spans are ordered and never
     /// overlap.
+    ///
+    /// ```
+    /// let text = "\n\u{3000}\u{3000}甲乙丙。\n";
+    /// let reflower = cjk_reflow::Reflower::default();
+    /// let p = reflower.paragraphs(text).next().unwrap();
+    /// assert_eq!(&text[p.span()], "\u{3000}\u{3000}甲乙丙。");
+    /// ```
     pub fn span(&self) -> Range<usize> {
         self.span.clone()
     }
 
     /// Half-open range of 0-based input line numbers the paragraph covers
     /// (add one for an editor's line numbers).
+    ///
+    /// ```
+    /// let reflower = cjk_reflow::Reflower::default();
+    /// let p = reflower.paragraphs("\n\n甲。\n").next().unwrap();
+    /// assert_eq!(p.lines(), 2..3);
+    /// ```
     pub fn lines(&self) -> Range<usize> {
         self.lines.clone()
     }
 
     /// What the paragraph is, as far as the heuristics can tell.
+    ///
+    /// ```
+    /// use cjk_reflow::{Furniture, ParagraphKind};
+    /// let reflower = cjk_reflow::Reflower::default();
+    /// let p = reflower.paragraphs("□本报记者 张三\n").next().unwrap();
+    /// assert_eq!(p.kind(), ParagraphKind::Furniture(Furniture::Byline));
+    /// ```
     pub fn kind(&self) -> ParagraphKind {
         self.kind
     }
 }
 
 /// Iterator over the [`Paragraph`]s of a text, from [`Reflower::paragraphs`].
+///
+/// # Examples
+///
+/// ```
+/// let reflower = cjk_reflow::Reflower::default();
+/// let mut paragraphs = reflower.paragraphs("甲。\n\n乙。\n");
+/// assert_eq!(paragraphs.next().map(|p| p.lines()), Some(0..1));
+/// assert_eq!(paragraphs.next().map(|p| p.lines()), Some(2..3));
+/// assert!(paragraphs.next().is_none());
+/// ```
 #[derive(Debug)]
 pub struct Paragraphs<'r, 't> {
     reflower: &'r Reflower,

@@ -222,3 +222,62 @@ fn messy_whitespace_only_input() {
         assert_eq!(Reflower::default().paragraphs(text).count(), 0, "{text:?}");
     }
 }
+
+// ---------------------------------------------------------------------------
+// Further messy input (issue 5): very long lines, a million blank lines,
+// separators that are whitespace but not line breaks, graphemes at line ends,
+// half-width punctuation from OCR.
+
+#[test]
+fn messy_ten_megabyte_single_line() {
+    let line = "一二三四五六七八九十，".repeat(10 * 1024 * 1024 / 33 + 1);
+    assert!(line.len() >= 10 << 20);
+    let text = format!("{line}\n");
+    assert_eq!(check(&text), text);
+}
+
+#[test]
+fn messy_a_million_blank_lines() {
+    let text = format!("甲。{}乙。\n", "\n".repeat(1_000_000));
+    let out = check(&text);
+    assert!(out.starts_with("甲。\n") && out.ends_with("乙。\n"));
+}
+
+#[test]
+fn messy_unicode_separators_are_whitespace_not_breaks() {
+    let text = "一二三\u{2028}四五六\u{2029}\n七八九\u{85}\n";
+    check(text);
+}
+
+#[test]
+fn messy_graphemes_at_line_ends_are_never_split() {
+    let full = "一二三四五六七八九十一二三四";
+    let text = format!(
+        "{full}\n{full}\n一二三四五六七八九十一二cafe\u{301}\n{full}\n一二三四五六七八九十一二👩\u{200D}💻\n{full}\n"
+    );
+    let out = check(&text);
+    assert!(out.contains("cafe\u{301}"), "{out:?}");
+    assert!(out.contains("👩\u{200D}💻"), "{out:?}");
+}
+
+#[test]
+fn messy_half_width_ocr_punctuation_counts_as_punctuation() {
+    let full = "一二三四五六七八九十一二三四";
+    // A line may not start with a comma, even a half-width one: it joins.
+    let text = format!(
+        "{full}\n{full}\n一二三四五六七八九十一二三\n,一二三四五六七八九十一二三\n{full}\n"
+    );
+    let out = check(&text);
+    assert!(out.contains("三,一"), "{out:?}");
+    // A half-width full stop ends a sentence: a short line after it breaks.
+    let text = format!("{full}\n{full}\n一二三.\n{full}\n{full}\n");
+    let out = check(&text);
+    assert!(out.contains("三.\n\n一"), "{out:?}");
+}
+
+#[test]
+fn lossy_bytes_keep_everything_else() {
+    let bytes = b"\xe4\xb8\x80\xff\xe4\xba\x8c\n";
+    let out = cjk_reflow::Reflower::default().reflow_bytes_lossy(bytes);
+    assert_eq!(out, "一\u{FFFD}二\n");
+}
