@@ -83,6 +83,9 @@ pub enum Reason {
     PrevEndsWithOpening,
     /// Join: the line fills its column and stops mid-sentence.
     FullLine,
+    /// Join: a bracketed remark or credit after a sentence end belongs to its
+    /// paragraph (`…的文件。（另请参见…）`, `…操作。（本报记者 … 摄）`).
+    BracketAfterSentence,
     /// Join: a story's opening dateline (`本报北京1月28日电`) runs on into its
     /// first sentence.
     DatelineLead,
@@ -141,6 +144,9 @@ impl fmt::Display for Reason {
             Reason::PrevEndsWithOpening => "line ends with an opening bracket or quote (kinsoku)",
             Reason::FullLine => "line fills the column mid-sentence",
             Reason::DatelineLead => "opening dateline runs on into the story",
+            Reason::BracketAfterSentence => {
+                "a bracketed remark after a sentence stays in its paragraph"
+            }
             Reason::WordContinues => "line ends inside a word, path or URL",
             Reason::FullLineAcrossBlank => {
                 "line fills the column mid-sentence; the blank line is a column break"
@@ -322,6 +328,16 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     let prev_full = prev_fit == Some(Fit::Full);
     if let Some(decision) = furniture_rule(ctx, prev_full) {
         return decision;
+    }
+    // `（完）` and other short closed remarks stand alone.
+    let closed_remark = next.last == CharRole::Close && next.width <= 8;
+    if prev.ends_sentence
+        && next.opens_with_bracket
+        && !closed_remark
+        && next.furniture.is_none()
+        && prev.furniture.is_none()
+    {
+        return (Join, Reason::BracketAfterSentence);
     }
     if prev.dateline_lead && !next.shape.preformatted && next.furniture.is_none() {
         return (Join, Reason::DatelineLead);
@@ -533,6 +549,23 @@ mod tests {
                 None,
                 Some(FULL),
                 (Break, Reason::Furniture(Furniture::Source)),
+            ),
+            // A bracketed remark after a sentence stays; `（完）` stands alone.
+            (
+                "一二三四五。",
+                "（另请参见第7.8节）一二三四",
+                0,
+                None,
+                Some(FULL),
+                (Join, Reason::BracketAfterSentence),
+            ),
+            (
+                "一二三四五。",
+                "（完）",
+                0,
+                None,
+                Some(FULL),
+                (Break, Reason::ShortLine),
             ),
             // Code and tables are kept line for line.
             (

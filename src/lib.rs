@@ -54,7 +54,7 @@
 //!
 //! - The decisions are heuristics. On the bundled newspaper page they make no
 //!   wrong decision of 511; on pages generated from other text, set by a browser
-//!   and extracted by four tools, break F1 is 0.87–0.97 (README, "Accuracy").
+//!   and extracted by four tools, break F1 is 0.88–0.97 (README, "Accuracy").
 //! - Text too short to show a column width (fewer than three lines that agree)
 //!   is left as it is.
 //! - Text whose columns were interleaved by the extractor cannot be repaired:

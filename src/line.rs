@@ -175,6 +175,8 @@ pub(crate) struct Line {
     pub ends_with_credit: bool,
     /// A dateline that opens a paragraph's text: `本报北京1月28日电`, `本报讯`.
     pub dateline_lead: bool,
+    /// Starts with a round or square bracket: `（另见…）`, `（本报记者 … 摄）`.
+    pub opens_with_bracket: bool,
     /// Shape flags.
     pub shape: Shape,
     /// Newspaper furniture recognised from the line's own text.
@@ -355,6 +357,7 @@ impl Line {
             ends_mid_word: ends_mid_word(body),
             ends_with_credit: ends_with_credit(body) || ends_with_credit_word(body),
             dateline_lead: width <= 32 && is_dateline_lead(body),
+            opens_with_bracket: body.starts_with(['（', '(', '〔', '[']),
             shape: Shape {
                 preformatted,
                 letter_spaced,

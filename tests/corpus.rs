@@ -17,10 +17,10 @@ const FLOORS: &[(&str, f64)] = &[
     ("ocr", 0.9),
     ("pdfminer", 0.96),
     ("pdftotext", 0.93),
-    ("pdftotext-raw", 0.91),
+    ("pdftotext-raw", 0.92),
     ("pymupdf", 0.94),
     ("sample", 0.99),
-    ("traditional", 0.91),
+    ("traditional", 0.92),
 ];
 
 #[test]
