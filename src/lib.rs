@@ -244,29 +244,24 @@ impl Reflower {
         // Section by section, as `reflow_stream` does: the same result (the
         // sections are independent), and a working set the size of a section.
         let mut analysis = Analysis::default();
+        let mut sections = stream::SectionStarts::default();
         let mut written: Option<u32> = None;
-        let (mut piece_start, mut trailing_blanks, mut has_text) = (0, 0, false);
+        let mut piece_start = 0;
         for raw in line::raw_lines(text) {
-            let blank = text[raw.start..raw.next].chars().all(char::is_whitespace);
-            if !blank && has_text && trailing_blanks >= 2 {
+            if let Some(blanks) = sections.feed(&text[raw.start..raw.next]) {
                 self.write_piece(&text[piece_start..raw.start], &mut analysis, written, out);
-                written = Some(trailing_blanks);
+                written = Some(blanks);
                 piece_start = raw.start;
-                has_text = false;
-            }
-            if blank {
-                trailing_blanks += 1;
-            } else {
-                trailing_blanks = 0;
-                has_text = true;
             }
         }
-        if has_text {
-            self.write_piece(&text[piece_start..], &mut analysis, written, out);
-        }
-        if (has_text || written.is_some()) && text.ends_with(['\n', '\r']) {
-            out.push('\n');
-        }
+        let ends_with_terminator = text.ends_with(['\n', '\r']);
+        self.finish_pieces(
+            &text[piece_start..],
+            &mut analysis,
+            written,
+            ends_with_terminator,
+            out,
+        );
     }
 
     /// Reflows UTF-8 bytes.

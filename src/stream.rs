@@ -44,11 +44,9 @@ impl Reflower {
         let mut chunk = Vec::new();
         let mut out = String::new();
         let mut analysis = Analysis::default();
+        let mut sections = SectionStarts::default();
         // Bytes of the input before `piece`, for error offsets.
         let mut consumed = 0usize;
-        // Blank lines at the end of `piece`, and whether it holds any text.
-        let mut trailing_blanks = 0u32;
-        let mut has_text = false;
         // Blank lines after the last piece written, if one was.
         let mut written: Option<u32> = None;
         let mut ends_with_terminator = false;
@@ -63,36 +61,47 @@ impl Reflower {
             ends_with_terminator = text.ends_with(['\n', '\r']);
             for raw in raw_lines(text) {
                 let line = &text[raw.start..raw.next];
-                let blank = line.chars().all(char::is_whitespace);
-                if !blank && has_text && trailing_blanks >= 2 {
+                if let Some(blanks) = sections.feed(line) {
                     // A new section starts here: the piece before it is final.
                     out.clear();
                     self.write_piece(&piece, &mut analysis, written, &mut out);
                     output.write_all(out.as_bytes())?;
-                    written = Some(trailing_blanks);
+                    written = Some(blanks);
                     consumed += piece.len();
                     piece.clear();
-                    has_text = false;
                 }
                 piece.push_str(line);
-                if blank {
-                    trailing_blanks += 1;
-                } else {
-                    trailing_blanks = 0;
-                    has_text = true;
-                }
             }
         }
         out.clear();
+        self.finish_pieces(
+            &piece,
+            &mut analysis,
+            written,
+            ends_with_terminator,
+            &mut out,
+        );
+        output.write_all(out.as_bytes())?;
+        output.flush()?;
+        Ok(())
+    }
+
+    /// Writes the last piece (if it holds text) and the final newline.
+    pub(crate) fn finish_pieces(
+        &self,
+        piece: &str,
+        analysis: &mut Analysis,
+        written: Option<u32>,
+        ends_with_terminator: bool,
+        out: &mut String,
+    ) {
+        let has_text = !piece.chars().all(char::is_whitespace);
         if has_text {
-            self.write_piece(&piece, &mut analysis, written, &mut out);
+            self.write_piece(piece, analysis, written, out);
         }
         if (has_text || written.is_some()) && ends_with_terminator {
             out.push('\n');
         }
-        output.write_all(out.as_bytes())?;
-        output.flush()?;
-        Ok(())
     }
 
     /// Appends one piece (a section and the blank lines after it) to `out`,
@@ -110,5 +119,30 @@ impl Reflower {
         analysis.fill(piece, self);
         analysis.settle(piece, self);
         analysis.write_body(piece, self, out);
+    }
+}
+
+/// Finds where sections start, one raw line at a time: at a line with text
+/// after two or more blank lines, when text came before them.
+#[derive(Debug, Default)]
+pub(crate) struct SectionStarts {
+    trailing_blanks: u32,
+    has_text: bool,
+}
+
+impl SectionStarts {
+    /// Feeds one raw line (terminator included). If a section starts at it,
+    /// returns the number of blank lines before it.
+    pub(crate) fn feed(&mut self, line: &str) -> Option<u32> {
+        let blank = line.chars().all(char::is_whitespace);
+        let starts =
+            (!blank && self.has_text && self.trailing_blanks >= 2).then_some(self.trailing_blanks);
+        if blank {
+            self.trailing_blanks += 1;
+        } else {
+            self.trailing_blanks = 0;
+            self.has_text = true;
+        }
+        starts
     }
 }
