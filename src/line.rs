@@ -355,8 +355,12 @@ impl Line {
             ends_sentence,
             all_narrow: counts.wide_chars == 0,
             ends_mid_word: ends_mid_word(body),
-            ends_with_credit: ends_with_credit(body) || ends_with_credit_word(body),
-            dateline_lead: width <= 32 && is_dateline_lead(body),
+            // Cheap gates on the last and first characters before the string tests.
+            ends_with_credit: matches!(last, CharRole::Close | CharRole::Ideograph)
+                && (ends_with_credit(body) || ends_with_credit_word(body)),
+            dateline_lead: width <= 32
+                && body.starts_with(['本', '新', '中'])
+                && is_dateline_lead(body),
             opens_with_bracket: body.starts_with(['（', '(', '〔', '[']),
             shape: Shape {
                 preformatted,
@@ -466,9 +470,13 @@ impl Counts {
 fn lead_chunk_width(body: &str, wide_ambiguous: bool) -> u32 {
     let mut chars = body.chars();
     let ideograph = |c: Option<char>| c.is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
-    if ideograph(chars.next()) && ideograph(chars.next()) {
-        // UAX #14 allows a break between two ideographs (LB31).
-        return 2;
+    if ideograph(chars.next()) {
+        let second = chars.next();
+        if second.is_none() || ideograph(second) {
+            // A lone ideograph, or one before another: UAX #14 allows a
+            // break between two ideographs (LB31).
+            return 2;
+        }
     }
     let end = first_break_opportunity(body);
     let chunk = body[..end].trim_end();
