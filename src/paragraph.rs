@@ -48,12 +48,18 @@ impl Analysis {
     /// check finds nothing. After 16 rounds it stops where it is; debug builds
     /// (the property tests) assert that this never happens.
     pub(crate) fn settle(&mut self, text: &str, reflower: &Reflower) {
+        self.settle_into(text, reflower, &mut String::new());
+    }
+
+    /// [`Analysis::settle`], leaving the settled output's body (without the
+    /// final newline) appended to `out`: the last check wrote it already.
+    pub(crate) fn settle_into(&mut self, text: &str, reflower: &Reflower, out: &mut String) {
+        let base = out.len();
         const MAX_ROUNDS: usize = 16;
         let separator_blanks = match reflower.options.separator {
             crate::Separator::BlankLine => 1,
             crate::Separator::Newline => 0,
         };
-        let mut out = String::new();
         let mut check = Analysis::default();
         // `ends[k]` is the index of the last input line of paragraph `k`,
         // which is output line `k`.
@@ -61,7 +67,7 @@ impl Analysis {
         for _ in 0..MAX_ROUNDS {
             // The output, one line per paragraph, measured by composing each
             // paragraph's lines rather than by scanning the output again.
-            out.clear();
+            out.truncate(base);
             check.lines.clear();
             ends.clear();
             let mut i = 0;
@@ -75,20 +81,20 @@ impl Analysis {
                         _ => self.lines[i].blanks_before,
                     };
                     join::write_separator(
-                        &mut out,
+                        out,
                         action,
                         self.lines[i].blanks_before,
                         reflower.options.separator,
                     );
                 }
                 let start = out.len();
-                self.write_paragraph(text, reflower, i, end, &mut out);
+                self.write_paragraph(text, reflower, i, end, out);
                 let spaced = (i + 1..end).map(|j| self.decisions[j - 1].0 == Action::JoinWithSpace);
                 let line = Line::compose(
                     &self.lines[i..end],
                     spaced,
                     text,
-                    &out,
+                    out,
                     start..out.len(),
                     ends.len(),
                     blanks,
@@ -101,7 +107,7 @@ impl Analysis {
             check.estimate(reflower);
             check.decide_all(None);
             #[cfg(debug_assertions)]
-            check.assert_same_as_measured(&out, reflower);
+            check.assert_same_as_measured(&out[base..], reflower);
             let mut changed = false;
             for (k, &(action, reason)) in check.decisions.iter().enumerate() {
                 let (prev, next) = (ends[k], ends[k] + 1);
@@ -120,6 +126,9 @@ impl Analysis {
                 return;
             }
         }
+        // Out of rounds: write what the last changes decided.
+        out.truncate(base);
+        self.write_body(text, reflower, out);
         debug_assert!(false, "settling did not converge in {MAX_ROUNDS} rounds");
     }
 

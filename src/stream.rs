@@ -117,8 +117,7 @@ impl Reflower {
             crate::join::write_separator(out, crate::Action::Keep, blanks, self.options.separator);
         }
         analysis.fill(piece, self);
-        analysis.settle(piece, self);
-        analysis.write_body(piece, self, out);
+        analysis.settle_into(piece, self, out);
     }
 }
 
