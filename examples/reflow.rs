@@ -453,12 +453,11 @@ mod encoding {
         requested: Requested,
         shown: &str,
     ) -> Result<Option<&'static Encoding>, String> {
-        let auto = match requested {
+        match requested {
             Requested::Utf8 => return Ok(None),
             Requested::Legacy(enc) => return Ok(Some(enc)),
-            Requested::Auto => true,
-        };
-        debug_assert!(auto);
+            Requested::Auto => {}
+        }
         let peek = input
             .fill_buf()
             .map_err(|e| format!("cannot read {shown}: {e}"))?;
