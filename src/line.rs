@@ -504,10 +504,7 @@ fn ends_mid_word(body: &str) -> bool {
 /// `（新华社北京1月28日电）`. Whatever stood before it, the paragraph ends there.
 fn ends_with_credit(body: &str) -> bool {
     let inner = body.trim_end_matches(['）', ')']);
-    inner.len() < body.len()
-        && ["摄", "攝", "电", "電", "供图", "供圖", "提供"]
-            .iter()
-            .any(|k| inner.ends_with(k))
+    inner.len() < body.len() && (ends_with_credit_word(inner) || inner.ends_with(['电', '電']))
 }
 
 /// `本报天津5月17日电`, `新华社北京电`, `本报讯`: the dateline a news story
@@ -530,10 +527,11 @@ fn is_dateline_lead(body: &str) -> bool {
 
 /// An unbracketed credit word ends the line: `图片由…提供`, `…摄`.
 fn ends_with_credit_word(body: &str) -> bool {
-    ["摄", "攝", "供图", "供圖", "提供"]
-        .iter()
-        .any(|k| body.ends_with(k))
+    CREDIT_WORDS.iter().any(|k| body.ends_with(k))
 }
+
+/// Words that close a photo credit: `…摄`, `…供图`, `图片由…提供`.
+const CREDIT_WORDS: [&str; 5] = ["摄", "攝", "供图", "供圖", "提供"];
 
 /// Recognises newspaper furniture by the conventions of Chinese newspapers.
 fn furniture_of(

@@ -8,6 +8,7 @@
 
 use std::io::{BufRead, Write};
 
+use crate::classify::is_line_space;
 use crate::line::raw_lines;
 use crate::paragraph::Analysis;
 use crate::{Error, Reflower};
@@ -95,7 +96,7 @@ impl Reflower {
         ends_with_terminator: bool,
         out: &mut String,
     ) {
-        let has_text = !piece.chars().all(char::is_whitespace);
+        let has_text = !piece.chars().all(is_line_space);
         if has_text {
             self.write_piece(piece, analysis, written, out);
         }
@@ -133,7 +134,7 @@ impl SectionStarts {
     /// Feeds one raw line (terminator included). If a section starts at it,
     /// returns the number of blank lines before it.
     pub(crate) fn feed(&mut self, line: &str) -> Option<u32> {
-        let blank = line.chars().all(char::is_whitespace);
+        let blank = line.chars().all(is_line_space);
         let starts =
             (!blank && self.has_text && self.trailing_blanks >= 2).then_some(self.trailing_blanks);
         if blank {
