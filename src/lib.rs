@@ -84,8 +84,6 @@ pub use line::Furniture;
 pub use options::{AmbiguousWidth, ColumnWidth, Indent, Options, Separator};
 pub use paragraph::{BreakPoint, Paragraph, ParagraphKind, Paragraphs};
 
-use paragraph::Analysis;
-
 /// Entry points into single pipeline stages, for the per-stage benchmarks
 /// only. Not part of the API: no stability promise.
 #[doc(hidden)]
@@ -243,25 +241,9 @@ impl Reflower {
     pub fn reflow_into(&self, text: &str, out: &mut String) {
         // Section by section, as `reflow_stream` does: the same result (the
         // sections are independent), and a working set the size of a section.
-        let mut analysis = Analysis::default();
-        let mut sections = stream::SectionStarts::default();
-        let mut written: Option<u32> = None;
-        let mut piece_start = 0;
-        for raw in line::raw_lines(text) {
-            if let Some(blanks) = sections.feed(&text[raw.start..raw.next]) {
-                self.write_piece(&text[piece_start..raw.start], &mut analysis, written, out);
-                written = Some(blanks);
-                piece_start = raw.start;
-            }
-        }
-        let ends_with_terminator = text.ends_with(['\n', '\r']);
-        self.finish_pieces(
-            &text[piece_start..],
-            &mut analysis,
-            written,
-            ends_with_terminator,
-            out,
-        );
+        let mut writer = stream::SectionWriter::default();
+        writer.feed(text, 0, self, out);
+        writer.finish(text, self, text.ends_with(['\n', '\r']), out);
     }
 
     /// Reflows UTF-8 bytes.

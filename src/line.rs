@@ -57,6 +57,17 @@ pub(crate) struct RawLine {
     pub next: usize,
 }
 
+impl RawLine {
+    /// The same line in a text `by` bytes longer in front.
+    pub(crate) fn shifted(self, by: usize) -> RawLine {
+        RawLine {
+            start: self.start + by,
+            end: self.end + by,
+            next: self.next + by,
+        }
+    }
+}
+
 /// Iterator over the raw lines of a text. A final terminator does not open an
 /// extra empty line, so `"a\n"` has one line and `""` has none.
 pub(crate) struct RawLines<'t> {
@@ -184,6 +195,15 @@ pub(crate) struct Line {
 }
 
 impl Line {
+    /// Moves the line's offsets `by` bytes back, after that much text before
+    /// it was dropped.
+    pub(crate) fn shift_back(&mut self, by: usize) {
+        self.start -= by;
+        self.text_start -= by;
+        self.text_end -= by;
+        self.end -= by;
+    }
+
     /// The widest this line may really print, in half-em: narrow characters
     /// (digits, Latin) run up to a quarter wider than half an em.
     pub(crate) fn max_width(&self) -> u32 {

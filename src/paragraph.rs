@@ -186,6 +186,12 @@ impl Analysis {
         }
     }
 
+    /// Stages 2–3 over the lines already measured (from `text`).
+    pub(crate) fn analyse_lines(&mut self, text: &str, reflower: &Reflower) {
+        self.estimate(reflower);
+        self.decide_all(Some(text));
+    }
+
     /// Stage 2: the column around every line, section by section.
     fn estimate(&mut self, reflower: &Reflower) {
         self.columns.clear();

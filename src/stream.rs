@@ -1,24 +1,109 @@
-//! Streaming: reflow from a [`BufRead`] to a [`Write`] with memory bounded by
-//! one section of the input, not by the input.
+//! Section by section: the driver behind [`Reflower::reflow_into`] and
+//! [`Reflower::reflow_stream`], with memory bounded by one section of the
+//! input, not by the input.
 //!
 //! A section is the text between two runs of two or more blank lines. The
-//! whole-string pipeline analyses sections independently and keeps the break
-//! between them as it was (see `paragraph::starts_section`), so reflowing
-//! section by section writes exactly what [`Reflower::reflow`] returns.
+//! pipeline analyses sections independently and keeps the break between them
+//! as it was (see `paragraph::starts_section`), so reflowing section by
+//! section writes exactly what one analysis of the whole text would.
 
 use std::io::{BufRead, Write};
 
-use crate::classify::is_line_space;
-use crate::line::raw_lines;
-use crate::paragraph::Analysis;
-use crate::{Error, Reflower};
+use crate::join::write_separator;
+use crate::line::{raw_lines, Line};
+use crate::paragraph::{starts_section, Analysis};
+use crate::{Action, Error, Reflower};
+
+/// Measures lines one at a time and reflows each section as soon as the
+/// next one starts. Every line is split and measured exactly once.
+#[derive(Debug, Default)]
+pub(crate) struct SectionWriter {
+    /// The lines of the section being collected.
+    analysis: Analysis,
+    /// Blank lines since the last non-blank line.
+    blanks: u32,
+    /// Index of the next raw line in the whole input.
+    number: usize,
+}
+
+impl SectionWriter {
+    /// Measures every line of `text[from..]` (whole lines of `text`); each
+    /// section that ends there is reflowed into `out`, after the separator
+    /// that precedes it.
+    pub(crate) fn feed(&mut self, text: &str, from: usize, reflower: &Reflower, out: &mut String) {
+        for raw in raw_lines(&text[from..]) {
+            let raw = raw.shifted(from);
+            let measured =
+                Line::measure(text, raw, self.number, self.blanks, reflower.wide_ambiguous);
+            self.number += 1;
+            let Some(line) = measured else {
+                self.blanks += 1;
+                continue;
+            };
+            self.blanks = 0;
+            if starts_section(&line) && !self.analysis.lines.is_empty() {
+                self.write_section(text, reflower, out);
+                write_separator(
+                    out,
+                    Action::Keep,
+                    line.blanks_before,
+                    reflower.options.separator,
+                );
+            }
+            self.analysis.lines.push(line);
+        }
+    }
+
+    /// Byte offset in the text being fed where the section being collected
+    /// starts: everything before it is written and may be dropped.
+    fn pending_start(&self) -> Option<usize> {
+        self.analysis.lines.first().map(|line| line.start)
+    }
+
+    /// Moves the collected lines `by` bytes back, after the text before them
+    /// was dropped.
+    fn shift_back(&mut self, by: usize) {
+        for line in &mut self.analysis.lines {
+            line.shift_back(by);
+        }
+    }
+
+    /// Reflows the collected section into `out`.
+    fn write_section(&mut self, text: &str, reflower: &Reflower, out: &mut String) {
+        self.analysis.analyse_lines(text, reflower);
+        self.analysis.settle_into(text, reflower, out);
+        self.analysis.lines.clear();
+    }
+
+    /// Writes the last section and the final newline, if the input ended
+    /// with a line terminator.
+    pub(crate) fn finish(
+        &mut self,
+        text: &str,
+        reflower: &Reflower,
+        ends_with_terminator: bool,
+        out: &mut String,
+    ) {
+        if self.analysis.lines.is_empty() {
+            return;
+        }
+        self.write_section(text, reflower, out);
+        if ends_with_terminator {
+            out.push('\n');
+        }
+    }
+}
+
+/// How much input `reflow_stream` reads before it measures what it read.
+const CHUNK: usize = 64 << 10;
 
 impl Reflower {
     /// Reflows everything `input` yields into `output`, one section at a time.
     ///
     /// The output is byte for byte what [`Reflower::reflow`] returns for the
     /// whole input; memory is bounded by the longest section (the text between
-    /// two runs of two or more blank lines), plus the longest line.
+    /// two runs of two or more blank lines), plus the longest line, plus a
+    /// 64 KiB read buffer.
     ///
     /// # Errors
     ///
@@ -41,108 +126,75 @@ impl Reflower {
         mut input: R,
         mut output: W,
     ) -> Result<(), Error> {
-        let mut piece = String::new();
-        let mut chunk = Vec::new();
-        let mut out = String::new();
-        let mut analysis = Analysis::default();
-        let mut sections = SectionStarts::default();
-        // Bytes of the input before `piece`, for error offsets.
-        let mut consumed = 0usize;
-        // Blank lines after the last piece written, if one was.
-        let mut written: Option<u32> = None;
-        let mut ends_with_terminator = false;
+        let mut state = StreamState::default();
         loop {
-            chunk.clear();
-            if input.read_until(b'\n', &mut chunk)? == 0 {
+            let buf = input.fill_buf()?;
+            if buf.is_empty() {
                 break;
             }
-            let text = std::str::from_utf8(&chunk).map_err(|e| Error::InvalidUtf8 {
-                offset: consumed + piece.len() + e.valid_up_to(),
-            })?;
-            ends_with_terminator = text.ends_with(['\n', '\r']);
-            for raw in raw_lines(text) {
-                let line = &text[raw.start..raw.next];
-                if let Some(blanks) = sections.feed(line) {
-                    // A new section starts here: the piece before it is final.
-                    out.clear();
-                    self.write_piece(&piece, &mut analysis, written, &mut out);
-                    output.write_all(out.as_bytes())?;
-                    written = Some(blanks);
-                    consumed += piece.len();
-                    piece.clear();
-                }
-                piece.push_str(line);
+            // Cut after the last `\n`: only whole lines are measured, and a
+            // `\r\n` is never split.
+            let take = buf
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(buf.len(), |i| i + 1);
+            state.bytes.extend_from_slice(&buf[..take]);
+            input.consume(take);
+            if state.bytes.len() >= CHUNK && state.bytes.ends_with(b"\n") {
+                state.absorb(self, &mut output)?;
             }
         }
-        out.clear();
-        self.finish_pieces(
-            &piece,
-            &mut analysis,
-            written,
+        state.absorb(self, &mut output)?;
+        let StreamState {
+            text,
+            mut out,
+            mut writer,
             ends_with_terminator,
-            &mut out,
-        );
+            ..
+        } = state;
+        writer.finish(&text, self, ends_with_terminator, &mut out);
         output.write_all(out.as_bytes())?;
         output.flush()?;
         Ok(())
     }
-
-    /// Writes the last piece (if it holds text) and the final newline.
-    pub(crate) fn finish_pieces(
-        &self,
-        piece: &str,
-        analysis: &mut Analysis,
-        written: Option<u32>,
-        ends_with_terminator: bool,
-        out: &mut String,
-    ) {
-        let has_text = !piece.chars().all(is_line_space);
-        if has_text {
-            self.write_piece(piece, analysis, written, out);
-        }
-        if (has_text || written.is_some()) && ends_with_terminator {
-            out.push('\n');
-        }
-    }
-
-    /// Appends one piece (a section and the blank lines after it) to `out`,
-    /// after the separator that follows the previous piece, if any.
-    pub(crate) fn write_piece(
-        &self,
-        piece: &str,
-        analysis: &mut Analysis,
-        after: Option<u32>,
-        out: &mut String,
-    ) {
-        if let Some(blanks) = after {
-            crate::join::write_separator(out, crate::Action::Keep, blanks, self.options.separator);
-        }
-        analysis.fill(piece, self);
-        analysis.settle_into(piece, self, out);
-    }
 }
 
-/// Finds where sections start, one raw line at a time: at a line with text
-/// after two or more blank lines, when text came before them.
+/// What `reflow_stream` holds between reads.
 #[derive(Debug, Default)]
-pub(crate) struct SectionStarts {
-    trailing_blanks: u32,
-    has_text: bool,
+struct StreamState {
+    /// The section being collected and the lines read since, as text.
+    text: String,
+    /// Input read but not yet measured: whole lines, except at the end.
+    bytes: Vec<u8>,
+    /// Bytes of the input before `text`, for error offsets.
+    dropped: usize,
+    /// Whether the input read so far ends with a line terminator.
+    ends_with_terminator: bool,
+    writer: SectionWriter,
+    out: String,
 }
 
-impl SectionStarts {
-    /// Feeds one raw line (terminator included). If a section starts at it,
-    /// returns the number of blank lines before it.
-    pub(crate) fn feed(&mut self, line: &str) -> Option<u32> {
-        let blank = line.chars().all(is_line_space);
-        let starts =
-            (!blank && self.has_text && self.trailing_blanks >= 2).then_some(self.trailing_blanks);
-        if blank {
-            self.trailing_blanks += 1;
-        } else {
-            self.trailing_blanks = 0;
-            self.has_text = true;
+impl StreamState {
+    /// Measures the lines in `bytes`, writes every section they complete and
+    /// drops the text written.
+    fn absorb<W: Write>(&mut self, reflower: &Reflower, output: &mut W) -> Result<(), Error> {
+        if self.bytes.is_empty() {
+            return Ok(());
         }
-        starts
+        let from = self.text.len();
+        let valid = std::str::from_utf8(&self.bytes).map_err(|e| Error::InvalidUtf8 {
+            offset: self.dropped + from + e.valid_up_to(),
+        })?;
+        self.ends_with_terminator = valid.ends_with(['\n', '\r']);
+        self.text.push_str(valid);
+        self.bytes.clear();
+        self.writer.feed(&self.text, from, reflower, &mut self.out);
+        output.write_all(self.out.as_bytes())?;
+        self.out.clear();
+        let keep_from = self.writer.pending_start().unwrap_or(self.text.len());
+        self.text.drain(..keep_from);
+        self.writer.shift_back(keep_from);
+        self.dropped += keep_from;
+        Ok(())
     }
 }
