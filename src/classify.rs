@@ -160,6 +160,46 @@ pub(crate) fn is_line_space(c: char) -> bool {
     c.is_whitespace()
 }
 
+/// Whether a UTF-8 sequence starting with byte `b` may encode whitespace:
+/// ASCII spaces and controls, or a lead byte of U+0085, U+00A0, U+1680,
+/// U+2000–U+205F or U+3000. Other lead bytes (an ideograph's) never do.
+#[inline]
+fn may_start_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
+/// `text` without leading [`is_line_space`] characters: as
+/// `str::trim_start_matches(is_line_space)`, but most lines stop at the first byte.
+pub(crate) fn trim_space_start(text: &str) -> &str {
+    let mut rest = text;
+    while rest.as_bytes().first().is_some_and(|&b| may_start_space(b)) {
+        match rest.chars().next() {
+            Some(c) if is_line_space(c) => rest = &rest[c.len_utf8()..],
+            _ => break,
+        }
+    }
+    rest
+}
+
+/// `text` without trailing [`is_line_space`] characters: as
+/// `str::trim_end_matches(is_line_space)`, but most lines stop at the last byte.
+pub(crate) fn trim_space_end(text: &str) -> &str {
+    let mut rest = text;
+    // Whitespace ends in an ASCII byte or a continuation byte; an ideograph's
+    // last byte is a continuation byte too, so those are decoded.
+    while rest
+        .as_bytes()
+        .last()
+        .is_some_and(|&b| b <= b' ' || b >= 0x80)
+    {
+        match rest.chars().next_back() {
+            Some(c) if is_line_space(c) => rest = &rest[..rest.len() - c.len_utf8()],
+            _ => break,
+        }
+    }
+    rest
+}
+
 /// Display width of `c` in half-em units (an ideograph is 2, an ASCII letter 1).
 ///
 /// The common characters take a fast path; everything else goes through
@@ -213,6 +253,43 @@ mod tests {
         assert_eq!(role_of('é'), CharRole::Letter);
         assert_eq!(role_of('7'), CharRole::Digit);
         assert_eq!(role_of('□'), CharRole::Marker);
+    }
+
+    #[test]
+    fn every_space_has_a_space_lead_byte() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(may_start_space(lead) || !is_line_space(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn fast_trims_agree_with_std() {
+        let spaces = [
+            " ", "\t", "\u{3000}", "\u{A0}", "\u{85}", "\u{2028}", "\u{1680}", "\u{2009}", "\r",
+            "\u{b}",
+        ];
+        let others = [
+            "字", "a", "\u{2014}", "\u{3001}", "\u{e9}", "\u{1100}", "\u{200B}", "\u{FEFF}", "",
+        ];
+        for a in spaces.iter().chain(&others) {
+            for b in &others {
+                for c in spaces.iter().chain(&others) {
+                    let text = format!("{a}{c}{b}{c}{a}");
+                    assert_eq!(
+                        trim_space_start(&text),
+                        text.trim_start_matches(is_line_space),
+                        "{text:?}"
+                    );
+                    assert_eq!(
+                        trim_space_end(&text),
+                        text.trim_end_matches(is_line_space),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -85,7 +85,15 @@ pub(crate) fn fit(line: &Line, column: u32, next_chunk: u32) -> Fit {
 /// agree on a column, `None` when they do not (already-flowing text, lists of
 /// short lines, headline clusters).
 /// The estimates are appended to `columns`.
-pub(crate) fn estimate_columns(lines: &[Line], fixed: Option<u32>, columns: &mut Vec<Option<u32>>) {
+///
+/// `scratch` holds working buffers kept from one call to the next, so that
+/// estimating section after section does not allocate.
+pub(crate) fn estimate_columns(
+    lines: &[Line],
+    fixed: Option<u32>,
+    columns: &mut Vec<Option<u32>>,
+    scratch: &mut ColumnScratch,
+) {
     if let Some(width) = fixed {
         columns.resize(columns.len() + lines.len(), Some(width));
         return;
@@ -94,7 +102,12 @@ pub(crate) fn estimate_columns(lines: &[Line], fixed: Option<u32>, columns: &mut
     // `adjacent[j]`: pairs of lines up to `j` with no blank line between them.
     // Where every line stands between blank lines, nothing is hard-wrapped:
     // it is flowing text, one paragraph per block.
-    let mut adjacent = Vec::with_capacity(n);
+    let ColumnScratch {
+        adjacent,
+        votes,
+        spans,
+    } = scratch;
+    adjacent.clear();
     let mut count = 0u32;
     for (j, line) in lines.iter().enumerate() {
         if j > 0 && line.blanks_before == 0 {
@@ -102,45 +115,111 @@ pub(crate) fn estimate_columns(lines: &[Line], fixed: Option<u32>, columns: &mut
         }
         adjacent.push(count);
     }
+    // Each line's vote, once; a line that does not vote has an empty interval.
+    votes.clear();
+    votes.extend(lines.iter().map(|line| {
+        votes_for(line).map_or((usize::MAX, 0), |(lo, hi)| (lo as usize, hi as usize))
+    }));
     // Line `j` votes for line `i` with weight `WINDOW + 1 - |i - j|`. Moving
     // from `i` to `i + 1` adds one to the weight of every line after `i` and
     // takes one from every line up to `i`, so the weighted histogram slides
     // with two plain ones: `weighted += after - upto`.
-    // Only widths some line votes for can win: slide over those alone.
-    let range = lines
-        .iter()
-        .filter_map(votes_for)
-        .fold(None, |acc: Option<(u32, u32)>, (lo, hi)| {
-            Some(acc.map_or((lo, hi), |(a, b)| (a.min(lo), b.max(hi))))
-        })
-        .map_or(0..0, |(lo, hi)| lo as usize..hi as usize + 1);
-    let mut weighted = Histogram::new(range.clone());
-    let mut upto = Histogram::new(range.clone()); // lines i-WINDOW ..= i
-    let mut after = Histogram::new(range); // lines i+1 ..= i+WINDOW+1
-    for (j, line) in lines.iter().enumerate().take(WINDOW + 1) {
-        weighted.add(line, (WINDOW + 1 - j) as i16);
+    let mut weighted = Histogram::new();
+    let mut upto = Histogram::new(); // lines i-WINDOW ..= i
+    let mut after = Histogram::new(); // lines i+1 ..= i+WINDOW+1
+    for (j, &vote) in votes.iter().enumerate().take(WINDOW + 1) {
+        weighted.add(vote, (WINDOW + 1 - j) as i16);
     }
-    if let Some(first) = lines.first() {
+    if let Some(&first) = votes.first() {
         upto.add(first, 1);
     }
-    for line in lines.iter().take(WINDOW + 2).skip(1) {
-        after.add(line, 1);
+    for &vote in votes.iter().take(WINDOW + 2).skip(1) {
+        after.add(vote, 1);
     }
+    // Every width that is not zero in one of the three histograms at step
+    // `i` is voted for by a line from `i - WINDOW` to `i + WINDOW + 1`: the
+    // step touches those widths alone. `bounds` gives them (or a few more)
+    // for every step in one linear pass.
+    spans.fill(votes, 2 * WINDOW + 2);
     for i in 0..n {
         let lo = i.saturating_sub(WINDOW);
         let hi = (i + WINDOW + 1).min(n);
+        let span = spans.of(lo, (i + WINDOW + 1).min(n - 1));
         let wrapped = adjacent[hi - 1] != adjacent[lo];
-        columns.push(if wrapped { weighted.best() } else { None });
-        weighted.slide(&after, &upto);
-        if let Some(line) = lines.get(i + 1) {
-            upto.add(line, 1);
-            after.add(line, -1);
+        columns.push(if wrapped {
+            weighted.best(span.clone())
+        } else {
+            None
+        });
+        weighted.slide(&after, &upto, span.clone());
+        if let Some(&vote) = votes.get(i + 1) {
+            upto.add(vote, 1);
+            after.add(vote, -1);
         }
         if i >= WINDOW {
-            upto.add(&lines[i - WINDOW], -1);
+            upto.add(votes[i - WINDOW], -1);
         }
-        if let Some(line) = lines.get(i + WINDOW + 2) {
-            after.add(line, 1);
+        if let Some(&vote) = votes.get(i + WINDOW + 2) {
+            after.add(vote, 1);
+        }
+    }
+}
+
+/// Working buffers of [`estimate_columns`].
+#[derive(Debug, Default)]
+pub(crate) struct ColumnScratch {
+    adjacent: Vec<u32>,
+    /// Each line's vote: an inclusive interval of widths, empty for a line
+    /// that does not vote.
+    votes: Vec<(usize, usize)>,
+    spans: WindowSpans,
+}
+
+/// The widths the lines of any window of up to `k` consecutive lines vote
+/// for, in constant time per window: the unions of the votes from the start
+/// of each block of `k` lines up to every line, and from every line to the
+/// end of its block. A window meets at most two blocks.
+#[derive(Debug, Default)]
+struct WindowSpans {
+    /// `(lowest, highest)` width voted for from the start of the block to each line.
+    prefix: Vec<(usize, usize)>,
+    /// The same from each line to the end of its block.
+    suffix: Vec<(usize, usize)>,
+}
+
+impl WindowSpans {
+    fn fill(&mut self, votes: &[(usize, usize)], k: usize) {
+        let union = |(a, b): (usize, usize), (c, d): (usize, usize)| (a.min(c), b.max(d));
+        self.prefix.clear();
+        self.suffix.clear();
+        self.suffix.resize(votes.len(), (usize::MAX, 0));
+        for block in votes.chunks(k) {
+            let mut acc = (usize::MAX, 0);
+            for &vote in block {
+                acc = union(acc, vote);
+                self.prefix.push(acc);
+            }
+        }
+        for (block, out) in votes.chunks(k).zip(self.suffix.chunks_mut(k)) {
+            let mut acc = (usize::MAX, 0);
+            for (&vote, slot) in block.iter().zip(out.iter_mut()).rev() {
+                acc = union(acc, vote);
+                *slot = acc;
+            }
+        }
+    }
+
+    /// The widths lines `a..=b` vote for (`b - a < k`), or a few more, as a
+    /// half-open range; empty when none of them votes.
+    fn of(&self, a: usize, b: usize) -> std::ops::Range<usize> {
+        let (lo, hi) = (
+            self.suffix[a].0.min(self.prefix[b].0),
+            self.suffix[a].1.max(self.prefix[b].1),
+        );
+        if lo <= hi {
+            lo..hi + 1
+        } else {
+            0..0
         }
     }
 }
@@ -151,47 +230,47 @@ struct Histogram {
     votes: [i16; MAX_COLUMN as usize + 4],
     /// Lines in the window that vote at all.
     voters: i16,
-    /// The widths any line of the section votes for; the rest stay zero.
-    range: std::ops::Range<usize>,
 }
 
 impl Histogram {
-    fn new(range: std::ops::Range<usize>) -> Self {
+    fn new() -> Self {
         Histogram {
             votes: [0; MAX_COLUMN as usize + 4],
             voters: 0,
-            range,
         }
     }
 
-    /// `self += plus - minus`, width by width.
-    fn slide(&mut self, plus: &Histogram, minus: &Histogram) {
-        let r = self.range.clone();
-        for ((v, p), m) in self.votes[r.clone()]
+    /// `self += plus - minus`, width by width over `span`, where all three
+    /// are zero outside it.
+    fn slide(&mut self, plus: &Histogram, minus: &Histogram, span: std::ops::Range<usize>) {
+        for ((v, p), m) in self.votes[span.clone()]
             .iter_mut()
-            .zip(&plus.votes[r.clone()])
-            .zip(&minus.votes[r])
+            .zip(&plus.votes[span.clone()])
+            .zip(&minus.votes[span])
         {
             *v += p - m;
         }
         self.voters += plus.voters - minus.voters;
     }
 
-    fn add(&mut self, line: &Line, weight: i16) {
-        if let Some((lo, hi)) = votes_for(line) {
-            for v in &mut self.votes[lo as usize..=hi as usize] {
+    /// Adds a line's vote (an inclusive interval of widths, empty for a line
+    /// that does not vote) with `weight`.
+    fn add(&mut self, (lo, hi): (usize, usize), weight: i16) {
+        if lo <= hi {
+            for v in &mut self.votes[lo..=hi] {
                 *v += weight;
             }
             self.voters += weight;
         }
     }
 
-    /// The widest width with the most votes, if enough lines agree on it.
-    fn best(&self) -> Option<u32> {
-        let votes = &self.votes[self.range.clone()];
+    /// The widest width in `span` with the most votes, if enough lines agree
+    /// on it; every width outside `span` has none.
+    fn best(&self, span: std::ops::Range<usize>) -> Option<u32> {
+        let votes = &self.votes[span.clone()];
         // Two simple passes (both vectorize) rather than one branchy one.
         let best = votes.iter().copied().max().unwrap_or(0);
-        let at = self.range.start + votes.iter().rposition(|&v| v == best).unwrap_or(0);
+        let at = span.start + votes.iter().rposition(|&v| v == best).unwrap_or(0);
         // Three lines, and at least two in five of the window, must agree:
         // flowing text has no column and must come back unchanged.
         (best >= 3 * WINDOW as i16 && best * 5 >= self.voters * 2 && at as u32 >= MIN_COLUMN)

@@ -10,7 +10,8 @@
 //! [`Line::blanks_before`] of the next non-blank line.
 
 use crate::classify::{
-    char_width, first_break_opportunity, is_compressible, is_line_space, role_of, CharRole,
+    char_width, first_break_opportunity, is_compressible, role_of, trim_space_end,
+    trim_space_start, CharRole,
 };
 
 /// A kind of newspaper furniture: a line that is its own paragraph by convention.
@@ -98,6 +99,16 @@ impl Iterator for RawLines<'_> {
         // `str::find(char)` searches with memchr; a lone `\r` is looked for
         // only before the `\n`, also with memchr.
         let rest = &self.text.as_bytes()[start..];
+        if rest[0] == b'\n' {
+            // An empty line: runs of them are common, and cheaper to step over
+            // than to search.
+            self.pos = start + 1;
+            return Some(RawLine {
+                start,
+                end: start,
+                next: self.pos,
+            });
+        }
         let newline = self.text[start..].find('\n');
         let before = &rest[..newline.unwrap_or(rest.len())];
         let found = if self.has_cr && before.contains(&b'\r') {
@@ -223,10 +234,13 @@ impl Line {
         blanks_before: u32,
         wide_ambiguous: bool,
     ) -> Option<Line> {
+        if raw.start == raw.end {
+            return None;
+        }
         let content = &text[raw.start..raw.end];
-        let body = content.trim_start_matches(is_line_space);
+        let body = trim_space_start(content);
         let text_start = raw.start + (content.len() - body.len());
-        let body = body.trim_end_matches(is_line_space);
+        let body = trim_space_end(body);
         if body.is_empty() {
             return None;
         }
@@ -270,8 +284,22 @@ impl Line {
         blanks_before: u32,
         wide_ambiguous: bool,
     ) -> Line {
+        if let [part] = parts {
+            if span.len() == part.text_end - part.start {
+                // Written whole, indent and all: the line as it was measured.
+                return Line {
+                    number,
+                    start: span.start,
+                    text_start: span.start + (part.text_start - part.start),
+                    text_end: span.end,
+                    end: span.end,
+                    blanks_before,
+                    ..*part
+                };
+            }
+        }
         let content = &out[span.clone()];
-        let body = content.trim_start_matches(is_line_space);
+        let body = trim_space_start(content);
         let text_start = span.start + (content.len() - body.len());
         let (indent, _) = indent_of(&content[..content.len() - body.len()]);
         let mut counts = Counts::default();
@@ -311,7 +339,7 @@ impl Line {
             blanks_before,
             indent,
         };
-        let body = body.trim_end_matches(is_line_space);
+        let body = trim_space_end(body);
         Line::assemble(body, place, counts, preformatted, wide_ambiguous)
     }
 
@@ -329,22 +357,24 @@ impl Line {
             blanks_before,
             indent,
         } = place;
-        let mut chars = body.chars();
-        let first = chars.next().map_or(CharRole::Other, role_of);
-        let mut tail = body.chars().rev().map(role_of);
-        let last = tail.next().unwrap_or(CharRole::Other);
-        let before_last_closers = if last == CharRole::Close {
-            tail.find(|&r| r != CharRole::Close)
-                .unwrap_or(CharRole::Other)
-        } else {
-            last
+        let edges = Edges::of(body);
+        let first = edges.first.map_or(CharRole::Other, role_of);
+        let last = edges.last.map_or(CharRole::Other, role_of);
+        let closed_credit = last == CharRole::Close && ends_with_credit(body);
+        let ends_sentence = match last {
+            CharRole::SentenceEnd | CharRole::Ellipsis => true,
+            CharRole::Close => {
+                closed_credit
+                    || matches!(
+                        body.chars()
+                            .rev()
+                            .map(role_of)
+                            .find(|&r| r != CharRole::Close),
+                        Some(CharRole::SentenceEnd | CharRole::Ellipsis)
+                    )
+            }
+            _ => false,
         };
-        let ends_sentence = matches!(last, CharRole::SentenceEnd | CharRole::Ellipsis)
-            || (last == CharRole::Close
-                && (matches!(
-                    before_last_closers,
-                    CharRole::SentenceEnd | CharRole::Ellipsis
-                ) || ends_with_credit(body)));
         // Spread text has a gap between most of its wide characters; a table
         // row of CJK cells has gaps only between cells.
         let letter_spaced = counts.letter_spaces >= 2
@@ -369,25 +399,62 @@ impl Line {
             wide_chars: counts.wide_chars,
             letter_spaces: counts.letter_spaces,
             space_runs: counts.space_runs,
-            lead_chunk: lead_chunk_width(body, wide_ambiguous),
+            lead_chunk: lead_chunk_width(body, &edges, wide_ambiguous),
             first,
             last,
             ends_sentence,
             all_narrow: counts.wide_chars == 0,
-            ends_mid_word: ends_mid_word(body),
-            // Cheap gates on the last and first characters before the string tests.
-            ends_with_credit: matches!(last, CharRole::Close | CharRole::Ideograph)
-                && (ends_with_credit(body) || ends_with_credit_word(body)),
+            ends_mid_word: ends_mid_word(&edges),
+            // A credit word ends with an ideograph, a bracketed credit with a
+            // closing bracket: cheap gates before the string tests.
+            ends_with_credit: closed_credit
+                || (last == CharRole::Ideograph
+                    && edges.last.is_some_and(|c| CREDIT_WORD_ENDS.contains(&c))
+                    && ends_with_credit_word(body)),
             dateline_lead: width <= 32
-                && body.starts_with(['本', '新', '中'])
+                && matches!(edges.first, Some('本' | '新' | '中'))
                 && is_dateline_lead(body),
-            opens_with_bracket: body.starts_with(['（', '(', '〔', '[']),
+            opens_with_bracket: matches!(edges.first, Some('（' | '(' | '〔' | '[')),
             shape: Shape {
                 preformatted,
                 letter_spaced,
             },
             // A date has digits: `2022年10月11日`.
-            furniture: furniture_of(body, width, first, ends_sentence, counts.narrow >= 4),
+            furniture: furniture_of(
+                body,
+                &edges,
+                width,
+                first,
+                ends_sentence,
+                counts.narrow >= 4,
+            ),
+        }
+    }
+}
+
+/// The first two and last two characters of a line's body, decoded once for
+/// the tests that look at a line's edges.
+struct Edges {
+    first: Option<char>,
+    second: Option<char>,
+    last: Option<char>,
+    before_last: Option<char>,
+}
+
+impl Edges {
+    fn of(body: &str) -> Edges {
+        let mut chars = body.chars();
+        let first = chars.next();
+        let second = chars.next();
+        let mut tail = body.chars();
+        let last = tail.next_back();
+        // For a one-character body, `tail` is empty by now.
+        let before_last = tail.next_back();
+        Edges {
+            first,
+            second,
+            last,
+            before_last,
         }
     }
 }
@@ -487,16 +554,12 @@ impl Counts {
 /// Narrow characters count a quarter more than half an em, as Latin letters
 /// in CJK fonts do, and a chunk that opens with a letter or digit carries the
 /// space that separated it from the text before.
-fn lead_chunk_width(body: &str, wide_ambiguous: bool) -> u32 {
-    let mut chars = body.chars();
+fn lead_chunk_width(body: &str, edges: &Edges, wide_ambiguous: bool) -> u32 {
     let ideograph = |c: Option<char>| c.is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
-    if ideograph(chars.next()) {
-        let second = chars.next();
-        if second.is_none() || ideograph(second) {
-            // A lone ideograph, or one before another: UAX #14 allows a
-            // break between two ideographs (LB31).
-            return 2;
-        }
+    if ideograph(edges.first) && (edges.second.is_none() || ideograph(edges.second)) {
+        // A lone ideograph, or one before another: UAX #14 allows a
+        // break between two ideographs (LB31).
+        return 2;
     }
     let end = first_break_opportunity(body);
     let chunk = body[..end].trim_end();
@@ -512,10 +575,9 @@ fn lead_chunk_width(body: &str, wide_ambiguous: bool) -> u32 {
 
 /// Whether `body` ends with a hyphen, slash or similar joiner right after a
 /// letter or digit: a wrap inside a word, path or URL.
-fn ends_mid_word(body: &str) -> bool {
-    let mut tail = body.chars().rev();
+fn ends_mid_word(edges: &Edges) -> bool {
     matches!(
-        (tail.next(), tail.next()),
+        (edges.last, edges.before_last),
         (Some('-' | '/' | '_' | '='), Some(c)) if c.is_ascii_alphanumeric()
     )
 }
@@ -540,9 +602,7 @@ fn is_dateline_lead(body: &str) -> bool {
         "中新网",
     ];
     agencies.iter().any(|a| body.starts_with(a))
-        && body
-            .trim_end_matches(is_line_space)
-            .ends_with(['电', '電', '讯', '訊'])
+        && trim_space_end(body).ends_with(['电', '電', '讯', '訊'])
 }
 
 /// An unbracketed credit word ends the line: `图片由…提供`, `…摄`.
@@ -553,9 +613,13 @@ fn ends_with_credit_word(body: &str) -> bool {
 /// Words that close a photo credit: `…摄`, `…供图`, `图片由…提供`.
 const CREDIT_WORDS: [&str; 5] = ["摄", "攝", "供图", "供圖", "提供"];
 
+/// The last characters of [`CREDIT_WORDS`] (a test keeps them in step).
+const CREDIT_WORD_ENDS: [char; 5] = ['摄', '攝', '图', '圖', '供'];
+
 /// Recognises newspaper furniture by the conventions of Chinese newspapers.
 fn furniture_of(
     body: &str,
+    edges: &Edges,
     width: u32,
     first: CharRole,
     ends_sentence: bool,
@@ -564,7 +628,7 @@ fn furniture_of(
     const EM: u32 = 2;
     // Every convention below starts with one of these: most lines stop here.
     let opens_furniture = first == CharRole::Marker
-        || body.starts_with(|c: char| {
+        || edges.first.is_some_and(|c| {
             matches!(c,
                 '0'..='9' | '(' | '<' | '[' | '〈' | '【' | '—' | '－' | '―' | '（' | '来' | '來' | '责' | '責' | '编'
                 | '編' | '校' | '审' | '審' | '作' | '图' | '圖' | '上' | '下' | '左' | '右'
@@ -695,10 +759,16 @@ fn is_list_item(body: &str) -> bool {
     if ('\u{2460}'..='\u{2473}').contains(&c0) || ('\u{2776}'..='\u{2793}').contains(&c0) {
         return true;
     }
-    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let numeral = |c: char| {
+        matches!(
+            c,
+            '0'..='9' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
+    };
     let bracketed = c0 == '（' || c0 == '(';
     let rest = if bracketed { chars.as_str() } else { body };
-    let digits = rest.chars().take_while(|&c| numeral(c)).count();
+    // Four numerals are already too many: stop there (`一二三四五…` is text).
+    let digits = rest.chars().take(4).take_while(|&c| numeral(c)).count();
     if digits == 0 || digits > 3 {
         return false;
     }
@@ -817,6 +887,19 @@ mod tests {
         assert!(measure("本报天津5月17日电").dateline_lead);
         assert!(measure("前值守。（新华社记者 薛敏 摄）").ends_sentence);
         assert_eq!(measure("一些热点事件").furniture, None);
+    }
+
+    #[test]
+    fn credit_word_ends_are_in_step() {
+        for word in CREDIT_WORDS {
+            assert!(
+                CREDIT_WORD_ENDS.contains(&word.chars().next_back().unwrap()),
+                "{word}"
+            );
+        }
+        for c in CREDIT_WORD_ENDS {
+            assert!(CREDIT_WORDS.iter().any(|w| w.ends_with(c)), "{c}");
+        }
     }
 
     #[test]

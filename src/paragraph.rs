@@ -9,7 +9,7 @@ use std::ops::Range;
 use crate::classify::CharRole;
 use crate::decide::{decide, Action, BreakContext, Reason};
 use crate::join;
-use crate::layout::{estimate_columns, fit, Fit};
+use crate::layout::{estimate_columns, fit, ColumnScratch, Fit};
 use crate::line::{raw_lines, Furniture, Line};
 use crate::Reflower;
 
@@ -23,6 +23,19 @@ pub(crate) struct Analysis {
     pub decisions: Vec<(Action, Reason)>,
     /// Whether the input ends with a line terminator (its last line is complete).
     pub ends_with_newline: bool,
+    /// Buffers kept between sections, so that a long run of them does not
+    /// allocate for each.
+    scratch: Scratch,
+}
+
+/// Working buffers of [`Analysis`].
+#[derive(Debug, Default)]
+struct Scratch {
+    columns: ColumnScratch,
+    /// The settling check's analysis of the output.
+    check: Option<Box<Analysis>>,
+    /// `ends[k]`: the last input line of output paragraph `k`.
+    ends: Vec<usize>,
 }
 
 impl Analysis {
@@ -55,15 +68,44 @@ impl Analysis {
     /// final newline) appended to `out`: the last check wrote it already.
     pub(crate) fn settle_into(&mut self, text: &str, reflower: &Reflower, out: &mut String) {
         let base = out.len();
+        let mut check = self.scratch.check.take().unwrap_or_default();
+        // `ends[k]` is the index of the last input line of paragraph `k`,
+        // which is output line `k`.
+        let mut ends = std::mem::take(&mut self.scratch.ends);
+        let settled = self.settle_rounds(text, reflower, out, base, &mut check, &mut ends);
+        self.scratch.check = Some(check);
+        self.scratch.ends = ends;
+        if !settled {
+            // Out of rounds: write what the last changes decided.
+            out.truncate(base);
+            self.write_body(text, reflower, out);
+            debug_assert!(false, "settling did not converge");
+        }
+    }
+
+    /// The rounds of [`Analysis::settle_into`]; `false` if they ran out.
+    fn settle_rounds(
+        &mut self,
+        text: &str,
+        reflower: &Reflower,
+        out: &mut String,
+        base: usize,
+        check: &mut Analysis,
+        ends: &mut Vec<usize>,
+    ) -> bool {
         const MAX_ROUNDS: usize = 16;
         let separator_blanks = match reflower.options.separator {
             crate::Separator::BlankLine => 1,
             crate::Separator::Newline => 0,
         };
-        let mut check = Analysis::default();
-        // `ends[k]` is the index of the last input line of paragraph `k`,
-        // which is output line `k`.
-        let mut ends = Vec::new();
+        // Every break kept and every line written whole: the output is the
+        // input's lines with its blank lines, so deciding it again sees the
+        // same lines and decides the same. Debug builds check it anyway.
+        let unchanged = self.keeps_every_line(reflower);
+        if unchanged && !cfg!(debug_assertions) {
+            self.write_body(text, reflower, out);
+            return true;
+        }
         for _ in 0..MAX_ROUNDS {
             // The output, one line per paragraph, measured by composing each
             // paragraph's lines rather than by scanning the output again.
@@ -123,13 +165,25 @@ impl Analysis {
                 }
             }
             if !changed {
-                return;
+                return true;
             }
+            debug_assert!(!unchanged, "a section of kept lines changed on settling");
         }
-        // Out of rounds: write what the last changes decided.
-        out.truncate(base);
-        self.write_body(text, reflower, out);
-        debug_assert!(false, "settling did not converge in {MAX_ROUNDS} rounds");
+        false
+    }
+
+    /// Whether every break is [`Action::Keep`] and every line is written
+    /// exactly as it came (its indent included).
+    fn keeps_every_line(&self, reflower: &Reflower) -> bool {
+        let indent = reflower.options.indent;
+        indent != crate::Indent::Ideographic
+            && self
+                .decisions
+                .iter()
+                .all(|&(action, _)| action == Action::Keep)
+            && self.lines.iter().all(|line| {
+                join::first_line_start(line, line.shape.preformatted, indent) == line.start
+            })
     }
 
     /// Checks that composing the output's lines decided what measuring the
@@ -202,6 +256,7 @@ impl Analysis {
                     &self.lines[start..j],
                     reflower.fixed_column,
                     &mut self.columns,
+                    &mut self.scratch.columns,
                 );
                 start = j;
             }
