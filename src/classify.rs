@@ -68,6 +68,20 @@ pub(crate) fn first_break_opportunity(text: &str) -> usize {
         .map_or(text.len(), |(offset, _)| offset)
 }
 
+/// Whether `c` may not be separated from the character before it but allows
+/// a break after it, before an ideograph: the UAX #14 classes of closing
+/// punctuation (CL, CP), `！？` (EX), infix separators (IS) and non-starters (NS).
+pub(crate) fn holds_to_the_left(c: char) -> bool {
+    matches!(
+        line_break_class(c),
+        BreakClass::ClosePunctuation
+            | BreakClass::CloseParenthesis
+            | BreakClass::Exclamation
+            | BreakClass::InfixSeparator
+            | BreakClass::NonStarter
+    )
+}
+
 /// The role of one character.
 pub(crate) fn role_of(c: char) -> CharRole {
     // The common cases first: ASCII and the main ideograph block.

@@ -10,8 +10,8 @@
 //! [`Line::blanks_before`] of the next non-blank line.
 
 use crate::classify::{
-    char_width, first_break_opportunity, is_compressible, role_of, trim_space_end,
-    trim_space_start, CharRole,
+    char_width, first_break_opportunity, holds_to_the_left, is_compressible, role_of,
+    trim_space_end, trim_space_start, CharRole,
 };
 
 /// A kind of newspaper furniture: a line that is its own paragraph by convention.
@@ -505,17 +505,30 @@ impl Counts {
         let mut n = Counts::default();
         let mut prev_wide = false;
         let mut pending_spaces = 0u32;
-        for c in body.chars() {
-            let ideograph = ('\u{4E00}'..='\u{9FFF}').contains(&c);
-            if !ideograph && matches!(c, ' ' | '\u{3000}' | '\t' | '\u{A0}') {
-                n.tab_or_box |= c == '\t';
-                pending_spaces += 1;
-                continue;
-            }
-            // The main ideograph block is most of the text: skip the lookups.
-            let w = if ideograph {
+        let bytes = body.as_bytes();
+        let mut i = 0;
+        while let Some(&lead) = bytes.get(i) {
+            // The main ideograph block, U+4E00 to U+9FFF (`E4 B8 80` to
+            // `E9 BF BF`), is most of the text: no decoding, no lookups.
+            let w = if (0xE5..=0xE9).contains(&lead)
+                || (lead == 0xE4 && bytes.get(i + 1).is_some_and(|&b| b >= 0xB8))
+            {
+                i += 3;
                 2
             } else {
+                let Some(c) = body[i..].chars().next() else {
+                    break;
+                };
+                i += c.len_utf8();
+                if matches!(c, ' ' | '\u{3000}' | '\t' | '\u{A0}') {
+                    n.tab_or_box |= c == '\t';
+                    pending_spaces += 1;
+                    continue;
+                }
+                if !c.is_ascii() {
+                    n.compressible += u32::from(is_compressible(c));
+                    n.tab_or_box |= ('\u{2500}'..='\u{257F}').contains(&c);
+                }
                 char_width(c, wide_ambiguous)
             };
             let wide = w == 2;
@@ -540,10 +553,6 @@ impl Counts {
             } else if w == 1 {
                 n.narrow += 1;
             }
-            if !ideograph && !c.is_ascii() {
-                n.compressible += u32::from(is_compressible(c));
-                n.tab_or_box |= ('\u{2500}'..='\u{257F}').contains(&c);
-            }
         }
         n
     }
@@ -556,10 +565,21 @@ impl Counts {
 /// space that separated it from the text before.
 fn lead_chunk_width(body: &str, edges: &Edges, wide_ambiguous: bool) -> u32 {
     let ideograph = |c: Option<char>| c.is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
-    if ideograph(edges.first) && (edges.second.is_none() || ideograph(edges.second)) {
-        // A lone ideograph, or one before another: UAX #14 allows a
-        // break between two ideographs (LB31).
-        return 2;
+    if ideograph(edges.first) {
+        if edges.second.is_none() || ideograph(edges.second) {
+            // A lone ideograph, or one before another: UAX #14 allows a
+            // break between two ideographs (LB31).
+            return 2;
+        }
+        // An ideograph and the closing mark it holds on to (`说，`), before
+        // another ideograph: no break before the mark (LB13, LB21), one
+        // after it (LB31).
+        let mut chars = body.chars().skip(1);
+        if let (Some(mark), third) = (chars.next(), chars.next()) {
+            if holds_to_the_left(mark) && (third.is_none() || ideograph(third)) {
+                return 2 + char_width(mark, wide_ambiguous);
+            }
+        }
     }
     let end = first_break_opportunity(body);
     let chunk = body[..end].trim_end();
@@ -899,6 +919,39 @@ mod tests {
         }
         for c in CREDIT_WORD_ENDS {
             assert!(CREDIT_WORDS.iter().any(|w| w.ends_with(c)), "{c}");
+        }
+    }
+
+    /// The fast paths of [`lead_chunk_width`] against UAX #14 itself.
+    #[test]
+    fn lead_chunks_agree_with_uax14() {
+        let slow = |body: &str| {
+            let end = first_break_opportunity(body);
+            let chunk = body[..end].trim_end();
+            let (width, narrow) = chunk.chars().fold((0, 0), |(w, n), c| {
+                let cw = char_width(c, true);
+                (w + cw, n + u32::from(cw == 1))
+            });
+            width + narrow / 4 + u32::from(chunk.starts_with(|c: char| c.is_ascii_alphanumeric()))
+        };
+        let chars = [
+            "字", "国", "，", "。", "、", "：", "；", "！", "？", "）", "」", "』", "》", "”", "“",
+            "（", "…", "—", "a", "1", " ", "ー", "々", "〕", "】", "·", "%", ",", ".",
+        ];
+        for a in ["字", "中"] {
+            for b in chars {
+                for c in chars.iter().chain([&""]) {
+                    for d in ["", "字", "，"] {
+                        let body = format!("{a}{b}{c}{d}");
+                        let edges = Edges::of(&body);
+                        assert_eq!(
+                            lead_chunk_width(&body, &edges, true),
+                            slow(&body),
+                            "{body:?}"
+                        );
+                    }
+                }
+            }
         }
     }
 
