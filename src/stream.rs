@@ -132,15 +132,11 @@ impl Reflower {
             if buf.is_empty() {
                 break;
             }
-            // Cut after the last `\n`: only whole lines are measured, and a
-            // `\r\n` is never split.
-            let take = buf
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(buf.len(), |i| i + 1);
+            let whole = whole_lines(buf);
+            let take = whole.unwrap_or(buf.len());
             state.bytes.extend_from_slice(&buf[..take]);
             input.consume(take);
-            if state.bytes.len() >= CHUNK && state.bytes.ends_with(b"\n") {
+            if whole.is_some() && state.bytes.len() >= CHUNK {
                 state.absorb(self, &mut output)?;
             }
         }
@@ -157,6 +153,20 @@ impl Reflower {
         output.flush()?;
         Ok(())
     }
+}
+
+/// The length of the longest prefix of `buf` made of whole lines, if there
+/// is one: up to the last `\n`, or else up to the last lone `\r` that is
+/// followed by another byte in `buf` (a `\r` at the end may be half of a
+/// `\r\n`).
+fn whole_lines(buf: &[u8]) -> Option<usize> {
+    buf.iter()
+        .rposition(|&b| b == b'\n')
+        .or_else(|| {
+            let before_last = &buf[..buf.len().saturating_sub(1)];
+            before_last.iter().rposition(|&b| b == b'\r')
+        })
+        .map(|i| i + 1)
 }
 
 /// What `reflow_stream` holds between reads.

@@ -112,8 +112,9 @@ fn streaming_matches_reflow_on_every_page() {
         all.push_str("\n\n\n");
     }
     assert_eq!(r.reflow(&all), cjk_reflow::stages::reflow_whole(&all, &r));
-    // And the whole corpus as one stream of sections.
+    // And the whole corpus as one stream of sections, read a little at a time.
     let mut out = Vec::new();
-    r.reflow_stream(all.as_bytes(), &mut out).unwrap();
+    let input = std::io::BufReader::with_capacity(8192, all.as_bytes());
+    r.reflow_stream(input, &mut out).unwrap();
     assert_eq!(String::from_utf8(out).unwrap(), r.reflow(&all));
 }

@@ -281,3 +281,46 @@ fn lossy_bytes_keep_everything_else() {
     let out = cjk_reflow::Reflower::default().reflow_bytes_lossy(bytes);
     assert_eq!(out, "一\u{FFFD}二\n");
 }
+
+/// The stream reads 64 KiB of whole lines at a time and drops each section
+/// once it is written: across many reads, with every kind of line end (a lone
+/// `\r` only, too, where no `\n` ever ends a read), it writes what `reflow`
+/// returns.
+#[test]
+fn stream_across_many_reads_and_line_ends() {
+    let page = include_str!("corpus/sample/newspaper-page.txt");
+    let base = page.repeat(40) + "\n\n\n" + &page.repeat(10);
+    for ending in ["\n", "\r\n", "\r"] {
+        let text = base.replace('\n', ending);
+        assert!(text.len() > 4 * (64 << 10));
+        for capacity in [1000, 4096, 70_000] {
+            let r = Reflower::default();
+            let mut out = Vec::new();
+            let input = std::io::BufReader::with_capacity(capacity, text.as_bytes());
+            r.reflow_stream(input, &mut out).unwrap();
+            assert!(
+                String::from_utf8(out).unwrap() == r.reflow(&text),
+                "{ending:?}, {capacity}"
+            );
+        }
+    }
+}
+
+/// An invalid byte far into a stream is reported at its offset in the whole
+/// input, after sections have been written and dropped.
+#[test]
+fn stream_reports_invalid_utf8_deep_in_the_input() {
+    let page = include_str!("corpus/sample/newspaper-page.txt");
+    let mut bytes = (page.to_string() + "\n\n\n").repeat(20).into_bytes();
+    // At a line start, so that the invalid byte does not split a character.
+    let at = bytes.len() - 1000;
+    let at = at + bytes[at..].iter().position(|&b| b == b'\n').unwrap() + 1;
+    bytes.insert(at, 0xFF);
+    let mut out = Vec::new();
+    let input = std::io::BufReader::with_capacity(4096, &bytes[..]);
+    match Reflower::default().reflow_stream(input, &mut out) {
+        Err(Error::InvalidUtf8 { offset }) => assert_eq!(offset, at),
+        other => panic!("expected an error, got {other:?}"),
+    }
+    assert!(!out.is_empty(), "earlier sections are written");
+}
