@@ -285,7 +285,7 @@ impl Line {
         wide_ambiguous: bool,
     ) -> Line {
         if let [part] = parts {
-            if span.len() == part.text_end - part.start {
+            if out[span.clone()] == text[part.start..part.text_end] {
                 // Written whole, indent and all: the line as it was measured.
                 return Line {
                     number,
