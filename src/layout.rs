@@ -120,6 +120,12 @@ pub(crate) fn estimate_columns(
     votes.extend(lines.iter().map(|line| {
         votes_for(line).map_or((usize::MAX, 0), |(lo, hi)| (lo as usize, hi as usize))
     }));
+    // A column needs three lines that vote for it (see `Histogram::best`):
+    // with fewer voters in the whole section, no line has one.
+    if votes.iter().filter(|(lo, hi)| lo <= hi).nth(2).is_none() {
+        columns.resize(columns.len() + n, None);
+        return;
+    }
     // Line `j` votes for line `i` with weight `WINDOW + 1 - |i - j|`. Moving
     // from `i` to `i + 1` adds one to the weight of every line after `i` and
     // takes one from every line up to `i`, so the weighted histogram slides

@@ -507,13 +507,22 @@ impl Counts {
         let mut pending_spaces = 0u32;
         let bytes = body.as_bytes();
         let mut i = 0;
-        while let Some(&lead) = bytes.get(i) {
+        while i < bytes.len() {
             // The main ideograph block, U+4E00 to U+9FFF (`E4 B8 80` to
-            // `E9 BF BF`), is most of the text: no decoding, no lookups.
-            let w = if (0xE5..=0xE9).contains(&lead)
-                || (lead == 0xE4 && bytes.get(i + 1).is_some_and(|&b| b >= 0xB8))
-            {
+            // `E9 BF BF`), is most of the text: a run of it is counted with
+            // no decoding and no lookups.
+            let ideograph_at = |i: usize| match bytes.get(i) {
+                Some(0xE5..=0xE9) => true,
+                Some(0xE4) => bytes.get(i + 1).is_some_and(|&b| b >= 0xB8),
+                _ => false,
+            };
+            let mut run = 1;
+            let w = if ideograph_at(i) {
                 i += 3;
+                while ideograph_at(i) {
+                    i += 3;
+                    run += 1;
+                }
                 2
             } else {
                 let Some(c) = body[i..].chars().next() else {
@@ -546,12 +555,12 @@ impl Counts {
                 }
                 pending_spaces = 0;
             }
-            n.width += w;
+            n.width += w * run;
             prev_wide = wide;
             if wide {
-                n.wide_chars += 1;
+                n.wide_chars += run;
             } else if w == 1 {
-                n.narrow += 1;
+                n.narrow += run;
             }
         }
         n
