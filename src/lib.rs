@@ -110,6 +110,22 @@ pub mod stages {
         Analysis::stages(text, &Reflower::default(), 4)
     }
 
+    /// [`Reflower::reflow_stream`] measuring what it read every `chunk`
+    /// bytes of whole lines rather than every 64 KiB, so that small inputs
+    /// reach the code that drops written sections.
+    ///
+    /// # Errors
+    ///
+    /// As [`Reflower::reflow_stream`].
+    pub fn reflow_stream_in_chunks<R: std::io::BufRead, W: std::io::Write>(
+        reflower: &Reflower,
+        input: R,
+        output: W,
+        chunk: usize,
+    ) -> Result<(), crate::Error> {
+        reflower.reflow_stream_in_chunks(input, output, chunk)
+    }
+
     /// The whole text reflowed in one analysis rather than section by
     /// section: the oracle the property tests hold `reflow` to.
     pub fn reflow_whole(text: &str, reflower: &Reflower) -> String {

@@ -121,10 +121,18 @@ impl Reflower {
     /// assert_eq!(String::from_utf8(out).unwrap(), reflower.reflow(page));
     /// # Ok::<(), cjk_reflow::Error>(())
     /// ```
-    pub fn reflow_stream<R: BufRead, W: Write>(
+    pub fn reflow_stream<R: BufRead, W: Write>(&self, input: R, output: W) -> Result<(), Error> {
+        self.reflow_stream_in_chunks(input, output, CHUNK)
+    }
+
+    /// [`Reflower::reflow_stream`], measuring what it read once `chunk`
+    /// bytes of whole lines have gathered (tests use small chunks to reach
+    /// the dropping of written sections with small inputs).
+    pub(crate) fn reflow_stream_in_chunks<R: BufRead, W: Write>(
         &self,
         mut input: R,
         mut output: W,
+        chunk: usize,
     ) -> Result<(), Error> {
         let mut state = StreamState::default();
         loop {
@@ -136,7 +144,7 @@ impl Reflower {
             let take = whole.unwrap_or(buf.len());
             state.bytes.extend_from_slice(&buf[..take]);
             input.consume(take);
-            if whole.is_some() && state.bytes.len() >= CHUNK {
+            if whole.is_some() && state.bytes.len() >= chunk {
                 state.absorb(self, &mut output)?;
             }
         }

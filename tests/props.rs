@@ -98,12 +98,30 @@ proptest! {
     }
 
     #[test]
-    fn streaming_writes_what_reflow_returns(text in cjk_text(), cap in 1usize..64) {
+    fn streaming_writes_what_reflow_returns(text in cjk_text(), cap in 1usize..64, chunk in 1usize..256) {
         for r in reflowers() {
             let mut out = Vec::new();
             let input = std::io::BufReader::with_capacity(cap, text.as_bytes());
             r.reflow_stream(input, &mut out).unwrap();
             prop_assert_eq!(String::from_utf8(out).unwrap(), r.reflow(&text));
+            // Small chunks: sections are written and dropped as the text goes.
+            let mut out = Vec::new();
+            let input = std::io::BufReader::with_capacity(cap, text.as_bytes());
+            cjk_reflow::stages::reflow_stream_in_chunks(&r, input, &mut out, chunk).unwrap();
+            prop_assert_eq!(String::from_utf8(out).unwrap(), r.reflow(&text));
+        }
+    }
+
+    #[test]
+    fn streaming_reports_the_first_invalid_byte(text in cjk_text(), cut in 0usize..400, chunk in 1usize..256) {
+        let mut bytes = text.into_bytes();
+        bytes.insert(cut.min(bytes.len()), 0xFF);
+        let expected = std::str::from_utf8(&bytes).unwrap_err().valid_up_to();
+        let input = std::io::BufReader::with_capacity(7, &bytes[..]);
+        let r = Reflower::default();
+        match cjk_reflow::stages::reflow_stream_in_chunks(&r, input, Vec::new(), chunk) {
+            Err(cjk_reflow::Error::InvalidUtf8 { offset }) => prop_assert_eq!(offset, expected),
+            other => prop_assert!(false, "expected an error, got {:?}", other),
         }
     }
 

@@ -194,6 +194,18 @@ pub fn check_reflower(r: &Reflower, text: &str, name: &str) -> String {
         out,
         "[{name}] reflow_stream differs from reflow\n in: {text:?}"
     );
+    // The same in small chunks, so that written sections are dropped as the
+    // text goes, as they are in 64 KiB chunks of a long input.
+    let chunk = 1 + text.len() % 61;
+    let mut streamed = Vec::new();
+    let input = std::io::BufReader::with_capacity(capacity, text.as_bytes());
+    cjk_reflow::stages::reflow_stream_in_chunks(r, input, &mut streamed, chunk)
+        .unwrap_or_else(|e| panic!("[{name}] chunked reflow_stream failed: {e}\n in: {text:?}"));
+    assert_eq!(
+        String::from_utf8(streamed).expect("stream writes UTF-8"),
+        out,
+        "[{name}] chunked reflow_stream differs from reflow\n in: {text:?}"
+    );
 
     out
 }
