@@ -656,14 +656,7 @@ fn furniture_of(
 ) -> Option<Furniture> {
     const EM: u32 = 2;
     // Every convention below starts with one of these: most lines stop here.
-    let opens_furniture = first == CharRole::Marker
-        || edges.first.is_some_and(|c| {
-            matches!(c,
-                '0'..='9' | '(' | '<' | '[' | '〈' | '【' | '—' | '－' | '―' | '（' | '来' | '來' | '责' | '責' | '编'
-                | '編' | '校' | '审' | '審' | '作' | '图' | '圖' | '上' | '下' | '左' | '右'
-                | '本' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-                | '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{2793}')
-        });
+    let opens_furniture = first == CharRole::Marker || edges.first.is_some_and(may_open_furniture);
     // A running header names the weekday and the page: `星期一 第4版`.
     if width <= 40 * EM && dated && body.contains("星期") && body.contains('版') {
         return Some(Furniture::RunningHeader);
@@ -671,7 +664,7 @@ fn furniture_of(
     if !opens_furniture {
         return None;
     }
-    if body.starts_with("——") || body.starts_with("－－") || body.starts_with("――") {
+    if SUBTITLE_OPENERS.iter().any(|o| body.starts_with(o)) {
         return Some(Furniture::Subtitle);
     }
     if first == CharRole::Marker {
@@ -701,27 +694,15 @@ fn furniture_of(
     }
     // Simplified and Traditional forms of the same conventions; OCR reads
     // the bracket and the colon in several ways.
-    let unbracketed = body.trim_start_matches(['（', '(', '〈', '<', '【', '[']);
+    let unbracketed = body.trim_start_matches(LABEL_BRACKETS);
     let labelled = |key: &str| {
         unbracketed
             .strip_prefix(key)
             .is_some_and(|rest| rest.trim_start().starts_with(['：', ':']))
     };
-    let labels = [
-        "来源",
-        "來源",
-        "责任编辑",
-        "責任編輯",
-        "编辑",
-        "編輯",
-        "校对",
-        "校對",
-        "审核",
-        "審核",
-        "作者",
-    ];
-    let unlabelled = ["责任编辑", "責任編輯", "作者单位", "作者單位"];
-    if labels.iter().any(|k| labelled(k)) || unlabelled.iter().any(|k| unbracketed.starts_with(k)) {
+    if SOURCE_LABELS.iter().any(|k| labelled(k))
+        || SOURCE_WORDS.iter().any(|k| unbracketed.starts_with(k))
+    {
         return Some(Furniture::Source);
     }
     let bracketed = (body.starts_with('（') && body.ends_with('）'))
@@ -741,34 +722,12 @@ fn furniture_of(
     if bracketed && dateline.iter().any(|k| body.contains(k)) {
         return Some(Furniture::Dateline);
     }
-    let caption = [
-        "图片由",
-        "图片来源",
-        "图为",
-        "图：",
-        "图/",
-        "图／",
-        "（图",
-        "上图：",
-        "下图：",
-        "左图：",
-        "右图：",
-        "圖片由",
-        "圖片來源",
-        "圖為",
-        "圖：",
-        "圖/",
-        "圖／",
-        "（圖",
-    ];
-    if caption.iter().any(|s| body.starts_with(s)) {
+    if CAPTION_OPENERS.iter().any(|o| body.starts_with(o)) {
         return Some(Furniture::Caption);
     }
     if !ends_sentence
         && width <= 24 * EM
-        && ["本报记者", "本报通讯员", "本報記者", "本報通訊員"]
-            .iter()
-            .any(|b| body.starts_with(b))
+        && REPORTER_BYLINES.iter().any(|b| body.starts_with(b))
         && body.contains(' ')
     {
         return Some(Furniture::Byline);
@@ -779,7 +738,70 @@ fn furniture_of(
     None
 }
 
-/// `一、` `（二）` `(3)` `4.` `5、` `①` `第六条`: markers that open a list item.
+/// Whether a line starting with `c` may be furniture that does not open with
+/// a block marker: the first characters of [`SUBTITLE_OPENERS`],
+/// [`LABEL_BRACKETS`], [`SOURCE_LABELS`], [`SOURCE_WORDS`],
+/// [`CAPTION_OPENERS`], [`REPORTER_BYLINES`] and of list items (a test keeps
+/// them in step).
+fn may_open_furniture(c: char) -> bool {
+    matches!(c,
+        '0'..='9' | '(' | '<' | '[' | '〈' | '【' | '—' | '－' | '―' | '（' | '来' | '來' | '责' | '責' | '编'
+        | '編' | '校' | '审' | '審' | '作' | '图' | '圖' | '上' | '下' | '左' | '右'
+        | '本' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        | '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{2793}')
+}
+
+/// A subtitle opens with a dash: `——深入学习…`.
+const SUBTITLE_OPENERS: [&str; 3] = ["——", "－－", "――"];
+
+/// Brackets that may enclose a source line: `（责任编辑：张俊蕾）`.
+const LABEL_BRACKETS: [char; 6] = ['（', '(', '〈', '<', '【', '['];
+
+/// Labels of source and editor lines, before a colon: `来源：…`. Simplified
+/// and Traditional forms; OCR reads the colon in several ways.
+const SOURCE_LABELS: [&str; 11] = [
+    "来源",
+    "來源",
+    "责任编辑",
+    "責任編輯",
+    "编辑",
+    "編輯",
+    "校对",
+    "校對",
+    "审核",
+    "審核",
+    "作者",
+];
+
+/// Words that open a source line even without a colon.
+const SOURCE_WORDS: [&str; 4] = ["责任编辑", "責任編輯", "作者单位", "作者單位"];
+
+/// Openings of photo captions and credits: `图为…`, `图片由…提供`.
+const CAPTION_OPENERS: [&str; 18] = [
+    "图片由",
+    "图片来源",
+    "图为",
+    "图：",
+    "图/",
+    "图／",
+    "（图",
+    "上图：",
+    "下图：",
+    "左图：",
+    "右图：",
+    "圖片由",
+    "圖片來源",
+    "圖為",
+    "圖：",
+    "圖/",
+    "圖／",
+    "（圖",
+];
+
+/// Bylines set without a marker: `本报记者 张三`.
+const REPORTER_BYLINES: [&str; 4] = ["本报记者", "本报通讯员", "本報記者", "本報通訊員"];
+
+/// `一、` `（二）` `(3)` `4.` `5、` `①`: markers that open a list item.
 fn is_list_item(body: &str) -> bool {
     let mut chars = body.chars();
     let Some(c0) = chars.next() else {
@@ -916,6 +938,27 @@ mod tests {
         assert!(measure("本报天津5月17日电").dateline_lead);
         assert!(measure("前值守。（新华社记者 薛敏 摄）").ends_sentence);
         assert_eq!(measure("一些热点事件").furniture, None);
+    }
+
+    #[test]
+    fn furniture_openers_are_in_step() {
+        let lists: [&[&str]; 5] = [
+            &SUBTITLE_OPENERS,
+            &SOURCE_LABELS,
+            &SOURCE_WORDS,
+            &CAPTION_OPENERS,
+            &REPORTER_BYLINES,
+        ];
+        for opener in lists.iter().flat_map(|l| l.iter()) {
+            let c = opener.chars().next().unwrap();
+            assert!(may_open_furniture(c), "{opener}");
+        }
+        for c in LABEL_BRACKETS
+            .into_iter()
+            .chain("0123456789一二三四五六七八九十（(①❶".chars())
+        {
+            assert!(may_open_furniture(c), "{c}");
+        }
     }
 
     #[test]
