@@ -144,8 +144,8 @@ pub(crate) fn estimate_columns(
     }
     // Every width that is not zero in one of the three histograms at step
     // `i` is voted for by a line from `i - WINDOW` to `i + WINDOW + 1`: the
-    // step touches those widths alone. `bounds` gives them (or a few more)
-    // for every step in one linear pass.
+    // step touches those widths alone. `spans` gives them (or a few more)
+    // for every step, after one linear pass.
     spans.fill(votes, 2 * WINDOW + 2);
     for i in 0..n {
         let lo = i.saturating_sub(WINDOW);
@@ -281,5 +281,42 @@ impl Histogram {
         // flowing text has no column and must come back unchanged.
         (best >= 3 * WINDOW as i16 && best * 5 >= self.voters * 2 && at as u32 >= MIN_COLUMN)
             .then_some(at as u32)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `WindowSpans::of` covers every width any line of the window votes for.
+    #[test]
+    fn window_spans_cover_their_windows() {
+        // A fixed pseudo-random sequence of votes, some empty.
+        let mut seed = 12345u32;
+        let votes: Vec<(usize, usize)> = (0..300)
+            .map(|_| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                let lo = (seed >> 8) as usize % 100;
+                let len = (seed >> 20) as usize % 12;
+                if seed % 5 == 0 {
+                    (usize::MAX, 0)
+                } else {
+                    (lo, lo + len)
+                }
+            })
+            .collect();
+        let k = 2 * WINDOW + 2;
+        let mut spans = WindowSpans::default();
+        spans.fill(&votes, k);
+        for a in 0..votes.len() {
+            for b in a..(a + k).min(votes.len()) {
+                let span = spans.of(a, b);
+                for &(lo, hi) in &votes[a..=b] {
+                    if lo <= hi {
+                        assert!(span.start <= lo && hi < span.end, "{a}..={b}: {span:?}");
+                    }
+                }
+            }
+        }
     }
 }
