@@ -210,9 +210,13 @@ impl StreamState {
         output.write_all(self.out.as_bytes())?;
         self.out.clear();
         let keep_from = self.writer.pending_start().unwrap_or(self.text.len());
-        self.text.drain(..keep_from);
-        self.writer.shift_back(keep_from);
-        self.dropped += keep_from;
+        // Nothing written since the last read: a long section is still being
+        // collected, and moving its lines on every read would be quadratic.
+        if keep_from > 0 {
+            self.text.drain(..keep_from);
+            self.writer.shift_back(keep_from);
+            self.dropped += keep_from;
+        }
         Ok(())
     }
 }
