@@ -120,7 +120,8 @@ pub enum Reason {
     BlankAfterSentence,
     /// Break: the line ends short of its column, so its paragraph ends here.
     ShortLine,
-    /// Break: a short line without a sentence end, before a paragraph's first line.
+    /// Break: a short line without a sentence end, before a paragraph's first
+    /// line; or one that opens its block at the full column width (a subhead).
     Heading,
     /// Break: the line is wider than the column around it (a headline or caption).
     WiderThanColumn,
@@ -167,7 +168,9 @@ impl fmt::Display for Reason {
             }
             Reason::BlankAfterSentence => "sentence ends before a blank line",
             Reason::ShortLine => "line ends short of the column: paragraph end",
-            Reason::Heading => "short line without sentence end before a first line: heading",
+            Reason::Heading => {
+                "heading: a short or full line without sentence end before a first line"
+            }
             Reason::WiderThanColumn => "line is wider than the column: headline",
             Reason::NextWiderThanColumn => {
                 "next line is wider than the column: not a wrapped line of it"
@@ -294,6 +297,34 @@ fn next_opens_paragraph(ctx: &BreakContext<'_>, next_fit: Fit) -> bool {
                     .is_some_and(|after| plainly_indent_short_of(next, after))))
 }
 
+/// Whether `prev` is a subhead set at the column width: it opens its block,
+/// fills the column without the help of the next line's first chunk, stops
+/// without a mark, and the next line is a first line that lost its 2-em
+/// indent before a full line. A paragraph's own first line would be short
+/// by its indent, so a full line that opens a block is not one.
+fn subhead_before_first_line(ctx: &BreakContext<'_>, column: u32, next_fit: Fit) -> bool {
+    let (prev, next) = (ctx.prev, ctx.next);
+    let Some(after) = ctx.after_next else {
+        return false;
+    };
+    // `next` plus its indent is as wide as `after`, the narrow characters
+    // (which print wider than half an em) counted at their widest.
+    let next_short_by_indent = next.max_width() + 4 <= after.max_width() + 1
+        && next.width + 6 >= after.min_width()
+        && (next_fit == Fit::IndentShort || after.compressible <= 3);
+    ctx.prev_opens_paragraph()
+        && matches!(
+            prev.last,
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+        )
+        && fit(prev, column, 0) == Fit::Full
+        && as_full_as(prev, after)
+        && !next.ends_sentence
+        && !next.shape.letter_spaced
+        && next_fit != Fit::Full
+        && next_short_by_indent
+}
+
 /// Decides one break point. Returns [`Action::Join`], never `JoinWithSpace`:
 /// spacing is the join stage's business.
 pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
@@ -384,6 +415,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 (Join, Reason::FullLineSentenceEnd)
             }
         }
+        Fit::Full if subhead_before_first_line(ctx, column, next_fit) => (Break, Reason::Heading),
         Fit::Full if next.blanks_before > 0 => (Join, Reason::FullLineAcrossBlank),
         Fit::Full => (Join, Reason::FullLine),
         Fit::IndentShort | Fit::Short => {
@@ -533,6 +565,18 @@ mod tests {
                 None,
                 (Join, Reason::FirstLine),
             ),
+            // A block that opens with a full line stopping without a mark,
+            // before a first line short by its indent: a subhead. Before a
+            // full line it is a paragraph's first line that kept its width.
+            (
+                FULL,
+                "一二三四五六七八九十一二",
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::Heading),
+            ),
+            (FULL, FULL, 0, Some(FULL), None, (Join, Reason::FullLine)),
             // Furniture stands alone.
             (
                 "□本报记者 张三",

@@ -14,13 +14,13 @@ use std::collections::BTreeMap;
 const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
     ("mixed", 0.87),
-    ("ocr", 0.9),
+    ("ocr", 0.91),
     ("pdfminer", 0.96),
-    ("pdftotext", 0.93),
-    ("pdftotext-raw", 0.92),
-    ("pymupdf", 0.94),
+    ("pdftotext", 0.94),
+    ("pdftotext-raw", 0.93),
+    ("pymupdf", 0.95),
     ("sample", 0.99),
-    ("traditional", 0.92),
+    ("traditional", 0.93),
 ];
 
 #[test]
