@@ -388,7 +388,17 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         ctx.after_next.map_or(0, |l| l.lead_chunk),
     );
     let next_opens_paragraph = next_opens_paragraph(ctx, next_fit);
-    if next_fit == Fit::Overlong {
+    // A line inside a paragraph that stops mid-sentence runs on, even into
+    // a line too wide for the column (an unbreakable URL or path, or two
+    // lines the extractor ran together): a headline does not cut a sentence.
+    let runs_on = ctx.joined_before.is_some()
+        && next.blanks_before == 0
+        && !prev.ends_sentence
+        && matches!(
+            prev.last,
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit | CharRole::Pause
+        );
+    if next_fit == Fit::Overlong && !runs_on {
         // No wrapped line is wider than its column: the next line belongs
         // to something else (a headline, or text that is not wrapped).
         return (Break, Reason::NextWiderThanColumn);
@@ -405,6 +415,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         return (Join, Reason::Fragment);
     }
     match prev_fit.unwrap_or(Fit::Full) {
+        Fit::Overlong if runs_on => (Join, Reason::FullLine),
         Fit::Overlong => (Break, Reason::WiderThanColumn),
         Fit::Full if prev.ends_sentence => {
             if next.blanks_before > 0 {
@@ -577,6 +588,33 @@ mod tests {
                 (Break, Reason::Heading),
             ),
             (FULL, FULL, 0, Some(FULL), None, (Join, Reason::FullLine)),
+            // Inside a paragraph, a line that stops mid-sentence runs on into
+            // a line too wide for the column (a URL); after a sentence end,
+            // the wide line is something else (a headline).
+            (
+                "一二三四五六七八九十一二三四",
+                "https://www.debian.org/releases/stable/installmanual",
+                0,
+                None,
+                Some(FULL),
+                (Join, Reason::FullLine),
+            ),
+            (
+                "https://www.debian.org/releases/stable/installmanual",
+                "一二三四五六七八九十一二三四",
+                0,
+                None,
+                Some(FULL),
+                (Join, Reason::FullLine),
+            ),
+            (
+                "一二三四五六七八九十一二三。",
+                "一二三四五六七八九十一二三四五六七八九十一二三四",
+                0,
+                None,
+                Some(FULL),
+                (Break, Reason::NextWiderThanColumn),
+            ),
             // Furniture stands alone.
             (
                 "□本报记者 张三",

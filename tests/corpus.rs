@@ -13,10 +13,10 @@ use std::collections::BTreeMap;
 /// `(split, F1 floor)`.
 const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
-    ("mixed", 0.87),
+    ("mixed", 0.89),
     ("ocr", 0.91),
     ("pdfminer", 0.96),
-    ("pdftotext", 0.94),
+    ("pdftotext", 0.95),
     ("pdftotext-raw", 0.93),
     ("pymupdf", 0.95),
     ("sample", 0.99),
