@@ -325,6 +325,24 @@ fn subhead_before_first_line(ctx: &BreakContext<'_>, column: u32, next_fit: Fit)
         && next_short_by_indent
 }
 
+/// The line that `before` and `tail` were split from, when `tail` starts
+/// with a mark no line may start with (`，直到它`, `。其他的`, `）并进行`):
+/// the extractor cut a line at a quote or bracket. A lone mark closing a
+/// sentence (`。`, `）` after `。`) is left alone: it ends what it closes.
+fn whole_line(before: &Line, tail: &Line) -> Option<Line> {
+    let lone_closing_mark = before.ends_sentence && tail.width <= 2;
+    (tail.first.cannot_start_line()
+        && !tail.ends_sentence
+        && !lone_closing_mark
+        && !before.shape.letter_spaced)
+        .then(|| Line {
+            width: before.width + (tail.width - tail.indent),
+            compressible: before.compressible + tail.compressible,
+            narrow: before.narrow + tail.narrow,
+            ..*tail
+        })
+}
+
 /// Decides one break point. Returns [`Action::Join`], never `JoinWithSpace`:
 /// spacing is the join stage's business.
 pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
@@ -355,7 +373,18 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     } else {
         next.lead_chunk + lost_indent
     };
-    let prev_fit = ctx.column.map(|w| fit(prev, w, next_chunk));
+    // A line that starts with a mark no line may start with is the tail of
+    // a line the extractor split (at a quote or bracket): it fills the
+    // column as much as the whole line did, which may hang a mark past it.
+    let prev_fit = ctx.column.map(
+        |w| match ctx.joined_before.and_then(|b| whole_line(b, prev)) {
+            Some(whole) => match fit(&whole, w, next_chunk) {
+                Fit::Overlong => Fit::Full,
+                f => f,
+            },
+            None => fit(prev, w, next_chunk),
+        },
+    );
     let prev_full = prev_fit == Some(Fit::Full);
     if let Some(decision) = furniture_rule(ctx, prev_full) {
         return decision;
@@ -614,6 +643,16 @@ mod tests {
                 None,
                 Some(FULL),
                 (Break, Reason::NextWiderThanColumn),
+            ),
+            // The tail of a line split at a quote or bracket fills the
+            // column with the piece before it.
+            (
+                "，一二三",
+                FULL,
+                0,
+                Some(FULL),
+                Some("一二三四五六七八九十"),
+                (Join, Reason::FullLine),
             ),
             // Furniture stands alone.
             (

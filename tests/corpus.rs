@@ -17,10 +17,10 @@ const FLOORS: &[(&str, f64)] = &[
     ("ocr", 0.91),
     ("pdfminer", 0.96),
     ("pdftotext", 0.95),
-    ("pdftotext-raw", 0.93),
+    ("pdftotext-raw", 0.94),
     ("pymupdf", 0.95),
     ("sample", 0.99),
-    ("traditional", 0.93),
+    ("traditional", 0.94),
 ];
 
 #[test]
