@@ -103,7 +103,8 @@ pub enum Reason {
     /// their own width, not the column's).
     CaptionRunsOn,
     /// Join: a fragment of one or two characters inside a paragraph, split
-    /// off a stretched justified line by the extractor.
+    /// off a stretched justified line by the extractor, or the first of two
+    /// pieces of a line cut before a quote or bracket.
     Fragment,
     /// Join: the line stops mid-word and is as full as the line before it in
     /// the same paragraph (a block set narrower than the column around it).
@@ -157,7 +158,7 @@ impl fmt::Display for Reason {
             }
             Reason::FirstLine => "first line of a paragraph, short by its lost indent",
             Reason::CaptionRunsOn => "caption stops mid-sentence and runs on",
-            Reason::Fragment => "fragment of a stretched line inside a paragraph",
+            Reason::Fragment => "fragment of a line split by the extractor, inside a paragraph",
             Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
             Reason::Furniture(kind) => {
                 return write!(f, "{} is its own paragraph", furniture_name(*kind))
@@ -343,6 +344,16 @@ fn whole_line(before: &Line, tail: &Line) -> Option<Line> {
         })
 }
 
+/// One line made of `first` and `second` side by side.
+fn pieces(first: &Line, second: &Line) -> Line {
+    Line {
+        width: first.width + (second.width - second.indent),
+        compressible: first.compressible + second.compressible,
+        narrow: first.narrow + second.narrow,
+        ..*second
+    }
+}
+
 /// Decides one break point. Returns [`Action::Join`], never `JoinWithSpace`:
 /// spacing is the join stage's business.
 pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
@@ -440,6 +451,18 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && !prev.ends_sentence
         && prev.last != CharRole::Close
         && (ctx.joined_before.is_some() || fragment(next))
+    {
+        return (Join, Reason::Fragment);
+    }
+    // A line the extractor cut in two before a quote or bracket: inside a
+    // paragraph, two short pieces mid-sentence that together fill the
+    // column.
+    if prev_short
+        && !prev.ends_sentence
+        && ctx.joined_before.is_some()
+        && next.first == CharRole::Open
+        && next.blanks_before == 0
+        && fit(&pieces(prev, next), column, 0) == Fit::Full
     {
         return (Join, Reason::Fragment);
     }
@@ -653,6 +676,16 @@ mod tests {
                 Some(FULL),
                 Some("一二三四五六七八九十"),
                 (Join, Reason::FullLine),
+            ),
+            // A line cut in two before a quote: two short pieces inside a
+            // paragraph that together fill the column.
+            (
+                "一二三四五，",
+                "“一二三四五”六",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Join, Reason::Fragment),
             ),
             // Furniture stands alone.
             (
