@@ -121,6 +121,9 @@ pub enum Reason {
     BlankAfterSentence,
     /// Break: the line ends short of its column, so its paragraph ends here.
     ShortLine,
+    /// Break: the line ends a sentence and the next line is short and stops
+    /// without a mark: a heading, not the last line of this paragraph.
+    NextIsHeading,
     /// Break: a short line without a sentence end, before a paragraph's first
     /// line; or one that opens its block at the full column width (a subhead).
     Heading,
@@ -167,6 +170,7 @@ impl fmt::Display for Reason {
             Reason::NextShortByIndent => {
                 "sentence ends and the next line is 2 em short: a new paragraph"
             }
+            Reason::NextIsHeading => "sentence ends and the next line is a short heading",
             Reason::BlankAfterSentence => "sentence ends before a blank line",
             Reason::ShortLine => "line ends short of the column: paragraph end",
             Reason::Heading => {
@@ -474,6 +478,17 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 (Break, Reason::BlankAfterSentence)
             } else if next_opens_paragraph {
                 (Break, Reason::NextShortByIndent)
+            } else if next_fit == Fit::Short
+                // Not a glyph or a word split off a stretched line.
+                && next.width > 2
+                && !next.all_narrow
+                && !next.ends_sentence
+                && matches!(
+                    next.last,
+                    CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+                )
+            {
+                (Break, Reason::NextIsHeading)
             } else {
                 (Join, Reason::FullLineSentenceEnd)
             }
@@ -608,6 +623,25 @@ mod tests {
                 FULL,
                 0,
                 Some(FULL),
+                Some(FULL),
+                (Join, Reason::FullLineSentenceEnd),
+            ),
+            // After a full line ending a sentence, a short line that stops
+            // without a mark is a heading; one that ends a sentence is the
+            // paragraph's last line.
+            (
+                "一二三四五六七八九十一二三。",
+                "一二三四五",
+                0,
+                Some("一二三四五六七八九十一二"),
+                Some(FULL),
+                (Break, Reason::NextIsHeading),
+            ),
+            (
+                "一二三四五六七八九十一二三。",
+                "一二三四五。",
+                0,
+                Some("一二三四五六七八九十一二"),
                 Some(FULL),
                 (Join, Reason::FullLineSentenceEnd),
             ),
