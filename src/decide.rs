@@ -423,6 +423,16 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     if next.indent >= prev.indent + 2 {
         return (Break, Reason::NextIndented);
     }
+    // A run of single glyphs is a stretched line the extractor set one
+    // glyph a line; it leaves too few lines to agree on a column.
+    let glyph = |line: &Line| line.width <= 2 && !line.ends_sentence;
+    if ctx.column.is_none()
+        && glyph(prev)
+        && next.blanks_before == 0
+        && (ctx.joined_before.is_some() || glyph(next))
+    {
+        return (Join, Reason::Fragment);
+    }
     let Some(column) = ctx.column else {
         return (Keep, Reason::NotWrapped);
     };
@@ -786,5 +796,14 @@ mod tests {
             after_next: None,
         };
         assert_eq!(decide(&ctx), (Action::Keep, Reason::NotWrapped));
+        // A stretched line set one glyph a line leaves no column either, but
+        // its glyphs run on.
+        let (prev, next) = (line("网", 0), line("站", 0));
+        let ctx = BreakContext {
+            prev: &prev,
+            next: &next,
+            ..ctx
+        };
+        assert_eq!(decide(&ctx), (Action::Join, Reason::Fragment));
     }
 }

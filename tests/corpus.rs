@@ -13,12 +13,12 @@ use std::collections::BTreeMap;
 /// `(split, F1 floor)`.
 const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
-    ("mixed", 0.90),
+    ("mixed", 0.91),
     ("ocr", 0.91),
     ("pdfminer", 0.97),
     ("pdftotext", 0.95),
     ("pdftotext-raw", 0.95),
-    ("pymupdf", 0.95),
+    ("pymupdf", 0.96),
     ("sample", 0.99),
     ("traditional", 0.94),
 ];
