@@ -323,6 +323,7 @@ fn subhead_before_first_line(ctx: &BreakContext<'_>, column: u32, next_fit: Fit)
             CharRole::Ideograph | CharRole::Letter | CharRole::Digit
         )
         && fit(prev, column, 0) == Fit::Full
+        && !prev.shape.letter_spaced
         && as_full_as(prev, after)
         && !next.ends_sentence
         && !next.shape.letter_spaced
@@ -504,6 +505,27 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
             }
         }
         Fit::Full if subhead_before_first_line(ctx, column, next_fit) => (Break, Reason::Heading),
+        // A block of one full line that stops without a mark, between
+        // blank lines: a subhead. A paragraph's first line cut off by a
+        // column break would be short by its indent.
+        Fit::Full
+            if next.blanks_before > 0
+                && prev.blanks_before > 0
+                && ctx.prev_opens_paragraph()
+                && matches!(
+                    prev.last,
+                    CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+                )
+                && fit(prev, column, 0) == Fit::Full
+                // Subheads seldom hold a comma or a full stop.
+                && prev.compressible == 0
+                && !prev.shape.letter_spaced
+                // Not text set with a blank line after every line.
+                && (next_fit != Fit::Full
+                    || ctx.after_next.is_some_and(|after| after.blanks_before == 0)) =>
+        {
+            (Break, Reason::Heading)
+        }
         Fit::Full if next.blanks_before > 0 => (Join, Reason::FullLineAcrossBlank),
         Fit::Full => (Join, Reason::FullLine),
         Fit::IndentShort | Fit::Short => {
@@ -782,6 +804,31 @@ mod tests {
                 "row {i}: {prev:?} | {next:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_full_line_between_blank_lines_is_a_subhead() {
+        let decide_between_blanks = |prev: &str| {
+            let (prev, next) = (line(prev, 1), line(FULL, 1));
+            let after = line(FULL, 0);
+            decide(&BreakContext {
+                prev: &prev,
+                next: &next,
+                column: Some(28),
+                next_column: Some(28),
+                joined_before: None,
+                after_next: Some(&after),
+            })
+        };
+        assert_eq!(
+            decide_between_blanks(FULL),
+            (Action::Break, Reason::Heading)
+        );
+        // With a comma it is a paragraph's line cut off by a column break.
+        assert_eq!(
+            decide_between_blanks("一二三四五六，八九十一二三四"),
+            (Action::Join, Reason::FullLineAcrossBlank)
+        );
     }
 
     #[test]

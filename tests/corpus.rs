@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
     ("mixed", 0.91),
-    ("ocr", 0.91),
+    ("ocr", 0.92),
     ("pdfminer", 0.97),
     ("pdftotext", 0.95),
     ("pdftotext-raw", 0.95),
