@@ -327,7 +327,10 @@ fn subhead_before_first_line(ctx: &BreakContext<'_>, column: u32, next_fit: Fit)
         && as_full_as(prev, after)
         && !next.ends_sentence
         && !next.shape.letter_spaced
-        && next_fit != Fit::Full
+        // The next line may pass for full against a column estimated a
+        // little narrow: then only when no chunk of `after` explains its
+        // shortness, and `prev` holds no punctuation, as subheads seldom do.
+        && (next_fit != Fit::Full || (after.lead_chunk <= 2 && prev.compressible == 0))
         && next_short_by_indent
 }
 

@@ -16,11 +16,11 @@ const FLOORS: &[(&str, f64)] = &[
     ("mixed", 0.91),
     ("ocr", 0.92),
     ("pdfminer", 0.97),
-    ("pdftotext", 0.95),
+    ("pdftotext", 0.96),
     ("pdftotext-raw", 0.95),
     ("pymupdf", 0.96),
     ("sample", 0.99),
-    ("traditional", 0.94),
+    ("traditional", 0.95),
 ];
 
 #[test]
