@@ -100,7 +100,8 @@ pub enum Reason {
     /// Join: a paragraph's first line, short by its lost 2-em indent.
     FirstLine,
     /// Join: a caption stops mid-sentence and runs on (captions are set to
-    /// their own width, not the column's).
+    /// their own width, not the column's), or a bracketed photo credit
+    /// closes it.
     CaptionRunsOn,
     /// Join: a fragment of one or two characters inside a paragraph, split
     /// off a stretched justified line by the extractor, or the first of two
@@ -160,7 +161,7 @@ impl fmt::Display for Reason {
                 "line fills the column; the next line does not start a paragraph"
             }
             Reason::FirstLine => "first line of a paragraph, short by its lost indent",
-            Reason::CaptionRunsOn => "caption stops mid-sentence and runs on",
+            Reason::CaptionRunsOn => "caption runs on, mid-sentence or into its photo credit",
             Reason::Fragment => "fragment of a line split by the extractor, inside a paragraph",
             Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
             Reason::Furniture(kind) => {
@@ -263,6 +264,14 @@ fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Re
             prev.last,
             CharRole::Ideograph | CharRole::Letter | CharRole::Digit | CharRole::Pause
         );
+    // A bracketed credit closes the caption it follows: `图为…值守。（新华社记者 … 摄）`.
+    let in_caption = prev.furniture == Some(Furniture::Caption)
+        || ctx
+            .joined_before
+            .is_some_and(|before| before.furniture == Some(Furniture::Caption));
+    if in_caption && next.opens_with_bracket && next.ends_with_credit && next.blanks_before == 0 {
+        return Some((Join, Reason::CaptionRunsOn));
+    }
     match prev.furniture {
         Some(Furniture::Caption) if caption_runs_on => return Some((Join, Reason::CaptionRunsOn)),
         Some(kind @ (Furniture::Caption | Furniture::Subtitle)) if !wraps_on => {
@@ -772,6 +781,24 @@ mod tests {
                 None,
                 Some(FULL),
                 (Break, Reason::Furniture(Furniture::Source)),
+            ),
+            // A bracketed photo credit closes the caption before it, on the
+            // caption's first line or a later one.
+            (
+                "图为一二三四五六七八九十。",
+                "（新华社记者 张三 摄）",
+                0,
+                None,
+                None,
+                (Join, Reason::CaptionRunsOn),
+            ),
+            (
+                "七八九十。",
+                "（新华社记者 张三 摄）",
+                0,
+                None,
+                Some("图为一二三四五六七八九十一二三四五六"),
+                (Join, Reason::CaptionRunsOn),
             ),
             // A bracketed remark after a sentence stays; `（完）` stands alone.
             (
