@@ -477,6 +477,9 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     if (prev.width <= 4 || (prev.all_narrow && prev_short))
         && !prev.ends_sentence
         && prev.last != CharRole::Close
+        // Not across a blank line: there the fragment ends its block (OCR
+        // drops a paragraph's final full stop as often as not).
+        && next.blanks_before == 0
         && (ctx.joined_before.is_some() || fragment(next))
     {
         return (Join, Reason::Fragment);
@@ -765,6 +768,10 @@ mod tests {
                 Some(FULL),
                 (Join, Reason::Fragment),
             ),
+            // A glyph split off a stretched line runs on; before a blank
+            // line it ends its block.
+            ("息", FULL, 0, None, Some(FULL), (Join, Reason::Fragment)),
+            ("息", FULL, 1, None, Some(FULL), (Break, Reason::ShortLine)),
             // Furniture stands alone.
             (
                 "□本报记者 张三",

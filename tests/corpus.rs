@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
     ("mixed", 0.91),
-    ("ocr", 0.92),
+    ("ocr", 0.93),
     ("pdfminer", 0.97),
     ("pdftotext", 0.96),
     ("pdftotext-raw", 0.95),
