@@ -81,6 +81,9 @@ pub enum Reason {
     NextStartsWithClosing,
     /// Join: no line may end with an opening bracket or quote (（「“《…).
     PrevEndsWithOpening,
+    /// Join: the line opens a bracket at its start and does not close it
+    /// at its end: the bracketed remark runs on.
+    BracketLeftOpen,
     /// Join: the line fills its column and stops mid-sentence.
     FullLine,
     /// Join: a bracketed remark or credit after a sentence end belongs to its
@@ -148,6 +151,7 @@ impl fmt::Display for Reason {
                 "next line starts with closing or pause punctuation (kinsoku)"
             }
             Reason::PrevEndsWithOpening => "line ends with an opening bracket or quote (kinsoku)",
+            Reason::BracketLeftOpen => "line opens a bracket and does not close it",
             Reason::FullLine => "line fills the column mid-sentence",
             Reason::DatelineLead => "opening dateline runs on into the story",
             Reason::BracketAfterSentence => {
@@ -385,6 +389,11 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     }
     if prev.last == CharRole::Open {
         return (Join, Reason::PrevEndsWithOpening);
+    }
+    // A bracketed remark opened at the line's start and not closed at its
+    // end runs on: `（中新社记者` / `蔡丽欣 摄）`, `（这是一个打` / `包的 bug…`.
+    if prev.opens_with_bracket && prev.last != CharRole::Close && !prev.ends_sentence {
+        return (Join, Reason::BracketLeftOpen);
     }
     // A paragraph's first line lost its 2-em indent: when a long unbreakable
     // chunk (a Latin word, a number) starts the next line, judge whether it
@@ -637,6 +646,15 @@ mod tests {
                 None,
                 None,
                 (Join, Reason::PrevEndsWithOpening),
+            ),
+            // A bracket opened at the line's start and left open runs on.
+            (
+                "（中新社记者",
+                "张三 摄）",
+                0,
+                None,
+                Some(FULL),
+                (Join, Reason::BracketLeftOpen),
             ),
             // Full lines mid-sentence join, across a blank (column break) too.
             (FULL, FULL, 0, None, Some(FULL), (Join, Reason::FullLine)),

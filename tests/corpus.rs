@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 /// `(split, F1 floor)`.
 const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
-    ("mixed", 0.91),
+    ("mixed", 0.92),
     ("ocr", 0.93),
     ("pdfminer", 0.97),
     ("pdftotext", 0.96),
