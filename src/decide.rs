@@ -390,9 +390,16 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     if prev.last == CharRole::Open {
         return (Join, Reason::PrevEndsWithOpening);
     }
-    // A bracketed remark opened at the line's start and not closed at its
-    // end runs on: `（中新社记者` / `蔡丽欣 摄）`, `（这是一个打` / `包的 bug…`.
-    if prev.opens_with_bracket && prev.last != CharRole::Close && !prev.ends_sentence {
+    // A bracketed remark opened at the line's start and not closed in the
+    // line runs on: `（中新社记者` / `蔡丽欣 摄）`, `（这是一个打` / `包的
+    // bug…`. Its opening bracket is then its only full-width mark.
+    if prev.opens_with_bracket
+        && prev.compressible == 1
+        && prev.last != CharRole::Close
+        && !prev.ends_sentence
+        && prev.furniture.is_none()
+        && next.blanks_before == 0
+    {
         return (Join, Reason::BracketLeftOpen);
     }
     // A paragraph's first line lost its 2-em indent: when a long unbreakable
@@ -534,7 +541,9 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         // column break would be short by its indent.
         Fit::Full
             if next.blanks_before > 0
-                && prev.blanks_before > 0
+                // One blank line: after two or more a section starts, and a
+                // section is decided as if it stood alone.
+                && prev.blanks_before == 1
                 && ctx.prev_opens_paragraph()
                 && matches!(
                     prev.last,
