@@ -285,8 +285,14 @@ fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Re
         Some(kind) => return Some((Break, Reason::Furniture(kind))),
     }
     match next.furniture {
+        // A dash line goes on with the sentence before it only inside a
+        // paragraph: after a line that stands alone (a headline) it is a
+        // subtitle.
         Some(kind @ (Furniture::ListItem | Furniture::Subtitle))
-            if !prev_full || prev.ends_sentence || prev.last == CharRole::Pause =>
+            if !prev_full
+                || prev.ends_sentence
+                || prev.last == CharRole::Pause
+                || (kind == Furniture::Subtitle && ctx.prev_opens_paragraph()) =>
         {
             return Some((Break, Reason::Furniture(kind)))
         }
@@ -799,6 +805,24 @@ mod tests {
             // line it ends its block.
             ("息", FULL, 0, None, Some(FULL), (Join, Reason::Fragment)),
             ("息", FULL, 1, None, Some(FULL), (Break, Reason::ShortLine)),
+            // A dash line after a full headline standing alone is its
+            // subtitle; inside a paragraph the sentence goes on.
+            (
+                FULL,
+                "——一二三四五六",
+                0,
+                None,
+                None,
+                (Break, Reason::Furniture(Furniture::Subtitle)),
+            ),
+            (
+                FULL,
+                "——一二三四五六",
+                0,
+                None,
+                Some(FULL),
+                (Join, Reason::FullLine),
+            ),
             // Furniture stands alone.
             (
                 "□本报记者 张三",
