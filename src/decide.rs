@@ -480,14 +480,19 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     // A line inside a paragraph that stops mid-sentence runs on, even into
     // a line too wide for the column (an unbreakable URL or path, or two
     // lines the extractor ran together): a headline does not cut a sentence.
-    let runs_on = ctx.joined_before.is_some()
-        && next.blanks_before == 0
+    let mid_sentence = next.blanks_before == 0
         && !prev.ends_sentence
         && matches!(
             prev.last,
             CharRole::Ideograph | CharRole::Letter | CharRole::Digit | CharRole::Pause
         );
-    if next_fit == Fit::Overlong && !runs_on {
+    let runs_on = mid_sentence && ctx.joined_before.is_some();
+    // So does a block's first line that fills its column and stops mid-word
+    // (an overlong line after it is its continuation run together, not a
+    // headline: a headline is not cut mid-word).
+    let first_line_runs_on =
+        mid_sentence && ctx.joined_before.is_none() && prev.last != CharRole::Pause && prev_full;
+    if next_fit == Fit::Overlong && !runs_on && !first_line_runs_on {
         // No wrapped line is wider than its column: the next line belongs
         // to something else (a headline, or text that is not wrapped).
         return (Break, Reason::NextWiderThanColumn);
@@ -821,6 +826,15 @@ mod tests {
                 0,
                 None,
                 Some(FULL),
+                (Join, Reason::FullLine),
+            ),
+            // So does a block's full first line stopping mid-word.
+            (
+                "一二三四五六七八九十一二三四",
+                "一二三四五六七八九十一二三四五六七八九十一二三四",
+                0,
+                None,
+                None,
                 (Join, Reason::FullLine),
             ),
             // Furniture stands alone.
