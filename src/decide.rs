@@ -81,6 +81,9 @@ pub enum Reason {
     NextStartsWithClosing,
     /// Join: no line may end with an opening bracket or quote (（「“《…).
     PrevEndsWithOpening,
+    /// Join: the line opens a bracket at its start and does not close it
+    /// at its end: the bracketed remark runs on.
+    BracketLeftOpen,
     /// Join: the line fills its column and stops mid-sentence.
     FullLine,
     /// Join: a bracketed remark or credit after a sentence end belongs to its
@@ -100,10 +103,12 @@ pub enum Reason {
     /// Join: a paragraph's first line, short by its lost 2-em indent.
     FirstLine,
     /// Join: a caption stops mid-sentence and runs on (captions are set to
-    /// their own width, not the column's).
+    /// their own width, not the column's), or a bracketed photo credit
+    /// closes it.
     CaptionRunsOn,
     /// Join: a fragment of one or two characters inside a paragraph, split
-    /// off a stretched justified line by the extractor.
+    /// off a stretched justified line by the extractor, or the first of two
+    /// pieces of a line cut before a quote or bracket.
     Fragment,
     /// Join: the line stops mid-word and is as full as the line before it in
     /// the same paragraph (a block set narrower than the column around it).
@@ -120,7 +125,11 @@ pub enum Reason {
     BlankAfterSentence,
     /// Break: the line ends short of its column, so its paragraph ends here.
     ShortLine,
-    /// Break: a short line without a sentence end, before a paragraph's first line.
+    /// Break: the line ends a sentence and the next line is short and stops
+    /// without a mark: a heading, not the last line of this paragraph.
+    NextIsHeading,
+    /// Break: a short line without a sentence end, before a paragraph's first
+    /// line; or one that opens its block at the full column width (a subhead).
     Heading,
     /// Break: the line is wider than the column around it (a headline or caption).
     WiderThanColumn,
@@ -142,6 +151,7 @@ impl fmt::Display for Reason {
                 "next line starts with closing or pause punctuation (kinsoku)"
             }
             Reason::PrevEndsWithOpening => "line ends with an opening bracket or quote (kinsoku)",
+            Reason::BracketLeftOpen => "line opens a bracket and does not close it",
             Reason::FullLine => "line fills the column mid-sentence",
             Reason::DatelineLead => "opening dateline runs on into the story",
             Reason::BracketAfterSentence => {
@@ -155,8 +165,8 @@ impl fmt::Display for Reason {
                 "line fills the column; the next line does not start a paragraph"
             }
             Reason::FirstLine => "first line of a paragraph, short by its lost indent",
-            Reason::CaptionRunsOn => "caption stops mid-sentence and runs on",
-            Reason::Fragment => "fragment of a stretched line inside a paragraph",
+            Reason::CaptionRunsOn => "caption runs on, mid-sentence or into its photo credit",
+            Reason::Fragment => "fragment of a line split by the extractor, inside a paragraph",
             Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
             Reason::Furniture(kind) => {
                 return write!(f, "{} is its own paragraph", furniture_name(*kind))
@@ -165,9 +175,12 @@ impl fmt::Display for Reason {
             Reason::NextShortByIndent => {
                 "sentence ends and the next line is 2 em short: a new paragraph"
             }
+            Reason::NextIsHeading => "sentence ends and the next line is a short heading",
             Reason::BlankAfterSentence => "sentence ends before a blank line",
             Reason::ShortLine => "line ends short of the column: paragraph end",
-            Reason::Heading => "short line without sentence end before a first line: heading",
+            Reason::Heading => {
+                "heading: a short or full line without sentence end before a first line"
+            }
             Reason::WiderThanColumn => "line is wider than the column: headline",
             Reason::NextWiderThanColumn => {
                 "next line is wider than the column: not a wrapped line of it"
@@ -255,6 +268,14 @@ fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Re
             prev.last,
             CharRole::Ideograph | CharRole::Letter | CharRole::Digit | CharRole::Pause
         );
+    // A bracketed credit closes the caption it follows: `图为…值守。（新华社记者 … 摄）`.
+    let in_caption = prev.furniture == Some(Furniture::Caption)
+        || ctx
+            .joined_before
+            .is_some_and(|before| before.furniture == Some(Furniture::Caption));
+    if in_caption && next.opens_with_bracket && next.ends_with_credit && next.blanks_before == 0 {
+        return Some((Join, Reason::CaptionRunsOn));
+    }
     match prev.furniture {
         Some(Furniture::Caption) if caption_runs_on => return Some((Join, Reason::CaptionRunsOn)),
         Some(kind @ (Furniture::Caption | Furniture::Subtitle)) if !wraps_on => {
@@ -264,8 +285,14 @@ fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Re
         Some(kind) => return Some((Break, Reason::Furniture(kind))),
     }
     match next.furniture {
+        // A dash line goes on with the sentence before it only inside a
+        // paragraph: after a line that stands alone (a headline) it is a
+        // subtitle.
         Some(kind @ (Furniture::ListItem | Furniture::Subtitle))
-            if !prev_full || prev.ends_sentence || prev.last == CharRole::Pause =>
+            if !prev_full
+                || prev.ends_sentence
+                || prev.last == CharRole::Pause
+                || (kind == Furniture::Subtitle && ctx.prev_opens_paragraph()) =>
         {
             return Some((Break, Reason::Furniture(kind)))
         }
@@ -294,6 +321,66 @@ fn next_opens_paragraph(ctx: &BreakContext<'_>, next_fit: Fit) -> bool {
                     .is_some_and(|after| plainly_indent_short_of(next, after))))
 }
 
+/// Whether `prev` is a subhead set at the column width: it opens its block,
+/// fills the column without the help of the next line's first chunk, stops
+/// without a mark, and the next line is a first line that lost its 2-em
+/// indent before a full line. A paragraph's own first line would be short
+/// by its indent, so a full line that opens a block is not one.
+fn subhead_before_first_line(ctx: &BreakContext<'_>, column: u32, next_fit: Fit) -> bool {
+    let (prev, next) = (ctx.prev, ctx.next);
+    let Some(after) = ctx.after_next else {
+        return false;
+    };
+    // `next` plus its indent is as wide as `after`, the narrow characters
+    // (which print wider than half an em) counted at their widest.
+    let next_short_by_indent = next.max_width() + 4 <= after.max_width() + 1
+        && next.width + 6 >= after.min_width()
+        && (next_fit == Fit::IndentShort || after.compressible <= 3);
+    ctx.prev_opens_paragraph()
+        && matches!(
+            prev.last,
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+        )
+        && fit(prev, column, 0) == Fit::Full
+        && !prev.shape.letter_spaced
+        && as_full_as(prev, after)
+        && !next.ends_sentence
+        && !next.shape.letter_spaced
+        // The next line may pass for full against a column estimated a
+        // little narrow: then only when no chunk of `after` explains its
+        // shortness, and `prev` holds no punctuation, as subheads seldom do.
+        && (next_fit != Fit::Full || (after.lead_chunk <= 2 && prev.compressible == 0))
+        && next_short_by_indent
+}
+
+/// The line that `before` and `tail` were split from, when `tail` starts
+/// with a mark no line may start with (`，直到它`, `。其他的`, `）并进行`):
+/// the extractor cut a line at a quote or bracket. A lone mark closing a
+/// sentence (`。`, `）` after `。`) is left alone: it ends what it closes.
+fn whole_line(before: &Line, tail: &Line) -> Option<Line> {
+    let lone_closing_mark = before.ends_sentence && tail.width <= 2;
+    (tail.first.cannot_start_line()
+        && !tail.ends_sentence
+        && !lone_closing_mark
+        && !before.shape.letter_spaced)
+        .then(|| Line {
+            width: before.width + (tail.width - tail.indent),
+            compressible: before.compressible + tail.compressible,
+            narrow: before.narrow + tail.narrow,
+            ..*tail
+        })
+}
+
+/// One line made of `first` and `second` side by side.
+fn pieces(first: &Line, second: &Line) -> Line {
+    Line {
+        width: first.width + (second.width - second.indent),
+        compressible: first.compressible + second.compressible,
+        narrow: first.narrow + second.narrow,
+        ..*second
+    }
+}
+
 /// Decides one break point. Returns [`Action::Join`], never `JoinWithSpace`:
 /// spacing is the join stage's business.
 pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
@@ -308,6 +395,18 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     }
     if prev.last == CharRole::Open {
         return (Join, Reason::PrevEndsWithOpening);
+    }
+    // A bracketed remark opened at the line's start and not closed in the
+    // line runs on: `（中新社记者` / `蔡丽欣 摄）`, `（这是一个打` / `包的
+    // bug…`. Its opening bracket is then its only full-width mark.
+    if prev.opens_with_bracket
+        && prev.compressible == 1
+        && prev.last != CharRole::Close
+        && !prev.ends_sentence
+        && prev.furniture.is_none()
+        && next.blanks_before == 0
+    {
+        return (Join, Reason::BracketLeftOpen);
     }
     // A paragraph's first line lost its 2-em indent: when a long unbreakable
     // chunk (a Latin word, a number) starts the next line, judge whether it
@@ -324,7 +423,18 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     } else {
         next.lead_chunk + lost_indent
     };
-    let prev_fit = ctx.column.map(|w| fit(prev, w, next_chunk));
+    // A line that starts with a mark no line may start with is the tail of
+    // a line the extractor split (at a quote or bracket): it fills the
+    // column as much as the whole line did, which may hang a mark past it.
+    let prev_fit = ctx.column.map(
+        |w| match ctx.joined_before.and_then(|b| whole_line(b, prev)) {
+            Some(whole) => match fit(&whole, w, next_chunk) {
+                Fit::Overlong => Fit::Full,
+                f => f,
+            },
+            None => fit(prev, w, next_chunk),
+        },
+    );
     let prev_full = prev_fit == Some(Fit::Full);
     if let Some(decision) = furniture_rule(ctx, prev_full) {
         return decision;
@@ -348,6 +458,16 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     if next.indent >= prev.indent + 2 {
         return (Break, Reason::NextIndented);
     }
+    // A run of single glyphs is a stretched line the extractor set one
+    // glyph a line; it leaves too few lines to agree on a column.
+    let glyph = |line: &Line| line.width <= 2 && !line.ends_sentence;
+    if ctx.column.is_none()
+        && glyph(prev)
+        && next.blanks_before == 0
+        && (ctx.joined_before.is_some() || glyph(next))
+    {
+        return (Join, Reason::Fragment);
+    }
     let Some(column) = ctx.column else {
         return (Keep, Reason::NotWrapped);
     };
@@ -357,7 +477,22 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         ctx.after_next.map_or(0, |l| l.lead_chunk),
     );
     let next_opens_paragraph = next_opens_paragraph(ctx, next_fit);
-    if next_fit == Fit::Overlong {
+    // A line inside a paragraph that stops mid-sentence runs on, even into
+    // a line too wide for the column (an unbreakable URL or path, or two
+    // lines the extractor ran together): a headline does not cut a sentence.
+    let mid_sentence = next.blanks_before == 0
+        && !prev.ends_sentence
+        && matches!(
+            prev.last,
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit | CharRole::Pause
+        );
+    let runs_on = mid_sentence && ctx.joined_before.is_some();
+    // So does a block's first line that fills its column and stops mid-word
+    // (an overlong line after it is its continuation run together, not a
+    // headline: a headline is not cut mid-word).
+    let first_line_runs_on =
+        mid_sentence && ctx.joined_before.is_none() && prev.last != CharRole::Pause && prev_full;
+    if next_fit == Fit::Overlong && !runs_on && !first_line_runs_on {
         // No wrapped line is wider than its column: the next line belongs
         // to something else (a headline, or text that is not wrapped).
         return (Break, Reason::NextWiderThanColumn);
@@ -369,20 +504,71 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     if (prev.width <= 4 || (prev.all_narrow && prev_short))
         && !prev.ends_sentence
         && prev.last != CharRole::Close
+        // Not across a blank line: there the fragment ends its block (OCR
+        // drops a paragraph's final full stop as often as not).
+        && next.blanks_before == 0
         && (ctx.joined_before.is_some() || fragment(next))
     {
         return (Join, Reason::Fragment);
     }
+    // A line the extractor cut in two before a quote or bracket: inside a
+    // paragraph, two short pieces mid-sentence that together fill the
+    // column.
+    if prev_short
+        && !prev.ends_sentence
+        && ctx.joined_before.is_some()
+        && next.first == CharRole::Open
+        && next.blanks_before == 0
+        && fit(&pieces(prev, next), column, 0) == Fit::Full
+    {
+        return (Join, Reason::Fragment);
+    }
     match prev_fit.unwrap_or(Fit::Full) {
+        Fit::Overlong if runs_on => (Join, Reason::FullLine),
         Fit::Overlong => (Break, Reason::WiderThanColumn),
         Fit::Full if prev.ends_sentence => {
             if next.blanks_before > 0 {
                 (Break, Reason::BlankAfterSentence)
             } else if next_opens_paragraph {
                 (Break, Reason::NextShortByIndent)
+            } else if next_fit == Fit::Short
+                // Not a glyph or a word split off a stretched line.
+                && next.width > 2
+                && !next.all_narrow
+                && !next.ends_sentence
+                && matches!(
+                    next.last,
+                    CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+                )
+            {
+                (Break, Reason::NextIsHeading)
             } else {
                 (Join, Reason::FullLineSentenceEnd)
             }
+        }
+        Fit::Full if subhead_before_first_line(ctx, column, next_fit) => (Break, Reason::Heading),
+        // A block of one full line that stops without a mark, between
+        // blank lines: a subhead. A paragraph's first line cut off by a
+        // column break would be short by its indent.
+        Fit::Full
+            if next.blanks_before > 0
+                // One blank line: after two or more a section starts, and a
+                // section is decided as if it stood alone.
+                && prev.blanks_before == 1
+                && ctx.prev_opens_paragraph()
+                && matches!(
+                    prev.last,
+                    CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+                )
+                && fit(prev, column, 0) == Fit::Full
+                // Subheads seldom hold a comma or a full stop.
+                && prev.compressible == 0
+                && !prev.shape.letter_spaced
+                // Not text set with a blank line after every line.
+                && (next_fit != Fit::Full
+                    || ctx.after_next.is_some_and(|after| after.blanks_before == 0)) =>
+        {
+            (Break, Reason::Heading)
         }
         Fit::Full if next.blanks_before > 0 => (Join, Reason::FullLineAcrossBlank),
         Fit::Full => (Join, Reason::FullLine),
@@ -481,6 +667,15 @@ mod tests {
                 None,
                 (Join, Reason::PrevEndsWithOpening),
             ),
+            // A bracket opened at the line's start and left open runs on.
+            (
+                "（中新社记者",
+                "张三 摄）",
+                0,
+                None,
+                Some(FULL),
+                (Join, Reason::BracketLeftOpen),
+            ),
             // Full lines mid-sentence join, across a blank (column break) too.
             (FULL, FULL, 0, None, Some(FULL), (Join, Reason::FullLine)),
             (
@@ -516,6 +711,25 @@ mod tests {
                 Some(FULL),
                 (Join, Reason::FullLineSentenceEnd),
             ),
+            // After a full line ending a sentence, a short line that stops
+            // without a mark is a heading; one that ends a sentence is the
+            // paragraph's last line.
+            (
+                "一二三四五六七八九十一二三。",
+                "一二三四五",
+                0,
+                Some("一二三四五六七八九十一二"),
+                Some(FULL),
+                (Break, Reason::NextIsHeading),
+            ),
+            (
+                "一二三四五六七八九十一二三。",
+                "一二三四五。",
+                0,
+                Some("一二三四五六七八九十一二"),
+                Some(FULL),
+                (Join, Reason::FullLineSentenceEnd),
+            ),
             // Short lines end paragraphs; a first line short by its indent does not.
             (
                 "一二三四五。",
@@ -533,6 +747,96 @@ mod tests {
                 None,
                 (Join, Reason::FirstLine),
             ),
+            // A block that opens with a full line stopping without a mark,
+            // before a first line short by its indent: a subhead. Before a
+            // full line it is a paragraph's first line that kept its width.
+            (
+                FULL,
+                "一二三四五六七八九十一二",
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::Heading),
+            ),
+            (FULL, FULL, 0, Some(FULL), None, (Join, Reason::FullLine)),
+            // Inside a paragraph, a line that stops mid-sentence runs on into
+            // a line too wide for the column (a URL); after a sentence end,
+            // the wide line is something else (a headline).
+            (
+                "一二三四五六七八九十一二三四",
+                "https://www.debian.org/releases/stable/installmanual",
+                0,
+                None,
+                Some(FULL),
+                (Join, Reason::FullLine),
+            ),
+            (
+                "https://www.debian.org/releases/stable/installmanual",
+                "一二三四五六七八九十一二三四",
+                0,
+                None,
+                Some(FULL),
+                (Join, Reason::FullLine),
+            ),
+            (
+                "一二三四五六七八九十一二三。",
+                "一二三四五六七八九十一二三四五六七八九十一二三四",
+                0,
+                None,
+                Some(FULL),
+                (Break, Reason::NextWiderThanColumn),
+            ),
+            // The tail of a line split at a quote or bracket fills the
+            // column with the piece before it.
+            (
+                "，一二三",
+                FULL,
+                0,
+                Some(FULL),
+                Some("一二三四五六七八九十"),
+                (Join, Reason::FullLine),
+            ),
+            // A line cut in two before a quote: two short pieces inside a
+            // paragraph that together fill the column.
+            (
+                "一二三四五，",
+                "“一二三四五”六",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Join, Reason::Fragment),
+            ),
+            // A glyph split off a stretched line runs on; before a blank
+            // line it ends its block.
+            ("息", FULL, 0, None, Some(FULL), (Join, Reason::Fragment)),
+            ("息", FULL, 1, None, Some(FULL), (Break, Reason::ShortLine)),
+            // A dash line after a full headline standing alone is its
+            // subtitle; inside a paragraph the sentence goes on.
+            (
+                FULL,
+                "——一二三四五六",
+                0,
+                None,
+                None,
+                (Break, Reason::Furniture(Furniture::Subtitle)),
+            ),
+            (
+                FULL,
+                "——一二三四五六",
+                0,
+                None,
+                Some(FULL),
+                (Join, Reason::FullLine),
+            ),
+            // So does a block's full first line stopping mid-word.
+            (
+                "一二三四五六七八九十一二三四",
+                "一二三四五六七八九十一二三四五六七八九十一二三四",
+                0,
+                None,
+                None,
+                (Join, Reason::FullLine),
+            ),
             // Furniture stands alone.
             (
                 "□本报记者 张三",
@@ -549,6 +853,24 @@ mod tests {
                 None,
                 Some(FULL),
                 (Break, Reason::Furniture(Furniture::Source)),
+            ),
+            // A bracketed photo credit closes the caption before it, on the
+            // caption's first line or a later one.
+            (
+                "图为一二三四五六七八九十。",
+                "（新华社记者 张三 摄）",
+                0,
+                None,
+                None,
+                (Join, Reason::CaptionRunsOn),
+            ),
+            (
+                "七八九十。",
+                "（新华社记者 张三 摄）",
+                0,
+                None,
+                Some("图为一二三四五六七八九十一二三四五六"),
+                (Join, Reason::CaptionRunsOn),
             ),
             // A bracketed remark after a sentence stays; `（完）` stands alone.
             (
@@ -587,6 +909,31 @@ mod tests {
     }
 
     #[test]
+    fn a_full_line_between_blank_lines_is_a_subhead() {
+        let decide_between_blanks = |prev: &str| {
+            let (prev, next) = (line(prev, 1), line(FULL, 1));
+            let after = line(FULL, 0);
+            decide(&BreakContext {
+                prev: &prev,
+                next: &next,
+                column: Some(28),
+                next_column: Some(28),
+                joined_before: None,
+                after_next: Some(&after),
+            })
+        };
+        assert_eq!(
+            decide_between_blanks(FULL),
+            (Action::Break, Reason::Heading)
+        );
+        // With a comma it is a paragraph's line cut off by a column break.
+        assert_eq!(
+            decide_between_blanks("一二三四五六，八九十一二三四"),
+            (Action::Join, Reason::FullLineAcrossBlank)
+        );
+    }
+
+    #[test]
     fn no_column_keeps_the_break() {
         let (prev, next) = (line("第一行", 0), line("第二行", 0));
         let ctx = BreakContext {
@@ -598,5 +945,14 @@ mod tests {
             after_next: None,
         };
         assert_eq!(decide(&ctx), (Action::Keep, Reason::NotWrapped));
+        // A stretched line set one glyph a line leaves no column either, but
+        // its glyphs run on.
+        let (prev, next) = (line("网", 0), line("站", 0));
+        let ctx = BreakContext {
+            prev: &prev,
+            next: &next,
+            ..ctx
+        };
+        assert_eq!(decide(&ctx), (Action::Join, Reason::Fragment));
     }
 }

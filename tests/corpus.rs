@@ -13,14 +13,14 @@ use std::collections::BTreeMap;
 /// `(split, F1 floor)`.
 const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
-    ("mixed", 0.87),
-    ("ocr", 0.9),
-    ("pdfminer", 0.96),
-    ("pdftotext", 0.93),
-    ("pdftotext-raw", 0.92),
-    ("pymupdf", 0.94),
+    ("mixed", 0.92),
+    ("ocr", 0.93),
+    ("pdfminer", 0.98),
+    ("pdftotext", 0.96),
+    ("pdftotext-raw", 0.96),
+    ("pymupdf", 0.96),
     ("sample", 0.99),
-    ("traditional", 0.92),
+    ("traditional", 0.95),
     // Held out: typeset by XeLaTeX + xeCJK, never tuned on (see the corpus README).
     ("xelatex", 0.58),
 ];
