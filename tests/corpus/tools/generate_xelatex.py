@@ -136,9 +136,21 @@ def held_out_sections(sc, used):
 
 class OncePool(G.Pool):
     """generate.Pool (want='mixed': 'zh' and 'mixed' paragraphs) that never hands out a paragraph
-    twice: each take removes its paragraphs from the sections (generate.Pool cycles)."""
+    twice: each take removes its paragraphs from the sections (generate.Pool cycles).
+    count_all: keep the sections with >= 150 characters of 'zh' + 'mixed' prose (generate.Pool keeps
+    those with >= 150 of 'mixed' prose, too few for --prose chromium)."""
+
+    def __init__(self, secs, rng, want, count_all=False):
+        if not count_all:
+            return super().__init__(secs, rng, want)
+        self.secs = [s for s in secs if sum(len(G.nows(t)) for k, t in s['items'] if k != 'sub') >= 150]
+        self.want = want
+        self.i = rng.randrange(len(self.secs))
 
     def take(self, budget):
+        left = sum(len(G.nows(t)) for sec in self.secs for k, t in sec['items'] if k != 'sub')
+        if left < budget:  # generate.Pool.take would loop for ever
+            raise RuntimeError(f'prose pool exhausted ({left} characters left): use fewer --pages')
         title, items, x = super().take(budget)
         taken = {t for k, t in items if k == 'p'}
         for sec in self.secs:
@@ -331,7 +343,7 @@ def main():
         pool = OncePool(held, random.Random(args.seed), 'mixed')
     else:
         held_paras = {t for sec in held for k, t in sec['items'] if k != 'sub'}
-        pool = OncePool(chromium_sections(sc, used), random.Random(args.seed), 'mixed')
+        pool = OncePool(chromium_sections(sc, used), random.Random(args.seed), 'mixed', count_all=True)
         assert not any(t in held_paras for sec in pool.secs for k, t in sec['items'] if k != 'sub')
     print(f'paragraphs used by generate.py: {len(used)}; {args.prose} sections with >=150 chars of prose: '
           f'{len(pool.secs)}', file=sys.stderr)
