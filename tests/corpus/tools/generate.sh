@@ -10,11 +10,16 @@
 # Takes roughly 15-25 minutes on 2 cores (OCR is most of it); pass --no-ocr to skip OCR.
 # CI does not run this: it uses the committed output.
 #
-#   bash generate.sh --xelatex   regenerates only the held-out xelatex/ split (generate_xelatex.py;
-#                                also installs texlive-xetex texlive-lang-chinese texlive-latex-extra lmodern)
+#   bash generate.sh --xelatex       regenerates only the held-out xelatex/ split (generate_xelatex.py;
+#                                    also installs texlive-xetex texlive-lang-chinese texlive-latex-extra lmodern)
+#   bash generate.sh --xelatex-dev   regenerates only the development split xelatex-dev/ (same typesetting,
+#                                    prose from the Chromium splits)
+#   bash generate.sh --xelatex-all   regenerates both XeLaTeX splits
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-if [ "${1:-}" = --xelatex ]; then
+XELATEX_DEV_ARGS=(--split xelatex-dev --prose chromium --seed 20270311 --pages 16)
+case "${1:-}" in --xelatex|--xelatex-dev|--xelatex-all)
+  mode="$1"
   shift
   if [ "${SKIP_INSTALL:-0}" != 1 ]; then
     export DEBIAN_FRONTEND=noninteractive
@@ -25,10 +30,15 @@ if [ "${1:-}" = --xelatex ]; then
       maint-guide-zh-tw debian-edu-doc-zh-cn
     python3 -m pip install -q pymupdf
   fi
-  python3 "$here/generate_xelatex.py" --out "$here/.." "$@"
+  if [ "$mode" != --xelatex-dev ]; then
+    python3 "$here/generate_xelatex.py" --out "$here/.." "$@"
+  fi
+  if [ "$mode" != --xelatex ]; then
+    python3 "$here/generate_xelatex.py" --out "$here/.." "${XELATEX_DEV_ARGS[@]}" "$@"
+  fi
   python3 "$here/baselines.py" "$here/.."
-  exit
-fi
+  exit;;
+esac
 if [ "${SKIP_INSTALL:-0}" != 1 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq

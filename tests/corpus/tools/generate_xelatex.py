@@ -42,6 +42,16 @@ RERUN
   python3 tests/corpus/tools/generate_xelatex.py [--out tests/corpus] [--jobs 2] [--keep]
   Fixed seed: SEED below (generate.py's SEED is used only for the replay). Output is deterministic
   for the same TeX Live, font, poppler and PyMuPDF versions. Takes about a minute on 2 cores.
+
+DEVELOPMENT SPLIT (same pages, other prose; for working on TeX-related heuristics)
+  --split NAME        output directory under --out (default xelatex); pages are named xdNN-EXTRACTOR
+                      when NAME is not xelatex
+  --seed N            composition seed (default SEED)
+  --prose chromium    draw body paragraphs ONLY from the paragraphs generate.py's (Chromium) pages use
+                      (the complement of step 1's pool; default held-out = step 1), so the development
+                      split's prose never overlaps the held-out split's (asserted). The manifest then
+                      records split/prose and held_out: false.
+  bash tests/corpus/tools/generate.sh --xelatex-dev   # = --split xelatex-dev --prose chromium --seed 20270311 --pages 16
 """
 import argparse, json, os, random, re, shutil, subprocess, sys, tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -79,6 +89,26 @@ def used_by_generate_py(sc, tc):
     return used
 
 
+def chromium_sections(sc, used):
+    """--prose chromium (the development split): the simplified sections with ONLY the paragraphs
+    generate.py's pages use (the complement of held_out_sections; matched the same way, so a
+    paragraph used with a lead dateline prefix counts as used), with the same MIN_CJK_SHARE rule
+    for 'mixed' paragraphs so the pages are of the same kind as the held-out ones."""
+    used_long = [u for u in used if len(u) >= 25]
+    out = []
+    for sec in sc:
+        items = []
+        for k, t in sec['items']:
+            if k != 'sub' and not (t in used or any(t in u for u in used_long)):
+                continue
+            if k == 'mixed' and cjk_share(t) < MIN_CJK_SHARE:
+                continue
+            items.append((k, t))
+        if any(k != 'sub' for k, _ in items):
+            out.append(dict(sec, items=items))
+    return out
+
+
 def cjk_share(t):
     n = G.nows(t)
     return len(G.CJK.findall(n)) / len(n)
@@ -106,9 +136,21 @@ def held_out_sections(sc, used):
 
 class OncePool(G.Pool):
     """generate.Pool (want='mixed': 'zh' and 'mixed' paragraphs) that never hands out a paragraph
-    twice: each take removes its paragraphs from the sections (generate.Pool cycles)."""
+    twice: each take removes its paragraphs from the sections (generate.Pool cycles).
+    count_all: keep the sections with >= 150 characters of 'zh' + 'mixed' prose (generate.Pool keeps
+    those with >= 150 of 'mixed' prose, too few for --prose chromium)."""
+
+    def __init__(self, secs, rng, want, count_all=False):
+        if not count_all:
+            return super().__init__(secs, rng, want)
+        self.secs = [s for s in secs if sum(len(G.nows(t)) for k, t in s['items'] if k != 'sub') >= 150]
+        self.want = want
+        self.i = rng.randrange(len(self.secs))
 
     def take(self, budget):
+        left = sum(len(G.nows(t)) for sec in self.secs for k, t in sec['items'] if k != 'sub')
+        if left < budget:  # generate.Pool.take would loop for ever
+            raise RuntimeError(f'prose pool exhausted ({left} characters left): use fewer --pages')
         title, items, x = super().take(budget)
         taken = {t for k, t in items if k == 'p'}
         for sec in self.secs:
@@ -126,8 +168,8 @@ def tex(t):
     return ''.join(TEX_ESC.get(c, c) for c in t)
 
 
-def make_page(name, pool, i):
-    rng = random.Random(f'{SEED}-{name}')
+def make_page(name, pool, i, seed=SEED):
+    rng = random.Random(f'{seed}-{name}')
     fs = rng.choice([9, 9.5, 10, 10.5, 11])
     colw = rng.choice([10, 11, 12, 12.5, 13, 14, 15, 16, 17, 18, 20, 22, 24, 13.5, 15.5])
     gap = rng.choice([2, 2.5, 3, 3.5])
@@ -282,22 +324,38 @@ def main():
     ap.add_argument('--jobs', type=int, default=2)
     ap.add_argument('--pages', type=int, default=N_PAGES)
     ap.add_argument('--keep', action='store_true', help='debug: keep the work dir (tex, pdf, dropped texts)')
+    ap.add_argument('--split', default=SPLIT, help=f'output directory name under --out (default {SPLIT})')
+    ap.add_argument('--seed', type=int, default=SEED, help=f'composition seed (default {SEED})')
+    ap.add_argument('--prose', choices=['held-out', 'chromium'], default='held-out',
+                    help='held-out: body paragraphs generate.py does NOT use (the held-out split); '
+                         'chromium: ONLY paragraphs generate.py uses (a development split whose prose '
+                         'never overlaps the held-out split)')
     args = ap.parse_args()
-    outdir = os.path.join(os.path.abspath(args.out), SPLIT)
+    held_out = args.prose == 'held-out'
+    prefix = 'x' if args.split == SPLIT else 'xd'
+    outdir = os.path.join(os.path.abspath(args.out), args.split)
     work = tempfile.mkdtemp(prefix='cjk-xelatex-')
     sc = G.load_sections(G.SOURCES_SC)
     tc = G.load_sections(G.SOURCES_TC)
     used = used_by_generate_py(sc, tc)
     held = held_out_sections(sc, used)
-    pool = OncePool(held, random.Random(SEED), 'mixed')
-    print(f'paragraphs used by generate.py: {len(used)}; held-out sections with >=150 chars of prose: '
+    if held_out:
+        pool = OncePool(held, random.Random(args.seed), 'mixed')
+    else:
+        held_paras = {t for sec in held for k, t in sec['items'] if k != 'sub'}
+        pool = OncePool(chromium_sections(sc, used), random.Random(args.seed), 'mixed', count_all=True)
+        assert not any(t in held_paras for sec in pool.secs for k, t in sec['items'] if k != 'sub')
+    print(f'paragraphs used by generate.py: {len(used)}; {args.prose} sections with >=150 chars of prose: '
           f'{len(pool.secs)}', file=sys.stderr)
 
     jobs, seen = [], set()
     for i in range(1, args.pages + 1):
-        name = f'x{i:02d}'
-        layout, arts, paras, meta = make_page(name, pool, i)
-        assert not any(k == 'p' and (t in used or t in seen) for k, t in paras), name
+        name = f'{prefix}{i:02d}'
+        layout, arts, paras, meta = make_page(name, pool, i, args.seed)
+        if held_out:
+            assert not any(k == 'p' and (t in used or t in seen) for k, t in paras), name
+        else:  # no held-out paragraph inside any body paragraph (which may carry a lead dateline prefix)
+            assert not any(k == 'p' and (t in seen or any(h in t for h in held_paras)) for k, t in paras), name
         seen |= {t for k, t in paras if k == 'p'}
         jobs.append((name, layout, arts, paras, meta))
     with ThreadPoolExecutor(args.jobs) as ex:
@@ -305,8 +363,10 @@ def main():
     print(f'rendered {len(pdfs)} pages', file=sys.stderr)
 
     shutil.rmtree(outdir, ignore_errors=True)
-    manifest = {'seed': SEED, 'generator': 'tests/corpus/tools/generate_xelatex.py', 'held_out': True,
+    manifest = {'seed': args.seed, 'generator': 'tests/corpus/tools/generate_xelatex.py', 'held_out': held_out,
                 'versions': versions(), 'pages': [], 'dropped': []}
+    if args.split != SPLIT or not held_out:  # (keys absent for the held-out split, as before these options)
+        manifest = {'split': args.split, 'prose': args.prose, **manifest}
     for (name, layout, arts, paras, meta), pdf in zip(jobs, pdfs):
         for exname, fn in EXTRACTORS:
             text = fn(pdf, work)
@@ -318,7 +378,8 @@ def main():
                     open(os.path.join(work, fname + '.dropped.txt'), 'w', encoding='utf-8').write(text)
                 continue
             note = G.NOTE + f'; extractor: {exname}; page: {name} (simplified, XeLaTeX + xeCJK, ' \
-                            f'PunctStyle={layout["punct"]}; held out)'
+                            f'PunctStyle={layout["punct"]}; ' + \
+                ('held out)' if held_out else 'development split, prose from the Chromium splits)')
             G.write_page(outdir, fname, text, points, note)
             lab = [p['label'] for p in points]
             manifest['pages'].append(dict(name=fname, page=name, extractor=exname, **meta,
