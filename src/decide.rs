@@ -12,7 +12,7 @@
 use std::fmt;
 
 use crate::classify::CharRole;
-use crate::layout::{fit, Fit};
+use crate::layout::{fit, may_cut_between, Fit};
 use crate::line::{Furniture, Line};
 
 /// What happens to one line break.
@@ -110,6 +110,9 @@ pub enum Reason {
     /// off a stretched justified line by the extractor, or the first of two
     /// pieces of a line cut before a quote or bracket.
     Fragment,
+    /// Join: a piece of a printed line that the extractor cut at a
+    /// compressed punctuation mark; the next piece fits beside it.
+    Piece,
     /// Join: the line stops mid-word and is as full as the line before it in
     /// the same paragraph (a block set narrower than the column around it).
     AsFullAsLineBefore,
@@ -167,6 +170,9 @@ impl fmt::Display for Reason {
             Reason::FirstLine => "first line of a paragraph, short by its lost indent",
             Reason::CaptionRunsOn => "caption runs on, mid-sentence or into its photo credit",
             Reason::Fragment => "fragment of a line split by the extractor, inside a paragraph",
+            Reason::Piece => {
+                "piece of a printed line cut at a compressed mark: the next piece fits beside it"
+            }
             Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
             Reason::Furniture(kind) => {
                 return write!(f, "{} is its own paragraph", furniture_name(*kind))
@@ -221,6 +227,9 @@ pub(crate) struct BreakContext<'a> {
     pub joined_before: Option<&'a Line>,
     /// The line after `next`, if any.
     pub after_next: Option<&'a Line>,
+    /// The pieces of a printed line joined before `prev` (see
+    /// [`Reason::Piece`]), side by side; `None` when `prev` starts a line.
+    pub pieces_before: Option<Line>,
 }
 
 impl BreakContext<'_> {
@@ -381,6 +390,63 @@ fn pieces(first: &Line, second: &Line) -> Line {
     }
 }
 
+/// The printed line `prev` ends, so far: `prev` beside the pieces joined
+/// before it.
+pub(crate) fn line_so_far(ctx: &BreakContext<'_>) -> Line {
+    ctx.pieces_before
+        .map_or(*ctx.prev, |before| pieces(&before, ctx.prev))
+}
+
+/// Compressed punctuation (xeCJK, newspapers) makes `pdftotext -raw` cut
+/// one printed line into pieces after closing and pause marks and before
+/// opening ones. Where the printed line so far falls short of the column
+/// and the next piece fits beside it, it is the same printed line. A piece
+/// that ends where no cut is possible ends its printed line, so it must
+/// then fill the column: a paragraph's first line (short by its indent)
+/// after a last line does not.
+fn piece_rule(ctx: &BreakContext<'_>, column: u32) -> Option<(Action, Reason)> {
+    let (prev, next) = (ctx.prev, ctx.next);
+    if !may_cut_between(prev, next)
+        || prev.furniture.is_some()
+        || next.furniture.is_some()
+        || prev.shape.letter_spaced
+        || next.shape.letter_spaced
+        // A photo credit or a closed remark (`（完）`, `（組）`) ends what it closes.
+        || prev.ends_with_credit
+        || (prev.last == CharRole::Close && (prev.opens_with_bracket || ctx.prev_opens_paragraph()))
+    {
+        return None;
+    }
+    let so_far = line_so_far(ctx);
+    if fit(&so_far, column, 0) == Fit::Full {
+        return None;
+    }
+    let with_next = pieces(&so_far, next);
+    let next_ends_line = !ctx
+        .after_next
+        .is_some_and(|after| may_cut_between(next, after));
+    // After a sentence end the next line may open a paragraph or be a
+    // heading: short by its indent, it would fill the line beside a short
+    // last line (or stop short before a long word). A piece is at most half
+    // a line and is cut at a mark itself.
+    // (A lone closing mark after a sentence end closes that sentence.)
+    let ends_sentence = prev.ends_sentence
+        || (prev.last == CharRole::Close
+            && prev.width <= 2
+            && ctx.joined_before.is_some_and(|before| before.ends_sentence));
+    // A closing mark may close a sentence or a remark as well.
+    let ends_unit = ends_sentence || prev.last == CharRole::Close;
+    if ends_unit && (next_ends_line || 2 * next.max_width() > column) {
+        return None;
+    }
+    let joins = match fit(&with_next, column, 0) {
+        Fit::Full => true,
+        Fit::Overlong => false,
+        Fit::IndentShort | Fit::Short => !next_ends_line && !ends_sentence,
+    };
+    joins.then_some((Action::Join, Reason::Piece))
+}
+
 /// Decides one break point. Returns [`Action::Join`], never `JoinWithSpace`:
 /// spacing is the join stage's business.
 pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
@@ -523,6 +589,9 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     {
         return (Join, Reason::Fragment);
     }
+    if let Some(piece) = piece_rule(ctx, column) {
+        return piece;
+    }
     match prev_fit.unwrap_or(Fit::Full) {
         Fit::Overlong if runs_on => (Join, Reason::FullLine),
         Fit::Overlong => (Break, Reason::WiderThanColumn),
@@ -631,6 +700,7 @@ mod tests {
             next_column: Some(28),
             joined_before: before.as_ref(),
             after_next: after.as_ref(),
+            pieces_before: None,
         })
     }
 
@@ -810,6 +880,43 @@ mod tests {
             // line it ends its block.
             ("息", FULL, 0, None, Some(FULL), (Join, Reason::Fragment)),
             ("息", FULL, 1, None, Some(FULL), (Break, Reason::ShortLine)),
+            // Pieces of a printed line cut at compressed marks: the next
+            // piece fits beside this one and is cut at a mark itself.
+            (
+                "一二三，",
+                "四五六",
+                0,
+                Some("“七”"),
+                Some(FULL),
+                (Join, Reason::Piece),
+            ),
+            (
+                "一二三四五六。",
+                "七八九十一二",
+                0,
+                Some("“三”"),
+                Some(FULL),
+                (Join, Reason::Piece),
+            ),
+            // After a sentence end, a next line wider than half the column
+            // may open a paragraph; one that ends where no cut is possible
+            // must fill the line.
+            (
+                "一二三。",
+                "四五六七八九十一",
+                0,
+                Some("“九”"),
+                Some(FULL),
+                (Break, Reason::ShortLine),
+            ),
+            (
+                "一二三。",
+                "四五",
+                0,
+                Some("六七"),
+                Some(FULL),
+                (Break, Reason::ShortLine),
+            ),
             // A dash line after a full headline standing alone is its
             // subtitle; inside a paragraph the sentence goes on.
             (
@@ -920,6 +1027,7 @@ mod tests {
                 next_column: Some(28),
                 joined_before: None,
                 after_next: Some(&after),
+                pieces_before: None,
             })
         };
         assert_eq!(
@@ -943,6 +1051,7 @@ mod tests {
             next_column: None,
             joined_before: None,
             after_next: None,
+            pieces_before: None,
         };
         assert_eq!(decide(&ctx), (Action::Keep, Reason::NotWrapped));
         // A stretched line set one glyph a line leaves no column either, but

@@ -11,6 +11,7 @@
 //! width with the most votes among the [`WINDOW`] lines on either side wins.
 //! Votes are kept in a sliding histogram, so the whole pass is linear.
 
+use crate::classify::CharRole;
 use crate::line::Line;
 
 /// Lines on each side of a line that vote on its column width.
@@ -167,6 +168,43 @@ pub(crate) fn estimate_columns(
         }
         if let Some(&vote) = votes.get(i + WINDOW + 2) {
             after.add(vote, 1);
+        }
+    }
+    let start = columns.len() - n;
+    spread_into_pieces(lines, &mut columns[start..]);
+}
+
+/// Whether an extractor may have cut one printed line between `prev` and
+/// `next`: compressed punctuation (a closing or pause mark set half an em
+/// wide, an opening mark drawn into the space before it) makes the next
+/// glyph start left of where the last one ended, and `pdftotext -raw` starts
+/// a new line there.
+pub(crate) fn may_cut_between(prev: &Line, next: &Line) -> bool {
+    next.blanks_before == 0
+        && (matches!(
+            prev.last,
+            CharRole::Pause | CharRole::SentenceEnd | CharRole::Close
+        ) || next.first == CharRole::Open)
+}
+
+/// Printed lines cut into pieces at compressed punctuation leave too few
+/// whole lines to agree on a column. A run of such pieces is wrapped text
+/// all the same: each piece narrower than the column next to it, and cut
+/// from its neighbour at a mark, takes that column (a pass each way).
+fn spread_into_pieces(lines: &[Line], columns: &mut [Option<u32>]) {
+    let piece_of = |line: &Line, column: u32| line.min_width() < column && !line.shape.preformatted;
+    for i in 1..lines.len() {
+        if let (None, Some(column)) = (columns[i], columns[i - 1]) {
+            if may_cut_between(&lines[i - 1], &lines[i]) && piece_of(&lines[i], column) {
+                columns[i] = Some(column);
+            }
+        }
+    }
+    for i in (0..lines.len().saturating_sub(1)).rev() {
+        if let (None, Some(column)) = (columns[i], columns[i + 1]) {
+            if may_cut_between(&lines[i], &lines[i + 1]) && piece_of(&lines[i], column) {
+                columns[i] = Some(column);
+            }
         }
     }
 }

@@ -7,7 +7,7 @@ use std::iter::FusedIterator;
 use std::ops::Range;
 
 use crate::classify::CharRole;
-use crate::decide::{decide, Action, BreakContext, Reason};
+use crate::decide::{decide, line_so_far, Action, BreakContext, Reason};
 use crate::join;
 use crate::layout::{estimate_columns, fit, ColumnScratch, Fit};
 use crate::line::{raw_lines, Furniture, Line};
@@ -268,10 +268,12 @@ impl Analysis {
     fn decide_all(&mut self, text: Option<&str>) {
         self.decisions.clear();
         let mut prev_joined = false;
+        let mut pieces_before = None;
         for (i, pair) in self.lines.windows(2).enumerate() {
             if starts_section(&pair[1]) {
                 self.decisions.push((Action::Keep, Reason::SectionBreak));
                 prev_joined = false;
+                pieces_before = None;
                 continue;
             }
             let ctx = BreakContext {
@@ -285,8 +287,18 @@ impl Analysis {
                     None
                 },
                 after_next: self.lines.get(i + 2).filter(|l| !starts_section(l)),
+                pieces_before,
             };
             let (mut action, reason) = decide(&ctx);
+            // The next line goes on the printed line `prev` is on when they
+            // are joined and that line does not yet fill its column.
+            pieces_before = match self.columns[i] {
+                Some(column) if action.is_join() => {
+                    let so_far = line_so_far(&ctx);
+                    (fit(&so_far, column, 0) != Fit::Full).then_some(so_far)
+                }
+                _ => None,
+            };
             if let (Action::Join, Some(text)) = (action, text) {
                 action = join::seam(text, &pair[0], &pair[1]);
             }
