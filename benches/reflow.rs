@@ -158,6 +158,8 @@ fn pathological(c: &mut Criterion) {
             sized(&line("，。、；：？！“”（）《》……——"), SIZE),
         ),
         ("blank-lines", sized("\n", SIZE)),
+        // Lines ended by a lone `\r` (old Mac files): no `\n` to find at all.
+        ("lone-cr-page", sized(page, SIZE).replace('\n', "\r")),
         ("ten-mb-line", sized("一二三四五六七八九十", 10 << 20)),
     ];
     let mut group = c.benchmark_group("pathological");

@@ -74,17 +74,27 @@ impl RawLine {
 pub(crate) struct RawLines<'t> {
     text: &'t str,
     pos: usize,
-    /// Whether the text has any `\r` at all: most have none, and then only
-    /// `\n` needs looking for.
-    has_cr: bool,
+    /// Where the next `\n` at or after `pos` is (`text.len()` if none), and
+    /// the same for `\r`. Each is searched for again only once `pos` has
+    /// passed it, so the split stays linear however the terminators mix
+    /// (a text of lone `\r`s has no `\n` to look for after the first try).
+    next_lf: usize,
+    next_cr: usize,
 }
 
 pub(crate) fn raw_lines(text: &str) -> RawLines<'_> {
     RawLines {
         text,
         pos: 0,
-        has_cr: text.as_bytes().contains(&b'\r'),
+        next_lf: find_from(text, 0, '\n'),
+        next_cr: find_from(text, 0, '\r'),
     }
+}
+
+/// Byte offset of the first `c` in `text` at or after `from`, or `text.len()`.
+/// `str::find(char)` searches with memchr.
+fn find_from(text: &str, from: usize, c: char) -> usize {
+    text[from..].find(c).map_or(text.len(), |i| from + i)
 }
 
 impl Iterator for RawLines<'_> {
@@ -96,10 +106,8 @@ impl Iterator for RawLines<'_> {
         if start >= len {
             return None;
         }
-        // `str::find(char)` searches with memchr; a lone `\r` is looked for
-        // only before the `\n`, also with memchr.
-        let rest = &self.text.as_bytes()[start..];
-        if rest[0] == b'\n' {
+        let bytes = self.text.as_bytes();
+        if bytes[start] == b'\n' {
             // An empty line: runs of them are common, and cheaper to step over
             // than to search.
             self.pos = start + 1;
@@ -109,33 +117,20 @@ impl Iterator for RawLines<'_> {
                 next: self.pos,
             });
         }
-        let newline = self.text[start..].find('\n');
-        let before = &rest[..newline.unwrap_or(rest.len())];
-        let found = if self.has_cr && before.contains(&b'\r') {
-            before.iter().position(|&b| b == b'\r')
-        } else {
-            newline
-        };
-        match found {
-            None => {
-                self.pos = len;
-                Some(RawLine {
-                    start,
-                    end: len,
-                    next: len,
-                })
-            }
-            Some(i) => {
-                let end = start + i;
-                let crlf = rest[i] == b'\r' && rest.get(i + 1) == Some(&b'\n');
-                self.pos = end + if crlf { 2 } else { 1 };
-                Some(RawLine {
-                    start,
-                    end,
-                    next: self.pos,
-                })
-            }
+        if self.next_lf < start {
+            self.next_lf = find_from(self.text, start, '\n');
         }
+        if self.next_cr < start {
+            self.next_cr = find_from(self.text, start, '\r');
+        }
+        let end = self.next_lf.min(self.next_cr);
+        let crlf = bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n');
+        self.pos = (end + if crlf { 2 } else { 1 }).min(len);
+        Some(RawLine {
+            start,
+            end,
+            next: self.pos,
+        })
     }
 }
 
