@@ -84,6 +84,9 @@ pub enum Reason {
     /// Join: the line opens a bracket at its start and does not close it
     /// at its end: the bracketed remark runs on.
     BracketLeftOpen,
+    /// Join: the line stops mid-sentence inside a bracket or quote that it,
+    /// or the line joined before it, opened.
+    InsideBrackets,
     /// Join: the line fills its column and stops mid-sentence.
     FullLine,
     /// Join: a bracketed remark or credit after a sentence end belongs to its
@@ -155,6 +158,7 @@ impl fmt::Display for Reason {
             }
             Reason::PrevEndsWithOpening => "line ends with an opening bracket or quote (kinsoku)",
             Reason::BracketLeftOpen => "line opens a bracket and does not close it",
+            Reason::InsideBrackets => "line stops mid-sentence inside a bracket or quote",
             Reason::FullLine => "line fills the column mid-sentence",
             Reason::DatelineLead => "opening dateline runs on into the story",
             Reason::BracketAfterSentence => {
@@ -376,6 +380,7 @@ fn whole_line(before: &Line, tail: &Line) -> Option<Line> {
             width: before.width + (tail.width - tail.indent),
             compressible: before.compressible + tail.compressible,
             narrow: before.narrow + tail.narrow,
+            brackets: before.brackets + tail.brackets,
             ..*tail
         })
 }
@@ -386,6 +391,7 @@ fn pieces(first: &Line, second: &Line) -> Line {
         width: first.width + (second.width - second.indent),
         compressible: first.compressible + second.compressible,
         narrow: first.narrow + second.narrow,
+        brackets: first.brackets + second.brackets,
         ..*second
     }
 }
@@ -523,6 +529,12 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     }
     if next.indent >= prev.indent + 2 {
         return (Break, Reason::NextIndented);
+    }
+    // A line inside a bracket or quote opened on it (or on the line joined
+    // before it) and not yet closed does not end its paragraph mid-sentence.
+    let open = prev.brackets + ctx.joined_before.map_or(0, |b| b.brackets);
+    if open > 0 && !prev.ends_sentence && next.blanks_before == 0 && next.furniture.is_none() {
+        return (Join, Reason::InsideBrackets);
     }
     // A run of single glyphs is a stretched line the extractor set one
     // glyph a line; it leaves too few lines to agree on a column.
@@ -799,6 +811,40 @@ mod tests {
                 Some("一二三四五六七八九十一二"),
                 Some(FULL),
                 (Join, Reason::FullLineSentenceEnd),
+            ),
+            // Inside a bracket or quote left open, a short line runs on;
+            // closed, or at a sentence end, it ends its paragraph.
+            (
+                "安装软件包（包括解压缩和",
+                FULL,
+                0,
+                None,
+                Some(FULL),
+                (Join, Reason::InsideBrackets),
+            ),
+            (
+                "一二“三四",
+                FULL,
+                0,
+                None,
+                Some("一二三（四五六七八九十一二三"),
+                (Join, Reason::InsideBrackets),
+            ),
+            (
+                "一二三）四五",
+                FULL,
+                0,
+                None,
+                Some("一二三（四五六七八九十一二三"),
+                (Break, Reason::ShortLine),
+            ),
+            (
+                "（一二三四五。",
+                FULL,
+                0,
+                None,
+                Some(FULL),
+                (Break, Reason::ShortLine),
             ),
             // Short lines end paragraphs; a first line short by its indent does not.
             (

@@ -169,6 +169,9 @@ pub(crate) struct Line {
     pub narrow: u32,
     /// Wide (1-em) characters.
     pub wide_chars: u32,
+    /// Opening brackets and quotes (`（〔【《「『“(`) less closing ones:
+    /// above zero, the line leaves a bracket open for the next to close.
+    pub brackets: i32,
     /// Single spaces between two wide characters (letter-spacing).
     pub letter_spaces: u32,
     /// Runs of three or more spaces inside the line.
@@ -303,6 +306,7 @@ impl Line {
             counts.compressible += part.compressible;
             counts.narrow += part.narrow;
             counts.wide_chars += part.wide_chars;
+            counts.brackets += part.brackets;
             counts.letter_spaces += part.letter_spaces;
             counts.space_runs += part.space_runs;
         }
@@ -392,6 +396,7 @@ impl Line {
             compressible: counts.compressible,
             narrow: counts.narrow,
             wide_chars: counts.wide_chars,
+            brackets: counts.brackets,
             letter_spaces: counts.letter_spaces,
             space_runs: counts.space_runs,
             lead_chunk: lead_chunk_width(body, &edges, wide_ambiguous),
@@ -489,6 +494,7 @@ struct Counts {
     compressible: u32,
     narrow: u32,
     wide_chars: u32,
+    brackets: i32,
     letter_spaces: u32,
     space_runs: u32,
     /// A tab or a box-drawing character: aligned text.
@@ -532,6 +538,9 @@ impl Counts {
                 if !c.is_ascii() {
                     n.compressible += u32::from(is_compressible(c));
                     n.tab_or_box |= ('\u{2500}'..='\u{257F}').contains(&c);
+                    n.brackets += bracket_balance(c);
+                } else {
+                    n.brackets += i32::from(c == '(') - i32::from(c == ')');
                 }
                 char_width(c, wide_ambiguous)
             };
@@ -559,6 +568,16 @@ impl Counts {
             }
         }
         n
+    }
+}
+
+/// `1` for a full-width opening bracket or quote, `-1` for a closing one.
+/// Straight ASCII quotes open and close alike, so they are not counted.
+fn bracket_balance(c: char) -> i32 {
+    match c {
+        '（' | '〔' | '【' | '《' | '「' | '『' | '“' => 1,
+        '）' | '〕' | '】' | '》' | '」' | '』' | '”' => -1,
+        _ => 0,
     }
 }
 
@@ -861,6 +880,16 @@ mod tests {
         assert_eq!(line.compressible, 3);
         assert_eq!(line.first, CharRole::Ideograph);
         assert_eq!(line.last, CharRole::Letter);
+    }
+
+    #[test]
+    fn counts_brackets_left_open() {
+        assert_eq!(measure("安装软件包（包括解压缩和").brackets, 1);
+        assert_eq!(measure("“测试版”（见下文）").brackets, 0);
+        assert_eq!(measure("用法(见 man 1 ls) 和“").brackets, 1);
+        assert_eq!(measure("压缩）后“测试”》").brackets, -2);
+        // Straight quotes open and close alike: not counted.
+        assert_eq!(measure("参数 \"-v\" 和").brackets, 0);
     }
 
     #[test]
