@@ -546,6 +546,20 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     {
         return (Join, Reason::Fragment);
     }
+    // Printed lines cut at every compressed mark (`pdftotext -raw` on
+    // xeCJK) leave pieces too short to agree on a column: a piece that
+    // stops at a pause or closing mark, or before an opening one,
+    // mid-sentence, runs on. Lines of verse are as wide as one another.
+    if ctx.column.is_none()
+        && !prev.ends_sentence
+        && next.blanks_before == 0
+        && prev.furniture.is_none()
+        && next.furniture.is_none()
+        && (matches!(prev.last, CharRole::Pause | CharRole::Close) || next.first == CharRole::Open)
+        && prev.width != next.width
+    {
+        return (Join, Reason::Fragment);
+    }
     let Some(column) = ctx.column else {
         return (Keep, Reason::NotWrapped);
     };
@@ -1109,5 +1123,34 @@ mod tests {
             ..ctx
         };
         assert_eq!(decide(&ctx), (Action::Join, Reason::Fragment));
+        // Pieces of a printed line cut at compressed marks run on
+        // mid-sentence; a sentence end, or lines of verse, keep the break.
+        for (prev, next, decision) in [
+            (
+                "还未发布的架构，",
+                "它们初",
+                (Action::Join, Reason::Fragment),
+            ),
+            ("目录，名为", "“sid”", (Action::Join, Reason::Fragment)),
+            ("“稳定版”", "更频繁", (Action::Join, Reason::Fragment)),
+            (
+                "它会持续更新。",
+                "对于那些",
+                (Action::Keep, Reason::NotWrapped),
+            ),
+            (
+                "床前明月光，",
+                "疑是地上霜。",
+                (Action::Keep, Reason::NotWrapped),
+            ),
+        ] {
+            let (prev, next) = (line(prev, 0), line(next, 0));
+            let ctx = BreakContext {
+                prev: &prev,
+                next: &next,
+                ..ctx
+            };
+            assert_eq!(decide(&ctx), decision, "{prev:?}");
+        }
     }
 }

@@ -324,3 +324,16 @@ fn stream_reports_invalid_utf8_deep_in_the_input() {
     }
     assert!(!out.is_empty(), "earlier sections are written");
 }
+
+/// Short lines with no column between them run on at a comma only when they
+/// are pieces of printed lines, not lines of verse as wide as one another.
+#[test]
+fn verse_keeps_its_lines_and_pieces_run_on() {
+    let verse = "静夜思\n\n床前明月光，\n疑是地上霜。\n举头望明月，\n低头思故乡。\n";
+    assert_eq!(check(verse), verse);
+    let pieces = "还未发布的架构，\n它们初\n次发布的时候，\n会创建一\n个目录。\n";
+    assert_eq!(
+        check(pieces),
+        "还未发布的架构，它们初\n次发布的时候，会创建一\n个目录。\n"
+    );
+}
