@@ -87,6 +87,9 @@ pub enum Reason {
     /// Join: the line stops mid-sentence inside a bracket or quote that it,
     /// or the line joined before it, opened.
     InsideBrackets,
+    /// Join: the line stops short at a pause mark (`，、；：`), which ends
+    /// no paragraph.
+    ShortAtPause,
     /// Join: the line fills its column and stops mid-sentence.
     FullLine,
     /// Join: a bracketed remark or credit after a sentence end belongs to its
@@ -158,6 +161,7 @@ impl fmt::Display for Reason {
             }
             Reason::PrevEndsWithOpening => "line ends with an opening bracket or quote (kinsoku)",
             Reason::BracketLeftOpen => "line opens a bracket and does not close it",
+            Reason::ShortAtPause => "line stops short at a pause mark, mid-sentence",
             Reason::InsideBrackets => "line stops mid-sentence inside a bracket or quote",
             Reason::FullLine => "line fills the column mid-sentence",
             Reason::DatelineLead => "opening dateline runs on into the story",
@@ -690,6 +694,10 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 (Join, Reason::AsFullAsLineBefore)
             } else if !prev.ends_sentence && next_fit == Fit::IndentShort {
                 (Break, Reason::Heading)
+            } else if prev.last == CharRole::Pause && next.blanks_before == 0 {
+                // A comma or colon ends no paragraph: a piece of a printed
+                // line cut after a compressed mark, or a line set short.
+                (Join, Reason::ShortAtPause)
             } else {
                 (Break, Reason::ShortLine)
             }
@@ -859,6 +867,15 @@ mod tests {
                 None,
                 Some(FULL),
                 (Break, Reason::ShortLine),
+            ),
+            // A short line that stops at a comma does not end its paragraph.
+            (
+                "一二三四五，",
+                FULL,
+                0,
+                None,
+                Some(FULL),
+                (Join, Reason::ShortAtPause),
             ),
             // Short lines end paragraphs; a first line short by its indent does not.
             (
