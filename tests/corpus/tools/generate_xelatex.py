@@ -89,17 +89,20 @@ def used_by_generate_py(sc, tc):
     return used
 
 
-def chromium_sections(sc, used):
-    """--prose chromium (the development split): the simplified sections with ONLY the paragraphs
-    generate.py's pages use (the complement of held_out_sections; matched the same way, so a
-    paragraph used with a lead dateline prefix counts as used), with the same MIN_CJK_SHARE rule
-    for 'mixed' paragraphs so the pages are of the same kind as the held-out ones."""
+def sections_by_use(sc, used, keep_used):
+    """The simplified sections with only the paragraphs generate.py's pages use (keep_used=True:
+    --prose chromium, the development split) or with all of those removed (keep_used=False: the
+    held-out split). A paragraph may carry a lead dateline prefix on the other pages, so it is
+    matched by containment too. generate.py's 'zh' paragraphs that are left unused are too few for
+    10 pages (about 5,000 characters), so 'mixed' ones (CJK with English words) with a CJK share
+    of at least MIN_CJK_SHARE are kept as well, in both splits, so that their pages are alike."""
     used_long = [u for u in used if len(u) >= 25]
     out = []
     for sec in sc:
         items = []
         for k, t in sec['items']:
-            if k != 'sub' and not (t in used or any(t in u for u in used_long)):
+            is_used = t in used or any(t in u for u in used_long)
+            if k != 'sub' and is_used != keep_used:
                 continue
             if k == 'mixed' and cjk_share(t) < MIN_CJK_SHARE:
                 continue
@@ -112,26 +115,6 @@ def chromium_sections(sc, used):
 def cjk_share(t):
     n = G.nows(t)
     return len(G.CJK.findall(n)) / len(n)
-
-
-def held_out_sections(sc, used):
-    """The simplified sections with every paragraph used by generate.py removed. A paragraph may
-    carry a lead dateline prefix on the other pages, so match by containment too. generate.py's
-    'zh' paragraphs that are left are too few for 10 pages (about 5,000 characters), so 'mixed'
-    ones (CJK with English words) with a CJK share of at least MIN_CJK_SHARE are kept as well."""
-    used_long = [u for u in used if len(u) >= 25]
-    out = []
-    for sec in sc:
-        items = []
-        for k, t in sec['items']:
-            if k != 'sub' and (t in used or any(t in u for u in used_long)):
-                continue
-            if k == 'mixed' and cjk_share(t) < MIN_CJK_SHARE:
-                continue
-            items.append((k, t))
-        if any(k != 'sub' for k, _ in items):
-            out.append(dict(sec, items=items))
-    return out
 
 
 class OncePool(G.Pool):
@@ -338,12 +321,12 @@ def main():
     sc = G.load_sections(G.SOURCES_SC)
     tc = G.load_sections(G.SOURCES_TC)
     used = used_by_generate_py(sc, tc)
-    held = held_out_sections(sc, used)
+    held = sections_by_use(sc, used, keep_used=False)
     if held_out:
         pool = OncePool(held, random.Random(args.seed), 'mixed')
     else:
         held_paras = {t for sec in held for k, t in sec['items'] if k != 'sub'}
-        pool = OncePool(chromium_sections(sc, used), random.Random(args.seed), 'mixed', count_all=True)
+        pool = OncePool(sections_by_use(sc, used, keep_used=True), random.Random(args.seed), 'mixed', count_all=True)
         assert not any(t in held_paras for sec in pool.secs for k, t in sec['items'] if k != 'sub')
     print(f'paragraphs used by generate.py: {len(used)}; {args.prose} sections with >=150 chars of prose: '
           f'{len(pool.secs)}', file=sys.stderr)
