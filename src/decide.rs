@@ -380,13 +380,7 @@ fn whole_line(before: &Line, tail: &Line) -> Option<Line> {
         && !tail.ends_sentence
         && !lone_closing_mark
         && !before.shape.letter_spaced)
-        .then(|| Line {
-            width: before.width + (tail.width - tail.indent),
-            compressible: before.compressible + tail.compressible,
-            narrow: before.narrow + tail.narrow,
-            brackets: before.brackets + tail.brackets,
-            ..*tail
-        })
+        .then(|| pieces(before, tail))
 }
 
 /// One line made of `first` and `second` side by side.
