@@ -134,6 +134,31 @@ impl Iterator for RawLines<'_> {
     }
 }
 
+/// Numbers raw lines and counts the blank ones before each non-blank line, as
+/// [`Line::measure`] needs, across calls (the stream feeds text in chunks).
+#[derive(Debug, Default)]
+pub(crate) struct LineCounter {
+    /// Index of the next raw line.
+    number: usize,
+    /// Blank lines since the last non-blank one.
+    blanks: u32,
+}
+
+impl LineCounter {
+    /// Measures the next raw line of `text`; `None` if it is blank.
+    pub(crate) fn measure(
+        &mut self,
+        text: &str,
+        raw: RawLine,
+        wide_ambiguous: bool,
+    ) -> Option<Line> {
+        let line = Line::measure(text, raw, self.number, self.blanks, wide_ambiguous);
+        self.number += 1;
+        self.blanks = if line.is_some() { 0 } else { self.blanks + 1 };
+        line
+    }
+}
+
 /// Shape flags of a line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Shape {

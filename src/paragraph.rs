@@ -10,7 +10,7 @@ use crate::classify::CharRole;
 use crate::decide::{decide, line_so_far, Action, BreakContext, Reason};
 use crate::join;
 use crate::layout::{estimate_columns, fit, ColumnScratch, Fit};
-use crate::line::{raw_lines, Furniture, Line};
+use crate::line::{raw_lines, Furniture, Line, LineCounter};
 use crate::Reflower;
 
 /// Stages 1–3 over one text: the measured non-blank lines, the column around
@@ -221,14 +221,10 @@ impl Analysis {
         self.lines.clear();
         self.columns.clear();
         self.decisions.clear();
-        let mut blanks = 0;
-        for (number, raw) in raw_lines(text).enumerate() {
-            match Line::measure(text, raw, number, blanks, reflower.wide_ambiguous) {
-                Some(line) => {
-                    self.lines.push(line);
-                    blanks = 0;
-                }
-                None => blanks += 1,
+        let mut counter = LineCounter::default();
+        for raw in raw_lines(text) {
+            if let Some(line) = counter.measure(text, raw, reflower.wide_ambiguous) {
+                self.lines.push(line);
             }
         }
         self.ends_with_newline = text.ends_with(['\n', '\r']);

@@ -10,7 +10,7 @@
 use std::io::{BufRead, Write};
 
 use crate::join::write_separator;
-use crate::line::{raw_lines, Line};
+use crate::line::{raw_lines, LineCounter};
 use crate::paragraph::{starts_section, Analysis};
 use crate::{Action, Error, Reflower};
 
@@ -20,10 +20,8 @@ use crate::{Action, Error, Reflower};
 pub(crate) struct SectionWriter {
     /// The lines of the section being collected.
     analysis: Analysis,
-    /// Blank lines since the last non-blank line.
-    blanks: u32,
-    /// Index of the next raw line in the whole input.
-    number: usize,
+    /// Line numbers and blank-line counts, over the whole input.
+    counter: LineCounter,
 }
 
 impl SectionWriter {
@@ -33,14 +31,9 @@ impl SectionWriter {
     pub(crate) fn feed(&mut self, text: &str, from: usize, reflower: &Reflower, out: &mut String) {
         for raw in raw_lines(&text[from..]) {
             let raw = raw.shifted(from);
-            let measured =
-                Line::measure(text, raw, self.number, self.blanks, reflower.wide_ambiguous);
-            self.number += 1;
-            let Some(line) = measured else {
-                self.blanks += 1;
+            let Some(line) = self.counter.measure(text, raw, reflower.wide_ambiguous) else {
                 continue;
             };
-            self.blanks = 0;
             if starts_section(&line) && !self.analysis.lines.is_empty() {
                 self.write_section(text, reflower, out);
                 write_separator(
