@@ -146,6 +146,10 @@ pub enum Reason {
     NextWiderThanColumn,
     /// Keep: two or more blank lines separate independent sections.
     SectionBreak,
+    /// Keep, written as two blank lines: a run of 4096 lines with no two
+    /// blank lines in a row was cut into sections here, at the likeliest
+    /// paragraph end in its second half, so that memory stays bounded.
+    LongSection,
     /// Keep: one of the lines is preformatted (code, table, aligned columns).
     Preformatted,
     /// Keep: the lines around do not share a column width, so the text is not
@@ -200,6 +204,7 @@ impl fmt::Display for Reason {
                 "next line is wider than the column: not a wrapped line of it"
             }
             Reason::SectionBreak => "two or more blank lines: a section break, kept",
+            Reason::LongSection => "4096 lines without a section break: a new section starts here",
             Reason::Preformatted => "preformatted line (code, table or aligned text)",
             Reason::NotWrapped => "no column width shared by the lines around: not hard-wrapped",
         };

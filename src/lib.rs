@@ -66,8 +66,13 @@
 //! - A paragraph that ends exactly at the end of a full line, followed by a
 //!   paragraph whose first line is not two em short, is joined.
 //! - Two or more blank lines end a section: the break is kept and no decision
-//!   looks across it. This is what bounds [`Reflower::reflow_stream`]'s memory;
-//!   text with no double blank lines is one section, held whole.
+//!   looks across it. This is what bounds [`Reflower::reflow_stream`]'s memory.
+//!   A run of 4096 non-blank lines with no two blank lines in a row is cut
+//!   into sections too, at the likeliest paragraph end in its second half (a
+//!   sentence end before an indent or a blank line), and the cut is written as
+//!   two blank lines ([`Reason::LongSection`]); a page has a few hundred lines,
+//!   so only long extractions with no blank lines (`pdftotext -raw` of a whole
+//!   book) are cut.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs, missing_debug_implementations)]

@@ -226,6 +226,9 @@ pub(crate) struct Line {
     pub shape: Shape,
     /// Newspaper furniture recognised from the line's own text.
     pub furniture: Option<Furniture>,
+    /// A long section was cut before this line to bound memory (see
+    /// `paragraph::cut_long_section`); its `blanks_before` is then 2.
+    pub section_cut: bool,
 }
 
 impl Line {
@@ -317,6 +320,8 @@ impl Line {
                     text_end: span.end,
                     end: span.end,
                     blanks_before,
+                    // In the output, a cut section is two real blank lines.
+                    section_cut: false,
                     ..*part
                 };
             }
@@ -453,6 +458,7 @@ impl Line {
                 ends_sentence,
                 counts.narrow >= 4,
             ),
+            section_cut: false,
         }
     }
 }

@@ -222,9 +222,16 @@ impl Analysis {
         self.columns.clear();
         self.decisions.clear();
         let mut counter = LineCounter::default();
+        let mut section_start = 0;
         for raw in raw_lines(text) {
             if let Some(line) = counter.measure(text, raw, reflower.wide_ambiguous) {
+                if starts_section(&line) {
+                    section_start = self.lines.len();
+                }
                 self.lines.push(line);
+                if self.lines.len() - section_start == SECTION_LINES {
+                    section_start += cut_long_section(&mut self.lines[section_start..]);
+                }
             }
         }
         self.ends_with_newline = text.ends_with(['\n', '\r']);
@@ -267,7 +274,12 @@ impl Analysis {
         let mut pieces_before = None;
         for (i, pair) in self.lines.windows(2).enumerate() {
             if starts_section(&pair[1]) {
-                self.decisions.push((Action::Keep, Reason::SectionBreak));
+                let reason = if pair[1].section_cut {
+                    Reason::LongSection
+                } else {
+                    Reason::SectionBreak
+                };
+                self.decisions.push((Action::Keep, reason));
                 prev_joined = false;
                 pieces_before = None;
                 continue;
@@ -396,6 +408,41 @@ impl Analysis {
 /// memory of [`Reflower::reflow_stream`].
 pub(crate) fn starts_section(line: &Line) -> bool {
     line.blanks_before >= 2
+}
+
+/// The most non-blank lines a section holds. A longer run of lines with no
+/// two blank lines in a row is cut (see [`cut_long_section`]), so that
+/// streaming holds at most this many lines. Real pages stay far below it
+/// (the longest in the corpus has 515 lines).
+pub(crate) const SECTION_LINES: usize = 4096;
+
+/// Cuts `section`, which has reached [`SECTION_LINES`] lines, in two: the
+/// line returned starts a new section, as if two blank lines preceded it,
+/// and is written so, which makes the cut stable when the output is
+/// reflowed again (its sections are all shorter than the limit).
+///
+/// The cut goes in the second half of the section, at the last of the likeliest
+/// paragraph ends there: a sentence end before an indent or a blank line,
+/// else any sentence end, else the last line. It depends only on the lines, so
+/// whole-text and streaming analyses cut at the same place.
+pub(crate) fn cut_long_section(section: &mut [Line]) -> usize {
+    debug_assert!(section.len() >= SECTION_LINES);
+    let score = |prev: &Line, next: &Line| {
+        let opens = next.blanks_before > 0 || next.indent >= 2;
+        u8::from(prev.ends_sentence) * 2 + u8::from(opens)
+    };
+    let half = section.len() / 2;
+    let mut best = (0, section.len() - 1);
+    for k in half..section.len() {
+        let s = score(&section[k - 1], &section[k]);
+        if s >= best.0 {
+            best = (s, k);
+        }
+    }
+    let cut = best.1;
+    section[cut].blanks_before = 2;
+    section[cut].section_cut = true;
+    cut
 }
 
 /// What a paragraph is, as far as the heuristics can tell.

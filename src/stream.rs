@@ -10,8 +10,8 @@
 use std::io::{BufRead, Write};
 
 use crate::join::write_separator;
-use crate::line::{raw_lines, LineCounter};
-use crate::paragraph::{starts_section, Analysis};
+use crate::line::{raw_lines, Line, LineCounter};
+use crate::paragraph::{cut_long_section, starts_section, Analysis, SECTION_LINES};
 use crate::{Action, Error, Reflower};
 
 /// Measures lines one at a time and reflows each section as soon as the
@@ -22,6 +22,8 @@ pub(crate) struct SectionWriter {
     analysis: Analysis,
     /// Line numbers and blank-line counts, over the whole input.
     counter: LineCounter,
+    /// The lines after the cut of a long section, while the part before it is written.
+    rest: Vec<Line>,
 }
 
 impl SectionWriter {
@@ -44,7 +46,22 @@ impl SectionWriter {
                 );
             }
             self.analysis.lines.push(line);
+            if self.analysis.lines.len() == SECTION_LINES {
+                self.cut_section(text, reflower, out);
+            }
         }
+    }
+
+    /// Writes the collected section up to where [`cut_long_section`] cuts it,
+    /// and keeps the rest as the start of the next section.
+    fn cut_section(&mut self, text: &str, reflower: &Reflower, out: &mut String) {
+        let cut = cut_long_section(&mut self.analysis.lines);
+        self.rest.clear();
+        self.rest.extend_from_slice(&self.analysis.lines[cut..]);
+        self.analysis.lines.truncate(cut);
+        self.write_section(text, reflower, out);
+        write_separator(out, Action::Keep, 2, reflower.options.separator);
+        self.analysis.lines.extend_from_slice(&self.rest);
     }
 
     /// Byte offset in the text being fed where the section being collected
@@ -95,8 +112,9 @@ impl Reflower {
     ///
     /// The output is byte for byte what [`Reflower::reflow`] returns for the
     /// whole input; memory is bounded by the longest section (the text between
-    /// two runs of two or more blank lines), plus the longest line, plus a
-    /// 64 KiB read buffer.
+    /// two runs of two or more blank lines, at most 4096 non-blank lines: see
+    /// [`crate::Reason::LongSection`]), plus the longest line, plus a 64 KiB
+    /// read buffer.
     ///
     /// # Errors
     ///

@@ -337,3 +337,56 @@ fn verse_keeps_its_lines_and_pieces_run_on() {
         "还未发布的架构，它们初\n次发布的时候，会创建一\n个目录。\n"
     );
 }
+
+/// A run of lines with no two blank lines in a row is cut into sections of
+/// at most 4096 lines, at a sentence end, written with two blank lines: the
+/// stream holds one section at a time. Whole-text analysis, the section
+/// writer and the stream cut at the same places, and the cut stays where it
+/// is when the output is reflowed again.
+#[test]
+fn long_section_is_cut_at_a_sentence_end() {
+    let page = include_str!("corpus/sample/newspaper-page.txt");
+    // Blank lines dropped, as `pdftotext -raw` writes a page.
+    let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+    let text = (lines.join("\n") + "\n").repeat(25);
+    assert!(non_blank_lines(&text) > 2 * 4096);
+    let out = check(&text);
+    let r = Reflower::default();
+    assert_eq!(out, cjk_reflow::stages::reflow_whole(&text, &r));
+    let mut streamed = Vec::new();
+    cjk_reflow::stages::reflow_stream_in_chunks(&r, text.as_bytes(), &mut streamed, 5000).unwrap();
+    assert!(String::from_utf8(streamed).unwrap() == out);
+
+    let cuts: Vec<_> = r
+        .break_points(&text)
+        .into_iter()
+        .filter(|p| p.reason == cjk_reflow::Reason::LongSection)
+        .collect();
+    assert!(cuts.len() >= 2, "{} cuts", cuts.len());
+    for cut in &cuts {
+        assert_eq!(cut.blank_lines, 2);
+        let before = text[..cut.offset].trim_end();
+        assert!(
+            before.ends_with(['。', '！', '？', '”']),
+            "cut after {before:?}"
+        );
+    }
+    assert_eq!(out.matches("\n\n\n").count(), cuts.len());
+    // Every section of the output holds fewer than 4096 lines, so
+    // reflowing it again cuts nothing new (checked above by `check`).
+    assert!(out.split("\n\n\n").all(|s| non_blank_lines(s) < 4096));
+}
+
+/// With no sentence end to cut at, a long section is cut at its 4096th line.
+#[test]
+fn long_run_of_one_glyph_lines_is_cut_at_the_limit() {
+    let text = "字\n".repeat(10_000);
+    let out = check(&text);
+    let sections: Vec<&str> = out.split("\n\n\n").collect();
+    assert_eq!(sections.len(), 3, "{}", abbrev(&out));
+    assert_eq!(sections[0].chars().filter(|&c| c == '字').count(), 4095);
+    let r = Reflower::default();
+    let mut streamed = Vec::new();
+    cjk_reflow::stages::reflow_stream_in_chunks(&r, text.as_bytes(), &mut streamed, 1000).unwrap();
+    assert!(String::from_utf8(streamed).unwrap() == out);
+}
