@@ -120,6 +120,15 @@ pub mod stages {
         Analysis::stages(text, &Reflower::default(), 4)
     }
 
+    /// `reflower` with sections cut after `lines` non-blank lines (at least 2)
+    /// instead of 4096, so that small inputs reach the cut of long sections.
+    pub fn with_section_lines(reflower: &Reflower, lines: usize) -> Reflower {
+        Reflower {
+            section_lines: lines.max(2),
+            ..reflower.clone()
+        }
+    }
+
     /// [`Reflower::reflow_stream`] measuring what it read every `chunk`
     /// bytes of whole lines rather than every 64 KiB, so that small inputs
     /// reach the code that drops written sections.
@@ -210,6 +219,9 @@ pub struct Reflower {
     /// The fixed column width in half-em, if one was set.
     fixed_column: Option<u32>,
     wide_ambiguous: bool,
+    /// The most non-blank lines a section holds (see [`Reason::LongSection`]);
+    /// only tests set anything but the default.
+    section_lines: usize,
 }
 
 impl Default for Reflower {
@@ -229,6 +241,7 @@ impl Reflower {
             wide_ambiguous: options.ambiguous == AmbiguousWidth::Wide,
             fixed_column,
             options,
+            section_lines: paragraph::SECTION_LINES,
         }
     }
 

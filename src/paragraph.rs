@@ -229,7 +229,7 @@ impl Analysis {
                     section_start = self.lines.len();
                 }
                 self.lines.push(line);
-                if self.lines.len() - section_start == SECTION_LINES {
+                if self.lines.len() - section_start == reflower.section_lines {
                     section_start += cut_long_section(&mut self.lines[section_start..]);
                 }
             }
@@ -426,7 +426,7 @@ pub(crate) const SECTION_LINES: usize = 4096;
 /// else any sentence end, else the last line. It depends only on the lines, so
 /// whole-text and streaming analyses cut at the same place.
 pub(crate) fn cut_long_section(section: &mut [Line]) -> usize {
-    debug_assert!(section.len() >= SECTION_LINES);
+    debug_assert!(section.len() >= 2);
     let score = |prev: &Line, next: &Line| {
         let opens = next.blanks_before > 0 || next.indent >= 2;
         u8::from(prev.ends_sentence) * 2 + u8::from(opens)

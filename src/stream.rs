@@ -11,7 +11,7 @@ use std::io::{BufRead, Write};
 
 use crate::join::write_separator;
 use crate::line::{raw_lines, Line, LineCounter};
-use crate::paragraph::{cut_long_section, starts_section, Analysis, SECTION_LINES};
+use crate::paragraph::{cut_long_section, starts_section, Analysis};
 use crate::{Action, Error, Reflower};
 
 /// Measures lines one at a time and reflows each section as soon as the
@@ -46,7 +46,7 @@ impl SectionWriter {
                 );
             }
             self.analysis.lines.push(line);
-            if self.analysis.lines.len() == SECTION_LINES {
+            if self.analysis.lines.len() == reflower.section_lines {
                 self.cut_section(text, reflower, out);
             }
         }

@@ -132,6 +132,28 @@ proptest! {
         }
     }
 
+    /// Sections cut after a few lines instead of 4096 (`Reason::LongSection`),
+    /// so that these small inputs reach the cut: every invariant still holds.
+    #[test]
+    fn long_sections_are_cut_without_breaking_an_invariant(
+        text in cjk_text(),
+        limit in 2usize..12,
+        chunk in 1usize..256,
+    ) {
+        for r in reflowers() {
+            let r = cjk_reflow::stages::with_section_lines(&r, limit);
+            let once = r.reflow(&text);
+            prop_assert_eq!(non_ws(&once), non_ws(&text));
+            prop_assert_eq!(r.reflow(&once), once.clone());
+            prop_assert_eq!(cjk_reflow::stages::reflow_whole(&text, &r), once.clone());
+            let mut out = Vec::new();
+            cjk_reflow::stages::reflow_stream_in_chunks(&r, text.as_bytes(), &mut out, chunk).unwrap();
+            prop_assert_eq!(String::from_utf8(out).unwrap(), once);
+            let non_blank = text.split(['\n', '\r']).filter(|l| !non_ws(l).is_empty()).count();
+            prop_assert_eq!(r.break_points(&text).len(), non_blank.saturating_sub(1));
+        }
+    }
+
     #[test]
     fn bytes_entry_point_reports_the_first_invalid_byte(text in cjk_text(), cut in 0usize..400) {
         let mut bytes = text.clone().into_bytes();

@@ -79,7 +79,10 @@ pub fn check(data: &[u8]) {
             }
             let sum = data.iter().fold(0usize, |a, &b| a.wrapping_add(b as usize));
             let v = variants();
-            check_reflower(&v[sum % v.len()], text, "variant");
+            // The variant also cuts sections after 2 to 17 lines instead of
+            // 4096, so that fuzzed inputs reach `Reason::LongSection`.
+            let variant = cjk_reflow::stages::with_section_lines(&v[sum % v.len()], 2 + sum % 16);
+            check_reflower(&variant, text, "variant");
         }
         Err(utf8) => {
             match cjk_reflow::reflow_bytes(data) {
@@ -187,8 +190,11 @@ pub fn check_reflower(r: &Reflower, text: &str, name: &str) -> String {
     //    buffer size (here derived from the input, down to one byte).
     let capacity = 1 + text.len() % 7;
     let mut streamed = Vec::new();
-    r.reflow_stream(std::io::BufReader::with_capacity(capacity, text.as_bytes()), &mut streamed)
-        .unwrap_or_else(|e| panic!("[{name}] reflow_stream failed: {e}\n in: {text:?}"));
+    r.reflow_stream(
+        std::io::BufReader::with_capacity(capacity, text.as_bytes()),
+        &mut streamed,
+    )
+    .unwrap_or_else(|e| panic!("[{name}] reflow_stream failed: {e}\n in: {text:?}"));
     assert_eq!(
         String::from_utf8(streamed).expect("stream writes UTF-8"),
         out,
