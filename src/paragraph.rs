@@ -416,15 +416,17 @@ pub(crate) fn starts_section(line: &Line) -> bool {
 /// (the longest in the corpus has 515 lines).
 pub(crate) const SECTION_LINES: usize = 4096;
 
-/// Cuts `section`, which has reached [`SECTION_LINES`] lines, in two: the
-/// line returned starts a new section, as if two blank lines preceded it,
-/// and is written so, which makes the cut stable when the output is
-/// reflowed again (its sections are all shorter than the limit).
+/// Cuts `section`, which has reached the limit ([`SECTION_LINES`] unless a
+/// test set another), in two: the line returned starts a new section, as if
+/// two blank lines preceded it, and is written so, which makes the cut
+/// stable when the output is reflowed again (its sections are all shorter
+/// than the limit).
 ///
-/// The cut goes in the second half of the section, at the last of the likeliest
-/// paragraph ends there: a sentence end before an indent or a blank line,
-/// else any sentence end, else the last line. It depends only on the lines, so
-/// whole-text and streaming analyses cut at the same place.
+/// The cut goes in the second half of the section, at the last of the
+/// likeliest paragraph starts there: after a sentence end and at an indent or
+/// a blank line; else after a sentence end; else at an indent or a blank line;
+/// else at the last line. It depends only on the lines, so whole-text and
+/// streaming analyses cut at the same place.
 pub(crate) fn cut_long_section(section: &mut [Line]) -> usize {
     debug_assert!(section.len() >= 2);
     let score = |prev: &Line, next: &Line| {

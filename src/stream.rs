@@ -60,7 +60,8 @@ impl SectionWriter {
         self.rest.extend_from_slice(&self.analysis.lines[cut..]);
         self.analysis.lines.truncate(cut);
         self.write_section(text, reflower, out);
-        write_separator(out, Action::Keep, 2, reflower.options.separator);
+        let blanks = self.rest[0].blanks_before;
+        write_separator(out, Action::Keep, blanks, reflower.options.separator);
         self.analysis.lines.extend_from_slice(&self.rest);
     }
 
