@@ -175,6 +175,11 @@ pub(crate) struct Shape {
     pub preformatted: bool,
     /// Justified text that the extractor letter-spaced (`据 新 华 社`).
     pub letter_spaced: bool,
+    /// Runs of spaces inside the line, and nothing else preformatted about
+    /// it: a table row, or a prose line that OCR spread. `preformatted`
+    /// says which, once the lines around are known (see
+    /// `paragraph::settle_aligned_lines`).
+    pub aligned: bool,
 }
 
 /// One non-blank input line, measured.
@@ -368,8 +373,12 @@ impl Line {
         }
         // Preformatted lines are never joined and are written as they came,
         // so a paragraph is preformatted exactly when its one line is;
-        // otherwise only the counts (letter-spacing, space runs) decide.
-        let preformatted = parts.iter().any(|p| p.shape.preformatted);
+        // otherwise only the counts (letter-spacing, space runs) decide. An
+        // aligned line's flag depends on the lines around it, so it is left
+        // to the counts as well, and decided again in the output's context.
+        let preformatted = parts
+            .iter()
+            .any(|p| p.shape.preformatted && !p.shape.aligned);
         let place = Place {
             span,
             text_start,
@@ -419,6 +428,7 @@ impl Line {
             && counts.letter_spaces * 3 >= counts.wide_chars.saturating_sub(1) * 2;
         // Runs of spaces align table columns, unless the extractor spread a
         // justified line, which leaves single spaces between its ideographs.
+        let aligned = counts.space_runs > 0 && !letter_spaced && !preformatted;
         if counts.space_runs > 0 && !letter_spaced {
             preformatted = true;
         }
@@ -457,6 +467,7 @@ impl Line {
             shape: Shape {
                 preformatted,
                 letter_spaced,
+                aligned,
             },
             // A date has digits: `2022年10月11日`.
             furniture: furniture_of(

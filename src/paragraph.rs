@@ -255,6 +255,7 @@ impl Analysis {
         let mut start = 0;
         for j in 1..=self.lines.len() {
             if j == self.lines.len() || starts_section(&self.lines[j]) {
+                settle_aligned_lines(&mut self.lines[start..j]);
                 estimate_columns(
                     &self.lines[start..j],
                     reflower.fixed_column,
@@ -408,6 +409,29 @@ impl Analysis {
 /// memory of [`Reflower::reflow_stream`].
 pub(crate) fn starts_section(line: &Line) -> bool {
     line.blanks_before >= 2
+}
+
+/// Decides, for each line of a section preformatted only by its runs of
+/// spaces, whether it is preformatted: a table has rows, so a line with wide
+/// characters between lines that are neither aligned nor preformatted (at
+/// least one) is prose that OCR or justification spread (`脚本会被执行;这些脚本
+/// 启动《     start    )     服`), to be decided like any other line. A line
+/// with no wide character may be code, and stays preformatted.
+fn settle_aligned_lines(section: &mut [Line]) {
+    // Only lines that are never joined count against prose, so that joining
+    // the lines around cannot change the evidence when the output is
+    // reflowed again.
+    let tabular = |line: &Line| line.shape.aligned || line.shape.preformatted;
+    for i in 0..section.len() {
+        if !section[i].shape.aligned || section[i].wide_chars == 0 {
+            continue;
+        }
+        let before = i.checked_sub(1).map(|k| tabular(&section[k]));
+        let after = section.get(i + 1).map(tabular);
+        let alone =
+            (before.is_some() || after.is_some()) && before != Some(true) && after != Some(true);
+        section[i].shape.preformatted = !alone;
+    }
 }
 
 /// The most non-blank lines a section holds. A longer run of lines with no

@@ -390,3 +390,24 @@ fn long_run_of_one_glyph_lines_is_cut_at_the_limit() {
     cjk_reflow::stages::reflow_stream_in_chunks(&r, text.as_bytes(), &mut streamed, 1000).unwrap();
     assert!(String::from_utf8(streamed).unwrap() == out);
 }
+
+/// A line that OCR or justification spread (a run of spaces inside it),
+/// between lines of running text, is prose: it is joined like its
+/// neighbours. Two such lines in a row are table rows and stay as they are.
+#[test]
+fn messy_spread_prose_line_is_not_a_table() {
+    let text = "时至今日，“失责必问、问责\n必严”已成常态，“动员千遍，不\n如问责一次”的   意识深入人\n心。但与此同时，问责不合理现\n象也时有显现。\n";
+    assert_eq!(
+        check(text),
+        "时至今日，“失责必问、问责必严”已成常态，“动员千遍，不如问责一次”的   意识深入人心。但与此同时，问责不合理现象也时有显现。\n"
+    );
+    let table = "时至今日，“失责必问、问责\n必严”已成常态，“动员千遍，不\n项目     数量     单价\n苹果     3        5元\n心。但与此同时，问责不合理现\n象也时有显现。\n";
+    let out = check(table);
+    assert!(
+        out.contains("\n项目     数量     单价\n苹果     3        5元\n"),
+        "{out}"
+    );
+    // A spread line with no wide character may be code: it stays a line.
+    let code = text.replace("如问责一次”的   意识深入人", "x = 1    # note");
+    assert!(check(&code).contains("\nx = 1    # note\n"));
+}
