@@ -369,33 +369,44 @@ fn run_one(
     let shown = if name == "-" { "<stdin>" } else { name };
     let mut input = open(name)?;
     let detected = encoding::sniff(&mut *input, args.encoding, shown)?;
-    let text = match (args.mode, detected) {
-        // UTF-8 text is streamed: memory stays bounded by one section.
-        (Mode::Text, None) => {
-            return match reflower.reflow_stream(input, out) {
-                Ok(()) => Ok(()),
-                Err(cjk_reflow::Error::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-                Err(cjk_reflow::Error::InvalidUtf8 { offset }) => {
-                    Err(format!("{shown}: invalid UTF-8 at byte offset {offset}"))
+    if args.mode == Mode::Text {
+        // Text is streamed, legacy encodings decoded (and encoded back) as
+        // it goes: memory stays bounded by one section.
+        let streamed = match detected {
+            None => reflower.reflow_stream(input, &mut *out),
+            Some(enc) => {
+                let input = encoding::Decoded::new(input, enc);
+                if args.output_in_input_encoding {
+                    let mut encoded = encoding::Encoded::new(&mut *out, enc);
+                    reflower
+                        .reflow_stream(input, &mut encoded)
+                        .and_then(|()| encoded.finish().map_err(cjk_reflow::Error::Io))
+                } else {
+                    reflower.reflow_stream(input, &mut *out)
                 }
-                Err(e) => Err(format!("{shown}: {e}")),
-            };
-        }
-        (_, detected) => encoding::read_all(&mut *input, detected, shown)?,
+            }
+        };
+        return match streamed {
+            Ok(()) => Ok(()),
+            Err(cjk_reflow::Error::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+            Err(cjk_reflow::Error::InvalidUtf8 { offset }) => {
+                Err(format!("{shown}: invalid UTF-8 at byte offset {offset}"))
+            }
+            // The decoder's own error names the encoding and the offset.
+            Err(cjk_reflow::Error::Io(e)) if e.kind() == io::ErrorKind::InvalidData => {
+                Err(format!("{shown}: {e}"))
+            }
+            Err(e) => Err(format!("{shown}: {e}")),
+        };
+    }
+    let text = encoding::read_all(&mut *input, detected, shown)?;
+    // `--explain` and `--json` report on the whole text.
+    let rendered = if args.mode == Mode::Explain {
+        explain(reflower, &text)
+    } else {
+        json(reflower, &text)
     };
-    let rendered = match args.mode {
-        Mode::Text => reflower.reflow(&text),
-        Mode::Explain => explain(reflower, &text),
-        Mode::Json => json(reflower, &text),
-    };
-    let bytes = match (
-        detected,
-        args.output_in_input_encoding && args.mode == Mode::Text,
-    ) {
-        (Some(enc), true) => enc.encode(&rendered).0.into_owned(),
-        _ => rendered.into_bytes(),
-    };
-    match out.write_all(&bytes) {
+    match out.write_all(rendered.as_bytes()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
         _ => Ok(()),
     }
@@ -414,7 +425,7 @@ fn open(name: &str) -> Result<Box<dyn io::BufRead>, String> {
 /// Input encodings: UTF-8, or the legacy encodings much scanned Chinese text
 /// still lives in (GB18030/GBK, Big5), through encoding_rs and chardetng.
 mod encoding {
-    use std::io::BufRead;
+    use std::io::{self, BufRead};
 
     use encoding_rs::{Encoding, BIG5, GB18030, GBK};
 
@@ -487,6 +498,155 @@ mod encoding {
         }
         eprintln!("reflow: {shown}: not UTF-8; reading it as {}", enc.name());
         Ok(Some(enc))
+    }
+
+    /// A legacy-encoded input read as UTF-8, decoded a buffer at a time.
+    /// A malformed sequence is an [`io::ErrorKind::InvalidData`] error that
+    /// names the encoding and the byte offset in the input.
+    pub struct Decoded<R> {
+        input: R,
+        encoding: &'static Encoding,
+        decoder: encoding_rs::Decoder,
+        /// Decoded text not yet consumed, from `pos`.
+        text: String,
+        pos: usize,
+        /// Input bytes decoded so far.
+        read: usize,
+        done: bool,
+    }
+
+    impl<R: BufRead> Decoded<R> {
+        pub fn new(input: R, encoding: &'static Encoding) -> Self {
+            Decoded {
+                input,
+                encoding,
+                decoder: encoding.new_decoder_without_bom_handling(),
+                text: String::new(),
+                pos: 0,
+                read: 0,
+                done: false,
+            }
+        }
+    }
+
+    impl<R: BufRead> io::Read for Decoded<R> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let available = self.fill_buf()?;
+            let n = available.len().min(buf.len());
+            buf[..n].copy_from_slice(&available[..n]);
+            self.consume(n);
+            Ok(n)
+        }
+    }
+
+    impl<R: BufRead> BufRead for Decoded<R> {
+        fn fill_buf(&mut self) -> io::Result<&[u8]> {
+            while self.pos == self.text.len() && !self.done {
+                self.text.clear();
+                self.pos = 0;
+                let src = self.input.fill_buf()?;
+                let last = src.is_empty();
+                let need = self
+                    .decoder
+                    .max_utf8_buffer_length_without_replacement(src.len())
+                    .unwrap_or(src.len() * 4 + 16);
+                self.text.reserve(need);
+                let (result, used) =
+                    self.decoder
+                        .decode_to_string_without_replacement(src, &mut self.text, last);
+                self.input.consume(used);
+                self.read += used;
+                match result {
+                    encoding_rs::DecoderResult::InputEmpty => self.done = last,
+                    encoding_rs::DecoderResult::OutputFull => {}
+                    encoding_rs::DecoderResult::Malformed(bad, after) => {
+                        let at = self.read - usize::from(after) - usize::from(bad);
+                        return Err(io::Error::new(
+                            io::ErrorKind::InvalidData,
+                            format!("invalid {} at byte offset {at}", self.encoding.name()),
+                        ));
+                    }
+                }
+            }
+            Ok(&self.text.as_bytes()[self.pos..])
+        }
+
+        fn consume(&mut self, amount: usize) {
+            self.pos = (self.pos + amount).min(self.text.len());
+        }
+    }
+
+    /// UTF-8 written out in a legacy encoding (characters it lacks become
+    /// numeric character references, as `Encoding::encode` writes them).
+    pub struct Encoded<W> {
+        output: W,
+        encoder: encoding_rs::Encoder,
+        /// The start of a character cut at the end of the last write.
+        partial: Vec<u8>,
+        bytes: Vec<u8>,
+    }
+
+    impl<W: io::Write> Encoded<W> {
+        pub fn new(output: W, encoding: &'static Encoding) -> Self {
+            Encoded {
+                output,
+                encoder: encoding.new_encoder(),
+                partial: Vec::new(),
+                bytes: Vec::new(),
+            }
+        }
+
+        /// Ends the output (encoders with state write their last bytes).
+        pub fn finish(&mut self) -> io::Result<()> {
+            self.encode(b"", true)?;
+            self.output.flush()
+        }
+
+        fn encode(&mut self, utf8: &[u8], last: bool) -> io::Result<()> {
+            self.partial.extend_from_slice(utf8);
+            let whole = match std::str::from_utf8(&self.partial) {
+                Ok(s) => s.len(),
+                Err(e) if e.error_len().is_none() && !last => e.valid_up_to(),
+                Err(_) => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        "output is not UTF-8",
+                    ))
+                }
+            };
+            let text = std::str::from_utf8(&self.partial[..whole]).expect("checked above");
+            self.bytes.clear();
+            let need = self
+                .encoder
+                .max_buffer_length_from_utf8_if_no_unmappables(text.len())
+                .unwrap_or(text.len() * 4)
+                + 16;
+            let mut rest = text;
+            loop {
+                self.bytes.reserve(need);
+                let (result, used, _) =
+                    self.encoder
+                        .encode_from_utf8_to_vec(rest, &mut self.bytes, last);
+                rest = &rest[used..];
+                if result == encoding_rs::CoderResult::InputEmpty {
+                    break;
+                }
+            }
+            self.output.write_all(&self.bytes)?;
+            self.partial.drain(..whole);
+            Ok(())
+        }
+    }
+
+    impl<W: io::Write> io::Write for Encoded<W> {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.encode(buf, false)?;
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            self.output.flush()
+        }
     }
 
     /// Reads the whole input and decodes it.
