@@ -119,6 +119,10 @@ pub enum Reason {
     /// Join: a piece of a printed line that the extractor cut at a
     /// compressed punctuation mark; the next piece fits beside it.
     Piece,
+    /// Join: the next line is a short piece that ends its printed line
+    /// mid-word before a full line: too short for a paragraph's first line,
+    /// so its printed line began with this one.
+    LastPiece,
     /// Join: the line stops mid-word and is as full as the line before it in
     /// the same paragraph (a block set narrower than the column around it).
     AsFullAsLineBefore,
@@ -180,6 +184,9 @@ impl fmt::Display for Reason {
             Reason::Fragment => "fragment of a line split by the extractor, inside a paragraph",
             Reason::Piece => {
                 "piece of a printed line cut at a compressed mark: the next piece fits beside it"
+            }
+            Reason::LastPiece => {
+                "next line is the short last piece of a printed line, cut at a compressed mark"
             }
             Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
             Reason::Furniture(kind) => {
@@ -401,6 +408,27 @@ pub(crate) fn line_so_far(ctx: &BreakContext<'_>) -> Line {
         .map_or(*ctx.prev, |before| pieces(&before, ctx.prev))
 }
 
+/// Whether `line`, which ends its printed line, is a short piece of it that
+/// stops mid-word before `after`, a full line of the same paragraph: it is
+/// too short to be a first line that lost its indent, and a paragraph's
+/// last line would end with a mark.
+fn ends_printed_line_mid_word(line: &Line, after: Option<&Line>, column: u32) -> bool {
+    matches!(
+        line.last,
+        CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+    ) && !line.ends_sentence
+        && line.furniture.is_none()
+        // At most half the column: a line of Latin words prints wider
+        // than it measures.
+        && 2 * line.max_width() <= column
+        && after.is_some_and(|after| {
+            after.blanks_before == 0
+                && after.furniture.is_none()
+                && !after.shape.preformatted
+                && fit(after, column, 0) == Fit::Full
+        })
+}
+
 /// Compressed punctuation (xeCJK, newspapers) makes `pdftotext -raw` cut
 /// one printed line into pieces after closing and pause marks and before
 /// opening ones. Where the printed line so far falls short of the column
@@ -440,6 +468,24 @@ fn piece_rule(ctx: &BreakContext<'_>, column: u32) -> Option<(Action, Reason)> {
             && ctx.joined_before.is_some_and(|before| before.ends_sentence));
     // A closing mark may close a sentence or a remark as well.
     let ends_unit = ends_sentence || prev.last == CharRole::Close;
+    // A short piece that ends its printed line mid-word before a full line
+    // is neither a paragraph's first line (short by its indent only) nor
+    // its last (which ends with a mark): the printed line it ends began
+    // before it.
+    let with_next_fit = fit(&with_next, column, 0);
+    if next_ends_line
+        // After a sentence end the next line may be a heading: only where
+        // the printed line is made of pieces, they fill it, and the line
+        // after is not a first line short by its indent.
+        && (!ends_sentence
+            || (ctx.pieces_before.is_some()
+                && with_next_fit == Fit::Full
+                && ctx.after_next.is_some_and(|after| after.max_width() + 1 >= column)))
+        && with_next_fit != Fit::Overlong
+        && ends_printed_line_mid_word(next, ctx.after_next, column)
+    {
+        return Some((Action::Join, Reason::LastPiece));
+    }
     if ends_unit && (next_ends_line || 2 * next.max_width() > column) {
         return None;
     }
@@ -969,6 +1015,33 @@ mod tests {
                 Some(FULL),
                 (Join, Reason::Piece),
             ),
+            // A short piece that ends its printed line mid-word before a
+            // full line is no first line: its printed line began before it.
+            (
+                "一二三，",
+                "四五六",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Join, Reason::LastPiece),
+            ),
+            (
+                "一二“三”",
+                "四五六",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Join, Reason::LastPiece),
+            ),
+            // After a sentence end it may be a heading.
+            (
+                "一二三四五。",
+                "六七八",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Break, Reason::ShortLine),
+            ),
             // After a sentence end, a next line wider than half the column
             // may open a paragraph; one that ends where no cut is possible
             // must fill the line.
@@ -1084,6 +1157,34 @@ mod tests {
                 "row {i}: {prev:?} | {next:?}"
             );
         }
+    }
+
+    #[test]
+    fn after_a_sentence_end_a_last_piece_needs_pieces_before() {
+        // `过时，` | `并被存档。` | `欲了解更多` | `信息，请阅读…`: the pieces
+        // fill the printed line, and the line after is full.
+        let (before, prev, next) = (
+            line("一二三，", 0),
+            line("四五六七。", 0),
+            line("八九十一二", 0),
+        );
+        let after = line(FULL, 0);
+        let ctx = BreakContext {
+            prev: &prev,
+            next: &next,
+            column: Some(24),
+            next_column: Some(24),
+            joined_before: Some(&before),
+            after_next: Some(&after),
+            pieces_before: Some(before),
+        };
+        assert_eq!(decide(&ctx), (Action::Join, Reason::LastPiece));
+        // Without the pieces before, `八九十一二` may be a heading.
+        let ctx = BreakContext {
+            pieces_before: None,
+            ..ctx
+        };
+        assert_eq!(decide(&ctx), (Action::Break, Reason::ShortLine));
     }
 
     #[test]
