@@ -258,7 +258,10 @@ impl BreakContext<'_> {
 /// judged against the full line `second` that follows it: `first` plus 2 em is
 /// a width `second` could have been set at.
 fn indent_short_of(first: &Line, second: &Line) -> bool {
-    let (lo, hi) = (first.width + 4, first.max_width() + 4);
+    // Narrow characters print up to a third wider than half an em in CJK
+    // fonts (capitals most), rounded up: two capitals may well fill an em
+    // and a half.
+    let (lo, hi) = (first.width + 4, first.width + (first.narrow + 2) / 3 + 4);
     lo <= second.max_width() + 1 && second.min_width().saturating_sub(1) <= hi
 }
 
@@ -928,6 +931,16 @@ mod tests {
             ),
             (
                 "一二三四五六七八九十一二",
+                FULL,
+                0,
+                Some(FULL),
+                None,
+                (Join, Reason::FirstLine),
+            ),
+            // Latin capitals print wider than half an em: `DD` and its
+            // spaces fill the indent's shortfall.
+            (
+                "如果 DD 故意打破重要的",
                 FULL,
                 0,
                 Some(FULL),
