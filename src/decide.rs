@@ -269,8 +269,10 @@ fn indent_short_of(first: &Line, second: &Line) -> bool {
 /// compression: `second` has at most three compressible marks and is 2 em
 /// wider than `first` as set.
 fn plainly_indent_short_of(first: &Line, second: &Line) -> bool {
-    second.compressible <= 3
-        && (second.width.saturating_sub(2)..=second.max_width() + 1).contains(&(first.width + 4))
+    // `first` as wide as it may print: its narrow characters up to a
+    // third wider, as in `indent_short_of`.
+    let (lo, hi) = (first.width + 4, first.width + (first.narrow + 2) / 3 + 4);
+    second.compressible <= 3 && second.width.saturating_sub(2) <= hi && lo <= second.max_width() + 1
 }
 
 /// Whether `line` is as full as `before`, the line before it in the same
@@ -845,6 +847,16 @@ mod tests {
             (
                 "一二三四五六七八九十一二三。",
                 "一二三四五六七八九十一二",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Break, Reason::NextShortByIndent),
+            ),
+            // Latin capitals print wider than half an em: the next line
+            // is 2 em short as printed.
+            (
+                "一二三四五六七八九十一二三。",
+                "一旦某人有 ROOT 權，",
                 0,
                 Some(FULL),
                 Some(FULL),
