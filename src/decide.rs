@@ -123,6 +123,10 @@ pub enum Reason {
     /// mid-word before a full line: too short for a paragraph's first line,
     /// so its printed line began with this one.
     LastPiece,
+    /// Join: the line goes on with a sentence that the line joined before
+    /// it left at a pause mark, and stops short mid-word: no paragraph
+    /// ends mid-sentence, mid-word (a piece of a printed line).
+    SentenceRunsThrough,
     /// Join: the line stops mid-word and is as full as the line before it in
     /// the same paragraph (a block set narrower than the column around it).
     AsFullAsLineBefore,
@@ -187,6 +191,9 @@ impl fmt::Display for Reason {
             }
             Reason::LastPiece => {
                 "next line is the short last piece of a printed line, cut at a compressed mark"
+            }
+            Reason::SentenceRunsThrough => {
+                "line goes on with the sentence before it and stops mid-word"
             }
             Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
             Reason::Furniture(kind) => {
@@ -739,6 +746,15 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 (Join, Reason::AsFullAsLineBefore)
             } else if !prev.ends_sentence && next_fit == Fit::IndentShort {
                 (Break, Reason::Heading)
+            } else if mid_word
+                && next.blanks_before == 0
+                // Not a subhead of two lines before a paragraph's first line.
+                && !next_opens_paragraph
+                && ctx
+                    .joined_before
+                    .is_some_and(|before| !before.ends_sentence && before.furniture.is_none())
+            {
+                (Join, Reason::SentenceRunsThrough)
             } else if prev.last == CharRole::Pause && next.blanks_before == 0 {
                 // A comma or colon ends no paragraph: a piece of a printed
                 // line cut after a compressed mark, or a line set short.
@@ -907,8 +923,17 @@ mod tests {
                 Some("一二三（四五六七八九十一二三"),
                 (Join, Reason::InsideBrackets),
             ),
+            // (Closed mid-word, it goes on with the sentence before it.)
             (
                 "一二三）四五",
+                FULL,
+                0,
+                None,
+                Some("一二三（四五六七八九十一二三"),
+                (Join, Reason::SentenceRunsThrough),
+            ),
+            (
+                "一二三）四五。",
                 FULL,
                 0,
                 None,
@@ -922,6 +947,25 @@ mod tests {
                 None,
                 Some(FULL),
                 (Break, Reason::ShortLine),
+            ),
+            // A short line that goes on with the sentence of the line
+            // joined before it and stops mid-word does not end its
+            // paragraph; before a first line it ends a two-line subhead.
+            (
+                "一二三四",
+                FULL,
+                0,
+                Some(FULL),
+                Some("一二三四五六七八九十一二三，"),
+                (Join, Reason::SentenceRunsThrough),
+            ),
+            (
+                "一二三四",
+                "一二三四五六七八九十一二",
+                0,
+                Some(FULL),
+                Some("一二三四五六七八九十一二三四"),
+                (Break, Reason::Heading),
             ),
             // A short line that stops at a comma does not end its paragraph.
             (
