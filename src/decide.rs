@@ -127,6 +127,10 @@ pub enum Reason {
     /// it left at a pause mark, and stops short mid-word: no paragraph
     /// ends mid-sentence, mid-word (a piece of a printed line).
     SentenceRunsThrough,
+    /// Join: the line closes a quote or bracket in the middle of a
+    /// sentence that the line joined before it began (`…使用一种` |
+    /// `“虚拟”` | `软件包系统…`): the sentence goes on.
+    RemarkRunsOn,
     /// Join: the line stops mid-word and is as full as the line before it in
     /// the same paragraph (a block set narrower than the column around it).
     AsFullAsLineBefore,
@@ -195,6 +199,7 @@ impl fmt::Display for Reason {
             Reason::SentenceRunsThrough => {
                 "line goes on with the sentence before it and stops mid-word"
             }
+            Reason::RemarkRunsOn => "line closes a quote or bracket mid-sentence",
             Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
             Reason::Furniture(kind) => {
                 return write!(f, "{} is its own paragraph", furniture_name(*kind))
@@ -755,6 +760,17 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                     .is_some_and(|before| !before.ends_sentence && before.furniture.is_none())
             {
                 (Join, Reason::SentenceRunsThrough)
+            } else if prev.last == CharRole::Close
+                && prev.first == CharRole::Open
+                && !prev.ends_sentence
+                && !prev.ends_with_credit
+                && next.blanks_before == 0
+                && !next_opens_paragraph
+                && ctx
+                    .joined_before
+                    .is_some_and(|before| !before.ends_sentence && before.furniture.is_none())
+            {
+                (Join, Reason::RemarkRunsOn)
             } else if prev.last == CharRole::Pause && next.blanks_before == 0 {
                 // A comma or colon ends no paragraph: a piece of a printed
                 // line cut after a compressed mark, or a line set short.
@@ -966,6 +982,25 @@ mod tests {
                 Some(FULL),
                 Some("一二三四五六七八九十一二三四"),
                 (Break, Reason::Heading),
+            ),
+            // A quoted or bracketed word cut off on both sides goes on
+            // with the sentence the line joined before it began; a
+            // bracket closed after a line of its own text ends its item.
+            (
+                "“虚拟”",
+                FULL,
+                0,
+                Some(FULL),
+                Some("一二三四五六七八九十一二三四"),
+                (Join, Reason::RemarkRunsOn),
+            ),
+            (
+                "四五」）",
+                FULL,
+                0,
+                Some(FULL),
+                Some("一二三（參見「一二三四五六七"),
+                (Break, Reason::ShortLine),
             ),
             // A short line that stops at a comma does not end its paragraph.
             (
