@@ -131,6 +131,11 @@ pub enum Reason {
     /// sentence that the line joined before it began (`…使用一种` |
     /// `“虚拟”` | `软件包系统…`): the sentence goes on.
     RemarkRunsOn,
+    /// Join: a short line that stops mid-word before a piece of at most
+    /// half a line that ends at a pause or a sentence end: the piece ends
+    /// the sentence the line began (a paragraph's first line would be
+    /// nearly full; a heading is followed by one).
+    BeforeShortPiece,
     /// Join: the line stops mid-word and is as full as the line before it in
     /// the same paragraph (a block set narrower than the column around it).
     AsFullAsLineBefore,
@@ -200,6 +205,9 @@ impl fmt::Display for Reason {
                 "line goes on with the sentence before it and stops mid-word"
             }
             Reason::RemarkRunsOn => "line closes a quote or bracket mid-sentence",
+            Reason::BeforeShortPiece => {
+                "line stops mid-word before a short piece that ends the sentence"
+            }
             Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
             Reason::Furniture(kind) => {
                 return write!(f, "{} is its own paragraph", furniture_name(*kind))
@@ -771,6 +779,15 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                     .is_some_and(|before| !before.ends_sentence && before.furniture.is_none())
             {
                 (Join, Reason::RemarkRunsOn)
+            } else if mid_word
+                && ctx.prev_opens_paragraph()
+                && next.blanks_before == 0
+                && next.furniture.is_none()
+                && next_fit == Fit::Short
+                && 2 * next.max_width() <= column
+                && (next.last == CharRole::Pause || next.ends_sentence)
+            {
+                (Join, Reason::BeforeShortPiece)
             } else if prev.last == CharRole::Pause && next.blanks_before == 0 {
                 // A comma or colon ends no paragraph: a piece of a printed
                 // line cut after a compressed mark, or a line set short.
@@ -1000,6 +1017,24 @@ mod tests {
                 0,
                 Some(FULL),
                 Some("一二三（參見「一二三四五六七"),
+                (Break, Reason::ShortLine),
+            ),
+            // A short line that stops mid-word before a short piece ending
+            // at a comma or a sentence end: one sentence cut into pieces.
+            (
+                "一二三",
+                "四五六，",
+                0,
+                Some(FULL),
+                None,
+                (Join, Reason::BeforeShortPiece),
+            ),
+            (
+                "一二三",
+                "四五六",
+                0,
+                Some(FULL),
+                None,
                 (Break, Reason::ShortLine),
             ),
             // A short line that stops at a comma does not end its paragraph.
