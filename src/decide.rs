@@ -136,6 +136,9 @@ pub enum Reason {
     /// the sentence the line began (a paragraph's first line would be
     /// nearly full; a heading is followed by one).
     BeforeShortPiece,
+    /// Join: furniture that stops at the colon of its label (`来源：`,
+    /// `（责任编辑：`) runs on into what it labels.
+    LabelRunsOn,
     /// Join: the line stops mid-word and is as full as the line before it in
     /// the same paragraph (a block set narrower than the column around it).
     AsFullAsLineBefore,
@@ -208,6 +211,7 @@ impl fmt::Display for Reason {
             Reason::BeforeShortPiece => {
                 "line stops mid-word before a short piece that ends the sentence"
             }
+            Reason::LabelRunsOn => "label stops at its colon and runs on into what it labels",
             Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
             Reason::Furniture(kind) => {
                 return write!(f, "{} is its own paragraph", furniture_name(*kind))
@@ -324,6 +328,16 @@ fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Re
             .is_some_and(|before| before.furniture == Some(Furniture::Caption));
     if in_caption && next.opens_with_bracket && next.ends_with_credit && next.blanks_before == 0 {
         return Some((Join, Reason::CaptionRunsOn));
+    }
+    // A label that stops at its colon (`来源：`, `（责任编辑：`) runs on into
+    // what it labels: a line cut after a compressed colon.
+    if prev.furniture.is_some()
+        && prev.last == CharRole::Pause
+        && next.blanks_before == 0
+        && next.furniture.is_none()
+        && !next.shape.preformatted
+    {
+        return Some((Join, Reason::LabelRunsOn));
     }
     match prev.furniture {
         Some(Furniture::Caption) if caption_runs_on => return Some((Join, Reason::CaptionRunsOn)),
@@ -1243,6 +1257,15 @@ mod tests {
                 None,
                 Some(FULL),
                 (Break, Reason::Furniture(Furniture::Source)),
+            ),
+            // A label cut after its colon runs on into what it labels.
+            (
+                "来源：",
+                "中国青年报",
+                0,
+                None,
+                Some(FULL),
+                (Join, Reason::LabelRunsOn),
             ),
             // A bracketed photo credit closes the caption before it, on the
             // caption's first line or a later one.
