@@ -139,6 +139,10 @@ pub enum Reason {
     /// Join: furniture that stops at the colon of its label (`来源：`,
     /// `（责任编辑：`) runs on into what it labels.
     LabelRunsOn,
+    /// Join: a story's opening dateline and the reporter's credit bracketed
+    /// after it (`中新社西安2月17日电（记者曹帆然）`) run on into its first
+    /// sentence.
+    DatelineCredit,
     /// Join: the line stops mid-word and is as full as the line before it in
     /// the same paragraph (a block set narrower than the column around it).
     AsFullAsLineBefore,
@@ -212,6 +216,9 @@ impl fmt::Display for Reason {
                 "line stops mid-word before a short piece that ends the sentence"
             }
             Reason::LabelRunsOn => "label stops at its colon and runs on into what it labels",
+            Reason::DatelineCredit => {
+                "opening dateline and its bracketed credit run on into the story"
+            }
             Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
             Reason::Furniture(kind) => {
                 return write!(f, "{} is its own paragraph", furniture_name(*kind))
@@ -338,6 +345,19 @@ fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Re
         && !next.shape.preformatted
     {
         return Some((Join, Reason::LabelRunsOn));
+    }
+    // A story's opening dateline and the reporter's credit bracketed after
+    // it (`中新社西安2月17日电` | `（记者曹帆然）`) run on into its first
+    // sentence, when the extractor cut them apart.
+    let after_lead =
+        |line: &Line| line.furniture == Some(Furniture::Dateline) && line.opens_with_bracket;
+    if next.blanks_before == 0
+        && ((prev.dateline_lead && after_lead(next))
+            || (after_lead(prev)
+                && next.furniture.is_none()
+                && ctx.joined_before.is_some_and(|before| before.dateline_lead)))
+    {
+        return Some((Join, Reason::DatelineCredit));
     }
     match prev.furniture {
         Some(Furniture::Caption) if caption_runs_on => return Some((Join, Reason::CaptionRunsOn)),
@@ -1257,6 +1277,32 @@ mod tests {
                 None,
                 Some(FULL),
                 (Break, Reason::Furniture(Furniture::Source)),
+            ),
+            // An opening dateline, the reporter's credit in brackets, and
+            // the story's first sentence are one paragraph.
+            (
+                "中新社西安2月17日电",
+                "（记者曹帆然）",
+                0,
+                Some("这包括了所有修"),
+                Some(FULL),
+                (Join, Reason::DatelineCredit),
+            ),
+            (
+                "（记者曹帆然）",
+                "这包括了所有修",
+                0,
+                Some(FULL),
+                Some("中新社西安2月17日电"),
+                (Join, Reason::DatelineCredit),
+            ),
+            (
+                "（记者曹帆然）",
+                "这包括了所有修",
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::Furniture(Furniture::Dateline)),
             ),
             // A label cut after its colon runs on into what it labels.
             (
