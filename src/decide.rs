@@ -143,6 +143,10 @@ pub enum Reason {
     /// after it (`中新社西安2月17日电（记者曹帆然）`) run on into its first
     /// sentence.
     DatelineCredit,
+    /// Join: a line that closes a quote or bracket mid-sentence before a
+    /// piece of at most half a line: pieces of one printed line cut at
+    /// compressed marks.
+    ClosedBeforePiece,
     /// Join: the line stops mid-word and is as full as the line before it in
     /// the same paragraph (a block set narrower than the column around it).
     AsFullAsLineBefore,
@@ -219,6 +223,7 @@ impl fmt::Display for Reason {
             Reason::DatelineCredit => {
                 "opening dateline and its bracketed credit run on into the story"
             }
+            Reason::ClosedBeforePiece => "line closes a quote or bracket before a short piece",
             Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
             Reason::Furniture(kind) => {
                 return write!(f, "{} is its own paragraph", furniture_name(*kind))
@@ -813,6 +818,18 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                     .is_some_and(|before| !before.ends_sentence && before.furniture.is_none())
             {
                 (Join, Reason::RemarkRunsOn)
+            } else if prev.last == CharRole::Close
+                && !prev.ends_sentence
+                && !prev.ends_with_credit
+                && next.blanks_before == 0
+                && next.furniture.is_none()
+                && !next_opens_paragraph
+                && 2 * next.max_width() <= column
+                && ctx.joined_before.map_or(true, |before| {
+                    !before.ends_sentence && before.furniture.is_none()
+                })
+            {
+                (Join, Reason::ClosedBeforePiece)
             } else if mid_word
                 && ctx.prev_opens_paragraph()
                 && next.blanks_before == 0
@@ -1069,6 +1086,24 @@ mod tests {
                 0,
                 Some(FULL),
                 None,
+                (Break, Reason::ShortLine),
+            ),
+            // A closed quote before a short piece: one printed line cut at
+            // compressed marks; a closed photo credit ends what it credits.
+            (
+                "“测试版”",
+                "足够成熟，",
+                0,
+                Some(FULL),
+                None,
+                (Join, Reason::ClosedBeforePiece),
+            ),
+            (
+                "张三 摄）",
+                "一二三四，",
+                0,
+                Some(FULL),
+                Some("一二三四五六七八九。（本报记者"),
                 (Break, Reason::ShortLine),
             ),
             // A short line that stops at a comma does not end its paragraph.
