@@ -119,6 +119,34 @@ pub enum Reason {
     /// Join: a piece of a printed line that the extractor cut at a
     /// compressed punctuation mark; the next piece fits beside it.
     Piece,
+    /// Join: the next line is a short piece that ends its printed line
+    /// mid-word before a full line: too short for a paragraph's first line,
+    /// so its printed line began with this one.
+    LastPiece,
+    /// Join: the line goes on with a sentence that the line joined before
+    /// it left at a pause mark, and stops short mid-word: no paragraph
+    /// ends mid-sentence, mid-word (a piece of a printed line).
+    SentenceRunsThrough,
+    /// Join: the line closes a quote or bracket in the middle of a
+    /// sentence that the line joined before it began (`…使用一种` |
+    /// `“虚拟”` | `软件包系统…`): the sentence goes on.
+    RemarkRunsOn,
+    /// Join: a short line that stops mid-word before a piece of at most
+    /// half a line that ends at a pause or a sentence end: the piece ends
+    /// the sentence the line began (a paragraph's first line would be
+    /// nearly full; a heading is followed by one).
+    BeforeShortPiece,
+    /// Join: furniture that stops at the colon of its label (`来源：`,
+    /// `（责任编辑：`) runs on into what it labels.
+    LabelRunsOn,
+    /// Join: a story's opening dateline and the reporter's credit bracketed
+    /// after it (`中新社西安2月17日电（记者曹帆然）`) run on into its first
+    /// sentence.
+    DatelineCredit,
+    /// Join: a line that closes a quote or bracket mid-sentence before a
+    /// piece of at most half a line: pieces of one printed line cut at
+    /// compressed marks.
+    ClosedBeforePiece,
     /// Join: the line stops mid-word and is as full as the line before it in
     /// the same paragraph (a block set narrower than the column around it).
     AsFullAsLineBefore,
@@ -185,6 +213,21 @@ impl fmt::Display for Reason {
             Reason::Piece => {
                 "piece of a printed line cut at a compressed mark: the next piece fits beside it"
             }
+            Reason::LastPiece => {
+                "next line is the short last piece of a printed line, cut at a compressed mark"
+            }
+            Reason::SentenceRunsThrough => {
+                "line goes on with the sentence before it and stops mid-word"
+            }
+            Reason::RemarkRunsOn => "line closes a quote or bracket mid-sentence",
+            Reason::BeforeShortPiece => {
+                "line stops mid-word before a short piece that ends the sentence"
+            }
+            Reason::LabelRunsOn => "label stops at its colon and runs on into what it labels",
+            Reason::DatelineCredit => {
+                "opening dateline and its bracketed credit run on into the story"
+            }
+            Reason::ClosedBeforePiece => "line closes a quote or bracket before a short piece",
             Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
             Reason::Furniture(kind) => {
                 return write!(f, "{} is its own paragraph", furniture_name(*kind))
@@ -256,7 +299,10 @@ impl BreakContext<'_> {
 /// judged against the full line `second` that follows it: `first` plus 2 em is
 /// a width `second` could have been set at.
 fn indent_short_of(first: &Line, second: &Line) -> bool {
-    let (lo, hi) = (first.width + 4, first.max_width() + 4);
+    // Narrow characters print up to a third wider than half an em in CJK
+    // fonts (capitals most), rounded up: two capitals may well fill an em
+    // and a half.
+    let (lo, hi) = (first.width + 4, first.width + (first.narrow + 2) / 3 + 4);
     lo <= second.max_width() + 1 && second.min_width().saturating_sub(1) <= hi
 }
 
@@ -264,8 +310,10 @@ fn indent_short_of(first: &Line, second: &Line) -> bool {
 /// compression: `second` has at most three compressible marks and is 2 em
 /// wider than `first` as set.
 fn plainly_indent_short_of(first: &Line, second: &Line) -> bool {
-    second.compressible <= 3
-        && (second.width.saturating_sub(2)..=second.max_width() + 1).contains(&(first.width + 4))
+    // `first` as wide as it may print: its narrow characters up to a
+    // third wider, as in `indent_short_of`.
+    let (lo, hi) = (first.width + 4, first.width + (first.narrow + 2) / 3 + 4);
+    second.compressible <= 3 && second.width.saturating_sub(2) <= hi && lo <= second.max_width() + 1
 }
 
 /// Whether `line` is as full as `before`, the line before it in the same
@@ -297,6 +345,29 @@ fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Re
             .is_some_and(|before| before.furniture == Some(Furniture::Caption));
     if in_caption && next.opens_with_bracket && next.ends_with_credit && next.blanks_before == 0 {
         return Some((Join, Reason::CaptionRunsOn));
+    }
+    // A label that stops at its colon (`来源：`, `（责任编辑：`) runs on into
+    // what it labels: a line cut after a compressed colon.
+    if prev.furniture.is_some()
+        && prev.last == CharRole::Pause
+        && next.blanks_before == 0
+        && next.furniture.is_none()
+        && !next.shape.preformatted
+    {
+        return Some((Join, Reason::LabelRunsOn));
+    }
+    // A story's opening dateline and the reporter's credit bracketed after
+    // it (`中新社西安2月17日电` | `（记者曹帆然）`) run on into its first
+    // sentence, when the extractor cut them apart.
+    let after_lead =
+        |line: &Line| line.furniture == Some(Furniture::Dateline) && line.opens_with_bracket;
+    if next.blanks_before == 0
+        && ((prev.dateline_lead && after_lead(next))
+            || (after_lead(prev)
+                && next.furniture.is_none()
+                && ctx.joined_before.is_some_and(|before| before.dateline_lead)))
+    {
+        return Some((Join, Reason::DatelineCredit));
     }
     match prev.furniture {
         Some(Furniture::Caption) if caption_runs_on => return Some((Join, Reason::CaptionRunsOn)),
@@ -406,6 +477,27 @@ pub(crate) fn line_so_far(ctx: &BreakContext<'_>) -> Line {
         .map_or(*ctx.prev, |before| pieces(&before, ctx.prev))
 }
 
+/// Whether `line`, which ends its printed line, is a short piece of it that
+/// stops mid-word before `after`, a full line of the same paragraph: it is
+/// too short to be a first line that lost its indent, and a paragraph's
+/// last line would end with a mark.
+fn ends_printed_line_mid_word(line: &Line, after: Option<&Line>, column: u32) -> bool {
+    matches!(
+        line.last,
+        CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+    ) && !line.ends_sentence
+        && line.furniture.is_none()
+        // At most half the column: a line of Latin words prints wider
+        // than it measures.
+        && 2 * line.max_width() <= column
+        && after.is_some_and(|after| {
+            after.blanks_before == 0
+                && after.furniture.is_none()
+                && !after.shape.preformatted
+                && fit(after, column, 0) == Fit::Full
+        })
+}
+
 /// Compressed punctuation (xeCJK, newspapers) makes `pdftotext -raw` cut
 /// one printed line into pieces after closing and pause marks and before
 /// opening ones. Where the printed line so far falls short of the column
@@ -445,6 +537,24 @@ fn piece_rule(ctx: &BreakContext<'_>, column: u32) -> Option<(Action, Reason)> {
             && ctx.joined_before.is_some_and(|before| before.ends_sentence));
     // A closing mark may close a sentence or a remark as well.
     let ends_unit = ends_sentence || prev.last == CharRole::Close;
+    // A short piece that ends its printed line mid-word before a full line
+    // is neither a paragraph's first line (short by its indent only) nor
+    // its last (which ends with a mark): the printed line it ends began
+    // before it.
+    let with_next_fit = fit(&with_next, column, 0);
+    if next_ends_line
+        // After a sentence end the next line may be a heading: only where
+        // the printed line is made of pieces, they fill it, and the line
+        // after is not a first line short by its indent.
+        && (!ends_sentence
+            || (ctx.pieces_before.is_some()
+                && with_next_fit == Fit::Full
+                && ctx.after_next.is_some_and(|after| after.max_width() + 1 >= column)))
+        && with_next_fit != Fit::Overlong
+        && ends_printed_line_mid_word(next, ctx.after_next, column)
+    {
+        return Some((Action::Join, Reason::LastPiece));
+    }
     if ends_unit && (next_ends_line || 2 * next.max_width() > column) {
         return None;
     }
@@ -693,6 +803,47 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 (Join, Reason::AsFullAsLineBefore)
             } else if !prev.ends_sentence && next_fit == Fit::IndentShort {
                 (Break, Reason::Heading)
+            } else if mid_word
+                && next.blanks_before == 0
+                // Not a subhead of two lines before a paragraph's first line.
+                && !next_opens_paragraph
+                && ctx
+                    .joined_before
+                    .is_some_and(|before| !before.ends_sentence && before.furniture.is_none())
+            {
+                (Join, Reason::SentenceRunsThrough)
+            } else if prev.last == CharRole::Close
+                && prev.first == CharRole::Open
+                && !prev.ends_sentence
+                && !prev.ends_with_credit
+                && next.blanks_before == 0
+                && !next_opens_paragraph
+                && ctx
+                    .joined_before
+                    .is_some_and(|before| !before.ends_sentence && before.furniture.is_none())
+            {
+                (Join, Reason::RemarkRunsOn)
+            } else if prev.last == CharRole::Close
+                && !prev.ends_sentence
+                && !prev.ends_with_credit
+                && next.blanks_before == 0
+                && next.furniture.is_none()
+                && !next_opens_paragraph
+                && 2 * next.max_width() <= column
+                && ctx.joined_before.map_or(true, |before| {
+                    !before.ends_sentence && before.furniture.is_none()
+                })
+            {
+                (Join, Reason::ClosedBeforePiece)
+            } else if mid_word
+                && ctx.prev_opens_paragraph()
+                && next.blanks_before == 0
+                && next.furniture.is_none()
+                && next_fit == Fit::Short
+                && 2 * next.max_width() <= column
+                && (next.last == CharRole::Pause || next.ends_sentence)
+            {
+                (Join, Reason::BeforeShortPiece)
             } else if prev.last == CharRole::Pause && next.blanks_before == 0 {
                 // A comma or colon ends no paragraph: a piece of a printed
                 // line cut after a compressed mark, or a line set short.
@@ -806,6 +957,16 @@ mod tests {
                 Some(FULL),
                 (Break, Reason::NextShortByIndent),
             ),
+            // Latin capitals print wider than half an em: the next line
+            // is 2 em short as printed.
+            (
+                "一二三四五六七八九十一二三。",
+                "一旦某人有 ROOT 權，",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Break, Reason::NextShortByIndent),
+            ),
             (
                 "一二三四五六七八九十一二三。",
                 FULL,
@@ -851,8 +1012,17 @@ mod tests {
                 Some("一二三（四五六七八九十一二三"),
                 (Join, Reason::InsideBrackets),
             ),
+            // (Closed mid-word, it goes on with the sentence before it.)
             (
                 "一二三）四五",
+                FULL,
+                0,
+                None,
+                Some("一二三（四五六七八九十一二三"),
+                (Join, Reason::SentenceRunsThrough),
+            ),
+            (
+                "一二三）四五。",
                 FULL,
                 0,
                 None,
@@ -865,6 +1035,80 @@ mod tests {
                 0,
                 None,
                 Some(FULL),
+                (Break, Reason::ShortLine),
+            ),
+            // A short line that goes on with the sentence of the line
+            // joined before it and stops mid-word does not end its
+            // paragraph; before a first line it ends a two-line subhead.
+            (
+                "一二三四",
+                FULL,
+                0,
+                Some(FULL),
+                Some("一二三四五六七八九十一二三，"),
+                (Join, Reason::SentenceRunsThrough),
+            ),
+            (
+                "一二三四",
+                "一二三四五六七八九十一二",
+                0,
+                Some(FULL),
+                Some("一二三四五六七八九十一二三四"),
+                (Break, Reason::Heading),
+            ),
+            // A quoted or bracketed word cut off on both sides goes on
+            // with the sentence the line joined before it began; a
+            // bracket closed after a line of its own text ends its item.
+            (
+                "“虚拟”",
+                FULL,
+                0,
+                Some(FULL),
+                Some("一二三四五六七八九十一二三四"),
+                (Join, Reason::RemarkRunsOn),
+            ),
+            (
+                "四五」）",
+                FULL,
+                0,
+                Some(FULL),
+                Some("一二三（參見「一二三四五六七"),
+                (Break, Reason::ShortLine),
+            ),
+            // A short line that stops mid-word before a short piece ending
+            // at a comma or a sentence end: one sentence cut into pieces.
+            (
+                "一二三",
+                "四五六，",
+                0,
+                Some(FULL),
+                None,
+                (Join, Reason::BeforeShortPiece),
+            ),
+            (
+                "一二三",
+                "四五六",
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::ShortLine),
+            ),
+            // A closed quote before a short piece: one printed line cut at
+            // compressed marks; a closed photo credit ends what it credits.
+            (
+                "“测试版”",
+                "足够成熟，",
+                0,
+                Some(FULL),
+                None,
+                (Join, Reason::ClosedBeforePiece),
+            ),
+            (
+                "张三 摄）",
+                "一二三四，",
+                0,
+                Some(FULL),
+                Some("一二三四五六七八九。（本报记者"),
                 (Break, Reason::ShortLine),
             ),
             // A short line that stops at a comma does not end its paragraph.
@@ -887,6 +1131,16 @@ mod tests {
             ),
             (
                 "一二三四五六七八九十一二",
+                FULL,
+                0,
+                Some(FULL),
+                None,
+                (Join, Reason::FirstLine),
+            ),
+            // Latin capitals print wider than half an em: `DD` and its
+            // spaces fill the indent's shortfall.
+            (
+                "如果 DD 故意打破重要的",
                 FULL,
                 0,
                 Some(FULL),
@@ -974,6 +1228,33 @@ mod tests {
                 Some(FULL),
                 (Join, Reason::Piece),
             ),
+            // A short piece that ends its printed line mid-word before a
+            // full line is no first line: its printed line began before it.
+            (
+                "一二三，",
+                "四五六",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Join, Reason::LastPiece),
+            ),
+            (
+                "一二“三”",
+                "四五六",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Join, Reason::LastPiece),
+            ),
+            // After a sentence end it may be a heading.
+            (
+                "一二三四五。",
+                "六七八",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Break, Reason::ShortLine),
+            ),
             // After a sentence end, a next line wider than half the column
             // may open a paragraph; one that ends where no cut is possible
             // must fill the line.
@@ -1037,6 +1318,41 @@ mod tests {
                 Some(FULL),
                 (Break, Reason::Furniture(Furniture::Source)),
             ),
+            // An opening dateline, the reporter's credit in brackets, and
+            // the story's first sentence are one paragraph.
+            (
+                "中新社西安2月17日电",
+                "（记者曹帆然）",
+                0,
+                Some("这包括了所有修"),
+                Some(FULL),
+                (Join, Reason::DatelineCredit),
+            ),
+            (
+                "（记者曹帆然）",
+                "这包括了所有修",
+                0,
+                Some(FULL),
+                Some("中新社西安2月17日电"),
+                (Join, Reason::DatelineCredit),
+            ),
+            (
+                "（记者曹帆然）",
+                "这包括了所有修",
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::Furniture(Furniture::Dateline)),
+            ),
+            // A label cut after its colon runs on into what it labels.
+            (
+                "来源：",
+                "中国青年报",
+                0,
+                None,
+                Some(FULL),
+                (Join, Reason::LabelRunsOn),
+            ),
             // A bracketed photo credit closes the caption before it, on the
             // caption's first line or a later one.
             (
@@ -1089,6 +1405,34 @@ mod tests {
                 "row {i}: {prev:?} | {next:?}"
             );
         }
+    }
+
+    #[test]
+    fn after_a_sentence_end_a_last_piece_needs_pieces_before() {
+        // `过时，` | `并被存档。` | `欲了解更多` | `信息，请阅读…`: the pieces
+        // fill the printed line, and the line after is full.
+        let (before, prev, next) = (
+            line("一二三，", 0),
+            line("四五六七。", 0),
+            line("八九十一二", 0),
+        );
+        let after = line(FULL, 0);
+        let ctx = BreakContext {
+            prev: &prev,
+            next: &next,
+            column: Some(24),
+            next_column: Some(24),
+            joined_before: Some(&before),
+            after_next: Some(&after),
+            pieces_before: Some(before),
+        };
+        assert_eq!(decide(&ctx), (Action::Join, Reason::LastPiece));
+        // Without the pieces before, `八九十一二` may be a heading.
+        let ctx = BreakContext {
+            pieces_before: None,
+            ..ctx
+        };
+        assert_eq!(decide(&ctx), (Action::Break, Reason::ShortLine));
     }
 
     #[test]

@@ -190,19 +190,30 @@ pub(crate) fn may_cut_between(prev: &Line, next: &Line) -> bool {
 /// Printed lines cut into pieces at compressed punctuation leave too few
 /// whole lines to agree on a column. A run of such pieces is wrapped text
 /// all the same: each piece narrower than the column next to it, and cut
-/// from its neighbour at a mark, takes that column (a pass each way).
+/// from its neighbour at a mark or at the end of a printed line that stops
+/// mid-word, takes that column (a pass each way).
 fn spread_into_pieces(lines: &[Line], columns: &mut [Option<u32>]) {
     let piece_of = |line: &Line, column: u32| line.min_width() < column && !line.shape.preformatted;
+    // A line that stops mid-word was cut at the end of its printed line:
+    // the next one goes on with the same text.
+    let cut = |prev: &Line, next: &Line| {
+        may_cut_between(prev, next)
+            || (next.blanks_before == 0
+                && matches!(
+                    prev.last,
+                    CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+                ))
+    };
     for i in 1..lines.len() {
         if let (None, Some(column)) = (columns[i], columns[i - 1]) {
-            if may_cut_between(&lines[i - 1], &lines[i]) && piece_of(&lines[i], column) {
+            if cut(&lines[i - 1], &lines[i]) && piece_of(&lines[i], column) {
                 columns[i] = Some(column);
             }
         }
     }
     for i in (0..lines.len().saturating_sub(1)).rev() {
         if let (None, Some(column)) = (columns[i], columns[i + 1]) {
-            if may_cut_between(&lines[i], &lines[i + 1]) && piece_of(&lines[i], column) {
+            if cut(&lines[i], &lines[i + 1]) && piece_of(&lines[i], column) {
                 columns[i] = Some(column);
             }
         }
@@ -325,6 +336,27 @@ impl Histogram {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Pieces too short to vote take the column of the line they go on
+    /// from: across a compressed mark, or a printed line's end mid-word.
+    #[test]
+    fn pieces_take_the_column_they_go_on_from() {
+        let texts = ["一二三四五六七八九十一二三四", "五六七", "八九，", "十一"];
+        let text = texts.join("\n");
+        let lines: Vec<Line> = crate::line::raw_lines(&text)
+            .enumerate()
+            .filter_map(|(number, raw)| Line::measure(&text, raw, number, 0, true))
+            .collect();
+        let mut columns = vec![Some(28), None, None, None];
+        spread_into_pieces(&lines, &mut columns);
+        assert_eq!(columns, [Some(28); 4]);
+        // Not across a blank line, nor after a sentence end that is not cut.
+        let mut after_blank = lines.clone();
+        after_blank[1].blanks_before = 1;
+        let mut columns = vec![Some(28), None, None, None];
+        spread_into_pieces(&after_blank, &mut columns);
+        assert_eq!(columns, [Some(28), None, None, None]);
+    }
 
     /// `WindowSpans::of` covers every width any line of the window votes for.
     #[test]
