@@ -147,6 +147,11 @@ pub enum Reason {
     /// piece of at most half a line: pieces of one printed line cut at
     /// compressed marks.
     ClosedBeforePiece,
+    /// Join: among pieces of printed lines too short to agree on a column,
+    /// a line that stops mid-word runs on when it goes on with the piece
+    /// joined before it, or when the next line is a piece cut at a mark
+    /// mid-sentence.
+    PieceRunsOn,
     /// Join: the line stops mid-word and is as full as the line before it in
     /// the same paragraph (a block set narrower than the column around it).
     AsFullAsLineBefore,
@@ -228,6 +233,7 @@ impl fmt::Display for Reason {
                 "opening dateline and its bracketed credit run on into the story"
             }
             Reason::ClosedBeforePiece => "line closes a quote or bracket before a short piece",
+            Reason::PieceRunsOn => "piece of a printed line stops mid-sentence, mid-word",
             Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
             Reason::Furniture(kind) => {
                 return write!(f, "{} is its own paragraph", furniture_name(*kind))
@@ -672,6 +678,30 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && prev.width != next.width
     {
         return (Join, Reason::Fragment);
+    }
+    // Among such pieces, a line that stops mid-word is cut at its printed
+    // line's end, not at a paragraph's: a sentence does not end mid-word.
+    // So when it goes on with the piece joined before it, or when the next
+    // line is a piece cut at a mark mid-sentence (a kicker before its
+    // headline is followed by a sentence end or a dateline).
+    if ctx.column.is_none()
+        && (ctx.joined_before.is_some()
+            || (!next.ends_sentence
+                && !next.dateline_lead
+                && ctx
+                    .after_next
+                    .is_some_and(|after| may_cut_between(next, after))))
+        && !prev.ends_sentence
+        && next.blanks_before == 0
+        && prev.furniture.is_none()
+        && next.furniture.is_none()
+        && matches!(
+            prev.last,
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+        )
+        && prev.width != next.width
+    {
+        return (Join, Reason::PieceRunsOn);
     }
     let Some(column) = ctx.column else {
         return (Keep, Reason::NotWrapped);
@@ -1433,6 +1463,43 @@ mod tests {
             ..ctx
         };
         assert_eq!(decide(&ctx), (Action::Break, Reason::ShortLine));
+    }
+
+    #[test]
+    fn pieces_without_a_column_run_on_mid_word() {
+        let decide_pieces = |prev: &str, next: &str, before: Option<&str>, after: &str| {
+            let (prev, next, after) = (line(prev, 0), line(next, 0), line(after, 0));
+            let before = before.map(|t| line(t, 0));
+            decide(&BreakContext {
+                prev: &prev,
+                next: &next,
+                column: None,
+                next_column: None,
+                joined_before: before.as_ref(),
+                after_next: Some(&after),
+                pieces_before: None,
+            })
+        };
+        // Goes on with the piece joined before it and stops mid-word.
+        assert_eq!(
+            decide_pieces("包含了可执行文", "件、", Some("二进制包，"), "配置文件、"),
+            (Action::Join, Reason::PieceRunsOn)
+        );
+        // Opens its block, before a piece cut at a mark mid-sentence.
+        assert_eq!(
+            decide_pieces("这些改", "进一直都在进行，", None, "对第一"),
+            (Action::Join, Reason::PieceRunsOn)
+        );
+        // Before a line that ends a sentence it may be a kicker before its
+        // headline; a short list is kept.
+        assert_eq!(
+            decide_pieces("科技前沿", "我要如何建立软件仓库？", None, "——副标题"),
+            (Action::Keep, Reason::NotWrapped)
+        );
+        assert_eq!(
+            decide_pieces("苹果", "香蕉", None, "橘子"),
+            (Action::Keep, Reason::NotWrapped)
+        );
     }
 
     #[test]
