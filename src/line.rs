@@ -694,6 +694,7 @@ fn is_dateline_lead(body: &str) -> bool {
         "中新社",
         "中新網",
         "中新网",
+        "中央社",
     ];
     agencies.iter().any(|a| body.starts_with(a))
         && trim_space_end(body).ends_with(['电', '電', '讯', '訊'])
@@ -842,14 +843,20 @@ const SOURCE_LABELS: [&str; 11] = [
 const SOURCE_WORDS: [&str; 4] = ["责任编辑", "責任編輯", "作者单位", "作者單位"];
 
 /// Openings of photo captions and credits: `图为…`, `图片由…提供`.
-const CAPTION_OPENERS: [&str; 18] = [
+const CAPTION_OPENERS: [&str; 26] = [
     "图片由",
     "图片来源",
     "图为",
     "图：",
     "图/",
     "图／",
-    "（图",
+    // Bracketed, by the same words: not any bracket opening with 图
+    // (`（图形用户界面）`).
+    "（图为",
+    "（图片",
+    "（图：",
+    "（图/",
+    "（图／",
     "上图：",
     "下图：",
     "左图：",
@@ -860,7 +867,11 @@ const CAPTION_OPENERS: [&str; 18] = [
     "圖：",
     "圖/",
     "圖／",
-    "（圖",
+    "（圖為",
+    "（圖片",
+    "（圖：",
+    "（圖/",
+    "（圖／",
 ];
 
 /// Bylines set without a marker: `本报记者 张三`.
@@ -1032,7 +1043,13 @@ mod tests {
             measure("南粤都市报 2022年10月11日 星期一 第4版 社会").furniture,
             Some(Furniture::RunningHeader)
         );
+        assert_eq!(
+            measure("（图为志愿者在布置会场）").furniture,
+            Some(Furniture::Caption)
+        );
+        assert_eq!(measure("（图形用户界面）提供了").furniture, None);
         assert!(measure("本报天津5月17日电").dateline_lead);
+        assert!(measure("中央社記者張三台北8日電").dateline_lead);
         assert!(measure("前值守。（新华社记者 薛敏 摄）").ends_sentence);
         assert_eq!(measure("一些热点事件").furniture, None);
     }
