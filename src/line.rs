@@ -458,7 +458,7 @@ impl Line {
             // closing bracket: cheap gates before the string tests.
             ends_with_credit: closed_credit
                 || (last == CharRole::Ideograph
-                    && edges.last.is_some_and(|c| CREDIT_WORD_ENDS.contains(&c))
+                    && edges.last.is_some_and(ends_credit_word)
                     && ends_with_credit_word(body)),
             dateline_lead: width <= 32
                 && matches!(edges.first, Some('本' | '新' | '中'))
@@ -496,10 +496,18 @@ impl Edges {
     fn of(body: &str) -> Edges {
         let mut chars = body.chars();
         let first = chars.next();
+        if chars.as_str().is_empty() {
+            // One character (or none): it is the first and the last.
+            return Edges {
+                first,
+                second: None,
+                last: first,
+                before_last: None,
+            };
+        }
         let second = chars.next();
         let mut tail = body.chars();
         let last = tail.next_back();
-        // For a one-character body, `tail` is empty by now.
         let before_last = tail.next_back();
         Edges {
             first,
@@ -708,8 +716,11 @@ fn ends_with_credit_word(body: &str) -> bool {
 /// Words that close a photo credit: `…摄`, `…供图`, `图片由…提供`.
 const CREDIT_WORDS: [&str; 5] = ["摄", "攝", "供图", "供圖", "提供"];
 
-/// The last characters of [`CREDIT_WORDS`] (a test keeps them in step).
-const CREDIT_WORD_ENDS: [char; 5] = ['摄', '攝', '图', '圖', '供'];
+/// Whether `c` is the last character of one of [`CREDIT_WORDS`] (a test
+/// keeps them in step): a `match`, cheaper than searching a list on every line.
+fn ends_credit_word(c: char) -> bool {
+    matches!(c, '摄' | '攝' | '图' | '圖' | '供')
+}
 
 /// Recognises newspaper furniture by the conventions of Chinese newspapers.
 fn furniture_of(
@@ -1079,11 +1090,11 @@ mod tests {
     fn credit_word_ends_are_in_step() {
         for word in CREDIT_WORDS {
             assert!(
-                CREDIT_WORD_ENDS.contains(&word.chars().next_back().unwrap()),
+                ends_credit_word(word.chars().next_back().unwrap()),
                 "{word}"
             );
         }
-        for c in CREDIT_WORD_ENDS {
+        for c in ('\u{3000}'..='\u{9FFF}').filter(|&c| ends_credit_word(c)) {
             assert!(CREDIT_WORDS.iter().any(|w| w.ends_with(c)), "{c}");
         }
     }
