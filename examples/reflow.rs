@@ -84,7 +84,7 @@ fn main() -> ExitCode {
             eprintln!("reflow: --output-dir needs FILE arguments (not stdin)\n\n{USAGE}");
             return ExitCode::from(2);
         }
-        return match batch::run(&reflower, &args.files, dir, args.jobs) {
+        return match batch::run(&reflower, &args, dir) {
             Ok(()) => ExitCode::SUCCESS,
             Err(msg) => {
                 eprintln!("reflow: {msg}");
@@ -214,12 +214,8 @@ mod batch {
 
     use cjk_reflow::Reflower;
 
-    pub fn run(
-        reflower: &Reflower,
-        files: &[String],
-        dir: &Path,
-        jobs: Option<usize>,
-    ) -> Result<(), String> {
+    pub fn run(reflower: &Reflower, args: &super::Args, dir: &Path) -> Result<(), String> {
+        let (files, jobs) = (&args.files, args.jobs);
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         let targets: Vec<PathBuf> = files.iter().map(|f| target_for(dir, f)).collect();
@@ -244,7 +240,7 @@ mod batch {
                     if i >= files.len() {
                         break;
                     }
-                    if let Err(msg) = one(reflower, &files[i], &targets[i]) {
+                    if let Err(msg) = one(reflower, args, &files[i], &targets[i]) {
                         errors
                             .lock()
                             .unwrap_or_else(|e| e.into_inner())
@@ -277,20 +273,21 @@ mod batch {
         dir.join(Path::new(file).file_name().unwrap_or(file.as_ref()))
     }
 
-    fn one(reflower: &Reflower, file: &str, target: &Path) -> Result<(), String> {
-        let input = std::fs::File::open(file)
-            .map_err(|e| format!("cannot read {file}: {}", super::describe(&e)))?;
+    /// Reflows `file` into `target`, as a single-file run writes it to stdout.
+    fn one(
+        reflower: &Reflower,
+        args: &super::Args,
+        file: &str,
+        target: &Path,
+    ) -> Result<(), String> {
+        let input = super::open(file)?;
         let output = std::fs::File::create(target)
             .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
         let mut output = io::BufWriter::new(output);
-        reflower
-            .reflow_stream(io::BufReader::with_capacity(1 << 16, input), &mut output)
-            .map_err(|e| match e {
-                cjk_reflow::Error::InvalidUtf8 { offset } => {
-                    format!("{file}: invalid UTF-8 at byte offset {offset}")
-                }
-                e => format!("{file}: {e}"),
-            })
+        super::reflow_text(reflower, args, input, file, &mut output)?;
+        output
+            .flush()
+            .map_err(|e| format!("cannot write {}: {e}", target.display()))
     }
 
     /// Progress on stderr: a bar when stderr is a terminal, otherwise a line
@@ -368,37 +365,10 @@ fn run_one(
 ) -> Result<(), String> {
     let shown = if name == "-" { "<stdin>" } else { name };
     let mut input = open(name)?;
-    let detected = encoding::sniff(&mut *input, args.encoding, shown)?;
     if args.mode == Mode::Text {
-        // Text is streamed, legacy encodings decoded (and encoded back) as
-        // it goes: memory stays bounded by one section.
-        let streamed = match detected {
-            None => reflower.reflow_stream(input, &mut *out),
-            Some(enc) => {
-                let input = encoding::Decoded::new(input, enc);
-                if args.output_in_input_encoding {
-                    let mut encoded = encoding::Encoded::new(&mut *out, enc);
-                    reflower
-                        .reflow_stream(input, &mut encoded)
-                        .and_then(|()| encoded.finish().map_err(cjk_reflow::Error::Io))
-                } else {
-                    reflower.reflow_stream(input, &mut *out)
-                }
-            }
-        };
-        return match streamed {
-            Ok(()) => Ok(()),
-            Err(cjk_reflow::Error::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-            Err(cjk_reflow::Error::InvalidUtf8 { offset }) => {
-                Err(format!("{shown}: invalid UTF-8 at byte offset {offset}"))
-            }
-            // The decoder's own error names the encoding and the offset.
-            Err(cjk_reflow::Error::Io(e)) if e.kind() == io::ErrorKind::InvalidData => {
-                Err(format!("{shown}: {e}"))
-            }
-            Err(e) => Err(format!("{shown}: {e}")),
-        };
+        return reflow_text(reflower, args, input, shown, out);
     }
+    let detected = encoding::sniff(&mut *input, args.encoding, shown)?;
     let text = encoding::read_all(&mut *input, detected, shown)?;
     // `--explain` and `--json` report on the whole text.
     let rendered = if args.mode == Mode::Explain {
@@ -409,6 +379,41 @@ fn run_one(
     match out.write_all(rendered.as_bytes()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
         _ => Ok(()),
+    }
+}
+
+/// Reflows one input to `out` as a stream, legacy encodings decoded (and
+/// encoded back, if asked) as it goes: memory stays bounded by one section.
+/// Single-file and batch runs both come here.
+fn reflow_text(
+    reflower: &Reflower,
+    args: &Args,
+    mut input: Box<dyn io::BufRead>,
+    shown: &str,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    let streamed = match encoding::sniff(&mut *input, args.encoding, shown)? {
+        None => reflower.reflow_stream(input, &mut *out),
+        Some(enc) => {
+            let input = encoding::Decoded::new(input, enc);
+            if args.output_in_input_encoding {
+                let mut encoded = encoding::Encoded::new(&mut *out, enc);
+                reflower
+                    .reflow_stream(input, &mut encoded)
+                    .and_then(|()| encoded.finish().map_err(cjk_reflow::Error::Io))
+            } else {
+                reflower.reflow_stream(input, &mut *out)
+            }
+        }
+    };
+    match streamed {
+        Ok(()) => Ok(()),
+        Err(cjk_reflow::Error::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(cjk_reflow::Error::InvalidUtf8 { offset }) => {
+            Err(format!("{shown}: invalid UTF-8 at byte offset {offset}"))
+        }
+        // The decoder's own error names the encoding and the offset.
+        Err(e) => Err(format!("{shown}: {e}")),
     }
 }
 

@@ -198,6 +198,26 @@ fn batch_mode_writes_one_file_per_input_identical_to_single_runs() {
         let single = stdout(&run(&[input], b""));
         assert_eq!(batch, single, "{input}");
     }
+    // A GB18030 file is detected in batch mode as on its own, and written
+    // back in its encoding when asked.
+    let page = std::fs::read_to_string(inputs[0]).unwrap();
+    let gb = write_temp("batch-gb.txt", &encoding_rs::GB18030.encode(&page).0);
+    let gb_name = gb.file_name().unwrap();
+    for flags in [&[][..], &["--output-encoding", "input"][..]] {
+        let mut args = vec!["--output-dir", dir.to_str().unwrap()];
+        args.extend(flags);
+        args.push(gb.to_str().unwrap());
+        let o = run(&args, b"");
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let mut single_args = flags.to_vec();
+        single_args.push(gb.to_str().unwrap());
+        let single = run(&single_args, b"").stdout;
+        assert!(
+            std::fs::read(dir.join(gb_name)).unwrap() == single,
+            "{flags:?}"
+        );
+    }
+    let _ = std::fs::remove_file(&gb);
     let o = run(&["--output-dir", dir.to_str().unwrap(), "no/such.txt"], b"");
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("cannot read no/such.txt: no such file"));
