@@ -287,6 +287,11 @@ pub(crate) struct BreakContext<'a> {
     pub next_column: Option<u32>,
     /// The line before `prev`, when the break between them was a join.
     pub joined_before: Option<&'a Line>,
+    /// Brackets and quotes left open by every line of the paragraph before
+    /// `prev` (0 when `prev` opens it): a paragraph's output line carries
+    /// them all, so deciding the output again sees them (see
+    /// `paragraph::Analysis::settle`).
+    pub brackets_before: i32,
     /// The line after `next`, if any.
     pub after_next: Option<&'a Line>,
     /// The pieces of a printed line joined before `prev` (see
@@ -649,9 +654,9 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     if next.indent >= prev.indent + 2 {
         return (Break, Reason::NextIndented);
     }
-    // A line inside a bracket or quote opened on it (or on the line joined
-    // before it) and not yet closed does not end its paragraph mid-sentence.
-    let open = prev.brackets + ctx.joined_before.map_or(0, |b| b.brackets);
+    // A line inside a bracket or quote opened on it (or earlier in its
+    // paragraph) and not yet closed does not end its paragraph mid-sentence.
+    let open = prev.brackets + ctx.brackets_before;
     if open > 0 && !prev.ends_sentence && next.blanks_before == 0 && next.furniture.is_none() {
         return (Join, Reason::InsideBrackets);
     }
@@ -913,6 +918,7 @@ mod tests {
             column: Some(28),
             next_column: Some(28),
             joined_before: before.as_ref(),
+            brackets_before: before.map_or(0, |b| b.brackets),
             after_next: after.as_ref(),
             pieces_before: None,
         })
@@ -1453,6 +1459,7 @@ mod tests {
             column: Some(24),
             next_column: Some(24),
             joined_before: Some(&before),
+            brackets_before: before.brackets,
             after_next: Some(&after),
             pieces_before: Some(before),
         };
@@ -1476,6 +1483,7 @@ mod tests {
                 column: None,
                 next_column: None,
                 joined_before: before.as_ref(),
+                brackets_before: before.map_or(0, |b| b.brackets),
                 after_next: Some(&after),
                 pieces_before: None,
             })
@@ -1513,6 +1521,7 @@ mod tests {
                 column: Some(28),
                 next_column: Some(28),
                 joined_before: None,
+                brackets_before: 0,
                 after_next: Some(&after),
                 pieces_before: None,
             })
@@ -1537,6 +1546,7 @@ mod tests {
             column: None,
             next_column: None,
             joined_before: None,
+            brackets_before: 0,
             after_next: None,
             pieces_before: None,
         };

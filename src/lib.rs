@@ -67,12 +67,16 @@
 //!   paragraph whose first line is not two em short, is joined.
 //! - Two or more blank lines end a section: the break is kept and no decision
 //!   looks across it. This is what bounds [`Reflower::reflow_stream`]'s memory.
-//!   A run of 4096 non-blank lines with no two blank lines in a row is cut
-//!   into sections too, at the likeliest paragraph end in its second half (a
-//!   sentence end before an indent or a blank line), and the cut is written as
-//!   two blank lines ([`Reason::LongSection`]); a page has a few hundred lines,
-//!   so only long extractions with no blank lines (`pdftotext -raw` of a whole
-//!   book) are cut.
+//!   A run of more than 4096 non-blank lines with no two blank lines in a
+//!   row is cut into sections too, at the likeliest paragraph end in its
+//!   second half (a sentence end before an indent or a blank line)
+//!   ([`Reason::LongSection`]). Where the text on both sides came out exactly
+//!   as it came in (text that is not hard-wrapped) the cut is written as the
+//!   input had it, so such text comes back unchanged however long it runs;
+//!   elsewhere it is written as two blank lines, so that reflowing the output
+//!   again finds the same sections. A page has a few hundred lines, so only
+//!   long extractions with no blank lines (`pdftotext -raw` of a whole book)
+//!   are cut.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs, missing_debug_implementations)]

@@ -240,9 +240,35 @@ pub(crate) struct Line {
     pub shape: Shape,
     /// Newspaper furniture recognised from the line's own text.
     pub furniture: Option<Furniture>,
-    /// A long section was cut before this line to bound memory (see
-    /// `paragraph::cut_long_section`); its `blanks_before` is then 2.
-    pub section_cut: bool,
+    /// Whether a long section was cut before this line to bound memory
+    /// (see `paragraph::cut_long_section`).
+    pub cut: SectionCut,
+}
+
+/// A cut of a long section before a line, and how it is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) enum SectionCut {
+    /// No cut: the line is where the input put it.
+    #[default]
+    None,
+    /// Written as two blank lines, a section break that reflowing the output
+    /// again respects.
+    Marked,
+    /// Written with the line's own blank lines: the sections on both sides
+    /// came out exactly as they came in, so reflowing the output again cuts
+    /// in the same place (see `paragraph::Analysis::resolve_cuts`).
+    Silent,
+}
+
+impl Line {
+    /// Blank lines written before this line when the break before it is kept.
+    pub(crate) fn blanks_written(&self) -> u32 {
+        if self.cut == SectionCut::Marked {
+            self.blanks_before.max(2)
+        } else {
+            self.blanks_before
+        }
+    }
 }
 
 impl Line {
@@ -334,8 +360,7 @@ impl Line {
                     text_end: span.end,
                     end: span.end,
                     blanks_before,
-                    // In the output, a cut section is two real blank lines.
-                    section_cut: false,
+                    cut: output_cut(part.cut),
                     ..*part
                 };
             }
@@ -478,8 +503,17 @@ impl Line {
                 ends_sentence,
                 counts.narrow >= 4,
             ),
-            section_cut: false,
+            cut: SectionCut::None,
         }
+    }
+}
+
+/// How a cut before an input line shows in the output: a marked cut is two
+/// real blank lines there, a silent one is found again by the cut itself.
+fn output_cut(cut: SectionCut) -> SectionCut {
+    match cut {
+        SectionCut::Marked => SectionCut::None,
+        other => other,
     }
 }
 

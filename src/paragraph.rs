@@ -10,7 +10,7 @@ use crate::classify::CharRole;
 use crate::decide::{decide, line_so_far, Action, BreakContext, Reason};
 use crate::join;
 use crate::layout::{estimate_columns, fit, ColumnScratch, Fit};
-use crate::line::{raw_lines, Furniture, Line, LineCounter};
+use crate::line::{raw_lines, Furniture, Line, LineCounter, SectionCut};
 use crate::Reflower;
 
 /// Stages 1–3 over one text: the measured non-blank lines, the column around
@@ -94,10 +94,7 @@ impl Analysis {
         ends: &mut Vec<usize>,
     ) -> bool {
         const MAX_ROUNDS: usize = 16;
-        let separator_blanks = match reflower.options.separator {
-            crate::Separator::BlankLine => 1,
-            crate::Separator::Newline => 0,
-        };
+        let separator_blanks = separator_blanks(reflower);
         // Every break kept and every line written whole: the output is the
         // input's lines with its blank lines, so deciding it again sees the
         // same lines and decides the same. Debug builds check it anyway.
@@ -120,12 +117,12 @@ impl Analysis {
                     let (action, _) = self.decisions[i - 1];
                     blanks = match action {
                         Action::Break => separator_blanks,
-                        _ => self.lines[i].blanks_before,
+                        _ => self.lines[i].blanks_written(),
                     };
                     join::write_separator(
                         out,
                         action,
-                        self.lines[i].blanks_before,
+                        self.lines[i].blanks_written(),
                         reflower.options.separator,
                     );
                 }
@@ -172,16 +169,30 @@ impl Analysis {
         false
     }
 
-    /// Whether every break is [`Action::Keep`] and every line is written
-    /// exactly as it came (its indent included).
+    /// Whether every line is written exactly as it came (its indent
+    /// included) with the blank lines that came before it: every break is
+    /// kept, or a paragraph break already written as the separator.
     fn keeps_every_line(&self, reflower: &Reflower) -> bool {
+        self.keeps_lines(0..self.lines.len(), reflower)
+    }
+
+    /// [`Analysis::keeps_every_line`] for the lines in `range` and the breaks
+    /// between them.
+    pub(crate) fn keeps_lines(&self, range: Range<usize>, reflower: &Reflower) -> bool {
         let indent = reflower.options.indent;
-        indent != crate::Indent::Ideographic
-            && self
-                .decisions
+        let separator_blanks = separator_blanks(reflower);
+        let breaks_kept = range.len() < 2
+            || self.decisions[range.start..range.end - 1]
                 .iter()
-                .all(|&(action, _)| action == Action::Keep)
-            && self.lines.iter().all(|line| {
+                .zip(&self.lines[range.start + 1..range.end])
+                .all(|(&(action, _), next)| match action {
+                    Action::Keep => true,
+                    Action::Break => next.blanks_before == separator_blanks,
+                    _ => false,
+                });
+        indent != crate::Indent::Ideographic
+            && breaks_kept
+            && self.lines[range].iter().all(|line| {
                 join::first_line_start(line, line.shape.preformatted, indent) == line.start
             })
     }
@@ -223,14 +234,16 @@ impl Analysis {
         self.decisions.clear();
         let mut counter = LineCounter::default();
         let mut section_start = 0;
+        let mut cut_any = false;
         for raw in raw_lines(text) {
             if let Some(line) = counter.measure(text, raw, reflower.wide_ambiguous) {
                 if starts_section(&line) {
                     section_start = self.lines.len();
                 }
                 self.lines.push(line);
-                if self.lines.len() - section_start == reflower.section_lines {
+                if self.lines.len() - section_start > reflower.section_lines {
                     section_start += cut_long_section(&mut self.lines[section_start..]);
+                    cut_any = true;
                 }
             }
         }
@@ -240,6 +253,29 @@ impl Analysis {
         }
         if stages >= 3 {
             self.decide_all(Some(text));
+            if cut_any {
+                self.resolve_cuts(reflower);
+            }
+        }
+    }
+
+    /// Decides how each cut of a long section is written (see
+    /// [`SectionCut`]): silently when the sections on both sides keep every
+    /// line as it came, marked with two blank lines otherwise. Text that is
+    /// not hard-wrapped thus comes back unchanged however long it runs.
+    fn resolve_cuts(&mut self, reflower: &Reflower) {
+        let mut start = 0;
+        let mut before_unchanged = None;
+        for j in 1..=self.lines.len() {
+            if j == self.lines.len() || starts_section(&self.lines[j]) {
+                let unchanged = self.keeps_lines(start..j, reflower);
+                if let Some(before) = before_unchanged {
+                    self.lines[start].cut = cut_written(before && unchanged);
+                }
+                before_unchanged = (j < self.lines.len() && self.lines[j].cut != SectionCut::None)
+                    .then_some(unchanged);
+                start = j;
+            }
         }
     }
 
@@ -273,9 +309,10 @@ impl Analysis {
         self.decisions.clear();
         let mut prev_joined = false;
         let mut pieces_before = None;
+        let mut brackets_before = 0;
         for (i, pair) in self.lines.windows(2).enumerate() {
             if starts_section(&pair[1]) {
-                let reason = if pair[1].section_cut {
+                let reason = if pair[1].cut != SectionCut::None {
                     Reason::LongSection
                 } else {
                     Reason::SectionBreak
@@ -283,6 +320,7 @@ impl Analysis {
                 self.decisions.push((Action::Keep, reason));
                 prev_joined = false;
                 pieces_before = None;
+                brackets_before = 0;
                 continue;
             }
             let ctx = BreakContext {
@@ -295,6 +333,7 @@ impl Analysis {
                 } else {
                     None
                 },
+                brackets_before,
                 after_next: self.lines.get(i + 2).filter(|l| !starts_section(l)),
                 pieces_before,
             };
@@ -312,6 +351,11 @@ impl Analysis {
                 action = join::seam(text, &pair[0], &pair[1]);
             }
             prev_joined = action.is_join();
+            brackets_before = if prev_joined {
+                brackets_before + pair[0].brackets
+            } else {
+                0
+            };
             self.decisions.push((action, reason));
         }
     }
@@ -350,7 +394,7 @@ impl Analysis {
                 join::write_separator(
                     out,
                     action,
-                    self.lines[i].blanks_before,
+                    self.lines[i].blanks_written(),
                     reflower.options.separator,
                 );
             }
@@ -408,7 +452,25 @@ impl Analysis {
 /// can be reflowed on its own with the same result: this is what bounds the
 /// memory of [`Reflower::reflow_stream`].
 pub(crate) fn starts_section(line: &Line) -> bool {
-    line.blanks_before >= 2
+    line.blanks_before >= 2 || line.cut != SectionCut::None
+}
+
+/// Blank lines in the separator written at a paragraph break.
+fn separator_blanks(reflower: &Reflower) -> u32 {
+    match reflower.options.separator {
+        crate::Separator::BlankLine => 1,
+        crate::Separator::Newline => 0,
+    }
+}
+
+/// How a cut is written: silently when both sections around it come out
+/// unchanged (see [`SectionCut::Silent`]).
+pub(crate) fn cut_written(both_unchanged: bool) -> SectionCut {
+    if both_unchanged {
+        SectionCut::Silent
+    } else {
+        SectionCut::Marked
+    }
 }
 
 /// Decides, for each line of a section preformatted only by its runs of
@@ -440,24 +502,30 @@ fn settle_aligned_lines(section: &mut [Line]) {
 /// (the longest in the corpus has 515 lines).
 pub(crate) const SECTION_LINES: usize = 4096;
 
-/// Cuts `section`, which has reached the limit ([`SECTION_LINES`] unless a
-/// test set another), in two: the line returned starts a new section, as if
-/// two blank lines preceded it, and is written so, which makes the cut
-/// stable when the output is reflowed again (its sections are all shorter
-/// than the limit).
+/// Cuts `section`, one line over the limit ([`SECTION_LINES`] unless a test
+/// set another), in two: the line returned starts a new section, and both
+/// parts are within the limit.
 ///
-/// The cut goes in the second half of the section, at the last of the
-/// likeliest paragraph starts there: after a sentence end and at an indent or
-/// a blank line; else after a sentence end; else at an indent or a blank line;
-/// else at the last line. It depends only on the lines, so whole-text and
-/// streaming analyses cut at the same place.
+/// The cut goes in the second half of the section (rounded up), at the last
+/// of the likeliest paragraph starts there: after a sentence end and at an
+/// indent or a blank line; else after a sentence end; else at an indent or a
+/// blank line; else at the last line. It depends only on the lines, so
+/// whole-text and streaming analyses cut at the same place.
+///
+/// Once both sections around it are decided, the cut is written marked or
+/// silent (see [`SectionCut`]). Either way reflowing the output again finds
+/// the same sections: a marked cut is a section break in the output, and its
+/// sections hold no more lines than they did; around a silent cut the output
+/// repeats the input from the section's start to past the end of the window
+/// the cut was chosen in (the next cut is at least half a window further on),
+/// so the same window is cut at the same line.
 pub(crate) fn cut_long_section(section: &mut [Line]) -> usize {
-    debug_assert!(section.len() >= 2);
+    debug_assert!(section.len() >= 3);
     let score = |prev: &Line, next: &Line| {
         let opens = next.blanks_before > 0 || next.indent >= 2;
         u8::from(prev.ends_sentence) * 2 + u8::from(opens)
     };
-    let half = section.len() / 2;
+    let half = (section.len() + 1) / 2;
     let mut best = (0, section.len() - 1);
     for k in half..section.len() {
         let s = score(&section[k - 1], &section[k]);
@@ -466,8 +534,8 @@ pub(crate) fn cut_long_section(section: &mut [Line]) -> usize {
         }
     }
     let cut = best.1;
-    section[cut].blanks_before = 2;
-    section[cut].section_cut = true;
+    // Marked until both sides are decided (`Analysis::resolve_cuts`).
+    section[cut].cut = SectionCut::Marked;
     cut
 }
 

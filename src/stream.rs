@@ -10,8 +10,8 @@
 use std::io::{BufRead, Write};
 
 use crate::join::write_separator;
-use crate::line::{raw_lines, Line, LineCounter};
-use crate::paragraph::{cut_long_section, starts_section, Analysis};
+use crate::line::{raw_lines, Line, LineCounter, SectionCut};
+use crate::paragraph::{cut_long_section, cut_written, starts_section, Analysis};
 use crate::{Action, Error, Reflower};
 
 /// Measures lines one at a time and reflows each section as soon as the
@@ -24,6 +24,10 @@ pub(crate) struct SectionWriter {
     counter: LineCounter,
     /// The lines after the cut of a long section, while the part before it is written.
     rest: Vec<Line>,
+    /// Whether the last section written came out exactly as it came in; a
+    /// cut after it is written once the section after it says the same (see
+    /// [`SectionCut`]).
+    last_unchanged: bool,
 }
 
 impl SectionWriter {
@@ -37,7 +41,7 @@ impl SectionWriter {
                 continue;
             };
             if starts_section(&line) && !self.analysis.lines.is_empty() {
-                self.write_section(text, reflower, out);
+                self.write_section(text, reflower, false, out);
                 write_separator(
                     out,
                     Action::Keep,
@@ -46,22 +50,21 @@ impl SectionWriter {
                 );
             }
             self.analysis.lines.push(line);
-            if self.analysis.lines.len() == reflower.section_lines {
+            if self.analysis.lines.len() > reflower.section_lines {
                 self.cut_section(text, reflower, out);
             }
         }
     }
 
     /// Writes the collected section up to where [`cut_long_section`] cuts it,
-    /// and keeps the rest as the start of the next section.
+    /// and keeps the rest as the start of the next section. The separator
+    /// at the cut waits for that section's decisions.
     fn cut_section(&mut self, text: &str, reflower: &Reflower, out: &mut String) {
         let cut = cut_long_section(&mut self.analysis.lines);
         self.rest.clear();
         self.rest.extend_from_slice(&self.analysis.lines[cut..]);
         self.analysis.lines.truncate(cut);
-        self.write_section(text, reflower, out);
-        let blanks = self.rest[0].blanks_before;
-        write_separator(out, Action::Keep, blanks, reflower.options.separator);
+        self.write_section(text, reflower, true, out);
         self.analysis.lines.extend_from_slice(&self.rest);
     }
 
@@ -79,9 +82,33 @@ impl SectionWriter {
         }
     }
 
-    /// Reflows the collected section into `out`.
-    fn write_section(&mut self, text: &str, reflower: &Reflower, out: &mut String) {
+    /// Reflows the collected section into `out`, after the separator of the
+    /// cut before it, if a long section was cut there. `before_cut`: a cut
+    /// follows, which needs to know whether this section came out unchanged.
+    fn write_section(
+        &mut self,
+        text: &str,
+        reflower: &Reflower,
+        before_cut: bool,
+        out: &mut String,
+    ) {
         self.analysis.analyse_lines(text, reflower);
+        let Some(first) = self.analysis.lines.first() else {
+            return;
+        };
+        let after_cut = first.cut != SectionCut::None;
+        if after_cut || before_cut {
+            let unchanged = self
+                .analysis
+                .keeps_lines(0..self.analysis.lines.len(), reflower);
+            if after_cut {
+                let first = &mut self.analysis.lines[0];
+                first.cut = cut_written(self.last_unchanged && unchanged);
+                let blanks = first.blanks_written();
+                write_separator(out, Action::Keep, blanks, reflower.options.separator);
+            }
+            self.last_unchanged = unchanged;
+        }
         self.analysis.settle_into(text, reflower, out);
         self.analysis.lines.clear();
     }
@@ -98,7 +125,7 @@ impl SectionWriter {
         if self.analysis.lines.is_empty() {
             return;
         }
-        self.write_section(text, reflower, out);
+        self.write_section(text, reflower, false, out);
         if ends_with_terminator {
             out.push('\n');
         }

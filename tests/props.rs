@@ -44,6 +44,33 @@ fn cjk_text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Text that is not hard-wrapped: one paragraph per line, of widely varying
+/// length, each ending a sentence; every paragraph indented or none, a blank
+/// line after every paragraph or none.
+fn flowing_text() -> impl Strategy<Value = String> {
+    let paragraph = (
+        proptest::collection::vec(0x4E00u32..0x9FA5, 8..160),
+        proptest::sample::select(vec!["。", "！", "？”"]),
+    )
+        .prop_map(|(chars, end)| {
+            let body: String = chars.into_iter().filter_map(char::from_u32).collect();
+            body + end
+        });
+    (
+        proptest::collection::vec(paragraph, 1..40),
+        proptest::sample::select(vec!["", "\u{3000}\u{3000}"]),
+        proptest::sample::select(vec!["\n", "\n\n"]),
+    )
+        .prop_map(|(paragraphs, indent, end)| {
+            let text: String = paragraphs
+                .iter()
+                .map(|p| format!("{indent}{p}{end}"))
+                .collect();
+            // Blank lines at the very end are not kept.
+            text.trim_end_matches('\n').to_string() + "\n"
+        })
+}
+
 fn non_ws(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -152,6 +179,24 @@ proptest! {
             let non_blank = text.split(['\n', '\r']).filter(|l| !non_ws(l).is_empty()).count();
             prop_assert_eq!(r.break_points(&text).len(), non_blank.saturating_sub(1));
         }
+    }
+
+    /// A cut between sections that both come out unchanged is written with
+    /// the input's own blank lines: flowing text stays flowing text however
+    /// many lines it runs without two blank lines in a row.
+    #[test]
+    fn long_flowing_text_comes_back_unchanged_across_cuts(
+        text in flowing_text(),
+        limit in 2usize..12,
+        chunk in 1usize..256,
+    ) {
+        let whole = Reflower::default();
+        prop_assume!(whole.reflow(&text) == text);
+        let r = cjk_reflow::stages::with_section_lines(&whole, limit);
+        prop_assert_eq!(r.reflow(&text), text.clone());
+        let mut out = Vec::new();
+        cjk_reflow::stages::reflow_stream_in_chunks(&r, text.as_bytes(), &mut out, chunk).unwrap();
+        prop_assert_eq!(String::from_utf8(out).unwrap(), text);
     }
 
     #[test]
