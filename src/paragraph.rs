@@ -477,22 +477,34 @@ pub(crate) fn cut_written(both_unchanged: bool) -> SectionCut {
 /// spaces, whether it is preformatted: a table has rows, so a line with wide
 /// characters between lines that are neither aligned nor preformatted (at
 /// least one) is prose that OCR or justification spread (`脚本会被执行;这些脚本
-/// 启动《     start    )     服`), to be decided like any other line. A line
-/// with no wide character may be code, and stays preformatted.
+/// 启动《     start    )     服`), to be decided like any other line, when it
+/// also has the shape of such a line: not indented (a command or a table
+/// row set in from the text), and with one gap, or spread to the measure:
+/// at most 2 em narrower than its widest neighbour (a single row of a table,
+/// `北京    2189万    上海    2487万`, has several gaps and is narrower).
+/// Otherwise it stays preformatted, as does a line with no wide character,
+/// which may be code.
 fn settle_aligned_lines(section: &mut [Line]) {
     // Only lines that are never joined count against prose, so that joining
     // the lines around cannot change the evidence when the output is
     // reflowed again.
     let tabular = |line: &Line| line.shape.aligned || line.shape.preformatted;
     for i in 0..section.len() {
-        if !section[i].shape.aligned || section[i].wide_chars == 0 {
+        let line = &section[i];
+        if !line.shape.aligned || line.wide_chars == 0 {
             continue;
         }
-        let before = i.checked_sub(1).map(|k| tabular(&section[k]));
-        let after = section.get(i + 1).map(tabular);
-        let alone =
-            (before.is_some() || after.is_some()) && before != Some(true) && after != Some(true);
-        section[i].shape.preformatted = !alone;
+        let before = i.checked_sub(1).map(|k| &section[k]);
+        let after = section.get(i + 1);
+        let alone = (before.is_some() || after.is_some())
+            && !before.is_some_and(tabular)
+            && !after.is_some_and(tabular);
+        let widest = before.into_iter().chain(after).map(|l| l.width).max();
+        // One gap is a spread line's usual mark; several gaps are cells
+        // unless the line still spans the measure, as a spread one does.
+        let spread = line.indent == 0
+            && (line.space_runs == 1 || widest.is_some_and(|w| line.width + 4 >= w));
+        section[i].shape.preformatted = !(alone && spread);
     }
 }
 

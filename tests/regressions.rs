@@ -460,3 +460,22 @@ fn fuzz_settling_converges_on_alternating_one_letter_lines() {
     let text = "【\nJ\nJ\u{FFFD}\n\u{FFFD}\nJ\u{FFFD}\nJ\nJ\u{FFFD}\nJ\nJ\u{FFFD}\nJ\nJ\u{FFFD}\nJ\nJ\u{FFFD}\nJ\nJ\u{FFFD}\nJ\nJ\u{FFFD}\nJ\nJ\u{FFFD}\nJ\nJ\u{FFFD}\nJ\nJ\u{FFFD}\nJ\nJ\u{FFFD}\n\u{FFFD}\nJ\u{FFFD}\nJ\nJ\u{FFFD}\n\u{FFFD}\nJ\u{FFFD}\nJ\nJ\u{FFFD}\nJ";
     check(text);
 }
+
+/// A single command or table row between lines of running text is not prose
+/// that OCR spread: the command is set in from the text, the row is well
+/// short of the lines around it. Both stay lines of their own.
+#[test]
+fn single_command_or_table_row_in_running_text_stays_a_line() {
+    let command = "　　下面的命令把文件复制到新的位置，请\n在终端中输入这一行命令并且按下回车\n键，系统就会开始复制文件到目标目录\n    cp a.txt b.txt    # 复制文件\n然后检查目标目录里是否已经出现了新\n的文件，如果没有出现请再试一次吧。\n";
+    let out = check(command);
+    assert!(
+        out.contains("\n    cp a.txt b.txt    # 复制文件\n"),
+        "{out}"
+    );
+    let row = "　　今年人口最多的两个城市分别是北京\n和上海，数据来自统计局公布的最新年\n度人口普查结果报告，具体数字如下：\n北京    2189万    上海    2487万\n这些数字比去年都有了一定程度的增长\n，专家认为这个趋势还会继续下去的。\n";
+    let out = check(row);
+    assert!(
+        out.contains("：\n北京    2189万    上海    2487万\n这些"),
+        "{out}"
+    );
+}
