@@ -413,6 +413,9 @@ fn reflow_text(
             Err(format!("{shown}: invalid UTF-8 at byte offset {offset}"))
         }
         // The decoder's own error names the encoding and the offset.
+        Err(cjk_reflow::Error::Io(e)) if e.kind() == io::ErrorKind::InvalidData => {
+            Err(format!("{shown}: {e}"))
+        }
         Err(e) => Err(format!("{shown}: {e}")),
     }
 }
@@ -689,12 +692,14 @@ mod encoding {
                     match result {
                         encoding_rs::DecoderResult::InputEmpty => return Ok(text),
                         encoding_rs::DecoderResult::OutputFull => continue,
-                        encoding_rs::DecoderResult::Malformed(len, _) => {
+                        encoding_rs::DecoderResult::Malformed(len, after) => {
+                            // `done` counts the malformed bytes and the
+                            // `after` bytes read past them.
                             return Err(format!(
                                 "{shown}: invalid {} at byte offset {}",
                                 enc.name(),
-                                done - usize::from(len)
-                            ))
+                                done - usize::from(after) - usize::from(len)
+                            ));
                         }
                     }
                 }

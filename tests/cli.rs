@@ -7,21 +7,21 @@ use std::process::{Command, Output, Stdio};
 
 const PAGE: &str = "tests/corpus/sample/newspaper-page.txt";
 
-/// The example binary `cargo test` builds next to the test binaries.
+/// The example binary, next to the test binaries. `cargo test` builds the
+/// examples but `cargo test --test cli` does not, and a binary left from an
+/// earlier build may be stale, so it is built once per run (a no-op when
+/// it is fresh).
 fn binary() -> PathBuf {
+    static BUILT: std::sync::Once = std::sync::Once::new();
     let mut dir = std::env::current_exe().unwrap();
     dir.pop();
     if dir.ends_with("deps") {
         dir.pop();
     }
-    let bin = dir
-        .join("examples")
-        .join(format!("reflow{}", std::env::consts::EXE_SUFFIX));
-    if !bin.exists() {
-        // `cargo test` builds the examples; `cargo test --test cli` does not.
+    BUILT.call_once(|| {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         let mut build = Command::new(cargo);
-        build.args(["build", "--example", "reflow"]);
+        build.args(["build", "--quiet", "--example", "reflow"]);
         if dir.ends_with("release") {
             build.arg("--release");
         }
@@ -29,8 +29,9 @@ fn binary() -> PathBuf {
             build.status().unwrap().success(),
             "building the example failed"
         );
-    }
-    bin
+    });
+    dir.join("examples")
+        .join(format!("reflow{}", std::env::consts::EXE_SUFFIX))
 }
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
@@ -324,4 +325,26 @@ fn legacy_encodings_stream_across_many_reads() {
         stderr(&o)
     );
     let _ = std::fs::remove_file(path);
+}
+
+/// A malformed GB18030 four-byte sequence (`81 30 81` then `A`) is reported
+/// where it starts, in one plain line, whether the text streams (reflow) or
+/// is read whole (`--explain`, `--json`): the decoder reads past the bad
+/// bytes before it reports them.
+#[test]
+fn malformed_legacy_sequence_is_reported_where_it_starts_in_every_mode() {
+    let input = b"\xa4\xa4\x81\x30\x81\x41\xa4\xa4\n";
+    for mode in [&[][..], &["--explain"][..], &["--json"][..]] {
+        let mut args = vec!["--encoding", "gb18030"];
+        args.extend_from_slice(mode);
+        let o = run(&args, input);
+        assert_eq!(o.status.code(), Some(1), "{mode:?}");
+        let err = stderr(&o);
+        assert!(
+            err.contains("invalid gb18030 at byte offset 2"),
+            "{mode:?}: {err}"
+        );
+        assert!(!err.contains("i/o error"), "{mode:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{mode:?}: {err}");
+    }
 }
