@@ -196,22 +196,30 @@ pub(crate) fn trim_space_start(text: &str) -> &str {
 }
 
 /// `text` without trailing [`is_line_space`] characters: as
-/// `str::trim_end_matches(is_line_space)`, but most lines stop at the last byte.
+/// `str::trim_end_matches(is_line_space)`, but most lines stop at the last
+/// bytes, undecoded.
 pub(crate) fn trim_space_end(text: &str) -> &str {
     let mut rest = text;
-    // Whitespace ends in an ASCII byte or a continuation byte; an ideograph's
-    // last byte is a continuation byte too, so those are decoded.
-    while rest
-        .as_bytes()
-        .last()
-        .is_some_and(|&b| b <= b' ' || b >= 0x80)
-    {
+    while may_end_space(rest.as_bytes()) {
         match rest.chars().next_back() {
             Some(c) if is_line_space(c) => rest = &rest[..rest.len() - c.len_utf8()],
             _ => break,
         }
     }
     rest
+}
+
+/// Whether the UTF-8 text `bytes` may end with whitespace: an ASCII space or
+/// control, or a character whose sequence starts with `C2` (U+0085, U+00A0)
+/// or `E1`–`E3` (U+1680, U+2000–U+205F, U+3000). An ideograph's sequence
+/// starts with `E4`–`E9` and never does.
+#[inline]
+fn may_end_space(bytes: &[u8]) -> bool {
+    match bytes {
+        [.., b] if *b < 0x80 => matches!(b, b'\t'..=b'\r' | b' '),
+        [.., 0xC2, _] | [.., 0xE1..=0xE3, _, _] => true,
+        _ => false,
+    }
 }
 
 /// Display width of `c` in half-em units (an ideograph is 2, an ASCII letter 1).
@@ -300,6 +308,26 @@ mod tests {
                         trim_space_end(&text),
                         text.trim_end_matches(is_line_space),
                         "{text:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fast_trims_agree_with_std_for_every_character() {
+        for cp in 0..0x11_0000u32 {
+            if let Some(c) = char::from_u32(cp) {
+                for text in [format!("字{c}"), format!("{c}字"), format!("{c}")] {
+                    assert_eq!(
+                        trim_space_end(&text),
+                        text.trim_end_matches(is_line_space),
+                        "{c:?}"
+                    );
+                    assert_eq!(
+                        trim_space_start(&text),
+                        text.trim_start_matches(is_line_space),
+                        "{c:?}"
                     );
                 }
             }
