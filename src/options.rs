@@ -8,7 +8,9 @@ use crate::{Error, Reflower};
 /// ([`Action::Break`](crate::Action::Break)). Where the text is not
 /// hard-wrapped, or is preformatted, breaks are kept as they were, blank lines
 /// included ([`Action::Keep`](crate::Action::Keep)), so that flowing text
-/// comes back unchanged.
+/// comes back unchanged; so are all the breaks of a section (text between
+/// runs of two or more blank lines) where no line is joined, headlines and
+/// bylines included.
 ///
 /// ```
 /// use cjk_reflow::{Options, Separator};

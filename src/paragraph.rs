@@ -310,8 +310,17 @@ impl Analysis {
         let mut prev_joined = false;
         let mut pieces_before = None;
         let mut brackets_before = 0;
+        // Decisions of the section being decided start here; `wrapped`: one
+        // of them is a join.
+        let mut section_start = 0;
+        let mut wrapped = false;
         for (i, pair) in self.lines.windows(2).enumerate() {
             if starts_section(&pair[1]) {
+                if !wrapped {
+                    keep_paragraph_breaks(&mut self.decisions[section_start..]);
+                }
+                section_start = i + 1;
+                wrapped = false;
                 let reason = if pair[1].cut != SectionCut::None {
                     Reason::LongSection
                 } else {
@@ -351,12 +360,16 @@ impl Analysis {
                 action = join::seam(text, &pair[0], &pair[1]);
             }
             prev_joined = action.is_join();
+            wrapped |= prev_joined;
             brackets_before = if prev_joined {
                 brackets_before + pair[0].brackets
             } else {
                 0
             };
             self.decisions.push((action, reason));
+        }
+        if !wrapped {
+            keep_paragraph_breaks(&mut self.decisions[section_start..]);
         }
     }
 
@@ -460,6 +473,18 @@ fn separator_blanks(reflower: &Reflower) -> u32 {
     match reflower.options.separator {
         crate::Separator::BlankLine => 1,
         crate::Separator::Newline => 0,
+    }
+}
+
+/// In a section where no line is joined, nothing was hard-wrapped: every
+/// line is already a paragraph, so its paragraph breaks are kept as they
+/// came rather than rewritten as the separator, and text that needs no
+/// repair comes back unchanged.
+fn keep_paragraph_breaks(decisions: &mut [(Action, Reason)]) {
+    for (action, _) in decisions {
+        if *action == Action::Break {
+            *action = Action::Keep;
+        }
     }
 }
 

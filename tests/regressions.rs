@@ -479,3 +479,18 @@ fn single_command_or_table_row_in_running_text_stays_a_line() {
         "{out}"
     );
 }
+
+/// Flowing text with no blank lines, headline and byline on lines of their
+/// own: nothing in it is joined, so its paragraph breaks are kept
+/// as they came instead of gaining blank lines. Hard-wrapped text in the
+/// same shape still gets the separator.
+#[test]
+fn flowing_text_without_blank_lines_comes_back_unchanged() {
+    let text = "规范问责机制\n□本报记者　张三\n　　十多年前，笔者在采访一些关注行政领域事务的学者时，常听到的一个观点是：加强问责。\n　　理由是，出了事若不敢问责、问责不力，就难以起到警示作用。\n";
+    assert_eq!(check(text), text);
+    let wrapped = "规范问责机制\n□本报记者　张三\n　　十多年前，笔者在采访一些\n关注行政领域事务的学者时，常\n听到的一个观点是：加强问责。\n";
+    assert_eq!(
+        check(wrapped),
+        "规范问责机制\n\n□本报记者　张三\n\n　　十多年前，笔者在采访一些关注行政领域事务的学者时，常听到的一个观点是：加强问责。\n"
+    );
+}
