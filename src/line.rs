@@ -312,13 +312,7 @@ impl Line {
         }
         let (indent, leading_ascii) = indent_of(&content[..text_start - raw.start]);
         let counts = Counts::of(body, wide_ambiguous);
-        let mut preformatted = counts.tab_or_box;
-        if body.starts_with("```")
-            || body.starts_with("~~~")
-            || (leading_ascii >= 2 && counts.wide_chars == 0)
-        {
-            preformatted = true;
-        }
+        let preformatted = counts.tab_or_box || (leading_ascii >= 2 && counts.wide_chars == 0);
         let place = Place {
             span: raw.start..raw.end,
             text_start,
@@ -451,6 +445,11 @@ impl Line {
         // row of CJK cells has gaps only between cells.
         let letter_spaced = counts.letter_spaces >= 2
             && counts.letter_spaces * 3 >= counts.wide_chars.saturating_sub(1) * 2;
+        // A code fence, here so that joined lines that make one (`` + `)
+        // are seen as the line the output will hold.
+        if body.starts_with("```") || body.starts_with("~~~") {
+            preformatted = true;
+        }
         // Runs of spaces align table columns, unless the extractor spread a
         // justified line, which leaves single spaces between its ideographs.
         let aligned = counts.space_runs > 0 && !letter_spaced && !preformatted;

@@ -494,3 +494,11 @@ fn flowing_text_without_blank_lines_comes_back_unchanged() {
         "规范问责机制\n\n□本报记者　张三\n\n　　十多年前，笔者在采访一些关注行政领域事务的学者时，常听到的一个观点是：加强问责。\n"
     );
 }
+
+/// Found by fuzzing (`reflow`, run 9): two joined lines made a code fence
+/// (`` + `), which the output, measured again, holds as preformatted; the
+/// settling check composed the joined line without looking at its text.
+#[test]
+fn fuzz_joined_lines_that_make_a_code_fence() {
+    check("``\n`\n\n\u{FFFD}");
+}
