@@ -623,6 +623,17 @@ def write_page(outdir, name, text, points, note):
         f.write(expected_text(text, points))
 
 
+def write_tight_page(out, fname, flowing_text):
+    """`flowing-tight/`: a flowing page's paragraphs one per line with no blank
+    line between; every label is "break"."""
+    paras = [l for l in flowing_text.split('\n') if l.strip()]
+    text = '\n'.join(paras) + '\n'
+    points = [{'after_line': j + 1, 'before_line': j + 2, 'blank_lines_between': 0, 'label': 'break'}
+              for j in range(len(paras) - 1)]
+    write_page(os.path.join(out, 'flowing-tight'), fname, text, points,
+               NOTE + '; already-flowing text with no blank lines: must come back unchanged')
+
+
 # ----------------------------------------------------------------------------- main
 
 def versions():
@@ -771,6 +782,13 @@ def main():
         counts['flowing'] = counts.get('flowing', 0) + 1
         drops.setdefault('flowing', 0)
         manifest['pages'].append(dict(split='flowing', name=fname, page=fname, extractor=None,
+                                      traditional=script == 'tc', mixed=want == 'mixed', points=len(points),
+                                      joins=0, breaks=len(points), either=0))
+        # The same text with no blank lines, as books and text renderers write it.
+        write_tight_page(out, fname, text)
+        counts['flowing-tight'] = counts.get('flowing-tight', 0) + 1
+        drops.setdefault('flowing-tight', 0)
+        manifest['pages'].append(dict(split='flowing-tight', name=fname, page=fname, extractor=None,
                                       traditional=script == 'tc', mixed=want == 'mixed', points=len(points),
                                       joins=0, breaks=len(points), either=0))
     manifest['counts'] = {k: {'pages': counts[k], 'dropped': drops.get(k, 0)} for k in sorted(counts)}
