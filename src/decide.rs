@@ -119,25 +119,34 @@ pub enum Reason {
     /// Join: a piece of a printed line that the extractor cut at a
     /// compressed punctuation mark; the next piece fits beside it.
     Piece,
-    /// Join: the next line is a short piece that ends its printed line
-    /// mid-word before a full line: too short for a paragraph's first line,
-    /// so its printed line began with this one.
+    /// Join: the line may be cut from the next at a compressed mark, the
+    /// printed line so far falls short of the column, and the next line is
+    /// a piece of at most half the column that stops mid-word (no cut after
+    /// it) before a full line: too short for a paragraph's first line, so
+    /// its printed line began with this one. After a sentence end, only
+    /// when pieces were joined before this line, the next piece fills the
+    /// printed line, and the line after it is full.
     LastPiece,
-    /// Join: the line goes on with a sentence that the line joined before
-    /// it left at a pause mark, and stops short mid-word: no paragraph
-    /// ends mid-sentence, mid-word (a piece of a printed line).
+    /// Join: a short line stops mid-word; the line joined before it ended
+    /// no sentence and is no furniture; no blank line follows and the next
+    /// line is not a first line short by its indent: no paragraph ends
+    /// mid-sentence, mid-word (a piece of a printed line).
     SentenceRunsThrough,
     /// Join: the line closes a quote or bracket in the middle of a
     /// sentence that the line joined before it began (`…使用一种` |
     /// `“虚拟”` | `软件包系统…`): the sentence goes on.
     RemarkRunsOn,
-    /// Join: a short line that stops mid-word before a piece of at most
-    /// half a line that ends at a pause or a sentence end: the piece ends
-    /// the sentence the line began (a paragraph's first line would be
-    /// nearly full; a heading is followed by one).
+    /// Join: a short line that opens its paragraph and stops mid-word
+    /// before a piece of at most half a line that ends a sentence, or ends
+    /// at a pause mark before an unindented line with no blank line between:
+    /// the piece ends the sentence the line began (a paragraph's first line
+    /// would be nearly full). A piece at a pause mark before an indented
+    /// line stands alone (a salutation `各位同学：` after a title).
     BeforeShortPiece,
-    /// Join: furniture that stops at the colon of its label (`来源：`,
-    /// `（责任编辑：`) runs on into what it labels.
+    /// Join: a furniture line that stops at a pause mark, most often the
+    /// colon of its label (`来源：`, `（责任编辑：`), runs on into the next
+    /// line when that is no furniture, not preformatted, and follows with
+    /// no blank line between.
     LabelRunsOn,
     /// Join: a story's opening dateline and the reporter's credit bracketed
     /// after it (`中新社西安2月17日电（记者曹帆然）`) run on into its first
@@ -149,8 +158,11 @@ pub enum Reason {
     ClosedBeforePiece,
     /// Join: among pieces of printed lines too short to agree on a column,
     /// a line that stops mid-word runs on when it goes on with the piece
-    /// joined before it, or when the next line is a piece cut at a mark
-    /// mid-sentence.
+    /// joined before it and the next line is a piece too (it ends a
+    /// sentence or at a cut, either line holds a mark, or their widths
+    /// differ by more than 1 em: lines of verse are as wide as one another
+    /// and hold no mark), or when the next line is a piece cut at a mark
+    /// mid-sentence and no dateline.
     PieceRunsOn,
     /// Join: the line stops mid-word and is as full as the line before it in
     /// the same paragraph (a block set narrower than the column around it).
@@ -301,24 +313,33 @@ impl BreakContext<'_> {
     }
 }
 
+/// How much wider than measured (half an em each) the narrow characters of
+/// `line` may print, in half-em: up to a third wider in CJK fonts (capitals
+/// most), rounded up, so two capitals may well fill an em and a half.
+fn narrow_widening(line: &Line) -> u32 {
+    (line.narrow + 2) / 3
+}
+
+/// The widths (in half-em, inclusive) that `first` plus a lost 2-em indent
+/// may print at: as set, up to its narrow characters printed at their widest.
+fn with_indent(first: &Line) -> (u32, u32) {
+    (first.width + 4, first.width + narrow_widening(first) + 4)
+}
+
 /// Whether `first` has the shape of a first line whose 2-em indent was lost,
 /// judged against the full line `second` that follows it: `first` plus 2 em is
 /// a width `second` could have been set at.
 fn indent_short_of(first: &Line, second: &Line) -> bool {
-    // Narrow characters print up to a third wider than half an em in CJK
-    // fonts (capitals most), rounded up: two capitals may well fill an em
-    // and a half.
-    let (lo, hi) = (first.width + 4, first.width + (first.narrow + 2) / 3 + 4);
+    let (lo, hi) = with_indent(first);
     lo <= second.max_width() + 1 && second.min_width().saturating_sub(1) <= hi
 }
 
 /// A stricter [`indent_short_of`] that does not lean on punctuation
-/// compression: `second` has at most three compressible marks and is 2 em
-/// wider than `first` as set.
+/// compression: `second` holds at most three compressible marks, and
+/// `first` plus 2 em is at most half an em wider than `second` may print
+/// and at most 1 em narrower than `second` as set (uncompressed).
 fn plainly_indent_short_of(first: &Line, second: &Line) -> bool {
-    // `first` as wide as it may print: its narrow characters up to a
-    // third wider, as in `indent_short_of`.
-    let (lo, hi) = (first.width + 4, first.width + (first.narrow + 2) / 3 + 4);
+    let (lo, hi) = with_indent(first);
     second.compressible <= 3 && second.width.saturating_sub(2) <= hi && lo <= second.max_width() + 1
 }
 
@@ -491,8 +512,7 @@ fn ends_printed_line_mid_word(line: &Line, after: Option<&Line>, column: u32) ->
     matches!(
         line.last,
         CharRole::Ideograph | CharRole::Letter | CharRole::Digit
-    ) && !line.ends_sentence
-        && line.furniture.is_none()
+    ) && line.furniture.is_none()
         // At most half the column: a line of Latin words prints wider
         // than it measures.
         && 2 * line.max_width() <= column
@@ -683,15 +703,24 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     // line's end, not at a paragraph's: a sentence does not end mid-word.
     // So when it goes on with the piece joined before it, or when the next
     // line is a piece cut at a mark mid-sentence (a kicker before its
-    // headline is followed by a sentence end or a dateline).
+    // headline is followed by a sentence end or a dateline). Two lines
+    // within 1 em of each other's width and without a single mark, the
+    // next one stopping mid-word too, are lines of verse or a list, not
+    // pieces cut at compressed marks.
+    let next_is_cut_piece = next.ends_sentence
+        || prev.compressible > 0
+        || next.compressible > 0
+        || prev.width.abs_diff(next.width) > 2
+        || ctx
+            .after_next
+            .is_some_and(|after| may_cut_between(next, after));
     if ctx.column.is_none()
-        && (ctx.joined_before.is_some()
+        && ((ctx.joined_before.is_some() && next_is_cut_piece)
             || (!next.ends_sentence
                 && !next.dateline_lead
                 && ctx
                     .after_next
                     .is_some_and(|after| may_cut_between(next, after))))
-        && !prev.ends_sentence
         && next.blanks_before == 0
         && prev.furniture.is_none()
         && next.furniture.is_none()
@@ -716,7 +745,6 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     // a line too wide for the column (an unbreakable URL or path, or two
     // lines the extractor ran together): a headline does not cut a sentence.
     let mid_sentence = next.blanks_before == 0
-        && !prev.ends_sentence
         && matches!(
             prev.last,
             CharRole::Ideograph | CharRole::Letter | CharRole::Digit | CharRole::Pause
@@ -773,7 +801,6 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 // Not a glyph or a word split off a stretched line.
                 && next.width > 2
                 && !next.all_narrow
-                && !next.ends_sentence
                 && matches!(
                     next.last,
                     CharRole::Ideograph | CharRole::Letter | CharRole::Digit
@@ -871,7 +898,14 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 && next.furniture.is_none()
                 && next_fit == Fit::Short
                 && 2 * next.max_width() <= column
-                && (next.last == CharRole::Pause || next.ends_sentence)
+                && (next.ends_sentence
+                    // A piece that stops at a pause mark goes on along the
+                    // printed line after it, unindented: before an indented
+                    // line it stands alone (a salutation `各位同学：`).
+                    || (next.last == CharRole::Pause
+                        && !ctx.after_next.is_some_and(|after| {
+                            after.blanks_before > 0 || after.indent > next.indent
+                        })))
             {
                 (Join, Reason::BeforeShortPiece)
             } else if prev.last == CharRole::Pause && next.blanks_before == 0 {
