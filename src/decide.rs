@@ -167,6 +167,12 @@ pub enum Reason {
     /// Join: the line stops mid-word and is as full as the line before it in
     /// the same paragraph (a block set narrower than the column around it).
     AsFullAsLineBefore,
+    /// Break: the line ends a sentence within the column's tolerance, but
+    /// the next line's first chunk (at least 1 em) would still have fitted
+    /// beside it within the full line joined before it, even with that
+    /// line's punctuation compressed: a justified line inside a paragraph
+    /// is as wide as the one before, so this one ends its paragraph.
+    SentenceEndShort,
     /// Break: a byline, dateline, source line, caption, subtitle or list item
     /// is its own paragraph.
     Furniture(Furniture),
@@ -247,6 +253,9 @@ impl fmt::Display for Reason {
             Reason::ClosedBeforePiece => "line closes a quote or bracket before a short piece",
             Reason::PieceRunsOn => "piece of a printed line stops mid-sentence, mid-word",
             Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
+            Reason::SentenceEndShort => {
+                "sentence ends more than 1 em short of the full line before it"
+            }
             Reason::Furniture(kind) => {
                 return write!(f, "{} is its own paragraph", furniture_name(*kind))
             }
@@ -807,6 +816,13 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 )
             {
                 (Break, Reason::NextIsHeading)
+            } else if ctx.joined_before.is_some_and(|before| {
+                // The next line's first chunk (a Latin word) may not have
+                // fitted in what is left: then the line was stretched.
+                prev.max_width() + next.lead_chunk.max(2) < before.min_width()
+                    && fit(before, column, 0) == Fit::Full
+            }) {
+                (Break, Reason::SentenceEndShort)
             } else {
                 (Join, Reason::FullLineSentenceEnd)
             }
@@ -1037,6 +1053,25 @@ mod tests {
                 0,
                 Some(FULL),
                 Some(FULL),
+                (Join, Reason::FullLineSentenceEnd),
+            ),
+            // A sentence end 1 em short of the full line before it, where
+            // the next line's first character would have fitted, ends its
+            // paragraph; with a Latin word next, the line was stretched.
+            (
+                "一二三四五六七八九十一二。",
+                FULL,
+                0,
+                Some(FULL),
+                Some("一二三四五六七八九十一二三四五"),
+                (Break, Reason::SentenceEndShort),
+            ),
+            (
+                "一二三四五六七八九十一二。",
+                "apt-get 一二三四五六七八九",
+                0,
+                Some(FULL),
+                Some("一二三四五六七八九十一二三四五"),
                 (Join, Reason::FullLineSentenceEnd),
             ),
             // After a full line ending a sentence, a short line that stops
