@@ -863,9 +863,14 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 && next_fit != Fit::Short
                 && (indent_short_of(prev, next)
                     || (prev_fit == Some(Fit::IndentShort) && next_fit == Fit::Full && mid_word))
-                && !ctx
-                    .after_next
-                    .is_some_and(|after| plainly_indent_short_of(next, after))
+                // Unless the next line is itself a first line short by its
+                // indent: 2 em short of the line after it, and no word of
+                // Latin letters or digits that opens that line (and would
+                // not have fitted) explains the shortness.
+                && !ctx.after_next.is_some_and(|after| {
+                    plainly_indent_short_of(next, after)
+                        && (after.lead_chunk < 4 || next.max_width() + after.lead_chunk <= column)
+                })
             {
                 (Join, Reason::FirstLine)
             } else if mid_word
