@@ -173,6 +173,12 @@ pub enum Reason {
     /// line's punctuation compressed: a justified line inside a paragraph
     /// is as wide as the one before, so this one ends its paragraph.
     SentenceEndShort,
+    /// Break: the line fills the column without a sentence end or a pause
+    /// mark, and after one blank line comes a line about 2 em short of the
+    /// column (a lost indent), ending no sentence, before a full line: a column
+    /// break would carry the paragraph on with a full line, so a paragraph
+    /// ended here (its final mark dropped, as OCR often does).
+    BlankBeforeFirstLine,
     /// Break: a byline, dateline, source line, caption, subtitle or list item
     /// is its own paragraph.
     Furniture(Furniture),
@@ -255,6 +261,9 @@ impl fmt::Display for Reason {
             Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
             Reason::SentenceEndShort => {
                 "sentence ends more than 1 em short of the full line before it"
+            }
+            Reason::BlankBeforeFirstLine => {
+                "full line, then a blank line and a first line short by its indent"
             }
             Reason::Furniture(kind) => {
                 return write!(f, "{} is its own paragraph", furniture_name(*kind))
@@ -850,6 +859,17 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                     || ctx.after_next.is_some_and(|after| after.blanks_before == 0)) =>
         {
             (Break, Reason::Heading)
+        }
+        Fit::Full
+            if next.blanks_before == 1
+                && prev.last != CharRole::Pause
+                && next_fit == Fit::IndentShort
+                && !next.ends_sentence
+                && ctx.after_next.is_some_and(|after| {
+                    after.blanks_before == 0 && fit(after, column, 0) == Fit::Full
+                }) =>
+        {
+            (Break, Reason::BlankBeforeFirstLine)
         }
         Fit::Full if next.blanks_before > 0 => (Join, Reason::FullLineAcrossBlank),
         Fit::Full => (Join, Reason::FullLine),
