@@ -110,7 +110,8 @@ pub enum Reason {
     FirstLine,
     /// Join: a caption stops mid-sentence and runs on (captions are set to
     /// their own width, not the column's), or a bracketed photo credit
-    /// closes it.
+    /// closes it (the credit on the next line, or cut in two over the next
+    /// line, left open, and the one after it).
     CaptionRunsOn,
     /// Join: a fragment of one or two characters inside a paragraph, split
     /// off a stretched justified line by the extractor, or the first of two
@@ -388,7 +389,13 @@ fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Re
         || ctx
             .joined_before
             .is_some_and(|before| before.furniture == Some(Furniture::Caption));
-    if in_caption && next.opens_with_bracket && next.ends_with_credit && next.blanks_before == 0 {
+    // The credit may itself be cut in two: `（中新社记者` | `蔡丽欣 摄）`.
+    let credit_follows = next.ends_with_credit
+        || (next.brackets > 0
+            && ctx
+                .after_next
+                .is_some_and(|after| after.ends_with_credit && after.blanks_before == 0));
+    if in_caption && next.opens_with_bracket && credit_follows && next.blanks_before == 0 {
         return Some((Join, Reason::CaptionRunsOn));
     }
     // A label that stops at its colon (`来源：`, `（责任编辑：`) runs on into
