@@ -504,10 +504,7 @@ fn subhead_before_first_line(ctx: &BreakContext<'_>, column: u32, next_fit: Fit)
 /// sentence (`。`, `）` after `。`) is left alone: it ends what it closes.
 fn whole_line(before: &Line, tail: &Line) -> Option<Line> {
     let lone_closing_mark = before.ends_sentence && tail.width <= 2;
-    (tail.first.cannot_start_line()
-        && !tail.ends_sentence
-        && !lone_closing_mark
-        && !before.shape.letter_spaced)
+    (tail.first.cannot_start_line() && !lone_closing_mark && !before.shape.letter_spaced)
         .then(|| pieces(before, tail))
 }
 
@@ -832,12 +829,14 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 )
             {
                 (Break, Reason::NextIsHeading)
-            } else if ctx.joined_before.is_some_and(|before| {
-                // The next line's first chunk (a Latin word) may not have
-                // fitted in what is left: then the line was stretched.
-                prev.max_width() + next.lead_chunk.max(2) < before.min_width()
-                    && fit(before, column, 0) == Fit::Full
-            }) {
+            } else if !prev.first.cannot_start_line()
+                && ctx.joined_before.is_some_and(|before| {
+                    // The next line's first chunk (a Latin word) may not have
+                    // fitted in what is left: then the line was stretched.
+                    prev.max_width() + next.lead_chunk.max(2) < before.min_width()
+                        && fit(before, column, 0) == Fit::Full
+                })
+            {
                 (Break, Reason::SentenceEndShort)
             } else {
                 (Join, Reason::FullLineSentenceEnd)
