@@ -180,6 +180,16 @@ pub enum Reason {
     /// break would carry the paragraph on with a full line, so a paragraph
     /// ended here (its final mark dropped, as OCR often does).
     BlankBeforeFirstLine,
+    /// Break: the next line is a story's opening dateline (`本报重庆11月2日电`),
+    /// which opens the story's first paragraph; the line before it (a
+    /// headline, a kicker, a last line) stopping at a character or a
+    /// sentence end ends there.
+    BeforeDateline,
+    /// Break: a line without marks that opens its block, stops mid-word and
+    /// is narrower than the full line after the next one, before a line
+    /// about 2 em short of that full line: a heading before a paragraph's
+    /// first line (a first line itself would be followed by a full line).
+    ShortHeading,
     /// Break: a byline, dateline, source line, caption, subtitle or list item
     /// is its own paragraph.
     Furniture(Furniture),
@@ -266,6 +276,8 @@ impl fmt::Display for Reason {
             Reason::BlankBeforeFirstLine => {
                 "full line, then a blank line and a first line short by its indent"
             }
+            Reason::BeforeDateline => "next line is a story's opening dateline",
+            Reason::ShortHeading => "heading: short, before a first line short by its indent",
             Reason::Furniture(kind) => {
                 return write!(f, "{} is its own paragraph", furniture_name(*kind))
             }
@@ -421,6 +433,18 @@ fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Re
     {
         return Some((Join, Reason::DatelineCredit));
     }
+    // A story's opening dateline (`本报重庆11月2日电`) opens its first
+    // paragraph: the line before it (a headline, a kicker) ends there.
+    if next.dateline_lead
+        && prev.furniture.is_none()
+        && !prev.dateline_lead
+        && matches!(
+            prev.last,
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit | CharRole::SentenceEnd
+        )
+    {
+        return Some((Break, Reason::BeforeDateline));
+    }
     match prev.furniture {
         Some(Furniture::Caption) if caption_runs_on => return Some((Join, Reason::CaptionRunsOn)),
         Some(kind @ (Furniture::Caption | Furniture::Subtitle)) if !wraps_on => {
@@ -496,6 +520,49 @@ fn subhead_before_first_line(ctx: &BreakContext<'_>, column: u32, next_fit: Fit)
         // shortness, and `prev` holds no punctuation, as subheads seldom do.
         && (next_fit != Fit::Full || (after.lead_chunk <= 2 && prev.compressible == 0))
         && next_short_by_indent
+}
+
+/// Whether `prev` is a heading narrower than the column before a first
+/// line: it opens its block, stops mid-word without a mark, is narrower
+/// than the full line after the next one, and the next line is about 2 em
+/// short of that full line (a first line that lost its indent). Had `prev`
+/// been a paragraph's first line, the line after it would be full.
+fn heading_before_first_line(ctx: &BreakContext<'_>, column: u32, prev_fit: Option<Fit>) -> bool {
+    let (prev, next) = (ctx.prev, ctx.next);
+    let Some(after) = ctx.after_next else {
+        return false;
+    };
+    ctx.prev_opens_paragraph()
+        && next.blanks_before == 0
+        && after.blanks_before == 0
+        && prev.compressible == 0
+        && matches!(
+            prev.last,
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+        )
+        && prev_fit != Some(Fit::Overlong)
+        && !prev.shape.letter_spaced
+        && !next.shape.letter_spaced
+        && !next.ends_sentence
+        && next.furniture.is_none()
+        && after.furniture.is_none()
+        && !as_full_as(prev, after)
+        && fit(after, column, 0) == Fit::Full
+        // `next` is 1.5 to 3 em short of `after`, even with `after`'s
+        // punctuation compressed and `next`'s narrow characters printed
+        // at their widest.
+        && next.max_width() + 3 <= after.min_width()
+        && next.width + 6 >= after.min_width()
+        // Not when the word opening `after` (which would not have fitted)
+        // explains why `next` is short.
+        && !short_by_next_word(next, after, column)
+}
+
+/// Whether `line` stops short of the column because the word of Latin
+/// letters or digits (2 em or more) that opens `after` would not have
+/// fitted beside it.
+fn short_by_next_word(line: &Line, after: &Line, column: u32) -> bool {
+    after.lead_chunk >= 4 && line.max_width() + after.lead_chunk > column
 }
 
 /// The line that `before` and `tail` were split from, when `tail` starts
@@ -811,6 +878,9 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     if let Some(piece) = piece_rule(ctx, column) {
         return piece;
     }
+    if heading_before_first_line(ctx, column, prev_fit) {
+        return (Break, Reason::ShortHeading);
+    }
     match prev_fit.unwrap_or(Fit::Full) {
         Fit::Overlong if runs_on => (Join, Reason::FullLine),
         Fit::Overlong => (Break, Reason::WiderThanColumn),
@@ -894,8 +964,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 // Latin letters or digits that opens that line (and would
                 // not have fitted) explains the shortness.
                 && !ctx.after_next.is_some_and(|after| {
-                    plainly_indent_short_of(next, after)
-                        && (after.lead_chunk < 4 || next.max_width() + after.lead_chunk <= column)
+                    plainly_indent_short_of(next, after) && !short_by_next_word(next, after, column)
                 })
             {
                 (Join, Reason::FirstLine)
