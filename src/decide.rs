@@ -1570,6 +1570,44 @@ mod tests {
                 Some("图为一二三四五六七八九十一二三四五六"),
                 (Join, Reason::CaptionRunsOn),
             ),
+            // A credit cut inside its bracket still closes the caption.
+            (
+                "图为一二三四五六七八九十。",
+                "（新华社记者",
+                0,
+                Some("张三 摄）"),
+                None,
+                (Join, Reason::CaptionRunsOn),
+            ),
+            // A headline before a story's opening dateline ends there.
+            (
+                "一二三四五六",
+                "本报北京1月28日电",
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::BeforeDateline),
+            ),
+            // A short unmarked line opening its block before a line 2 em
+            // short of the full line after it: a heading, not a first line.
+            (
+                "一二三四五六七八九十",
+                "一二三四五六七八九十一二",
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::ShortHeading),
+            ),
+            // A full line without a mark, a blank line, then a line 2 em
+            // short before a full one: the paragraph ended before the blank.
+            (
+                FULL,
+                "一二三四五六七八九十一二",
+                1,
+                Some(FULL),
+                Some(FULL),
+                (Break, Reason::BlankBeforeFirstLine),
+            ),
             // A bracketed remark after a sentence stays; `（完）` stands alone.
             (
                 "一二三四五。",
