@@ -732,7 +732,20 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 Fit::Overlong => Fit::Full,
                 f => f,
             },
-            None => fit(prev, w, next_chunk),
+            // A piece cut from the line before at a compressed mark that
+            // ends a printed line of pieces fills the column as much as
+            // the whole printed line does.
+            None => match (fit(prev, w, next_chunk), ctx.pieces_before) {
+                (Fit::Short | Fit::IndentShort, Some(_))
+                    if ctx
+                        .joined_before
+                        .is_some_and(|before| may_cut_between(before, prev))
+                        && fit(&line_so_far(ctx), w, next_chunk) == Fit::Full =>
+                {
+                    Fit::Full
+                }
+                (f, _) => f,
+            },
         },
     );
     let prev_full = prev_fit == Some(Fit::Full);

@@ -15,7 +15,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
     ("mixed", 0.955),
     ("ocr", 0.945),
-    ("pdfminer", 0.975),
+    ("pdfminer", 0.978),
     ("pdftotext", 0.965),
     ("pdftotext-raw", 0.97),
     ("pymupdf", 0.97),
