@@ -117,6 +117,11 @@ pub enum Reason {
     /// off a stretched justified line by the extractor, or the first of two
     /// pieces of a line cut before a quote or bracket.
     Fragment,
+    /// Join: a glyph of at most one em inside a paragraph (joined into,
+    /// stopping mid-word), one blank line, and a piece of at most half
+    /// the column stopping mid-word before an adjacent line: a stretched
+    /// printed line that the extractor cut into pieces and a space line.
+    FragmentAcrossBlank,
     /// Join: a piece of a printed line that the extractor cut at a
     /// compressed punctuation mark; the next piece fits beside it.
     Piece,
@@ -250,6 +255,9 @@ impl fmt::Display for Reason {
             Reason::FirstLine => "first line of a paragraph, short by its lost indent",
             Reason::CaptionRunsOn => "caption runs on, mid-sentence or into its photo credit",
             Reason::Fragment => "fragment of a line split by the extractor, inside a paragraph",
+            Reason::FragmentAcrossBlank => {
+                "glyph and short piece of a stretched line split across a blank line"
+            }
             Reason::Piece => {
                 "piece of a printed line cut at a compressed mark: the next piece fits beside it"
             }
@@ -875,6 +883,25 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && (ctx.joined_before.is_some() || fragment(next))
     {
         return (Join, Reason::Fragment);
+    }
+    // Unless the next block is a fragment too: a glyph inside a paragraph,
+    // one blank line (an extractor's line for a stretched space), and a
+    // short piece stopping mid-word that the paragraph goes on with. A
+    // paragraph after a blank line opens with a line nearly full.
+    if prev.width <= 2
+        && !prev.ends_sentence
+        && prev.last != CharRole::Close
+        && ctx.joined_before.is_some()
+        && next.blanks_before == 1
+        && !next.ends_sentence
+        && 2 * next.max_width() <= column
+        && matches!(
+            next.last,
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+        )
+        && ctx.after_next.is_some_and(|after| after.blanks_before == 0)
+    {
+        return (Join, Reason::FragmentAcrossBlank);
     }
     // A line the extractor cut in two before a quote or bracket: inside a
     // paragraph, two short pieces mid-sentence that together fill the
@@ -1620,6 +1647,16 @@ mod tests {
                 Some(FULL),
                 Some(FULL),
                 (Break, Reason::BlankBeforeFirstLine),
+            ),
+            // A glyph, a blank line (a stretched space) and a short piece
+            // of the same printed line.
+            (
+                "或",
+                "Debian",
+                1,
+                Some("GNU/Linux 系统上的"),
+                Some(FULL),
+                (Join, Reason::FragmentAcrossBlank),
             ),
             // A bracketed remark after a sentence stays; `（完）` stands alone.
             (
