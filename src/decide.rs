@@ -1004,7 +1004,11 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 // Latin letters or digits that opens that line (and would
                 // not have fitted) explains the shortness.
                 && !ctx.after_next.is_some_and(|after| {
-                    plainly_indent_short_of(next, after) && !short_by_next_word(next, after, column)
+                    plainly_indent_short_of(next, after)
+                        && !short_by_next_word(next, after, column)
+                        // At least 1 em narrower as set, before widening
+                        // its narrow characters.
+                        && next.width + 2 <= after.width
                 })
             {
                 (Join, Reason::FirstLine)
