@@ -122,6 +122,12 @@ pub enum Reason {
     /// the column stopping mid-word before an adjacent line: a stretched
     /// printed line that the extractor cut into pieces and a space line.
     FragmentAcrossBlank,
+    /// Join: the line ends a sentence and the extractor cut the printed line
+    /// before the opening quote or bracket of the next line, which fills
+    /// the printed line with it, stops mid-word before a full line, and is
+    /// at least 3 em short of the column (no first line short by its
+    /// indent): the paragraph goes on along the same printed line.
+    QuoteAfterSentence,
     /// Join: a piece of a printed line that the extractor cut at a
     /// compressed punctuation mark; the next piece fits beside it.
     Piece,
@@ -257,6 +263,9 @@ impl fmt::Display for Reason {
             Reason::Fragment => "fragment of a line split by the extractor, inside a paragraph",
             Reason::FragmentAcrossBlank => {
                 "glyph and short piece of a stretched line split across a blank line"
+            }
+            Reason::QuoteAfterSentence => {
+                "a quote cut off after a sentence end fills the printed line with it"
             }
             Reason::Piece => {
                 "piece of a printed line cut at a compressed mark: the next piece fits beside it"
@@ -677,6 +686,27 @@ fn piece_rule(ctx: &BreakContext<'_>, column: u32) -> Option<(Action, Reason)> {
         && ends_printed_line_mid_word(next, ctx.after_next, column)
     {
         return Some((Action::Join, Reason::LastPiece));
+    }
+    // A line cut before an opening quote after a sentence end: when the
+    // next piece fills the printed line and stops mid-word before a full
+    // line, at least 3 em short of the column (too short for a first line
+    // that lost its indent), the paragraph goes on along the same line.
+    if ends_sentence
+        && next_ends_line
+        && next.first == CharRole::Open
+        && with_next_fit == Fit::Full
+        && next.max_width() + 6 <= column
+        && matches!(
+            next.last,
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+        )
+        && ctx.after_next.is_some_and(|after| {
+            after.blanks_before == 0
+                && after.furniture.is_none()
+                && fit(after, column, 0) == Fit::Full
+        })
+    {
+        return Some((Action::Join, Reason::QuoteAfterSentence));
     }
     if ends_unit && (next_ends_line || 2 * next.max_width() > column) {
         return None;
@@ -1651,6 +1681,16 @@ mod tests {
                 Some(FULL),
                 Some(FULL),
                 (Break, Reason::BlankBeforeFirstLine),
+            ),
+            // A printed line cut before a quote after a sentence end: the
+            // quoted piece fills it and stops mid-word before a full line.
+            (
+                "一二三四五六。",
+                "“七”八九十一",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Join, Reason::QuoteAfterSentence),
             ),
             // A glyph, a blank line (a stretched space) and a short piece
             // of the same printed line.
