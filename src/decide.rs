@@ -128,6 +128,12 @@ pub enum Reason {
     /// at least 3 em short of the column (no first line short by its
     /// indent): the paragraph goes on along the same printed line.
     QuoteAfterSentence,
+    /// Join: a line wider than the column that holds a punctuation mark
+    /// (headlines seldom do) and stops mid-word, before a line of the
+    /// column with no blank line between (or one blank line, a column
+    /// break, before a full line): two printed lines of a paragraph the
+    /// extractor ran together, going on.
+    OverlongRunsOn,
     /// Join: a piece of a printed line that the extractor cut at a
     /// compressed punctuation mark; the next piece fits beside it.
     Piece,
@@ -267,6 +273,7 @@ impl fmt::Display for Reason {
             Reason::QuoteAfterSentence => {
                 "a quote cut off after a sentence end fills the printed line with it"
             }
+            Reason::OverlongRunsOn => "lines run together by the extractor stop mid-word",
             Reason::Piece => {
                 "piece of a printed line cut at a compressed mark: the next piece fits beside it"
             }
@@ -953,6 +960,22 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     }
     match prev_fit.unwrap_or(Fit::Full) {
         Fit::Overlong if runs_on => (Join, Reason::FullLine),
+        Fit::Overlong
+            if (mid_sentence
+                // Or across a column break, into a full line.
+                || (next.blanks_before == 1
+                    && next_fit == Fit::Full
+                    && matches!(
+                        prev.last,
+                        CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+                    )))
+                && prev.last != CharRole::Pause
+                && prev.compressible > 0
+                && next_fit != Fit::Overlong
+                && next.furniture.is_none() =>
+        {
+            (Join, Reason::OverlongRunsOn)
+        }
         Fit::Overlong => (Break, Reason::WiderThanColumn),
         Fit::Full if prev.ends_sentence => {
             if next.blanks_before > 0 {
@@ -1691,6 +1714,24 @@ mod tests {
                 Some(FULL),
                 Some(FULL),
                 (Join, Reason::QuoteAfterSentence),
+            ),
+            // Two printed lines run together (wider than the column, with
+            // a mark, stopping mid-word) go on; a headline has no mark.
+            (
+                "一二三四五六七八九十，一二三四五六七八九十一二三四",
+                FULL,
+                0,
+                Some(FULL),
+                None,
+                (Join, Reason::OverlongRunsOn),
+            ),
+            (
+                "一二三四五六七八九十一二三四五六七八九十一二三四",
+                FULL,
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::WiderThanColumn),
             ),
             // A glyph, a blank line (a stretched space) and a short piece
             // of the same printed line.
