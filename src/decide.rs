@@ -1071,7 +1071,10 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                     .is_some_and(|before| as_full_as(prev, before))
             {
                 (Join, Reason::AsFullAsLineBefore)
-            } else if !prev.ends_sentence && next_fit == Fit::IndentShort {
+            } else if !prev.ends_sentence
+                && prev.last != CharRole::Pause
+                && next_fit == Fit::IndentShort
+            {
                 (Break, Reason::Heading)
             } else if mid_word
                 && next.blanks_before == 0
