@@ -222,8 +222,9 @@ pub enum Reason {
     /// Break: the line ends a sentence and the next line is short and stops
     /// without a mark: a heading, not the last line of this paragraph.
     NextIsHeading,
-    /// Break: a short line without a sentence end, before a paragraph's first
-    /// line; or one that opens its block at the full column width (a subhead).
+    /// Break: a short line without a sentence end or a pause mark, before a
+    /// paragraph's first line; or one that opens its block at the full
+    /// column width (a subhead).
     Heading,
     /// Break: the line is wider than the column around it (a headline or caption).
     WiderThanColumn,
