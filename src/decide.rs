@@ -1060,9 +1060,9 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 && !ctx.after_next.is_some_and(|after| {
                     plainly_indent_short_of(next, after)
                         && !short_by_next_word(next, after, column)
-                        // At least 1 em narrower as set, before widening
+                        // At least 1.5 em narrower as set, before widening
                         // its narrow characters.
-                        && next.width + 2 <= after.width
+                        && next.width + 3 <= after.width
                 })
             {
                 (Join, Reason::FirstLine)
