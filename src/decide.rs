@@ -1079,8 +1079,13 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 (Break, Reason::Heading)
             } else if mid_word
                 && next.blanks_before == 0
-                // Not a subhead of two lines before a paragraph's first line.
-                && !next_opens_paragraph
+                // Not a subhead of two lines before a paragraph's first line
+                // (unless a word opening the line after the next one
+                // explains why the next line is short).
+                && (!next_opens_paragraph
+                    || ctx
+                        .after_next
+                        .is_some_and(|after| short_by_next_word(next, after, column)))
                 && ctx
                     .joined_before
                     .is_some_and(|before| !before.ends_sentence && before.furniture.is_none())
