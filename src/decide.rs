@@ -147,8 +147,10 @@ pub enum Reason {
     LastPiece,
     /// Join: a short line stops mid-word; the line joined before it ended
     /// no sentence and is no furniture; no blank line follows and the next
-    /// line is not a first line short by its indent: no paragraph ends
-    /// mid-sentence, mid-word (a piece of a printed line).
+    /// line is not a first line short by its indent (a line short only
+    /// because the Latin word opening the line after it did not fit is
+    /// not one): no paragraph ends mid-sentence, mid-word (a piece of a
+    /// printed line).
     SentenceRunsThrough,
     /// Join: the line closes a quote or bracket in the middle of a
     /// sentence that the line joined before it began (`…使用一种` |
