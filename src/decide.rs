@@ -115,7 +115,9 @@ pub enum Reason {
     CaptionRunsOn,
     /// Join: a fragment of one or two characters inside a paragraph, split
     /// off a stretched justified line by the extractor, or the first of two
-    /// pieces of a line cut before a quote or bracket.
+    /// pieces of a line cut before a quote or bracket. Not a glyph alone on
+    /// its printed line (after a full line) before a first line short by
+    /// its indent and a full line: that glyph ends its heading or paragraph.
     Fragment,
     /// Join: a glyph of at most one em inside a paragraph (joined into,
     /// stopping mid-word), one blank line, and a piece of at most half
@@ -921,6 +923,16 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         // drops a paragraph's final full stop as often as not).
         && next.blanks_before == 0
         && (ctx.joined_before.is_some() || fragment(next))
+        // Nor a glyph alone on its printed line (the line before fills
+        // the column) before a first line short by its lost indent and a
+        // full line: it ends its heading or paragraph.
+        && !(next_fit == Fit::IndentShort
+            && ctx
+                .joined_before
+                .is_some_and(|before| fit(before, column, 0) == Fit::Full)
+            && ctx.after_next.is_some_and(|after| {
+                after.blanks_before == 0 && fit(after, column, 0) == Fit::Full
+            }))
     {
         return (Join, Reason::Fragment);
     }
