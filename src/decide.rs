@@ -150,9 +150,9 @@ pub enum Reason {
     /// Join: a short line stops mid-word; the line joined before it ended
     /// no sentence and is no furniture; no blank line follows and the next
     /// line is not a first line short by its indent (a line short only
-    /// because the Latin word opening the line after it did not fit is
-    /// not one): no paragraph ends mid-sentence, mid-word (a piece of a
-    /// printed line).
+    /// because the unbreakable chunk of 2 em or more opening the line after
+    /// it did not fit is not one): no paragraph ends mid-sentence, mid-word
+    /// (a piece of a printed line).
     SentenceRunsThrough,
     /// Join: the line closes a quote or bracket in the middle of a
     /// sentence that the line joined before it began (`…使用一种` |
@@ -208,8 +208,10 @@ pub enum Reason {
     BeforeDateline,
     /// Break: a line without marks that opens its block, stops mid-word and
     /// is narrower than the full line after the next one, before a line
-    /// about 2 em short of that full line: a heading before a paragraph's
-    /// first line (a first line itself would be followed by a full line).
+    /// about 2 em short of that full line (a shortness that the unbreakable
+    /// chunk opening the full line does not explain): a heading before a
+    /// paragraph's first line (a first line itself would be followed by a
+    /// full line).
     ShortHeading,
     /// Break: a byline, dateline, source line, caption, subtitle or list item
     /// is its own paragraph.
@@ -587,9 +589,10 @@ fn heading_before_first_line(ctx: &BreakContext<'_>, column: u32, prev_fit: Opti
         && !short_by_next_word(next, after, column)
 }
 
-/// Whether `line` stops short of the column because the word of Latin
-/// letters or digits (2 em or more) that opens `after` would not have
-/// fitted beside it.
+/// Whether `line` stops short of the column because the unbreakable chunk
+/// of 2 em or more that opens `after` (a Latin word or number, or a
+/// character held to the mark after it by kinsoku) would not have fitted
+/// beside it: a wrapped line, not one short by a lost indent.
 fn short_by_next_word(line: &Line, after: &Line, column: u32) -> bool {
     after.lead_chunk >= 4 && line.max_width() + after.lead_chunk > column
 }
@@ -1068,9 +1071,9 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 && (indent_short_of(prev, next)
                     || (prev_fit == Some(Fit::IndentShort) && next_fit == Fit::Full && mid_word))
                 // Unless the next line is itself a first line short by its
-                // indent: 2 em short of the line after it, and no word of
-                // Latin letters or digits that opens that line (and would
-                // not have fitted) explains the shortness.
+                // indent: 2 em short of the line after it, and no
+                // unbreakable chunk that opens that line (and would not
+                // have fitted) explains the shortness.
                 && !ctx.after_next.is_some_and(|after| {
                     plainly_indent_short_of(next, after)
                         && !short_by_next_word(next, after, column)
