@@ -213,6 +213,10 @@ pub enum Reason {
     /// paragraph's first line (a first line itself would be followed by a
     /// full line).
     ShortHeading,
+    /// Break: a short line without marks opening its block, before a line
+    /// without marks that a byline follows: a kicker above its headline
+    /// (a headline set on two lines would fill its first line).
+    KickerBeforeHeadline,
     /// Break: a byline, dateline, source line, caption, subtitle or list item
     /// is its own paragraph.
     Furniture(Furniture),
@@ -309,6 +313,7 @@ impl fmt::Display for Reason {
             }
             Reason::BeforeDateline => "next line is a story's opening dateline",
             Reason::ShortHeading => "heading: short, before a first line short by its indent",
+            Reason::KickerBeforeHeadline => "kicker above a headline and its byline",
             Reason::Furniture(kind) => {
                 return write!(f, "{} is its own paragraph", furniture_name(*kind))
             }
@@ -975,6 +980,21 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     }
     if heading_before_first_line(ctx, column, prev_fit) {
         return (Break, Reason::ShortHeading);
+    }
+    // A kicker above a headline: the next line, right before a byline, is
+    // the headline; a short unmarked line opening its block above it is a
+    // kicker of its own (a headline set on two lines would fill the first).
+    if ctx.prev_opens_paragraph()
+        && next.blanks_before == 0
+        && prev.compressible == 0
+        && next.compressible == 0
+        && next.furniture.is_none()
+        && fit(prev, column, 0) != Fit::Full
+        && ctx
+            .after_next
+            .is_some_and(|after| after.furniture == Some(Furniture::Byline))
+    {
+        return (Break, Reason::KickerBeforeHeadline);
     }
     match prev_fit.unwrap_or(Fit::Full) {
         Fit::Overlong if runs_on => (Join, Reason::FullLine),
@@ -1701,6 +1721,15 @@ mod tests {
                 Some("张三 摄）"),
                 None,
                 (Join, Reason::CaptionRunsOn),
+            ),
+            // A kicker above the headline that a byline follows.
+            (
+                "聚焦数字化转型",
+                "基础软件包管理操作",
+                0,
+                Some("□本报记者 张三"),
+                None,
+                (Break, Reason::KickerBeforeHeadline),
             ),
             // A headline before a story's opening dateline ends there.
             (
