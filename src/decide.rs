@@ -1090,6 +1090,13 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 && next_fit != Fit::Short
                 && (indent_short_of(prev, next)
                     || (prev_fit == Some(Fit::IndentShort) && next_fit == Fit::Full && mid_word))
+                // A line 2 em short of the column before a full one is the
+                // first line itself; this one, shorter still, is a heading.
+                && !(prev_fit == Some(Fit::Short)
+                    && next_fit == Fit::IndentShort
+                    && ctx.after_next.is_some_and(|after| {
+                        after.blanks_before == 0 && fit(after, column, 0) == Fit::Full
+                    }))
                 // Unless the next line is itself a first line short by its
                 // indent: 2 em short of the line after it, and no
                 // unbreakable chunk that opens that line (and would not
