@@ -187,7 +187,9 @@ pub enum Reason {
     /// mid-sentence and no dateline.
     PieceRunsOn,
     /// Join: the line stops mid-word and is as full as the line before it in
-    /// the same paragraph (a block set narrower than the column around it).
+    /// the same paragraph (a block set narrower than the column around it);
+    /// not after a furniture label other than a dateline (a label runs on
+    /// into its value only).
     AsFullAsLineBefore,
     /// Break: the line ends a sentence within the column's tolerance, but
     /// the next line's first chunk (at least 1 em) would still have fitted
@@ -1111,9 +1113,12 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
             {
                 (Join, Reason::FirstLine)
             } else if mid_word
-                && ctx
-                    .joined_before
-                    .is_some_and(|before| as_full_as(prev, before))
+                && ctx.joined_before.is_some_and(|before| {
+                    // A label (`来源：`) runs on into its value only; a
+                    // dateline runs on into the story's text.
+                    matches!(before.furniture, None | Some(Furniture::Dateline))
+                        && as_full_as(prev, before)
+                })
             {
                 (Join, Reason::AsFullAsLineBefore)
             } else if !prev.ends_sentence
