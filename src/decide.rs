@@ -106,7 +106,12 @@ pub enum Reason {
     /// Join: the line fills its column and ends a sentence, but the next line
     /// does not look like the start of a paragraph.
     FullLineSentenceEnd,
-    /// Join: a paragraph's first line, short by its lost 2-em indent.
+    /// Join: a paragraph's first line, short by its lost 2-em indent, that
+    /// opens its block and ends no sentence. Not when the next line is the
+    /// first line instead: 2 em short of the line after it and at least
+    /// 1.5 em narrower as set, its shortness not explained by an
+    /// unbreakable chunk opening that line; or about 2 em short of the
+    /// column before a full line while this one is shorter still.
     FirstLine,
     /// Join: a caption stops mid-sentence and runs on (captions are set to
     /// their own width, not the column's), or a bracketed photo credit
@@ -195,7 +200,9 @@ pub enum Reason {
     /// the next line's first chunk (at least 1 em) would still have fitted
     /// beside it within the full line joined before it, even with that
     /// line's punctuation compressed: a justified line inside a paragraph
-    /// is as wide as the one before, so this one ends its paragraph.
+    /// is as wide as the one before, so this one ends its paragraph. (Not
+    /// for the tail of a line cut at a closing mark: its head is the line
+    /// before.)
     SentenceEndShort,
     /// Break: the line fills the column without a sentence end or a pause
     /// mark, and after one blank line comes a line about 2 em short of the
