@@ -226,6 +226,12 @@ pub enum Reason {
     /// without marks that a byline follows: a kicker above its headline
     /// (a headline set on two lines would fill its first line).
     KickerBeforeHeadline,
+    /// Break: the line ends a sentence; the next line fills the column
+    /// without a single mark and stops mid-word, and the line after it is
+    /// about 2 em short of the column and stops mid-word too (no last line
+    /// of a paragraph, which would end with a mark): the next line is a
+    /// subhead before a paragraph's first line.
+    NextIsSubhead,
     /// Break: a byline, dateline, source line, caption, subtitle or list item
     /// is its own paragraph.
     Furniture(Furniture),
@@ -323,6 +329,7 @@ impl fmt::Display for Reason {
             Reason::BeforeDateline => "next line is a story's opening dateline",
             Reason::ShortHeading => "heading: short, before a first line short by its indent",
             Reason::KickerBeforeHeadline => "kicker above a headline and its byline",
+            Reason::NextIsSubhead => "sentence ends and the next line is a full-width subhead",
             Reason::Furniture(kind) => {
                 return write!(f, "{} is its own paragraph", furniture_name(*kind))
             }
@@ -1029,6 +1036,26 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 (Break, Reason::BlankAfterSentence)
             } else if next_opens_paragraph {
                 (Break, Reason::NextShortByIndent)
+            } else if next.compressible == 0
+                && matches!(
+                    next.last,
+                    CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+                )
+                && !next.shape.letter_spaced
+                && next.furniture.is_none()
+                && fit(next, column, 0) == Fit::Full
+                && ctx.after_next.is_some_and(|after| {
+                    after.blanks_before == 0
+                        && !after.ends_sentence
+                        && after.furniture.is_none()
+                        && matches!(
+                            after.last,
+                            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+                        )
+                        && fit(after, column, 0) == Fit::IndentShort
+                })
+            {
+                (Break, Reason::NextIsSubhead)
             } else if next_fit == Fit::Short
                 // Not a glyph or a word split off a stretched line.
                 && next.width > 2
@@ -1740,6 +1767,16 @@ mod tests {
                 Some("张三 摄）"),
                 None,
                 (Join, Reason::CaptionRunsOn),
+            ),
+            // After a sentence end, a full line without marks before a line
+            // 2 em short that stops mid-word: a subhead.
+            (
+                "一二三四五六七八九十一二三。",
+                FULL,
+                0,
+                Some("一二三四五六七八九十一二"),
+                Some(FULL),
+                (Break, Reason::NextIsSubhead),
             ),
             // A kicker above the headline that a byline follows.
             (
