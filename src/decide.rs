@@ -233,7 +233,8 @@ pub enum Reason {
     /// subhead before a paragraph's first line.
     NextIsSubhead,
     /// Break: a byline, dateline, source line, caption, subtitle or list item
-    /// is its own paragraph.
+    /// is its own paragraph; a caption ends with the bracketed photo credit
+    /// that closes it.
     Furniture(Furniture),
     /// Break: the next line is indented more than this one.
     NextIndented,
@@ -496,6 +497,10 @@ fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Re
         )
     {
         return Some((Break, Reason::BeforeDateline));
+    }
+    // A photo credit (`（中新社记者 钟辰龙 摄）`) closes the caption it ends.
+    if in_caption && prev.ends_with_credit && prev.last == CharRole::Close {
+        return Some((Break, Reason::Furniture(Furniture::Caption)));
     }
     match prev.furniture {
         Some(Furniture::Caption) if caption_runs_on => return Some((Join, Reason::CaptionRunsOn)),
@@ -1853,6 +1858,15 @@ mod tests {
                 Some("GNU/Linux 系统上的"),
                 Some(FULL),
                 (Join, Reason::FragmentAcrossBlank),
+            ),
+            // The bracketed credit on a caption's second line closes it.
+            (
+                "七八九十。（新华社记者 张三 摄）",
+                FULL,
+                0,
+                Some(FULL),
+                Some("图为一二三四五六七八九十一二三四五六"),
+                (Break, Reason::Furniture(Furniture::Caption)),
             ),
             // A bracketed remark after a sentence stays; `（完）` stands alone.
             (
