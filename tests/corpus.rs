@@ -15,10 +15,10 @@ const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
     ("mixed", 0.96),
     ("ocr", 0.95),
-    ("pdfminer", 0.981),
+    ("pdfminer", 0.982),
     ("pdftotext", 0.975),
     ("pdftotext-raw", 0.971),
-    ("pymupdf", 0.973),
+    ("pymupdf", 0.974),
     ("sample", 0.99),
     ("traditional", 0.974),
     // Held out: typeset by XeLaTeX + xeCJK, never tuned on (see the corpus README).
