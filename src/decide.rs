@@ -106,38 +106,74 @@ pub enum Reason {
     /// Join: the line fills its column and ends a sentence, but the next line
     /// does not look like the start of a paragraph.
     FullLineSentenceEnd,
-    /// Join: a paragraph's first line, short by its lost 2-em indent.
+    /// Join: a paragraph's first line, short by its lost 2-em indent, that
+    /// opens its block and ends no sentence. Not when the next line is the
+    /// first line instead: 2 em short of the line after it and at least
+    /// 1.5 em narrower as set, its shortness not explained by an
+    /// unbreakable chunk opening that line; or about 2 em short of the
+    /// column before a full line while this one is shorter still.
     FirstLine,
     /// Join: a caption stops mid-sentence and runs on (captions are set to
     /// their own width, not the column's), or a bracketed photo credit
-    /// closes it.
+    /// closes it (the credit on the next line, or cut in two over the next
+    /// line, left open, and the one after it).
     CaptionRunsOn,
     /// Join: a fragment of one or two characters inside a paragraph, split
     /// off a stretched justified line by the extractor, or the first of two
-    /// pieces of a line cut before a quote or bracket.
+    /// pieces of a line cut before a quote or bracket. Not a glyph alone on
+    /// its printed line (after a full line) before a first line short by
+    /// its indent and a full line: that glyph ends its heading or paragraph.
     Fragment,
+    /// Join: a glyph of at most one em inside a paragraph (joined into,
+    /// stopping mid-word), one blank line, and a piece of at most half
+    /// the column stopping mid-word before an adjacent line: a stretched
+    /// printed line that the extractor cut into pieces and a space line.
+    FragmentAcrossBlank,
+    /// Join: the line ends a sentence and the extractor cut the printed line
+    /// before the opening quote or bracket of the next line, which fills
+    /// the printed line with it, stops mid-word before a full line, and is
+    /// at least 3 em short of the column (no first line short by its
+    /// indent): the paragraph goes on along the same printed line.
+    QuoteAfterSentence,
+    /// Join: a line wider than the column that holds a punctuation mark
+    /// (headlines seldom do) and stops mid-word, before a line of the
+    /// column with no blank line between (or one blank line, a column
+    /// break, before a full line): two printed lines of a paragraph the
+    /// extractor ran together, going on.
+    OverlongRunsOn,
     /// Join: a piece of a printed line that the extractor cut at a
     /// compressed punctuation mark; the next piece fits beside it.
     Piece,
-    /// Join: the next line is a short piece that ends its printed line
-    /// mid-word before a full line: too short for a paragraph's first line,
-    /// so its printed line began with this one.
+    /// Join: the line may be cut from the next at a compressed mark, the
+    /// printed line so far falls short of the column, and the next line is
+    /// a piece of at most half the column that stops mid-word (no cut after
+    /// it) before a full line: too short for a paragraph's first line, so
+    /// its printed line began with this one. After a sentence end, only
+    /// when pieces were joined before this line, the next piece fills the
+    /// printed line, and the line after it is full.
     LastPiece,
-    /// Join: the line goes on with a sentence that the line joined before
-    /// it left at a pause mark, and stops short mid-word: no paragraph
-    /// ends mid-sentence, mid-word (a piece of a printed line).
+    /// Join: a short line stops mid-word; the line joined before it ended
+    /// no sentence and is no furniture; no blank line follows and the next
+    /// line is not a first line short by its indent (a line short only
+    /// because the unbreakable chunk of 2 em or more opening the line after
+    /// it did not fit is not one): no paragraph ends mid-sentence, mid-word
+    /// (a piece of a printed line).
     SentenceRunsThrough,
     /// Join: the line closes a quote or bracket in the middle of a
     /// sentence that the line joined before it began (`…使用一种` |
     /// `“虚拟”` | `软件包系统…`): the sentence goes on.
     RemarkRunsOn,
-    /// Join: a short line that stops mid-word before a piece of at most
-    /// half a line that ends at a pause or a sentence end: the piece ends
-    /// the sentence the line began (a paragraph's first line would be
-    /// nearly full; a heading is followed by one).
+    /// Join: a short line that opens its paragraph and stops mid-word
+    /// before a piece of at most half a line that ends a sentence, or ends
+    /// at a pause mark before an unindented line with no blank line between:
+    /// the piece ends the sentence the line began (a paragraph's first line
+    /// would be nearly full). A piece at a pause mark before an indented
+    /// line stands alone (a salutation `各位同学：` after a title).
     BeforeShortPiece,
-    /// Join: furniture that stops at the colon of its label (`来源：`,
-    /// `（责任编辑：`) runs on into what it labels.
+    /// Join: a furniture line that stops at a pause mark, most often the
+    /// colon of its label (`来源：`, `（责任编辑：`), runs on into the next
+    /// line when that is no furniture, not preformatted, and follows with
+    /// no blank line between.
     LabelRunsOn,
     /// Join: a story's opening dateline and the reporter's credit bracketed
     /// after it (`中新社西安2月17日电（记者曹帆然）`) run on into its first
@@ -149,14 +185,56 @@ pub enum Reason {
     ClosedBeforePiece,
     /// Join: among pieces of printed lines too short to agree on a column,
     /// a line that stops mid-word runs on when it goes on with the piece
-    /// joined before it, or when the next line is a piece cut at a mark
-    /// mid-sentence.
+    /// joined before it and the next line is a piece too (it ends a
+    /// sentence or at a cut, either line holds a mark, or their widths
+    /// differ by more than 1 em: lines of verse are as wide as one another
+    /// and hold no mark), or when the next line is a piece cut at a mark
+    /// mid-sentence and no dateline.
     PieceRunsOn,
     /// Join: the line stops mid-word and is as full as the line before it in
-    /// the same paragraph (a block set narrower than the column around it).
+    /// the same paragraph (a block set narrower than the column around it);
+    /// not after a furniture label other than a dateline (a label runs on
+    /// into its value only).
     AsFullAsLineBefore,
+    /// Break: the line ends a sentence within the column's tolerance, but
+    /// the next line's first chunk (at least 1 em) would still have fitted
+    /// beside it within the full line joined before it, even with that
+    /// line's punctuation compressed: a justified line inside a paragraph
+    /// is as wide as the one before, so this one ends its paragraph. (Not
+    /// for the tail of a line cut at a closing mark: its head is the line
+    /// before.)
+    SentenceEndShort,
+    /// Break: the line fills the column without a sentence end or a pause
+    /// mark, and after one blank line comes a line about 2 em short of the
+    /// column (a lost indent), ending no sentence, before a full line: a column
+    /// break would carry the paragraph on with a full line, so a paragraph
+    /// ended here (its final mark dropped, as OCR often does).
+    BlankBeforeFirstLine,
+    /// Break: the next line is a story's opening dateline (`本报重庆11月2日电`),
+    /// which opens the story's first paragraph; the line before it (a
+    /// headline, a kicker, a last line) stopping at a character or a
+    /// sentence end ends there.
+    BeforeDateline,
+    /// Break: a line without marks that opens its block, stops mid-word and
+    /// is narrower than the full line after the next one, before a line
+    /// about 2 em short of that full line (a shortness that the unbreakable
+    /// chunk opening the full line does not explain): a heading before a
+    /// paragraph's first line (a first line itself would be followed by a
+    /// full line).
+    ShortHeading,
+    /// Break: a short line without marks opening its block, before a line
+    /// without marks that a byline follows: a kicker above its headline
+    /// (a headline set on two lines would fill its first line).
+    KickerBeforeHeadline,
+    /// Break: the line ends a sentence; the next line fills the column
+    /// without a single mark and stops mid-word, and the line after it is
+    /// about 2 em short of the column and stops mid-word too (no last line
+    /// of a paragraph, which would end with a mark): the next line is a
+    /// subhead before a paragraph's first line.
+    NextIsSubhead,
     /// Break: a byline, dateline, source line, caption, subtitle or list item
-    /// is its own paragraph.
+    /// is its own paragraph; a caption ends with the bracketed photo credit
+    /// that closes it.
     Furniture(Furniture),
     /// Break: the next line is indented more than this one.
     NextIndented,
@@ -170,8 +248,9 @@ pub enum Reason {
     /// Break: the line ends a sentence and the next line is short and stops
     /// without a mark: a heading, not the last line of this paragraph.
     NextIsHeading,
-    /// Break: a short line without a sentence end, before a paragraph's first
-    /// line; or one that opens its block at the full column width (a subhead).
+    /// Break: a short line without a sentence end or a pause mark, before a
+    /// paragraph's first line; or one that opens its block at the full
+    /// column width (a subhead).
     Heading,
     /// Break: the line is wider than the column around it (a headline or caption).
     WiderThanColumn,
@@ -215,6 +294,13 @@ impl fmt::Display for Reason {
             Reason::FirstLine => "first line of a paragraph, short by its lost indent",
             Reason::CaptionRunsOn => "caption runs on, mid-sentence or into its photo credit",
             Reason::Fragment => "fragment of a line split by the extractor, inside a paragraph",
+            Reason::FragmentAcrossBlank => {
+                "glyph and short piece of a stretched line split across a blank line"
+            }
+            Reason::QuoteAfterSentence => {
+                "a quote cut off after a sentence end fills the printed line with it"
+            }
+            Reason::OverlongRunsOn => "lines run together by the extractor stop mid-word",
             Reason::Piece => {
                 "piece of a printed line cut at a compressed mark: the next piece fits beside it"
             }
@@ -235,6 +321,16 @@ impl fmt::Display for Reason {
             Reason::ClosedBeforePiece => "line closes a quote or bracket before a short piece",
             Reason::PieceRunsOn => "piece of a printed line stops mid-sentence, mid-word",
             Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
+            Reason::SentenceEndShort => {
+                "sentence ends more than 1 em short of the full line before it"
+            }
+            Reason::BlankBeforeFirstLine => {
+                "full line, then a blank line and a first line short by its indent"
+            }
+            Reason::BeforeDateline => "next line is a story's opening dateline",
+            Reason::ShortHeading => "heading: short, before a first line short by its indent",
+            Reason::KickerBeforeHeadline => "kicker above a headline and its byline",
+            Reason::NextIsSubhead => "sentence ends and the next line is a full-width subhead",
             Reason::Furniture(kind) => {
                 return write!(f, "{} is its own paragraph", furniture_name(*kind))
             }
@@ -306,24 +402,33 @@ impl BreakContext<'_> {
     }
 }
 
+/// How much wider than measured (half an em each) the narrow characters of
+/// `line` may print, in half-em: up to a third wider in CJK fonts (capitals
+/// most), rounded up, so two capitals may well fill an em and a half.
+fn narrow_widening(line: &Line) -> u32 {
+    (line.narrow + 2) / 3
+}
+
+/// The widths (in half-em, inclusive) that `first` plus a lost 2-em indent
+/// may print at: as set, up to its narrow characters printed at their widest.
+fn with_indent(first: &Line) -> (u32, u32) {
+    (first.width + 4, first.width + narrow_widening(first) + 4)
+}
+
 /// Whether `first` has the shape of a first line whose 2-em indent was lost,
 /// judged against the full line `second` that follows it: `first` plus 2 em is
 /// a width `second` could have been set at.
 fn indent_short_of(first: &Line, second: &Line) -> bool {
-    // Narrow characters print up to a third wider than half an em in CJK
-    // fonts (capitals most), rounded up: two capitals may well fill an em
-    // and a half.
-    let (lo, hi) = (first.width + 4, first.width + (first.narrow + 2) / 3 + 4);
+    let (lo, hi) = with_indent(first);
     lo <= second.max_width() + 1 && second.min_width().saturating_sub(1) <= hi
 }
 
 /// A stricter [`indent_short_of`] that does not lean on punctuation
-/// compression: `second` has at most three compressible marks and is 2 em
-/// wider than `first` as set.
+/// compression: `second` holds at most three compressible marks, and
+/// `first` plus 2 em is at most half an em wider than `second` may print
+/// and at most 1 em narrower than `second` as set (uncompressed).
 fn plainly_indent_short_of(first: &Line, second: &Line) -> bool {
-    // `first` as wide as it may print: its narrow characters up to a
-    // third wider, as in `indent_short_of`.
-    let (lo, hi) = (first.width + 4, first.width + (first.narrow + 2) / 3 + 4);
+    let (lo, hi) = with_indent(first);
     second.compressible <= 3 && second.width.saturating_sub(2) <= hi && lo <= second.max_width() + 1
 }
 
@@ -354,7 +459,13 @@ fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Re
         || ctx
             .joined_before
             .is_some_and(|before| before.furniture == Some(Furniture::Caption));
-    if in_caption && next.opens_with_bracket && next.ends_with_credit && next.blanks_before == 0 {
+    // The credit may itself be cut in two: `（中新社记者` | `蔡丽欣 摄）`.
+    let credit_follows = next.ends_with_credit
+        || (next.brackets > 0
+            && ctx
+                .after_next
+                .is_some_and(|after| after.ends_with_credit && after.blanks_before == 0));
+    if in_caption && next.opens_with_bracket && credit_follows && next.blanks_before == 0 {
         return Some((Join, Reason::CaptionRunsOn));
     }
     // A label that stops at its colon (`来源：`, `（责任编辑：`) runs on into
@@ -379,6 +490,22 @@ fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Re
                 && ctx.joined_before.is_some_and(|before| before.dateline_lead)))
     {
         return Some((Join, Reason::DatelineCredit));
+    }
+    // A story's opening dateline (`本报重庆11月2日电`) opens its first
+    // paragraph: the line before it (a headline, a kicker) ends there.
+    if next.dateline_lead
+        && prev.furniture.is_none()
+        && !prev.dateline_lead
+        && matches!(
+            prev.last,
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit | CharRole::SentenceEnd
+        )
+    {
+        return Some((Break, Reason::BeforeDateline));
+    }
+    // A photo credit (`（中新社记者 钟辰龙 摄）`) closes the caption it ends.
+    if in_caption && prev.ends_with_credit && prev.last == CharRole::Close {
+        return Some((Break, Reason::Furniture(Furniture::Caption)));
     }
     match prev.furniture {
         Some(Furniture::Caption) if caption_runs_on => return Some((Join, Reason::CaptionRunsOn)),
@@ -457,16 +584,57 @@ fn subhead_before_first_line(ctx: &BreakContext<'_>, column: u32, next_fit: Fit)
         && next_short_by_indent
 }
 
+/// Whether `prev` is a heading narrower than the column before a first
+/// line: it opens its block, stops mid-word without a mark, is narrower
+/// than the full line after the next one, and the next line is about 2 em
+/// short of that full line (a first line that lost its indent). Had `prev`
+/// been a paragraph's first line, the line after it would be full.
+fn heading_before_first_line(ctx: &BreakContext<'_>, column: u32, prev_fit: Option<Fit>) -> bool {
+    let (prev, next) = (ctx.prev, ctx.next);
+    let Some(after) = ctx.after_next else {
+        return false;
+    };
+    ctx.prev_opens_paragraph()
+        && next.blanks_before == 0
+        && after.blanks_before == 0
+        && prev.compressible == 0
+        && matches!(
+            prev.last,
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+        )
+        && prev_fit != Some(Fit::Overlong)
+        && !prev.shape.letter_spaced
+        && !next.shape.letter_spaced
+        && !next.ends_sentence
+        && next.furniture.is_none()
+        && after.furniture.is_none()
+        && !as_full_as(prev, after)
+        && fit(after, column, 0) == Fit::Full
+        // `next` is 1.5 to 3 em short of `after`, even with `after`'s
+        // punctuation compressed and `next`'s narrow characters printed
+        // at their widest.
+        && next.max_width() + 3 <= after.min_width()
+        && next.width + 6 >= after.min_width()
+        // Not when the word opening `after` (which would not have fitted)
+        // explains why `next` is short.
+        && !short_by_next_word(next, after, column)
+}
+
+/// Whether `line` stops short of the column because the unbreakable chunk
+/// of 2 em or more that opens `after` (a Latin word or number, or a
+/// character held to the mark after it by kinsoku) would not have fitted
+/// beside it: a wrapped line, not one short by a lost indent.
+fn short_by_next_word(line: &Line, after: &Line, column: u32) -> bool {
+    after.lead_chunk >= 4 && line.max_width() + after.lead_chunk > column
+}
+
 /// The line that `before` and `tail` were split from, when `tail` starts
 /// with a mark no line may start with (`，直到它`, `。其他的`, `）并进行`):
 /// the extractor cut a line at a quote or bracket. A lone mark closing a
 /// sentence (`。`, `）` after `。`) is left alone: it ends what it closes.
 fn whole_line(before: &Line, tail: &Line) -> Option<Line> {
     let lone_closing_mark = before.ends_sentence && tail.width <= 2;
-    (tail.first.cannot_start_line()
-        && !tail.ends_sentence
-        && !lone_closing_mark
-        && !before.shape.letter_spaced)
+    (tail.first.cannot_start_line() && !lone_closing_mark && !before.shape.letter_spaced)
         .then(|| pieces(before, tail))
 }
 
@@ -496,8 +664,7 @@ fn ends_printed_line_mid_word(line: &Line, after: Option<&Line>, column: u32) ->
     matches!(
         line.last,
         CharRole::Ideograph | CharRole::Letter | CharRole::Digit
-    ) && !line.ends_sentence
-        && line.furniture.is_none()
+    ) && line.furniture.is_none()
         // At most half the column: a line of Latin words prints wider
         // than it measures.
         && 2 * line.max_width() <= column
@@ -566,6 +733,27 @@ fn piece_rule(ctx: &BreakContext<'_>, column: u32) -> Option<(Action, Reason)> {
     {
         return Some((Action::Join, Reason::LastPiece));
     }
+    // A line cut before an opening quote after a sentence end: when the
+    // next piece fills the printed line and stops mid-word before a full
+    // line, at least 3 em short of the column (too short for a first line
+    // that lost its indent), the paragraph goes on along the same line.
+    if ends_sentence
+        && next_ends_line
+        && next.first == CharRole::Open
+        && with_next_fit == Fit::Full
+        && next.max_width() + 6 <= column
+        && matches!(
+            next.last,
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+        )
+        && ctx.after_next.is_some_and(|after| {
+            after.blanks_before == 0
+                && after.furniture.is_none()
+                && fit(after, column, 0) == Fit::Full
+        })
+    {
+        return Some((Action::Join, Reason::QuoteAfterSentence));
+    }
     if ends_unit && (next_ends_line || 2 * next.max_width() > column) {
         return None;
     }
@@ -628,7 +816,20 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 Fit::Overlong => Fit::Full,
                 f => f,
             },
-            None => fit(prev, w, next_chunk),
+            // A piece cut from the line before at a compressed mark that
+            // ends a printed line of pieces fills the column as much as
+            // the whole printed line does.
+            None => match (fit(prev, w, next_chunk), ctx.pieces_before) {
+                (Fit::Short | Fit::IndentShort, Some(_))
+                    if ctx
+                        .joined_before
+                        .is_some_and(|before| may_cut_between(before, prev))
+                        && fit(&line_so_far(ctx), w, next_chunk) == Fit::Full =>
+                {
+                    Fit::Full
+                }
+                (f, _) => f,
+            },
         },
     );
     let prev_full = prev_fit == Some(Fit::Full);
@@ -688,15 +889,24 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     // line's end, not at a paragraph's: a sentence does not end mid-word.
     // So when it goes on with the piece joined before it, or when the next
     // line is a piece cut at a mark mid-sentence (a kicker before its
-    // headline is followed by a sentence end or a dateline).
+    // headline is followed by a sentence end or a dateline). Two lines
+    // within 1 em of each other's width and without a single mark, the
+    // next one stopping mid-word too, are lines of verse or a list, not
+    // pieces cut at compressed marks.
+    let next_is_cut_piece = next.ends_sentence
+        || prev.compressible > 0
+        || next.compressible > 0
+        || prev.width.abs_diff(next.width) > 2
+        || ctx
+            .after_next
+            .is_some_and(|after| may_cut_between(next, after));
     if ctx.column.is_none()
-        && (ctx.joined_before.is_some()
+        && ((ctx.joined_before.is_some() && next_is_cut_piece)
             || (!next.ends_sentence
                 && !next.dateline_lead
                 && ctx
                     .after_next
                     .is_some_and(|after| may_cut_between(next, after))))
-        && !prev.ends_sentence
         && next.blanks_before == 0
         && prev.furniture.is_none()
         && next.furniture.is_none()
@@ -721,7 +931,6 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     // a line too wide for the column (an unbreakable URL or path, or two
     // lines the extractor ran together): a headline does not cut a sentence.
     let mid_sentence = next.blanks_before == 0
-        && !prev.ends_sentence
         && matches!(
             prev.last,
             CharRole::Ideograph | CharRole::Letter | CharRole::Digit | CharRole::Pause
@@ -748,8 +957,37 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         // drops a paragraph's final full stop as often as not).
         && next.blanks_before == 0
         && (ctx.joined_before.is_some() || fragment(next))
+        // Nor a glyph alone on its printed line (the line before fills
+        // the column) before a first line short by its lost indent and a
+        // full line: it ends its heading or paragraph.
+        && !(next_fit == Fit::IndentShort
+            && ctx
+                .joined_before
+                .is_some_and(|before| fit(before, column, 0) == Fit::Full)
+            && ctx.after_next.is_some_and(|after| {
+                after.blanks_before == 0 && fit(after, column, 0) == Fit::Full
+            }))
     {
         return (Join, Reason::Fragment);
+    }
+    // Unless the next block is a fragment too: a glyph inside a paragraph,
+    // one blank line (an extractor's line for a stretched space), and a
+    // short piece stopping mid-word that the paragraph goes on with. A
+    // paragraph after a blank line opens with a line nearly full.
+    if prev.width <= 2
+        && !prev.ends_sentence
+        && prev.last != CharRole::Close
+        && ctx.joined_before.is_some()
+        && next.blanks_before == 1
+        && !next.ends_sentence
+        && 2 * next.max_width() <= column
+        && matches!(
+            next.last,
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+        )
+        && ctx.after_next.is_some_and(|after| after.blanks_before == 0)
+    {
+        return (Join, Reason::FragmentAcrossBlank);
     }
     // A line the extractor cut in two before a quote or bracket: inside a
     // paragraph, two short pieces mid-sentence that together fill the
@@ -766,25 +1004,87 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     if let Some(piece) = piece_rule(ctx, column) {
         return piece;
     }
+    if heading_before_first_line(ctx, column, prev_fit) {
+        return (Break, Reason::ShortHeading);
+    }
+    // A kicker above a headline: the next line, right before a byline, is
+    // the headline; a short unmarked line opening its block above it is a
+    // kicker of its own (a headline set on two lines would fill the first).
+    if ctx.prev_opens_paragraph()
+        && next.blanks_before == 0
+        && prev.compressible == 0
+        && next.compressible == 0
+        && next.furniture.is_none()
+        && fit(prev, column, 0) != Fit::Full
+        && ctx
+            .after_next
+            .is_some_and(|after| after.furniture == Some(Furniture::Byline))
+    {
+        return (Break, Reason::KickerBeforeHeadline);
+    }
     match prev_fit.unwrap_or(Fit::Full) {
         Fit::Overlong if runs_on => (Join, Reason::FullLine),
+        Fit::Overlong
+            if (mid_sentence
+                // Or across a column break, into a full line.
+                || (next.blanks_before == 1
+                    && next_fit == Fit::Full
+                    && matches!(
+                        prev.last,
+                        CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+                    )))
+                && prev.last != CharRole::Pause
+                && prev.compressible > 0
+                && next_fit != Fit::Overlong
+                && next.furniture.is_none() =>
+        {
+            (Join, Reason::OverlongRunsOn)
+        }
         Fit::Overlong => (Break, Reason::WiderThanColumn),
         Fit::Full if prev.ends_sentence => {
             if next.blanks_before > 0 {
                 (Break, Reason::BlankAfterSentence)
             } else if next_opens_paragraph {
                 (Break, Reason::NextShortByIndent)
+            } else if next.compressible == 0
+                && matches!(
+                    next.last,
+                    CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+                )
+                && !next.shape.letter_spaced
+                && next.furniture.is_none()
+                && fit(next, column, 0) == Fit::Full
+                && ctx.after_next.is_some_and(|after| {
+                    after.blanks_before == 0
+                        && !after.ends_sentence
+                        && after.furniture.is_none()
+                        && matches!(
+                            after.last,
+                            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+                        )
+                        && fit(after, column, 0) == Fit::IndentShort
+                })
+            {
+                (Break, Reason::NextIsSubhead)
             } else if next_fit == Fit::Short
                 // Not a glyph or a word split off a stretched line.
                 && next.width > 2
                 && !next.all_narrow
-                && !next.ends_sentence
                 && matches!(
                     next.last,
                     CharRole::Ideograph | CharRole::Letter | CharRole::Digit
                 )
             {
                 (Break, Reason::NextIsHeading)
+            } else if !prev.first.cannot_start_line()
+                && ctx.joined_before.is_some_and(|before| {
+                    // The next line's first chunk (a Latin word) may not have
+                    // fitted in what is left: then the line was stretched.
+                    prev.max_width() + next.lead_chunk.max(2) < before.min_width()
+                        && fit(before, column, 0) == Fit::Full
+                })
+            {
+                (Break, Reason::SentenceEndShort)
             } else {
                 (Join, Reason::FullLineSentenceEnd)
             }
@@ -813,6 +1113,17 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         {
             (Break, Reason::Heading)
         }
+        Fit::Full
+            if next.blanks_before == 1
+                && prev.last != CharRole::Pause
+                && next_fit == Fit::IndentShort
+                && !next.ends_sentence
+                && ctx.after_next.is_some_and(|after| {
+                    after.blanks_before == 0 && fit(after, column, 0) == Fit::Full
+                }) =>
+        {
+            (Break, Reason::BlankBeforeFirstLine)
+        }
         Fit::Full if next.blanks_before > 0 => (Join, Reason::FullLineAcrossBlank),
         Fit::Full => (Join, Reason::FullLine),
         Fit::IndentShort | Fit::Short => {
@@ -825,23 +1136,49 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 && next_fit != Fit::Short
                 && (indent_short_of(prev, next)
                     || (prev_fit == Some(Fit::IndentShort) && next_fit == Fit::Full && mid_word))
-                && !ctx
-                    .after_next
-                    .is_some_and(|after| plainly_indent_short_of(next, after))
+                // A line 2 em short of the column before a full one is the
+                // first line itself; this one, shorter still, is a heading.
+                && !(prev_fit == Some(Fit::Short)
+                    && next_fit == Fit::IndentShort
+                    && ctx.after_next.is_some_and(|after| {
+                        after.blanks_before == 0 && fit(after, column, 0) == Fit::Full
+                    }))
+                // Unless the next line is itself a first line short by its
+                // indent: 2 em short of the line after it, and no
+                // unbreakable chunk that opens that line (and would not
+                // have fitted) explains the shortness.
+                && !ctx.after_next.is_some_and(|after| {
+                    plainly_indent_short_of(next, after)
+                        && !short_by_next_word(next, after, column)
+                        // At least 1.5 em narrower as set, before widening
+                        // its narrow characters.
+                        && next.width + 3 <= after.width
+                })
             {
                 (Join, Reason::FirstLine)
             } else if mid_word
-                && ctx
-                    .joined_before
-                    .is_some_and(|before| as_full_as(prev, before))
+                && ctx.joined_before.is_some_and(|before| {
+                    // A label (`来源：`) runs on into its value only; a
+                    // dateline runs on into the story's text.
+                    matches!(before.furniture, None | Some(Furniture::Dateline))
+                        && as_full_as(prev, before)
+                })
             {
                 (Join, Reason::AsFullAsLineBefore)
-            } else if !prev.ends_sentence && next_fit == Fit::IndentShort {
+            } else if !prev.ends_sentence
+                && prev.last != CharRole::Pause
+                && next_fit == Fit::IndentShort
+            {
                 (Break, Reason::Heading)
             } else if mid_word
                 && next.blanks_before == 0
-                // Not a subhead of two lines before a paragraph's first line.
-                && !next_opens_paragraph
+                // Not a subhead of two lines before a paragraph's first line
+                // (unless a word opening the line after the next one
+                // explains why the next line is short).
+                && (!next_opens_paragraph
+                    || ctx
+                        .after_next
+                        .is_some_and(|after| short_by_next_word(next, after, column)))
                 && ctx
                     .joined_before
                     .is_some_and(|before| !before.ends_sentence && before.furniture.is_none())
@@ -876,7 +1213,14 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 && next.furniture.is_none()
                 && next_fit == Fit::Short
                 && 2 * next.max_width() <= column
-                && (next.last == CharRole::Pause || next.ends_sentence)
+                && (next.ends_sentence
+                    // A piece that stops at a pause mark goes on along the
+                    // printed line after it, unindented: before an indented
+                    // line it stands alone (a salutation `各位同学：`).
+                    || (next.last == CharRole::Pause
+                        && !ctx.after_next.is_some_and(|after| {
+                            after.blanks_before > 0 || after.indent > next.indent
+                        })))
             {
                 (Join, Reason::BeforeShortPiece)
             } else if prev.last == CharRole::Pause && next.blanks_before == 0 {
@@ -1009,6 +1353,25 @@ mod tests {
                 0,
                 Some(FULL),
                 Some(FULL),
+                (Join, Reason::FullLineSentenceEnd),
+            ),
+            // A sentence end 1 em short of the full line before it, where
+            // the next line's first character would have fitted, ends its
+            // paragraph; with a Latin word next, the line was stretched.
+            (
+                "一二三四五六七八九十一二。",
+                FULL,
+                0,
+                Some(FULL),
+                Some("一二三四五六七八九十一二三四五"),
+                (Break, Reason::SentenceEndShort),
+            ),
+            (
+                "一二三四五六七八九十一二。",
+                "apt-get 一二三四五六七八九",
+                0,
+                Some(FULL),
+                Some("一二三四五六七八九十一二三四五"),
                 (Join, Reason::FullLineSentenceEnd),
             ),
             // After a full line ending a sentence, a short line that stops
@@ -1406,6 +1769,110 @@ mod tests {
                 None,
                 Some("图为一二三四五六七八九十一二三四五六"),
                 (Join, Reason::CaptionRunsOn),
+            ),
+            // A credit cut inside its bracket still closes the caption.
+            (
+                "图为一二三四五六七八九十。",
+                "（新华社记者",
+                0,
+                Some("张三 摄）"),
+                None,
+                (Join, Reason::CaptionRunsOn),
+            ),
+            // After a sentence end, a full line without marks before a line
+            // 2 em short that stops mid-word: a subhead.
+            (
+                "一二三四五六七八九十一二三。",
+                FULL,
+                0,
+                Some("一二三四五六七八九十一二"),
+                Some(FULL),
+                (Break, Reason::NextIsSubhead),
+            ),
+            // A kicker above the headline that a byline follows.
+            (
+                "聚焦数字化转型",
+                "基础软件包管理操作",
+                0,
+                Some("□本报记者 张三"),
+                None,
+                (Break, Reason::KickerBeforeHeadline),
+            ),
+            // A headline before a story's opening dateline ends there.
+            (
+                "一二三四五六",
+                "本报北京1月28日电",
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::BeforeDateline),
+            ),
+            // A short unmarked line opening its block before a line 2 em
+            // short of the full line after it: a heading, not a first line.
+            (
+                "一二三四五六七八九十",
+                "一二三四五六七八九十一二",
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::ShortHeading),
+            ),
+            // A full line without a mark, a blank line, then a line 2 em
+            // short before a full one: the paragraph ended before the blank.
+            (
+                FULL,
+                "一二三四五六七八九十一二",
+                1,
+                Some(FULL),
+                Some(FULL),
+                (Break, Reason::BlankBeforeFirstLine),
+            ),
+            // A printed line cut before a quote after a sentence end: the
+            // quoted piece fills it and stops mid-word before a full line.
+            (
+                "一二三四五六。",
+                "“七”八九十一",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Join, Reason::QuoteAfterSentence),
+            ),
+            // Two printed lines run together (wider than the column, with
+            // a mark, stopping mid-word) go on; a headline has no mark.
+            (
+                "一二三四五六七八九十，一二三四五六七八九十一二三四",
+                FULL,
+                0,
+                Some(FULL),
+                None,
+                (Join, Reason::OverlongRunsOn),
+            ),
+            (
+                "一二三四五六七八九十一二三四五六七八九十一二三四",
+                FULL,
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::WiderThanColumn),
+            ),
+            // A glyph, a blank line (a stretched space) and a short piece
+            // of the same printed line.
+            (
+                "或",
+                "Debian",
+                1,
+                Some("GNU/Linux 系统上的"),
+                Some(FULL),
+                (Join, Reason::FragmentAcrossBlank),
+            ),
+            // The bracketed credit on a caption's second line closes it.
+            (
+                "七八九十。（新华社记者 张三 摄）",
+                FULL,
+                0,
+                Some(FULL),
+                Some("图为一二三四五六七八九十一二三四五六"),
+                (Break, Reason::Furniture(Furniture::Caption)),
             ),
             // A bracketed remark after a sentence stays; `（完）` stands alone.
             (

@@ -179,8 +179,12 @@ pub(crate) fn estimate_columns(
 /// wide, an opening mark drawn into the space before it) makes the next
 /// glyph start left of where the last one ended, and `pdftotext -raw` starts
 /// a new line there.
+///
+/// The next piece goes on along the same printed line, so it is not
+/// indented more than `prev`: an indented line opens a paragraph.
 pub(crate) fn may_cut_between(prev: &Line, next: &Line) -> bool {
     next.blanks_before == 0
+        && next.indent <= prev.indent
         && (matches!(
             prev.last,
             CharRole::Pause | CharRole::SentenceEnd | CharRole::Close

@@ -480,6 +480,28 @@ fn single_command_or_table_row_in_running_text_stays_a_line() {
     );
 }
 
+// ---------------------------------------------------------------------------
+// Decision bugs: short lines glued that stand alone.
+// ---------------------------------------------------------------------------
+
+/// H1: a title and a salutation that ends at its colon stand alone before
+/// an indented paragraph; neither is a piece of a printed line (a piece cut
+/// at a compressed colon goes on with an unindented line).
+#[test]
+fn title_and_salutation_are_not_glued() {
+    let text = "关于放假的通知\n各位同学：\n　　根据学校安排，国庆节放假七天，请同学们注意安全，按时返校。\n";
+    let out = check(text);
+    assert!(out.starts_with("关于放假的通知\n"), "{out}");
+    assert!(out.contains("\n各位同学：\n"), "{out}");
+    // The same after a wrapped paragraph, where a column is known.
+    let para = "　　这是一段足够长的文字，用来确认不会把目录和正\n文粘在一起，这是一段足够长的文字，用来确认不会\n把目录和正文粘在一起，这是一段足够长的文字，用\n来确认不会把目录和正文粘在一起。\n";
+    let out = check(&format!("{para}{text}"));
+    assert!(
+        !out.contains("关于放假的通知各位同学") && out.contains("关于放假的通知\n"),
+        "{out}"
+    );
+}
+
 /// Flowing text with no blank lines, headline and byline on lines of their
 /// own: nothing in it is joined, so its paragraph breaks are kept
 /// as they came instead of gaining blank lines. Hard-wrapped text in the
@@ -501,4 +523,27 @@ fn flowing_text_without_blank_lines_comes_back_unchanged() {
 #[test]
 fn fuzz_joined_lines_that_make_a_code_fence() {
     check("``\n`\n\n\u{FFFD}");
+}
+
+/// H3: short unpunctuated lines of about the same width are lines of
+/// verse, not pieces of printed lines: they are not chained together.
+#[test]
+fn unpunctuated_verse_is_not_chained() {
+    let verse = "春天来了，\n小草绿了\n花儿都开了\n燕子飞回来了\n";
+    let out = check(verse);
+    for line in ["小草绿了", "花儿都开了", "燕子飞回来了"] {
+        assert!(out.contains(&format!("{line}\n")), "{out}");
+    }
+    assert!(!out.contains("小草绿了花儿"), "{out}");
+}
+
+/// H4: a table of contents (short heading lines with no marks) before a
+/// blank line and an indented paragraph is not text cut into pieces: it
+/// comes back unchanged and is not glued to the paragraph.
+#[test]
+fn table_of_contents_lines_stay_as_they_are() {
+    let text = "目录\n第一章\n第二章\n第三章\n\n　　正文从这里开始，这是一段足够长的文字，用来确认不会把目录和正文粘在一起。\n";
+    let out = check(text);
+    assert!(out.starts_with("目录\n第一章\n第二章\n第三章\n\n"), "{out}");
+    assert!(!out.contains("第三章正文"), "{out}");
 }
