@@ -106,6 +106,12 @@ pub enum Reason {
     /// Join: the line fills its column and ends a sentence, but the next line
     /// does not look like the start of a paragraph.
     FullLineSentenceEnd,
+    /// Break: the line fills the column and ends a sentence, it was not
+    /// joined into, and the next line ends a sentence too: with no wrapped
+    /// line on either side, the full line is a paragraph of its own that
+    /// happens to be as wide as its neighbours, as lines of flowing text
+    /// (one paragraph per line, no blank lines) often are.
+    FullSentenceAlone,
     /// Join: a paragraph's first line, short by its lost 2-em indent, that
     /// opens its block and ends no sentence. Not when the next line is the
     /// first line instead: 2 em short of the line after it and at least
@@ -290,6 +296,9 @@ impl fmt::Display for Reason {
             }
             Reason::FullLineSentenceEnd => {
                 "line fills the column; the next line does not start a paragraph"
+            }
+            Reason::FullSentenceAlone => {
+                "line fills the column and ends a sentence, with no wrapped line on either side"
             }
             Reason::FirstLine => "first line of a paragraph, short by its lost indent",
             Reason::CaptionRunsOn => "caption runs on, mid-sentence or into its photo credit",
@@ -1085,6 +1094,12 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 })
             {
                 (Break, Reason::SentenceEndShort)
+            } else if ctx.joined_before.is_none() && next.ends_sentence {
+                // No wrapped line on either side: in flowing text every
+                // line is a paragraph that ends a sentence, and some happen
+                // to be as wide as one another. (The next line of a wrapped
+                // paragraph seldom ends its sentence too.)
+                (Break, Reason::FullSentenceAlone)
             } else {
                 (Join, Reason::FullLineSentenceEnd)
             }
@@ -1392,6 +1407,16 @@ mod tests {
                 Some("一二三四五六七八九十一二"),
                 Some(FULL),
                 (Join, Reason::FullLineSentenceEnd),
+            ),
+            // The same two lines with no line joined before the full one:
+            // nothing around is wrapped, so each is a paragraph of its own.
+            (
+                "一二三四五六七八九十一二三。",
+                "一二三四五。",
+                0,
+                Some("一二三四五六七八九十一二"),
+                None,
+                (Break, Reason::FullSentenceAlone),
             ),
             // Inside a bracket or quote left open, a short line runs on;
             // closed, or at a sentence end, it ends its paragraph.
