@@ -35,7 +35,9 @@ pub enum Action {
     JoinWithSpace,
     /// A paragraph end: the paragraph separator is written.
     Break,
-    /// Text that is not hard-wrapped (or is preformatted): the break is kept as it was.
+    /// Text that is not hard-wrapped (or is preformatted): the break is kept
+    /// as it was. So is every paragraph end of a section where no line is
+    /// joined: nothing there was wrapped.
     Keep,
 }
 
@@ -264,9 +266,10 @@ pub enum Reason {
     NextWiderThanColumn,
     /// Keep: two or more blank lines separate independent sections.
     SectionBreak,
-    /// Keep, written as two blank lines: a run of 4096 lines with no two
-    /// blank lines in a row was cut into sections here, at the likeliest
-    /// paragraph end in its second half, so that memory stays bounded.
+    /// Keep: a run of more than 4096 lines with no two blank lines in a row
+    /// was cut into sections here, at the likeliest paragraph end in its
+    /// second half, so that memory stays bounded. Written as it came where
+    /// the text on both sides came out unchanged, else as two blank lines.
     LongSection,
     /// Keep: one of the lines is preformatted (code, table, aligned columns).
     Preformatted,

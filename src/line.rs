@@ -778,19 +778,7 @@ fn furniture_of(
         return Some(Furniture::Subtitle);
     }
     if first == CharRole::Marker {
-        let byline = [
-            "记者",
-            "通讯员",
-            "本报",
-            "作者",
-            "撰文",
-            "文／",
-            "文/",
-            "記者",
-            "通訊員",
-            "本報",
-        ];
-        if width <= 30 * EM && byline.iter().any(|b| body.contains(b)) {
+        if width <= 30 * EM && BYLINE_WORDS.iter().any(|b| body.contains(b)) {
             return Some(Furniture::Byline);
         }
         // `□伍里川`: a marker before a bare name, as commentary bylines are set.
@@ -798,6 +786,15 @@ fn furniture_of(
             return Some(Furniture::Byline);
         }
         return Some(Furniture::ListItem);
+    }
+    // OCR reads the byline box `□` as `口`: `口本报记者 张三`. Only when a
+    // byline's own words follow the box at once (`口头…` is a word) and
+    // no sentence punctuation follows.
+    if edges.first == Some('口') && width <= 30 * EM && !body.contains(['，', '。', ',', '.']) {
+        let after_box = trim_space_start(&body['口'.len_utf8()..]);
+        if OCR_BYLINE_OPENERS.iter().any(|o| after_box.starts_with(o)) {
+            return Some(Furniture::Byline);
+        }
     }
     if width > 40 * EM {
         return None;
@@ -858,8 +855,40 @@ fn may_open_furniture(c: char) -> bool {
         '0'..='9' | '(' | '<' | '[' | '〈' | '【' | '—' | '－' | '―' | '（' | '来' | '來' | '责' | '責' | '编'
         | '編' | '校' | '审' | '審' | '作' | '图' | '圖' | '上' | '下' | '左' | '右'
         | '本' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        | '资' | '資' | '口'
         | '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{2793}')
 }
+
+/// Words of a byline after its box: `□本报记者 张三`, `■文／李四`.
+const BYLINE_WORDS: [&str; 10] = [
+    "记者",
+    "通讯员",
+    "本报",
+    "作者",
+    "撰文",
+    "文／",
+    "文/",
+    "記者",
+    "通訊員",
+    "本報",
+];
+
+/// What follows a byline's box directly: the paper, an agency or the
+/// reporter's title (`口本报记者`, `口新华社记者`, `口记者`).
+const OCR_BYLINE_OPENERS: [&str; 12] = [
+    "本报",
+    "本報",
+    "记者",
+    "記者",
+    "通讯员",
+    "通訊員",
+    "新华社",
+    "新華社",
+    "中新社",
+    "特约",
+    "特約",
+    "文／",
+];
 
 /// A subtitle opens with a dash: `——深入学习…`.
 const SUBTITLE_OPENERS: [&str; 3] = ["——", "－－", "――"];
@@ -869,9 +898,11 @@ const LABEL_BRACKETS: [char; 6] = ['（', '(', '〈', '<', '【', '['];
 
 /// Labels of source and editor lines, before a colon: `来源：…`. Simplified
 /// and Traditional forms; OCR reads the colon in several ways.
-const SOURCE_LABELS: [&str; 11] = [
+const SOURCE_LABELS: [&str; 13] = [
     "来源",
     "來源",
+    "资料来源",
+    "資料來源",
     "责任编辑",
     "責任編輯",
     "编辑",
@@ -1162,6 +1193,29 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn ocr_byline_box_and_data_source_lines_are_furniture() {
+        for byline in ["口本报记者 张三", "口 新华社记者　李四", "口記者 王五"]
+        {
+            assert_eq!(
+                measure(byline).furniture,
+                Some(Furniture::Byline),
+                "{byline}"
+            );
+        }
+        // `口` opening a word, or a line with a sentence in it, is text.
+        for text in ["口头报告由本报记者整理", "口本报记者说，明天有雨。"] {
+            assert_eq!(measure(text).furniture, None, "{text}");
+        }
+        for source in ["资料来源：国家统计局", "（資料來源：中央氣象局）"] {
+            assert_eq!(
+                measure(source).furniture,
+                Some(Furniture::Source),
+                "{source}"
+            );
         }
     }
 

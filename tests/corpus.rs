@@ -15,13 +15,13 @@ const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
     ("flowing-tight", 0.99),
     ("mixed", 0.96),
-    ("ocr", 0.95),
+    ("ocr", 0.954),
     ("pdfminer", 0.982),
     ("pdftotext", 0.975),
     ("pdftotext-raw", 0.971),
     ("pymupdf", 0.974),
     ("sample", 0.99),
-    ("traditional", 0.974),
+    ("traditional", 0.977),
     // Held out: typeset by XeLaTeX + xeCJK, never tuned on (see the corpus README).
     ("xelatex", 0.826),
     // The development split typeset the same way (prose from the Chromium splits).
