@@ -149,8 +149,11 @@ impl Iterator for RawLines<'_> {
 pub(crate) struct LineCounter {
     /// Index of the next raw line.
     number: usize,
-    /// Blank lines since the last non-blank one.
+    /// Blank lines since the last non-blank one (none before the first:
+    /// the output starts with its first line, so nothing may depend on them).
     blanks: u32,
+    /// A non-blank line was measured.
+    started: bool,
 }
 
 impl LineCounter {
@@ -163,7 +166,12 @@ impl LineCounter {
     ) -> Option<Line> {
         let line = Line::measure(text, raw, self.number, self.blanks, wide_ambiguous);
         self.number += 1;
-        self.blanks = if line.is_some() { 0 } else { self.blanks + 1 };
+        if line.is_some() {
+            self.blanks = 0;
+            self.started = true;
+        } else if self.started {
+            self.blanks += 1;
+        }
         line
     }
 }

@@ -7,7 +7,7 @@
 //! A test that fails on the current code is `#[ignore]`d with the reason; run
 //! them with `cargo test --test regressions -- --ignored`.
 
-use cjk_reflow::{reflow, reflow_bytes, Error, Reflower};
+use cjk_reflow::{reflow, reflow_bytes, Error, Options, Reflower};
 
 fn non_ws(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
@@ -546,4 +546,35 @@ fn table_of_contents_lines_stay_as_they_are() {
     let out = check(text);
     assert!(out.starts_with("目录\n第一章\n第二章\n第三章\n\n"), "{out}");
     assert!(!out.contains("第三章正文"), "{out}");
+}
+
+/// Found by fuzzing (`reflow_tokens`, run 11): a tab-indented line between
+/// a whitespace-only line and a lone glyph. A section whose breaks were all
+/// kept changed when settled.
+#[test]
+fn fuzz_kept_section_stays_kept_when_settled() {
+    let text = " \n\t而民🏳\u{fe0f}\u{200d}🌈民时生样来她🏳\u{fe0f}\u{200d}🌈来她\n\n来";
+    check(text);
+    for r in [
+        Options::new()
+            .indent(cjk_reflow::Indent::None)
+            .build()
+            .unwrap(),
+        Options::new()
+            .separator(cjk_reflow::Separator::Newline)
+            .indent(cjk_reflow::Indent::Ideographic)
+            .build()
+            .unwrap(),
+        Options::new()
+            .column(cjk_reflow::ColumnWidth::Fixed(16))
+            .ambiguous(cjk_reflow::AmbiguousWidth::Narrow)
+            .build()
+            .unwrap(),
+    ] {
+        for limit in 2..18 {
+            let r = cjk_reflow::stages::with_section_lines(&r, limit);
+            let once = r.reflow(text);
+            assert_eq!(r.reflow(&once), once);
+        }
+    }
 }
