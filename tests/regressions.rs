@@ -342,9 +342,9 @@ fn verse_keeps_its_lines_and_pieces_run_on() {
 
 /// A run of lines with no two blank lines in a row is cut into sections of
 /// at most 4096 lines, at a sentence end, written with two blank lines where
-/// the text around was reflowed: the stream holds one section at a time. Whole-text analysis, the section
-/// writer and the stream cut at the same places, and the cut stays where it
-/// is when the output is reflowed again.
+/// the text around was reflowed: the stream holds one section at a time.
+/// Whole-text analysis, the section writer and the stream cut at the same
+/// places, and the cut stays where it is when the output is reflowed again.
 #[test]
 fn long_section_is_cut_at_a_sentence_end() {
     let page = include_str!("corpus/sample/newspaper-page.txt");
