@@ -203,7 +203,8 @@ pub(crate) struct Line {
     pub text_end: usize,
     /// Byte offset just past the line's content, before its terminator.
     pub end: usize,
-    /// Blank lines between the previous non-blank line and this one.
+    /// Blank lines between the previous non-blank line and this one (2 at a
+    /// long-section cut, see [`SectionCut`]).
     pub blanks_before: u32,
     /// Width of the leading whitespace, in half-em.
     pub indent: u32,
@@ -253,7 +254,10 @@ pub(crate) struct Line {
     pub cut: SectionCut,
 }
 
-/// A cut of a long section before a line, and how it is written.
+/// A cut of a long section before a line, and how it is written. The cut
+/// line's `blanks_before` is 2 while it is analysed, as at any section
+/// start (the output has either a real section break there or the same cut
+/// again); the variants hold the blank lines the input had.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub(crate) enum SectionCut {
     /// No cut: the line is where the input put it.
@@ -261,20 +265,27 @@ pub(crate) enum SectionCut {
     None,
     /// Written as two blank lines, a section break that reflowing the output
     /// again respects.
-    Marked,
+    Marked(u32),
     /// Written with the line's own blank lines: the sections on both sides
     /// came out exactly as they came in, so reflowing the output again cuts
     /// in the same place (see `paragraph::Analysis::resolve_cuts`).
-    Silent,
+    Silent(u32),
 }
 
 impl Line {
     /// Blank lines written before this line when the break before it is kept.
     pub(crate) fn blanks_written(&self) -> u32 {
-        if self.cut == SectionCut::Marked {
-            self.blanks_before.max(2)
-        } else {
-            self.blanks_before
+        match self.cut {
+            SectionCut::Silent(read) => read,
+            _ => self.blanks_before,
+        }
+    }
+
+    /// Blank lines the input had before this line.
+    pub(crate) fn blanks_read(&self) -> u32 {
+        match self.cut {
+            SectionCut::Marked(read) | SectionCut::Silent(read) => read,
+            SectionCut::None => self.blanks_before,
         }
     }
 }
@@ -361,7 +372,13 @@ impl Line {
                     text_start: span.start + (part.text_start - part.start),
                     text_end: span.end,
                     end: span.end,
-                    blanks_before,
+                    // A silent cut is found again when the output is
+                    // measured, and the line then starts a section.
+                    blanks_before: if matches!(part.cut, SectionCut::Silent(_)) {
+                        blanks_before.max(2)
+                    } else {
+                        blanks_before
+                    },
                     cut: output_cut(part.cut),
                     ..*part
                 };
@@ -519,7 +536,7 @@ impl Line {
 /// real blank lines there, a silent one is found again by the cut itself.
 fn output_cut(cut: SectionCut) -> SectionCut {
     match cut {
-        SectionCut::Marked => SectionCut::None,
+        SectionCut::Marked(_) => SectionCut::None,
         other => other,
     }
 }

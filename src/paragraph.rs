@@ -270,7 +270,8 @@ impl Analysis {
             if j == self.lines.len() || starts_section(&self.lines[j]) {
                 let unchanged = self.keeps_lines(start..j, reflower);
                 if let Some(before) = before_unchanged {
-                    self.lines[start].cut = cut_written(before && unchanged);
+                    let read = self.lines[start].blanks_read();
+                    self.lines[start].cut = cut_written(before && unchanged, read);
                 }
                 before_unchanged = (j < self.lines.len() && self.lines[j].cut != SectionCut::None)
                     .then_some(unchanged);
@@ -490,11 +491,12 @@ fn keep_paragraph_breaks(decisions: &mut [(Action, Reason)]) {
 
 /// How a cut is written: silently when both sections around it come out
 /// unchanged (see [`SectionCut::Silent`]).
-pub(crate) fn cut_written(both_unchanged: bool) -> SectionCut {
+/// `read`: the blank lines the input had before the cut line.
+pub(crate) fn cut_written(both_unchanged: bool, read: u32) -> SectionCut {
     if both_unchanged {
-        SectionCut::Silent
+        SectionCut::Silent(read)
     } else {
-        SectionCut::Marked
+        SectionCut::Marked(read)
     }
 }
 
@@ -571,8 +573,10 @@ pub(crate) fn cut_long_section(section: &mut [Line]) -> usize {
         }
     }
     let cut = best.1;
-    // Marked until both sides are decided (`Analysis::resolve_cuts`).
-    section[cut].cut = SectionCut::Marked;
+    // Marked until both sides are decided (`Analysis::resolve_cuts`), and
+    // analysed as a section start.
+    section[cut].cut = SectionCut::Marked(section[cut].blanks_before);
+    section[cut].blanks_before = 2;
     cut
 }
 
@@ -807,7 +811,7 @@ pub(crate) fn break_points(text: &str, reflower: &Reflower) -> Vec<BreakPoint> {
                 line: prev.number,
                 next_line: next.number,
                 offset: prev.end,
-                blank_lines: next.blanks_before,
+                blank_lines: next.blanks_read(),
                 action,
                 reason,
                 column_em: a.columns[i].map(|w| w as f32 / 2.0),

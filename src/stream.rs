@@ -103,7 +103,7 @@ impl SectionWriter {
                 .keeps_lines(0..self.analysis.lines.len(), reflower);
             if after_cut {
                 let first = &mut self.analysis.lines[0];
-                first.cut = cut_written(self.last_unchanged && unchanged);
+                first.cut = cut_written(self.last_unchanged && unchanged, first.blanks_read());
                 let blanks = first.blanks_written();
                 write_separator(out, Action::Keep, blanks, reflower.options.separator);
             }

@@ -578,3 +578,34 @@ fn fuzz_kept_section_stays_kept_when_settled() {
         }
     }
 }
+
+/// Found by fuzzing (`reflow_tokens`, run 12): a long-section cut before a
+/// full unpunctuated line that had one blank line before it. Analysed, the
+/// line looked like a heading between blank lines; written, it has two
+/// blank lines before it (or starts the section read again), so the
+/// decision changed when settled. A cut line is now analysed as a section
+/// start, whatever blank lines it had.
+#[test]
+fn fuzz_cut_before_a_line_with_one_blank_line() {
+    let text = "过\n。\n\n民就那知她大与然然有种第六条人\n\n行\n";
+    let fixed = Options::new()
+        .column(cjk_reflow::ColumnWidth::Fixed(16))
+        .ambiguous(cjk_reflow::AmbiguousWidth::Narrow)
+        .build()
+        .unwrap();
+    for r in [Reflower::default(), fixed] {
+        for limit in 2..6 {
+            let r = cjk_reflow::stages::with_section_lines(&r, limit);
+            let once = r.reflow(text);
+            assert_eq!(r.reflow(&once), once);
+            assert_eq!(cjk_reflow::stages::reflow_whole(text, &r), once);
+            let cuts: Vec<_> = r
+                .break_points(text)
+                .into_iter()
+                .filter(|b| b.reason == cjk_reflow::Reason::LongSection)
+                .collect();
+            // Blank lines as read, not as written.
+            assert!(cuts.iter().all(|b| b.blank_lines <= 1), "{cuts:?}");
+        }
+    }
+}
