@@ -12,7 +12,7 @@
 use std::fmt;
 
 use crate::classify::CharRole;
-use crate::layout::{fit, may_cut_between, Fit};
+use crate::layout::{fit, may_cut_between, Fit, MIN_COLUMN};
 use crate::line::{Furniture, Line};
 
 /// What happens to one line break.
@@ -199,6 +199,15 @@ pub enum Reason {
     /// and hold no mark), or when the next line is a piece cut at a mark
     /// mid-sentence and no dateline.
     PieceRunsOn,
+    /// Join: where the lines around agree on no column (a short paragraph
+    /// among furniture), a line of a narrow column (8 to 30 em) that stops
+    /// mid-sentence without a mark runs on into the next line when that is
+    /// no wider than it, and 8 em wide or more (shorter lines without a
+    /// column are verse or pieces): a Chinese sentence does not end without a mark,
+    /// and a wrapped line is not wider than the one before it. Only when the
+    /// line holds a mark or goes on from the line before (a heading holds
+    /// none and opens its block).
+    NoColumnRunsOn,
     /// Join: the line stops mid-word and is as full as the line before it in
     /// the same paragraph (a block set narrower than the column around it);
     /// not after a furniture label other than a dateline (a label runs on
@@ -332,6 +341,9 @@ impl fmt::Display for Reason {
             }
             Reason::ClosedBeforePiece => "line closes a quote or bracket before a short piece",
             Reason::PieceRunsOn => "piece of a printed line stops mid-sentence, mid-word",
+            Reason::NoColumnRunsOn => {
+                "no column, but a narrow line stops mid-sentence before one no wider"
+            }
             Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
             Reason::SentenceEndShort => {
                 "sentence ends more than 1 em short of the full line before it"
@@ -929,6 +941,19 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && prev.width != next.width
     {
         return (Join, Reason::PieceRunsOn);
+    }
+    if ctx.column.is_none()
+        && next.blanks_before == 0
+        && prev.furniture.is_none()
+        && next.furniture.is_none()
+        && !prev.ends_sentence
+        && prev.last == CharRole::Ideograph
+        && (prev.compressible > 0 || ctx.joined_before.is_some())
+        && (MIN_COLUMN..=60).contains(&prev.width)
+        && (MIN_COLUMN..=60).contains(&next.width)
+        && next.min_width() <= prev.max_width() + 2
+    {
+        return (Join, Reason::NoColumnRunsOn);
     }
     let Some(column) = ctx.column else {
         return (Keep, Reason::NotWrapped);
@@ -2073,6 +2098,23 @@ mod tests {
             (
                 "床前明月光，",
                 "疑是地上霜。",
+                (Action::Keep, Reason::NotWrapped),
+            ),
+            // A narrow line holding a mark stops mid-sentence before one no
+            // wider: it runs on; not before a wider one, nor without a mark.
+            (
+                "对于所有软件包，它们的",
+                "作者都记录在文件",
+                (Action::Join, Reason::NoColumnRunsOn),
+            ),
+            (
+                "对于所有软件包，它们的",
+                "作者都记录在文件作者都记录在文件",
+                (Action::Keep, Reason::NotWrapped),
+            ),
+            (
+                "对于所有软件包它们的",
+                "作者都记录在文件",
                 (Action::Keep, Reason::NotWrapped),
             ),
         ] {

@@ -578,3 +578,13 @@ fn fuzz_kept_section_stays_kept_when_settled() {
         }
     }
 }
+
+/// A short paragraph between furniture leaves too few lines to agree on a
+/// column; a narrow line holding a mark that stops mid-sentence still runs
+/// on into a line no wider than it.
+#[test]
+fn short_paragraph_without_a_column_runs_on_mid_sentence() {
+    let page = "来源：科技日报\n\n对于所有软件包，它们的\n作者都记录在文件\n/usr/share/doc/PACKAGE/copyright\n中，其中 PACKAGE 需要替\n换为该软件包的名字。\n";
+    let out = check(page);
+    assert!(out.contains("它们的作者都记录在文件"), "{out}");
+}
