@@ -757,6 +757,29 @@ fn piece_rule(ctx: &BreakContext<'_>, column: u32) -> Option<(Action, Reason)> {
     {
         return Some((Action::Join, Reason::LastPiece));
     }
+    // After a sentence end inside a printed line made of pieces, a piece
+    // of at most a quarter of the column that fills the printed line and
+    // ends it mid-sentence (cut between two characters, not at a mark)
+    // began on that line: a heading or a first line would not stop there.
+    if ends_sentence
+        && ctx.pieces_before.is_some()
+        && next_ends_line
+        && with_next_fit == Fit::Full
+        && 4 * next.max_width() <= column
+        && !next.ends_sentence
+        && matches!(
+            next.last,
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+        )
+        && ctx.after_next.is_some_and(|after| {
+            after.blanks_before == 0
+                && after.furniture.is_none()
+                && !after.shape.preformatted
+                && !after.first.cannot_start_line()
+        })
+    {
+        return Some((Action::Join, Reason::LastPiece));
+    }
     // A line cut before an opening quote after a sentence end: when the
     // next piece fills the printed line and stops mid-word before a full
     // line, at least 3 em short of the column (too short for a first line

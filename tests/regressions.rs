@@ -588,3 +588,27 @@ fn short_paragraph_without_a_column_runs_on_mid_sentence() {
     let out = check(page);
     assert!(out.contains("它们的作者都记录在文件"), "{out}");
 }
+
+/// `pdftotext -raw` cuts a printed line after a compressed pause mark and
+/// after a sentence end; a piece of at most a quarter of the column that
+/// then fills the printed line and ends it between two characters began
+/// on that line, after the sentence end.
+#[test]
+fn a_quarter_piece_filling_a_printed_line_after_a_sentence_end_runs_on() {
+    let page = "给一个目录设置“粘滞位”将保护该目录内的文件\n\
+                不被其所有者之外的一个用户删除。为了保护一个在像\n\
+                “/tmp”这样所有人可写或同组可写的目录下文件内容\n\
+                的安全，不仅要去除可写权限，还要给其所在目录设置\n\
+                粘滞位。否则，该文件可以被任意对其所在目录有写权\n\
+                限的用户删除并创建一个同名的新文件。\n\
+                在 Debian 系统中，\n\
+                硬件设备是另一种文件。\n\
+                如果你\n\
+                从一个用户账户访问某些设备出现问题，\n\
+                例如 CD-ROM\n\
+                和 USB 记忆棒，你需要使这个用户成为相关组的成员。\n\
+                一些著名的由系统提供的组允许其成员不需要\n\
+                root 权限访问某些特定的文件和设备。\n";
+    let out = check(page);
+    assert!(out.contains("文件。如果你从一个"), "{out}");
+}
