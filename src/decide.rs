@@ -205,8 +205,9 @@ pub enum Reason {
     /// no wider than it, and 8 em wide or more (shorter lines without a
     /// column are verse or pieces): a Chinese sentence does not end without a mark,
     /// and a wrapped line is not wider than the one before it. Only when the
-    /// line holds a mark or goes on from the line before (a heading holds
-    /// none and opens its block).
+    /// line or the next holds a mark, or the line goes on from the line
+    /// before: two lines without a mark, the first opening its block, may
+    /// be a heading over a first line or lines of a list.
     NoColumnRunsOn,
     /// Join: the line stops mid-word and is as full as the line before it in
     /// the same paragraph (a block set narrower than the column around it);
@@ -971,7 +972,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && next.furniture.is_none()
         && !prev.ends_sentence
         && prev.last == CharRole::Ideograph
-        && (prev.compressible > 0 || ctx.joined_before.is_some())
+        && (prev.compressible > 0 || ctx.joined_before.is_some() || next.compressible > 0)
         && (MIN_COLUMN..=60).contains(&prev.width)
         && (MIN_COLUMN..=60).contains(&next.width)
         && next.min_width() <= prev.max_width() + 2
@@ -2139,6 +2140,11 @@ mod tests {
                 "对于所有软件包它们的",
                 "作者都记录在文件",
                 (Action::Keep, Reason::NotWrapped),
+            ),
+            (
+                "帮助用户选择适当的矢量字",
+                "体，并清楚的理解排版指",
+                (Action::Join, Reason::NoColumnRunsOn),
             ),
         ] {
             let (prev, next) = (line(prev, 0), line(next, 0));
