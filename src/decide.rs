@@ -528,8 +528,11 @@ fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Re
     {
         return Some((Break, Reason::BeforeDateline));
     }
-    // A photo credit (`（中新社记者 钟辰龙 摄）`) closes the caption it ends.
-    if in_caption && prev.ends_with_credit && prev.last == CharRole::Close {
+    // A photo credit (`（中新社记者 钟辰龙 摄）`) closes the caption it ends,
+    // and so does one whose opening bracket the extractor cut onto the line
+    // before (`（中` | `新社记者 江哲军 摄）`): a bracketed credit closes
+    // whatever it ends.
+    if prev.ends_with_credit && prev.last == CharRole::Close {
         return Some((Break, Reason::Furniture(Furniture::Caption)));
     }
     match prev.furniture {
@@ -1585,7 +1588,7 @@ mod tests {
                 0,
                 Some(FULL),
                 Some("一二三四五六七八九。（本报记者"),
-                (Break, Reason::ShortLine),
+                (Break, Reason::Furniture(Furniture::Caption)),
             ),
             // A short line that stops at a comma does not end its paragraph.
             (
@@ -1949,6 +1952,15 @@ mod tests {
                 0,
                 Some(FULL),
                 Some("图为一二三四五六七八九十一二三四五六"),
+                (Break, Reason::Furniture(Furniture::Caption)),
+            ),
+            // So does a credit whose opening bracket was cut onto the line before.
+            (
+                "新社记者 江哲军 摄）",
+                FULL,
+                0,
+                Some(FULL),
+                Some("（中"),
                 (Break, Reason::Furniture(Furniture::Caption)),
             ),
             // A bracketed remark after a sentence stays; `（完）` stands alone.
