@@ -838,7 +838,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && prev.compressible == 1
         && prev.last != CharRole::Close
         && !prev.ends_sentence
-        && prev.furniture.is_none()
+        && matches!(prev.furniture, None | Some(Furniture::Dateline))
         && next.blanks_before == 0
     {
         return (Join, Reason::BracketLeftOpen);

@@ -612,3 +612,13 @@ fn a_quarter_piece_filling_a_printed_line_after_a_sentence_end_runs_on() {
     let out = check(page);
     assert!(out.contains("文件。如果你从一个"), "{out}");
 }
+
+/// A story's closing dateline cut before its `电）` is its own paragraph,
+/// not a bracketed remark run on after the story's last sentence.
+#[test]
+fn closing_dateline_cut_in_two_stands_alone() {
+    let page = "号。使用 Tab 键（跳格键）\n可以在用户名和密码之间移\n动，也可以使用鼠标主要键\n点击。\n（中新社乌鲁木齐3月12日\n电）\n";
+    let out = check(page);
+    assert!(out.contains("点击。\n"), "{out}");
+    assert!(out.contains("（中新社乌鲁木齐3月12日电）"), "{out}");
+}
