@@ -493,8 +493,12 @@ impl Line {
                     && edges.last.is_some_and(ends_credit_word)
                     && ends_with_credit_word(body)),
             dateline_lead: width <= 32
-                && matches!(edges.first, Some('本' | '新' | '中'))
-                && is_dateline_lead(body),
+                && ((matches!(edges.first, Some('本' | '新' | '中')) && is_dateline_lead(body))
+                    // The date's tail of a dateline cut mid-date: `日电`, `20日电`.
+                    || (width <= 8
+                        && matches!(edges.last, Some('电' | '電'))
+                        && matches!(edges.first, Some('0'..='9' | '日'))
+                        && is_date_tail(body))),
             opens_with_bracket: matches!(edges.first, Some('（' | '(' | '〔' | '[')),
             shape: Shape {
                 preformatted,
@@ -736,7 +740,19 @@ fn ends_with_credit(body: &str) -> bool {
 /// opens with, which runs on into its first sentence.
 fn is_dateline_lead(body: &str) -> bool {
     AGENCIES.iter().any(|a| body.starts_with(a))
-        && trim_space_end(body).ends_with(['电', '電', '讯', '訊'])
+        && (trim_space_end(body).ends_with(['电', '電', '讯', '訊'])
+            // Cut inside its date: `中新社武汉 2 月 20` | `日电`.
+            || (trim_space_end(body).ends_with(|c: char| c.is_ascii_digit() || c == '月')
+                && body.contains(|c: char| c.is_ascii_digit())
+                && !body.contains(['，', '。', '：', '、'])))
+}
+
+/// `日电`, `20日电`: the end of a dateline cut inside its date.
+fn is_date_tail(body: &str) -> bool {
+    trim_space_end(body)
+        .trim_end_matches(['电', '電'])
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
+        == "日"
 }
 
 /// `（新华社北京1月28日`: a bracketed dateline cut before its `电）`.
@@ -1147,6 +1163,12 @@ mod tests {
         );
         assert_eq!(measure("（图形用户界面）提供了").furniture, None);
         assert!(measure("本报天津5月17日电").dateline_lead);
+        // A dateline cut inside its date: both parts open the story.
+        assert!(measure("中新社武汉 2 月 20").dateline_lead);
+        assert!(measure("日电").dateline_lead);
+        assert!(measure("20日电").dateline_lead);
+        assert!(!measure("本报记者日前获悉，2023").dateline_lead);
+        assert!(!measure("今日电").dateline_lead);
         // A closing dateline cut before its `电）` is a dateline still.
         assert_eq!(
             measure("（中新社乌鲁木齐3月12日").furniture,

@@ -622,3 +622,12 @@ fn closing_dateline_cut_in_two_stands_alone() {
     assert!(out.contains("点击。\n"), "{out}");
     assert!(out.contains("（中新社乌鲁木齐3月12日电）"), "{out}");
 }
+
+/// A story's opening dateline cut inside its date (`中新社武汉 2 月 20` |
+/// `日电`) runs on, with the reporter's credit, into the first sentence.
+#[test]
+fn opening_dateline_cut_inside_its_date_runs_on() {
+    let page = "加固系统\n□中新社记者 陈磊杰\n中新社武汉 2 月 20\n日电\n（记者韦玉宇）\n这些改进一直都在进行。对第一点而言，\n我们已经使用了一二三四五六七八九十。\n";
+    let out = check(page);
+    assert!(out.contains("20日电（记者韦玉宇）这些改"), "{out}");
+}
