@@ -202,8 +202,8 @@ pub enum Reason {
     /// Join: where the lines around agree on no column (a short paragraph
     /// among furniture), a line of a narrow column (8 to 30 em) that stops
     /// mid-sentence without a mark runs on into the next line when that is
-    /// no wider than it, and 8 em wide or more (shorter lines without a
-    /// column are verse or pieces): a Chinese sentence does not end without a mark,
+    /// no wider than it, and 8 em wide or more, or 5 em holding a mark
+    /// (shorter lines without a column are verse or pieces): a Chinese sentence does not end without a mark,
     /// and a wrapped line is not wider than the one before it. Only when the
     /// line or the next holds a mark, or the line goes on from the line
     /// before: two lines without a mark, the first opening its block, may
@@ -977,7 +977,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && prev.last == CharRole::Ideograph
         && (prev.compressible > 0 || ctx.joined_before.is_some() || next.compressible > 0)
         && (MIN_COLUMN..=60).contains(&prev.width)
-        && (MIN_COLUMN..=60).contains(&next.width)
+        && ((MIN_COLUMN..=60).contains(&next.width) || (next.compressible > 0 && next.width >= 10))
         && next.min_width() <= prev.max_width() + 2
     {
         return (Join, Reason::NoColumnRunsOn);
@@ -2157,6 +2157,16 @@ mod tests {
                 "帮助用户选择适当的矢量字",
                 "体，并清楚的理解排版指",
                 (Action::Join, Reason::NoColumnRunsOn),
+            ),
+            (
+                "多个软件包应使用半角",
+                "逗号分隔。",
+                (Action::Join, Reason::NoColumnRunsOn),
+            ),
+            (
+                "多个软件包应使用半角",
+                "个目录。",
+                (Action::Keep, Reason::NotWrapped),
             ),
         ] {
             let (prev, next) = (line(prev, 0), line(next, 0));
