@@ -12,7 +12,7 @@
 use std::fmt;
 
 use crate::classify::CharRole;
-use crate::layout::{fit, may_cut_between, Fit};
+use crate::layout::{fit, may_cut_between, Fit, MIN_COLUMN};
 use crate::line::{Furniture, Line};
 
 /// What happens to one line break.
@@ -199,6 +199,16 @@ pub enum Reason {
     /// and hold no mark), or when the next line is a piece cut at a mark
     /// mid-sentence and no dateline.
     PieceRunsOn,
+    /// Join: where the lines around agree on no column (a short paragraph
+    /// among furniture), a line of a narrow column (8 to 30 em) that stops
+    /// mid-sentence without a mark runs on into the next line when that is
+    /// no wider than it, and 8 em wide or more, or 5 em holding a mark
+    /// (shorter lines without a column are verse or pieces): a Chinese sentence does not end without a mark,
+    /// and a wrapped line is not wider than the one before it. Only when the
+    /// line or the next holds a mark, or the line goes on from the line
+    /// before: two lines without a mark, the first opening its block, may
+    /// be a heading over a first line or lines of a list.
+    NoColumnRunsOn,
     /// Join: the line stops mid-word and is as full as the line before it in
     /// the same paragraph (a block set narrower than the column around it);
     /// not after a furniture label other than a dateline (a label runs on
@@ -332,6 +342,9 @@ impl fmt::Display for Reason {
             }
             Reason::ClosedBeforePiece => "line closes a quote or bracket before a short piece",
             Reason::PieceRunsOn => "piece of a printed line stops mid-sentence, mid-word",
+            Reason::NoColumnRunsOn => {
+                "no column, but a narrow line stops mid-sentence before one no wider"
+            }
             Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
             Reason::SentenceEndShort => {
                 "sentence ends more than 1 em short of the full line before it"
@@ -515,8 +528,11 @@ fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Re
     {
         return Some((Break, Reason::BeforeDateline));
     }
-    // A photo credit (`（中新社记者 钟辰龙 摄）`) closes the caption it ends.
-    if in_caption && prev.ends_with_credit && prev.last == CharRole::Close {
+    // A photo credit (`（中新社记者 钟辰龙 摄）`) closes the caption it ends,
+    // and so does one whose opening bracket the extractor cut onto the line
+    // before (`（中` | `新社记者 江哲军 摄）`): a bracketed credit closes
+    // whatever it ends.
+    if prev.ends_with_credit && prev.last == CharRole::Close {
         return Some((Break, Reason::Furniture(Furniture::Caption)));
     }
     match prev.furniture {
@@ -745,6 +761,29 @@ fn piece_rule(ctx: &BreakContext<'_>, column: u32) -> Option<(Action, Reason)> {
     {
         return Some((Action::Join, Reason::LastPiece));
     }
+    // After a sentence end inside a printed line made of pieces, a piece
+    // of at most a quarter of the column that fills the printed line and
+    // ends it mid-sentence (cut between two characters, not at a mark)
+    // began on that line: a heading or a first line would not stop there.
+    if ends_sentence
+        && ctx.pieces_before.is_some()
+        && next_ends_line
+        && with_next_fit == Fit::Full
+        && 4 * next.max_width() <= column
+        && !next.ends_sentence
+        && matches!(
+            next.last,
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+        )
+        && ctx.after_next.is_some_and(|after| {
+            after.blanks_before == 0
+                && after.furniture.is_none()
+                && !after.shape.preformatted
+                && !after.first.cannot_start_line()
+        })
+    {
+        return Some((Action::Join, Reason::LastPiece));
+    }
     // A line cut before an opening quote after a sentence end: when the
     // next piece fills the printed line and stops mid-word before a full
     // line, at least 3 em short of the column (too short for a first line
@@ -799,7 +838,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && prev.compressible == 1
         && prev.last != CharRole::Close
         && !prev.ends_sentence
-        && prev.furniture.is_none()
+        && matches!(prev.furniture, None | Some(Furniture::Dateline))
         && next.blanks_before == 0
     {
         return (Join, Reason::BracketLeftOpen);
@@ -929,6 +968,19 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && prev.width != next.width
     {
         return (Join, Reason::PieceRunsOn);
+    }
+    if ctx.column.is_none()
+        && next.blanks_before == 0
+        && prev.furniture.is_none()
+        && next.furniture.is_none()
+        && !prev.ends_sentence
+        && prev.last == CharRole::Ideograph
+        && (prev.compressible > 0 || ctx.joined_before.is_some() || next.compressible > 0)
+        && (MIN_COLUMN..=60).contains(&prev.width)
+        && ((MIN_COLUMN..=60).contains(&next.width) || (next.compressible > 0 && next.width >= 10))
+        && next.min_width() <= prev.max_width() + 2
+    {
+        return (Join, Reason::NoColumnRunsOn);
     }
     let Some(column) = ctx.column else {
         return (Keep, Reason::NotWrapped);
@@ -1536,7 +1588,7 @@ mod tests {
                 0,
                 Some(FULL),
                 Some("一二三四五六七八九。（本报记者"),
-                (Break, Reason::ShortLine),
+                (Break, Reason::Furniture(Furniture::Caption)),
             ),
             // A short line that stops at a comma does not end its paragraph.
             (
@@ -1902,6 +1954,15 @@ mod tests {
                 Some("图为一二三四五六七八九十一二三四五六"),
                 (Break, Reason::Furniture(Furniture::Caption)),
             ),
+            // So does a credit whose opening bracket was cut onto the line before.
+            (
+                "新社记者 江哲军 摄）",
+                FULL,
+                0,
+                Some(FULL),
+                Some("（中"),
+                (Break, Reason::Furniture(Furniture::Caption)),
+            ),
             // A bracketed remark after a sentence stays; `（完）` stands alone.
             (
                 "一二三四五。",
@@ -2073,6 +2134,38 @@ mod tests {
             (
                 "床前明月光，",
                 "疑是地上霜。",
+                (Action::Keep, Reason::NotWrapped),
+            ),
+            // A narrow line holding a mark stops mid-sentence before one no
+            // wider: it runs on; not before a wider one, nor without a mark.
+            (
+                "对于所有软件包，它们的",
+                "作者都记录在文件",
+                (Action::Join, Reason::NoColumnRunsOn),
+            ),
+            (
+                "对于所有软件包，它们的",
+                "作者都记录在文件作者都记录在文件",
+                (Action::Keep, Reason::NotWrapped),
+            ),
+            (
+                "对于所有软件包它们的",
+                "作者都记录在文件",
+                (Action::Keep, Reason::NotWrapped),
+            ),
+            (
+                "帮助用户选择适当的矢量字",
+                "体，并清楚的理解排版指",
+                (Action::Join, Reason::NoColumnRunsOn),
+            ),
+            (
+                "多个软件包应使用半角",
+                "逗号分隔。",
+                (Action::Join, Reason::NoColumnRunsOn),
+            ),
+            (
+                "多个软件包应使用半角",
+                "个目录。",
                 (Action::Keep, Reason::NotWrapped),
             ),
         ] {

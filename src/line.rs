@@ -510,8 +510,12 @@ impl Line {
                     && edges.last.is_some_and(ends_credit_word)
                     && ends_with_credit_word(body)),
             dateline_lead: width <= 32
-                && matches!(edges.first, Some('本' | '新' | '中'))
-                && is_dateline_lead(body),
+                && ((matches!(edges.first, Some('本' | '新' | '中')) && is_dateline_lead(body))
+                    // The date's tail of a dateline cut mid-date: `日电`, `20日电`.
+                    || (width <= 8
+                        && matches!(edges.last, Some('电' | '電'))
+                        && matches!(edges.first, Some('0'..='9' | '日'))
+                        && is_date_tail(body))),
             opens_with_bracket: matches!(edges.first, Some('（' | '(' | '〔' | '[')),
             shape: Shape {
                 preformatted,
@@ -752,19 +756,41 @@ fn ends_with_credit(body: &str) -> bool {
 /// `本报天津5月17日电`, `新华社北京电`, `本报讯`: the dateline a news story
 /// opens with, which runs on into its first sentence.
 fn is_dateline_lead(body: &str) -> bool {
-    let agencies = [
-        "本报",
-        "本報",
-        "新华社",
-        "新華社",
-        "中新社",
-        "中新網",
-        "中新网",
-        "中央社",
-    ];
-    agencies.iter().any(|a| body.starts_with(a))
-        && trim_space_end(body).ends_with(['电', '電', '讯', '訊'])
+    AGENCIES.iter().any(|a| body.starts_with(a))
+        && (trim_space_end(body).ends_with(['电', '電', '讯', '訊'])
+            // Cut inside its date: `中新社武汉 2 月 20` | `日电`.
+            || (trim_space_end(body).ends_with(|c: char| c.is_ascii_digit() || c == '月')
+                && body.contains(|c: char| c.is_ascii_digit())
+                && !body.contains(['，', '。', '：', '、'])))
 }
+
+/// `日电`, `20日电`: the end of a dateline cut inside its date.
+fn is_date_tail(body: &str) -> bool {
+    trim_space_end(body)
+        .trim_end_matches(['电', '電'])
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
+        == "日"
+}
+
+/// `（新华社北京1月28日`: a bracketed dateline cut before its `电）`.
+fn is_cut_dateline(body: &str) -> bool {
+    let inner = body.trim_start_matches(['（', '(']);
+    inner.len() < body.len()
+        && AGENCIES.iter().any(|a| inner.starts_with(a))
+        && trim_space_end(inner).ends_with(|c: char| c.is_ascii_digit() || c == '日')
+}
+
+/// The agencies whose names open a dateline.
+const AGENCIES: [&str; 8] = [
+    "本报",
+    "本報",
+    "新华社",
+    "新華社",
+    "中新社",
+    "中新網",
+    "中新网",
+    "中央社",
+];
 
 /// An unbracketed credit word ends the line: `图片由…提供`, `…摄`.
 fn ends_with_credit_word(body: &str) -> bool {
@@ -852,6 +878,11 @@ fn furniture_of(
         "攝",
     ];
     if bracketed && dateline.iter().any(|k| body.contains(k)) {
+        return Some(Furniture::Dateline);
+    }
+    // A closing dateline cut before its `电）`: `（中新社乌鲁木齐3月12日`, an
+    // agency's name after the bracket, the date unfinished at the line's end.
+    if first == CharRole::Open && !body.contains(['）', ')']) && is_cut_dateline(body) {
         return Some(Furniture::Dateline);
     }
     if CAPTION_OPENERS.iter().any(|o| body.starts_with(o)) {
@@ -1149,6 +1180,19 @@ mod tests {
         );
         assert_eq!(measure("（图形用户界面）提供了").furniture, None);
         assert!(measure("本报天津5月17日电").dateline_lead);
+        // A dateline cut inside its date: both parts open the story.
+        assert!(measure("中新社武汉 2 月 20").dateline_lead);
+        assert!(measure("日电").dateline_lead);
+        assert!(measure("20日电").dateline_lead);
+        assert!(!measure("本报记者日前获悉，2023").dateline_lead);
+        assert!(!measure("今日电").dateline_lead);
+        // A closing dateline cut before its `电）` is a dateline still.
+        assert_eq!(
+            measure("（中新社乌鲁木齐3月12日").furniture,
+            Some(Furniture::Dateline)
+        );
+        assert_eq!(measure("（中新社记者").furniture, None);
+        assert_eq!(measure("（这是一个打").furniture, None);
         assert!(measure("中央社記者張三台北8日電").dateline_lead);
         assert!(measure("前值守。（新华社记者 薛敏 摄）").ends_sentence);
         assert_eq!(measure("一些热点事件").furniture, None);

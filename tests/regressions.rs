@@ -609,3 +609,56 @@ fn fuzz_cut_before_a_line_with_one_blank_line() {
         }
     }
 }
+
+/// A short paragraph between furniture leaves too few lines to agree on a
+/// column; a narrow line holding a mark that stops mid-sentence still runs
+/// on into a line no wider than it.
+#[test]
+fn short_paragraph_without_a_column_runs_on_mid_sentence() {
+    let page = "来源：科技日报\n\n对于所有软件包，它们的\n作者都记录在文件\n/usr/share/doc/PACKAGE/copyright\n中，其中 PACKAGE 需要替\n换为该软件包的名字。\n";
+    let out = check(page);
+    assert!(out.contains("它们的作者都记录在文件"), "{out}");
+}
+
+/// `pdftotext -raw` cuts a printed line after a compressed pause mark and
+/// after a sentence end; a piece of at most a quarter of the column that
+/// then fills the printed line and ends it between two characters began
+/// on that line, after the sentence end.
+#[test]
+fn a_quarter_piece_filling_a_printed_line_after_a_sentence_end_runs_on() {
+    let page = "给一个目录设置“粘滞位”将保护该目录内的文件\n\
+                不被其所有者之外的一个用户删除。为了保护一个在像\n\
+                “/tmp”这样所有人可写或同组可写的目录下文件内容\n\
+                的安全，不仅要去除可写权限，还要给其所在目录设置\n\
+                粘滞位。否则，该文件可以被任意对其所在目录有写权\n\
+                限的用户删除并创建一个同名的新文件。\n\
+                在 Debian 系统中，\n\
+                硬件设备是另一种文件。\n\
+                如果你\n\
+                从一个用户账户访问某些设备出现问题，\n\
+                例如 CD-ROM\n\
+                和 USB 记忆棒，你需要使这个用户成为相关组的成员。\n\
+                一些著名的由系统提供的组允许其成员不需要\n\
+                root 权限访问某些特定的文件和设备。\n";
+    let out = check(page);
+    assert!(out.contains("文件。如果你从一个"), "{out}");
+}
+
+/// A story's closing dateline cut before its `电）` is its own paragraph,
+/// not a bracketed remark run on after the story's last sentence.
+#[test]
+fn closing_dateline_cut_in_two_stands_alone() {
+    let page = "号。使用 Tab 键（跳格键）\n可以在用户名和密码之间移\n动，也可以使用鼠标主要键\n点击。\n（中新社乌鲁木齐3月12日\n电）\n";
+    let out = check(page);
+    assert!(out.contains("点击。\n"), "{out}");
+    assert!(out.contains("（中新社乌鲁木齐3月12日电）"), "{out}");
+}
+
+/// A story's opening dateline cut inside its date (`中新社武汉 2 月 20` |
+/// `日电`) runs on, with the reporter's credit, into the first sentence.
+#[test]
+fn opening_dateline_cut_inside_its_date_runs_on() {
+    let page = "加固系统\n□中新社记者 陈磊杰\n中新社武汉 2 月 20\n日电\n（记者韦玉宇）\n这些改进一直都在进行。对第一点而言，\n我们已经使用了一二三四五六七八九十。\n";
+    let out = check(page);
+    assert!(out.contains("20日电（记者韦玉宇）这些改"), "{out}");
+}
