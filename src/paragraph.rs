@@ -459,14 +459,15 @@ impl Analysis {
     }
 }
 
-/// Whether `line` opens a new section: two or more blank lines before it.
+/// Whether `line` opens a new section: two or more blank lines before it
+/// (a long section's cut line counts two, see [`cut_long_section`]).
 ///
 /// Sections are analysed independently (no column estimate or look-ahead
 /// crosses them) and the break between them is kept as it was, so a section
 /// can be reflowed on its own with the same result: this is what bounds the
 /// memory of [`Reflower::reflow_stream`].
 pub(crate) fn starts_section(line: &Line) -> bool {
-    line.blanks_before >= 2 || line.cut != SectionCut::None
+    line.blanks_before >= 2
 }
 
 /// Blank lines in the separator written at a paragraph break.
@@ -490,8 +491,8 @@ fn keep_paragraph_breaks(decisions: &mut [(Action, Reason)]) {
 }
 
 /// How a cut is written: silently when both sections around it come out
-/// unchanged (see [`SectionCut::Silent`]).
-/// `read`: the blank lines the input had before the cut line.
+/// unchanged (see [`SectionCut::Silent`]); `read` is the blank lines the
+/// input had before the cut line.
 pub(crate) fn cut_written(both_unchanged: bool, read: u32) -> SectionCut {
     if both_unchanged {
         SectionCut::Silent(read)
