@@ -114,6 +114,10 @@ pub enum Reason {
     /// happens to be as wide as its neighbours, as lines of flowing text
     /// (one paragraph per line, no blank lines) often are.
     FullSentenceAlone,
+    /// Break: the line follows a running header and stops without a mark
+    /// (no comma or full stop in it): the page's first block opens with a
+    /// kicker or a headline, a heading of its own.
+    AfterRunningHeader,
     /// Join: a paragraph's first line, short by its lost 2-em indent, that
     /// opens its block and ends no sentence. Not when the next line is the
     /// first line instead: 2 em short of the line after it and at least
@@ -310,6 +314,9 @@ impl fmt::Display for Reason {
             Reason::FullLineSentenceEnd => {
                 "line fills the column; the next line does not start a paragraph"
             }
+            Reason::AfterRunningHeader => {
+                "unpunctuated line after a running header: a heading of its own"
+            }
             Reason::FullSentenceAlone => {
                 "line fills the column and ends a sentence, with no wrapped line on either side"
             }
@@ -413,6 +420,9 @@ pub(crate) struct BreakContext<'a> {
     /// them all, so deciding the output again sees them (see
     /// `paragraph::Analysis::settle`).
     pub brackets_before: i32,
+    /// The line before `prev` is a running header (`…星期一 第4版`), with
+    /// no join between them: `prev` opens the page's first block.
+    pub after_header: bool,
     /// The line after `next`, if any.
     pub after_next: Option<&'a Line>,
     /// The pieces of a printed line joined before `prev` (see
@@ -887,6 +897,19 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     if let Some(decision) = furniture_rule(ctx, prev_full) {
         return decision;
     }
+    // The block a running header opens starts with a kicker or a headline:
+    // a line there that stops without a mark is a heading of its own.
+    if ctx.after_header
+        && ctx.joined_before.is_none()
+        && prev.furniture.is_none()
+        && prev.compressible == 0
+        && matches!(
+            prev.last,
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+        )
+    {
+        return (Break, Reason::AfterRunningHeader);
+    }
     // `（完）` and other short closed remarks stand alone.
     let closed_remark = next.last == CharRole::Close && next.width <= 8;
     if prev.ends_sentence
@@ -1333,6 +1356,7 @@ mod tests {
             next_column: Some(28),
             joined_before: before.as_ref(),
             brackets_before: before.map_or(0, |b| b.brackets),
+            after_header: false,
             after_next: after.as_ref(),
             pieces_before: None,
         })
@@ -2016,6 +2040,7 @@ mod tests {
             next_column: Some(24),
             joined_before: Some(&before),
             brackets_before: before.brackets,
+            after_header: false,
             after_next: Some(&after),
             pieces_before: Some(before),
         };
@@ -2040,6 +2065,7 @@ mod tests {
                 next_column: None,
                 joined_before: before.as_ref(),
                 brackets_before: before.map_or(0, |b| b.brackets),
+                after_header: false,
                 after_next: Some(&after),
                 pieces_before: None,
             })
@@ -2078,6 +2104,7 @@ mod tests {
                 next_column: Some(28),
                 joined_before: None,
                 brackets_before: 0,
+                after_header: false,
                 after_next: Some(&after),
                 pieces_before: None,
             })
@@ -2103,6 +2130,7 @@ mod tests {
             next_column: None,
             joined_before: None,
             brackets_before: 0,
+            after_header: false,
             after_next: None,
             pieces_before: None,
         };

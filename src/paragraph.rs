@@ -344,6 +344,10 @@ impl Analysis {
                     None
                 },
                 brackets_before,
+                after_header: i > 0
+                    && !prev_joined
+                    && !starts_section(&pair[0])
+                    && self.lines[i - 1].furniture == Some(Furniture::RunningHeader),
                 after_next: self.lines.get(i + 2).filter(|l| !starts_section(l)),
                 pieces_before,
             };

@@ -18,8 +18,8 @@ const FLOORS: &[(&str, f64)] = &[
     ("ocr", 0.954),
     ("pdfminer", 0.982),
     ("pdftotext", 0.975),
-    ("pdftotext-raw", 0.973),
-    ("pymupdf", 0.975),
+    ("pdftotext-raw", 0.974),
+    ("pymupdf", 0.976),
     ("sample", 0.99),
     ("traditional", 0.977),
     // Held out: typeset by XeLaTeX + xeCJK, never tuned on (see the corpus README).

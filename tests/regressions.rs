@@ -662,3 +662,13 @@ fn opening_dateline_cut_inside_its_date_runs_on() {
     let out = check(page);
     assert!(out.contains("20日电（记者韦玉宇）这些改"), "{out}");
 }
+
+/// The line after a running header opens the page's first block: stopping
+/// without a mark, it is a kicker or headline of its own, even where the
+/// column makes it look full.
+#[test]
+fn unpunctuated_line_after_running_header_stands_alone() {
+    let page = "北方时报　2024年10月24日　星期一　第11版　观点\n一二三四五六七八九十一二三\n关注行政领域事务的学者时，常\n听到的一个观点是：加强问责。\n";
+    let out = check(page);
+    assert!(out.contains("\n一二三四五六七八九十一二三\n"), "{out}");
+}
