@@ -47,6 +47,15 @@ impl CharRole {
         )
     }
 
+    /// An ideograph, letter or digit: a line that ends with one stops
+    /// without a mark (mid-word, mid-sentence, or as a heading does).
+    pub(crate) fn is_text(self) -> bool {
+        matches!(
+            self,
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+        )
+    }
+
     /// Letters and digits of space-separated scripts.
     pub(crate) fn is_alphanumeric(self) -> bool {
         matches!(self, CharRole::Letter | CharRole::Digit)

@@ -606,10 +606,7 @@ fn subhead_before_first_line(ctx: &BreakContext<'_>, column: u32, next_fit: Fit)
         && next.width + 6 >= after.min_width()
         && (next_fit == Fit::IndentShort || after.compressible <= 3);
     ctx.prev_opens_paragraph()
-        && matches!(
-            prev.last,
-            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
-        )
+        && prev.last.is_text()
         && fit(prev, column, 0) == Fit::Full
         && !prev.shape.letter_spaced
         && as_full_as(prev, after)
@@ -636,10 +633,7 @@ fn heading_before_first_line(ctx: &BreakContext<'_>, column: u32, prev_fit: Opti
         && next.blanks_before == 0
         && after.blanks_before == 0
         && prev.compressible == 0
-        && matches!(
-            prev.last,
-            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
-        )
+        && prev.last.is_text()
         && prev_fit != Some(Fit::Overlong)
         && !prev.shape.letter_spaced
         && !next.shape.letter_spaced
@@ -699,10 +693,7 @@ pub(crate) fn line_so_far(ctx: &BreakContext<'_>) -> Line {
 /// too short to be a first line that lost its indent, and a paragraph's
 /// last line would end with a mark.
 fn ends_printed_line_mid_word(line: &Line, after: Option<&Line>, column: u32) -> bool {
-    matches!(
-        line.last,
-        CharRole::Ideograph | CharRole::Letter | CharRole::Digit
-    ) && line.furniture.is_none()
+    line.last.is_text() && line.furniture.is_none()
         // At most half the column: a line of Latin words prints wider
         // than it measures.
         && 2 * line.max_width() <= column
@@ -781,10 +772,7 @@ fn piece_rule(ctx: &BreakContext<'_>, column: u32) -> Option<(Action, Reason)> {
         && with_next_fit == Fit::Full
         && 4 * next.max_width() <= column
         && !next.ends_sentence
-        && matches!(
-            next.last,
-            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
-        )
+        && next.last.is_text()
         && ctx.after_next.is_some_and(|after| {
             after.blanks_before == 0
                 && after.furniture.is_none()
@@ -803,10 +791,7 @@ fn piece_rule(ctx: &BreakContext<'_>, column: u32) -> Option<(Action, Reason)> {
         && next.first == CharRole::Open
         && with_next_fit == Fit::Full
         && next.max_width() + 6 <= column
-        && matches!(
-            next.last,
-            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
-        )
+        && next.last.is_text()
         && ctx.after_next.is_some_and(|after| {
             after.blanks_before == 0
                 && after.furniture.is_none()
@@ -903,10 +888,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && ctx.joined_before.is_none()
         && prev.furniture.is_none()
         && prev.compressible == 0
-        && matches!(
-            prev.last,
-            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
-        )
+        && prev.last.is_text()
     {
         return (Break, Reason::AfterRunningHeader);
     }
@@ -984,10 +966,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && next.blanks_before == 0
         && prev.furniture.is_none()
         && next.furniture.is_none()
-        && matches!(
-            prev.last,
-            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
-        )
+        && prev.last.is_text()
         && prev.width != next.width
     {
         return (Join, Reason::PieceRunsOn);
@@ -1068,10 +1047,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && next.blanks_before == 1
         && !next.ends_sentence
         && 2 * next.max_width() <= column
-        && matches!(
-            next.last,
-            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
-        )
+        && next.last.is_text()
         && ctx.after_next.is_some_and(|after| after.blanks_before == 0)
     {
         return (Join, Reason::FragmentAcrossBlank);
@@ -1116,10 +1092,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 // Or across a column break, into a full line.
                 || (next.blanks_before == 1
                     && next_fit == Fit::Full
-                    && matches!(
-                        prev.last,
-                        CharRole::Ideograph | CharRole::Letter | CharRole::Digit
-                    )))
+                    && prev.last.is_text()))
                 && prev.last != CharRole::Pause
                 && prev.compressible > 0
                 && next_fit != Fit::Overlong
@@ -1134,10 +1107,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
             } else if next_opens_paragraph {
                 (Break, Reason::NextShortByIndent)
             } else if next.compressible == 0
-                && matches!(
-                    next.last,
-                    CharRole::Ideograph | CharRole::Letter | CharRole::Digit
-                )
+                && next.last.is_text()
                 && !next.shape.letter_spaced
                 && next.furniture.is_none()
                 && fit(next, column, 0) == Fit::Full
@@ -1145,10 +1115,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                     after.blanks_before == 0
                         && !after.ends_sentence
                         && after.furniture.is_none()
-                        && matches!(
-                            after.last,
-                            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
-                        )
+                        && after.last.is_text()
                         && fit(after, column, 0) == Fit::IndentShort
                 })
             {
@@ -1157,10 +1124,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 // Not a glyph or a word split off a stretched line.
                 && next.width > 2
                 && !next.all_narrow
-                && matches!(
-                    next.last,
-                    CharRole::Ideograph | CharRole::Letter | CharRole::Digit
-                )
+                && next.last.is_text()
             {
                 (Break, Reason::NextIsHeading)
             } else if !prev.first.cannot_start_line()
@@ -1192,10 +1156,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 // section is decided as if it stood alone.
                 && prev.blanks_before == 1
                 && ctx.prev_opens_paragraph()
-                && matches!(
-                    prev.last,
-                    CharRole::Ideograph | CharRole::Letter | CharRole::Digit
-                )
+                && prev.last.is_text()
                 && fit(prev, column, 0) == Fit::Full
                 // Subheads seldom hold a comma or a full stop.
                 && prev.compressible == 0
@@ -1220,10 +1181,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         Fit::Full if next.blanks_before > 0 => (Join, Reason::FullLineAcrossBlank),
         Fit::Full => (Join, Reason::FullLine),
         Fit::IndentShort | Fit::Short => {
-            let mid_word = matches!(
-                prev.last,
-                CharRole::Ideograph | CharRole::Letter | CharRole::Digit
-            );
+            let mid_word = prev.last.is_text();
             if !prev.ends_sentence
                 && ctx.prev_opens_paragraph()
                 && next_fit != Fit::Short

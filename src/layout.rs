@@ -201,12 +201,7 @@ fn spread_into_pieces(lines: &[Line], columns: &mut [Option<u32>]) {
     // A line that stops mid-word was cut at the end of its printed line:
     // the next one goes on with the same text.
     let cut = |prev: &Line, next: &Line| {
-        may_cut_between(prev, next)
-            || (next.blanks_before == 0
-                && matches!(
-                    prev.last,
-                    CharRole::Ideograph | CharRole::Letter | CharRole::Digit
-                ))
+        may_cut_between(prev, next) || (next.blanks_before == 0 && prev.last.is_text())
     };
     for i in 1..lines.len() {
         if let (None, Some(column)) = (columns[i], columns[i - 1]) {

@@ -755,19 +755,20 @@ fn ends_with_credit(body: &str) -> bool {
 
 /// `本报天津5月17日电`, `新华社北京电`, `本报讯`: the dateline a news story
 /// opens with, which runs on into its first sentence.
+///
+/// `body`, here and in the tests below, is a line's text trimmed at both ends.
 fn is_dateline_lead(body: &str) -> bool {
     AGENCIES.iter().any(|a| body.starts_with(a))
-        && (trim_space_end(body).ends_with(['电', '電', '讯', '訊'])
+        && (body.ends_with(['电', '電', '讯', '訊'])
             // Cut inside its date: `中新社武汉 2 月 20` | `日电`.
-            || (trim_space_end(body).ends_with(|c: char| c.is_ascii_digit() || c == '月')
+            || (body.ends_with(|c: char| c.is_ascii_digit() || c == '月')
                 && body.contains(|c: char| c.is_ascii_digit())
                 && !body.contains(['，', '。', '：', '、'])))
 }
 
 /// `日电`, `20日电`: the end of a dateline cut inside its date.
 fn is_date_tail(body: &str) -> bool {
-    trim_space_end(body)
-        .trim_end_matches(['电', '電'])
+    body.trim_end_matches(['电', '電'])
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
         == "日"
 }
@@ -777,7 +778,7 @@ fn is_cut_dateline(body: &str) -> bool {
     let inner = body.trim_start_matches(['（', '(']);
     inner.len() < body.len()
         && AGENCIES.iter().any(|a| inner.starts_with(a))
-        && trim_space_end(inner).ends_with(|c: char| c.is_ascii_digit() || c == '日')
+        && inner.ends_with(|c: char| c.is_ascii_digit() || c == '日')
 }
 
 /// The agencies whose names open a dateline.
@@ -839,11 +840,15 @@ fn furniture_of(
         return Some(Furniture::ListItem);
     }
     // OCR reads the byline box `□` as `口`: `口本报记者 张三`. Only when a
-    // byline's own words follow the box at once (`口头…` is a word) and
-    // no sentence punctuation follows.
+    // byline's own words or an agency follow the box at once (`口头…` is a
+    // word) and no sentence punctuation follows.
     if edges.first == Some('口') && width <= 30 * EM && !body.contains(['，', '。', ',', '.']) {
         let after_box = trim_space_start(&body['口'.len_utf8()..]);
-        if OCR_BYLINE_OPENERS.iter().any(|o| after_box.starts_with(o)) {
+        if BYLINE_WORDS
+            .iter()
+            .chain(&AGENCIES)
+            .any(|o| after_box.starts_with(o))
+        {
             return Some(Furniture::Byline);
         }
     }
@@ -927,23 +932,6 @@ const BYLINE_WORDS: [&str; 10] = [
     "記者",
     "通訊員",
     "本報",
-];
-
-/// What follows a byline's box directly: the paper, an agency or the
-/// reporter's title (`口本报记者`, `口新华社记者`, `口记者`).
-const OCR_BYLINE_OPENERS: [&str; 12] = [
-    "本报",
-    "本報",
-    "记者",
-    "記者",
-    "通讯员",
-    "通訊員",
-    "新华社",
-    "新華社",
-    "中新社",
-    "特约",
-    "特約",
-    "文／",
 ];
 
 /// A subtitle opens with a dash: `——深入学习…`.
