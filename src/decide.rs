@@ -218,6 +218,18 @@ pub enum Reason {
     /// not after a furniture label other than a dateline (a label runs on
     /// into its value only).
     AsFullAsLineBefore,
+    /// Join: in a section that the extractor cut into pieces at compressed
+    /// marks (most of its pause marks end a line), grouping its pieces into
+    /// printed lines that fill the column puts the next piece on the same
+    /// printed line as this one.
+    PieceOfPrintedLine,
+    /// Join: in a section cut into pieces, the printed line rebuilt from
+    /// them fills the column, so the paragraph goes on.
+    PrintedLineFilled,
+    /// Break: in a section cut into pieces, the printed line rebuilt from
+    /// them ends its paragraph: it stops short of the column (or the
+    /// pieces after it only fill printed lines as a new paragraph).
+    PrintedLineEndsParagraph,
     /// Break: the line ends a sentence within the column's tolerance, but
     /// the next line's first chunk (at least 1 em) would still have fitted
     /// beside it within the full line joined before it, even with that
@@ -353,6 +365,15 @@ impl fmt::Display for Reason {
                 "no column, but a narrow line stops mid-sentence before one no wider"
             }
             Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
+            Reason::PieceOfPrintedLine => {
+                "piece of a printed line: the pieces around, grouped into full lines, put the next one beside it"
+            }
+            Reason::PrintedLineFilled => {
+                "printed line rebuilt from its pieces fills the column mid-paragraph"
+            }
+            Reason::PrintedLineEndsParagraph => {
+                "printed line rebuilt from its pieces ends its paragraph"
+            }
             Reason::SentenceEndShort => {
                 "sentence ends more than 1 em short of the full line before it"
             }

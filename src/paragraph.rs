@@ -11,6 +11,7 @@ use crate::decide::{decide, line_so_far, Action, BreakContext, Reason};
 use crate::join;
 use crate::layout::{estimate_columns, fit, ColumnScratch, Fit};
 use crate::line::{raw_lines, Furniture, Line, LineCounter, SectionCut};
+use crate::printed::{self, PrintedScratch};
 use crate::Reflower;
 
 /// Stages 1–3 over one text: the measured non-blank lines, the column around
@@ -32,6 +33,7 @@ pub(crate) struct Analysis {
 #[derive(Debug, Default)]
 struct Scratch {
     columns: ColumnScratch,
+    printed: PrintedScratch,
     /// The settling check's analysis of the output.
     check: Option<Box<Analysis>>,
     /// `ends[k]`: the last input line of output paragraph `k`.
@@ -304,6 +306,33 @@ impl Analysis {
         }
     }
 
+    /// Stage 3b: in the section of `lines` (whose breaks are decided),
+    /// re-decides the breaks from the printed lines its pieces make, when
+    /// the extractor cut it into pieces (see [`printed`]). Returns whether
+    /// that made any of them a join.
+    fn rebuild_printed_lines(&mut self, lines: Range<usize>, text: Option<&str>) -> bool {
+        if lines.len() < 2 {
+            return false;
+        }
+        let breaks = lines.start..lines.end - 1;
+        if !printed::rebuild(
+            &self.lines[lines],
+            &mut self.decisions[breaks.clone()],
+            &mut self.scratch.printed,
+        ) {
+            return false;
+        }
+        let mut joins = false;
+        for i in breaks {
+            let (action, reason) = self.decisions[i];
+            if let (Action::Join, Some(text)) = (action, text) {
+                self.decisions[i] = (join::seam(text, &self.lines[i], &self.lines[i + 1]), reason);
+            }
+            joins |= action.is_join();
+        }
+        joins
+    }
+
     /// Stage 3: every break decision. With the text, joins get their seam
     /// (with or without a space); without it they are all [`Action::Join`].
     fn decide_all(&mut self, text: Option<&str>) {
@@ -315,14 +344,15 @@ impl Analysis {
         // of them is a join.
         let mut section_start = 0;
         let mut wrapped = false;
-        for (i, pair) in self.lines.windows(2).enumerate() {
-            if starts_section(&pair[1]) {
+        for i in 0..self.lines.len().saturating_sub(1) {
+            if starts_section(&self.lines[i + 1]) {
+                wrapped |= self.rebuild_printed_lines(section_start..i + 1, text);
                 if !wrapped {
                     keep_paragraph_breaks(&mut self.decisions[section_start..]);
                 }
                 section_start = i + 1;
                 wrapped = false;
-                let reason = if pair[1].cut != SectionCut::None {
+                let reason = if self.lines[i + 1].cut != SectionCut::None {
                     Reason::LongSection
                 } else {
                     Reason::SectionBreak
@@ -333,6 +363,7 @@ impl Analysis {
                 brackets_before = 0;
                 continue;
             }
+            let pair = &self.lines[i..i + 2];
             let ctx = BreakContext {
                 prev: &pair[0],
                 next: &pair[1],
@@ -373,6 +404,7 @@ impl Analysis {
             };
             self.decisions.push((action, reason));
         }
+        wrapped |= self.rebuild_printed_lines(section_start..self.lines.len(), text);
         if !wrapped {
             keep_paragraph_breaks(&mut self.decisions[section_start..]);
         }
