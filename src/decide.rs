@@ -895,6 +895,19 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 {
                     Fit::Full
                 }
+                // A first line that lost its indent is half full with the
+                // indent counted, where a Latin word ends it and the next
+                // begins the next line (`Debian` before `GNU/Linux 发行版`):
+                // a heading or kicker ends with an ideograph.
+                (Fit::Short | Fit::IndentShort, _)
+                    if lost_indent > 0
+                        && prev.last.is_alphanumeric()
+                        && next.first.is_alphanumeric()
+                        && (prev.max_width() + lost_indent) * 2 >= w
+                        && prev.max_width() + next_chunk > w =>
+                {
+                    Fit::Full
+                }
                 (f, _) => f,
             },
         },
@@ -2030,6 +2043,30 @@ mod tests {
             ..ctx
         };
         assert_eq!(decide(&ctx), (Action::Break, Reason::ShortLine));
+    }
+
+    #[test]
+    fn a_first_line_ending_in_a_latin_word_counts_its_lost_indent() {
+        // `Debian` | `GNU/Linux 发行版有`: with its 2-em indent the first line
+        // had no room for `GNU/Linux`, so it was full.
+        let next = line("GNU/Linux 发行版有一个", 0);
+        let after = line("一二三四五六七八九", 0);
+        let decide_after = |prev: &Line| {
+            decide(&BreakContext {
+                prev,
+                next: &next,
+                column: Some(18),
+                next_column: Some(18),
+                joined_before: None,
+                brackets_before: 0,
+                after_header: false,
+                after_next: Some(&after),
+                pieces_before: None,
+            })
+        };
+        assert_eq!(decide_after(&line("Debian", 0)).0, Action::Join);
+        // A kicker or heading ends with an ideograph: still short.
+        assert_eq!(decide_after(&line("本报专访", 0)).0, Action::Break);
     }
 
     #[test]
