@@ -35,9 +35,10 @@ use crate::line::Line;
 /// A section is cut into pieces when at least this many pause marks…
 const MIN_PAUSES: u64 = 6;
 
-/// …and at least half of them end a line (measured: at most a quarter in
-/// text wrapped at the column, on every corpus split; 83–97% where xeCJK
-/// compresses every mark).
+/// …and at least half of them end a line. Measured over whole pages with
+/// six or more: at most a quarter on every page that Chromium set (the
+/// line ends where the column happened to end); 83–97% on the `-raw` pages
+/// where xeCJK compresses every pause mark.
 fn is_cut_into_pieces(lines: &[Line]) -> bool {
     let pauses: u64 = lines.iter().map(|l| u64::from(l.pauses)).sum();
     let ending = lines.iter().filter(|l| l.last == CharRole::Pause).count() as u64;
