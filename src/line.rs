@@ -9,6 +9,9 @@
 //! holds only whitespace; blank lines are not measured, they are counted in the
 //! [`Line::blanks_before`] of the next non-blank line.
 
+#[cfg(test)]
+mod reference;
+
 use crate::classify::{
     char_width, first_break_opportunity, holds_to_the_left, is_compressible, role_of,
     trim_space_end, trim_space_start, CharRole,
@@ -1034,6 +1037,7 @@ fn is_list_item(body: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn spans(text: &str) -> Vec<(usize, usize, usize)> {
         raw_lines(text).map(|r| (r.start, r.end, r.next)).collect()
@@ -1282,5 +1286,68 @@ mod tests {
         assert!(measure("名称    数量").shape.preformatted);
         assert!(measure("a\tb").shape.preformatted);
         assert!(!measure("中国 ABC 公司").shape.preformatted);
+    }
+
+    /// One token of a line: ideographs, full-width punctuation, Latin, digits,
+    /// spaces of every kind, furniture words and arbitrary characters.
+    fn line_token() -> impl Strategy<Value = String> {
+        prop_oneof![
+            8 => proptest::collection::vec(0x4E00u32..0xA000, 1..8)
+                .prop_map(|v| v.into_iter().filter_map(char::from_u32).collect()),
+            4 => proptest::sample::select(vec![
+                "，", "。", "、", "；", "：", "？", "！", "“", "”", "‘", "’", "（", "）", "《", "》",
+                "「", "」", "『", "』", "…", "……", "——", "—", "·", "・", "□", "■", "●", "一、", "（二）",
+                "3.", "1.5", "(", ")", "〔", "〕", "【", "】", "〈", "〉", "－－", "――", "─", "│",
+                "```", "~~~", "-", "/", "_", "=", "口", "本报记者", "新华社", "中新社", "本报讯",
+                "来源", "责任编辑", "图为", "（图为", "图片由", "提供", "摄", "供图", "电", "電",
+                "日电", "星期一", "第4版", "2022年", "月", "日", "①", "❶", "ー", "々", "%", ",", ".",
+                "\u{FF0E}", "\u{FF61}", "\u{2E3A}", "\u{A0}", "\u{85}", "\u{2028}", "\u{200B}",
+                "\u{FEFF}", "\u{301C}", "\u{3099}", "\u{E000}", "\u{1F600}", "\u{20000}",
+            ])
+            .prop_map(String::from),
+            2 => "[a-zA-Z]{1,6}",
+            2 => "[0-9]{1,4}",
+            1 => "[가-힣]{1,3}",
+            1 => "[ぁ-んァ-ン]{1,3}",
+            3 => proptest::sample::select(vec![
+                " ", "  ", "   ", "\u{3000}", "\u{3000}\u{3000}", "\t", "\u{A0}", "\u{b}",
+                "\u{c}", "\u{1680}", "\u{2009}", "\u{7f}", "\u{1}",
+            ])
+            .prop_map(String::from),
+            1 => any::<char>().prop_map(String::from),
+            1 => "[\\x00-\\x7F]{1,3}",
+        ]
+    }
+
+    fn a_line() -> impl Strategy<Value = String> {
+        proptest::collection::vec(line_token(), 0..16).prop_map(|v| {
+            v.concat()
+                .chars()
+                .filter(|&c| c != '\n' && c != '\r')
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(4096)
+        ))]
+
+        /// The fast paths of [`Line::measure`] against the plain measure it
+        /// replaced, on every field.
+        #[test]
+        fn measure_agrees_with_the_reference(
+            line in a_line(),
+            before in "[a-z\u{4E00}]{0,2}",
+            wide in any::<bool>(),
+        ) {
+            let text = format!("{before}\n{line}\nx");
+            let raw = raw_lines(&text).find(|r| r.start == before.len() + 1).unwrap();
+            prop_assert_eq!(
+                Line::measure(&text, raw, 3, 1, wide),
+                reference::Reference::measure(&text, raw, 3, 1, wide),
+                "{:?}", line
+            );
+        }
     }
 }
