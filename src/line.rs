@@ -559,26 +559,33 @@ struct Edges {
 
 impl Edges {
     fn of(body: &str) -> Edges {
-        let mut chars = body.chars();
-        let first = chars.next();
-        if chars.as_str().is_empty() {
-            // One character (or none): it is the first and the last.
+        let len = body.len();
+        if len == 0 {
             return Edges {
-                first,
+                first: None,
                 second: None,
-                last: first,
+                last: None,
                 before_last: None,
             };
         }
-        let second = chars.next();
-        let mut tail = body.chars();
-        let last = tail.next_back();
-        let before_last = tail.next_back();
+        let (first, first_len) = decode_at(body, 0);
+        if first_len >= len {
+            // One character: it is the first and the last.
+            return Edges {
+                first: Some(first),
+                second: None,
+                last: Some(first),
+                before_last: None,
+            };
+        }
+        let (second, _) = decode_at(body, first_len);
+        let (last, last_start) = decode_before(body, len);
+        let (before_last, _) = decode_before(body, last_start);
         Edges {
-            first,
-            second,
-            last,
-            before_last,
+            first: Some(first),
+            second: Some(second),
+            last: Some(last),
+            before_last: Some(before_last),
         }
     }
 }
@@ -631,42 +638,50 @@ impl Counts {
         let mut prev_wide = false;
         let mut pending_spaces = 0u32;
         let bytes = body.as_bytes();
+        let len = bytes.len();
         let mut i = 0;
-        while i < bytes.len() {
-            // The main ideograph block, U+4E00 to U+9FFF (`E4 B8 80` to
-            // `E9 BF BF`), is most of the text: a run of it is counted with
-            // no decoding and no lookups.
-            let ideograph_at = |i: usize| match bytes.get(i) {
-                Some(0xE5..=0xE9) => true,
-                Some(0xE4) => bytes.get(i + 1).is_some_and(|&b| b >= 0xB8),
-                _ => false,
-            };
-            let mut run = 1;
-            let w = if ideograph_at(i) {
-                i += 3;
-                while ideograph_at(i) {
-                    i += 3;
-                    run += 1;
-                }
-                2
-            } else {
-                let Some(c) = body[i..].chars().next() else {
-                    break;
-                };
-                i += c.len_utf8();
-                if matches!(c, ' ' | '\u{3000}' | '\t' | '\u{A0}') {
-                    n.tab_or_box |= c == '\t';
+        while i < len {
+            // Runs of characters of one width are counted together: wide
+            // characters of three bytes (ideographs and full-width marks,
+            // most of the text) and printable ASCII (most of the rest).
+            let b = bytes[i];
+            let start = i;
+            let (w, run) = if b < 0x80 {
+                if b == b' ' || b == b'\t' {
+                    n.tab_or_box |= b == b'\t';
                     pending_spaces += 1;
+                    i += 1;
                     continue;
                 }
-                if !c.is_ascii() {
-                    n.compressible += u32::from(is_compressible(c));
-                    n.tab_or_box |= ('\u{2500}'..='\u{257F}').contains(&c);
-                    n.brackets += bracket_balance(c);
+                if b < 0x20 || b == 0x7F {
+                    i += 1;
+                    (0, 1)
                 } else {
-                    n.brackets += i32::from(c == '(') - i32::from(c == ')');
+                    // Printable ASCII up to the next space or other byte.
+                    while i < len && matches!(bytes[i], 0x21..=0x7E) {
+                        if bytes[i] & 0xFE == b'(' {
+                            n.brackets += if bytes[i] == b'(' { 1 } else { -1 };
+                        }
+                        i += 1;
+                    }
+                    (1, (i - start) as u32)
                 }
-                char_width(c, wide_ambiguous)
+            } else {
+                if b & 0xF0 == 0xE0 {
+                    i = n.wide_run(bytes, i, wide_ambiguous);
+                }
+                if i > start {
+                    (2, (i - start) as u32 / 3)
+                } else {
+                    let (c, size) = decode_at(body, i);
+                    i += size;
+                    if c == '\u{3000}' || c == '\u{A0}' {
+                        pending_spaces += 1;
+                        continue;
+                    }
+                    n.marks(c);
+                    (char_width(c, wide_ambiguous), 1)
+                }
             };
             let wide = w == 2;
             if pending_spaces > 0 {
@@ -683,8 +698,8 @@ impl Counts {
                 }
                 pending_spaces = 0;
             }
-            n.width += w * run;
             prev_wide = wide;
+            n.width += w * run;
             if wide {
                 n.wide_chars += run;
             } else if w == 1 {
@@ -693,6 +708,119 @@ impl Counts {
         }
         n
     }
+
+    /// Counts what a non-ASCII character that is not a space adds besides
+    /// its width.
+    #[inline(always)]
+    fn marks(&mut self, c: char) {
+        self.compressible += u32::from(is_compressible(c));
+        self.tab_or_box |= ('\u{2500}'..='\u{257F}').contains(&c);
+        self.brackets += bracket_balance(c);
+    }
+
+    /// The end of the run of wide three-byte characters (no U+3000) that
+    /// starts at byte `i` of `bytes`, counting their marks. Ideographs of the
+    /// main block, most of the text, are read four at a time, undecoded.
+    #[inline(always)]
+    fn wide_run(&mut self, bytes: &[u8], mut i: usize, wide_ambiguous: bool) -> usize {
+        let ideograph = is_ideograph_start;
+        loop {
+            while let Some(s) = bytes.get(i..i + 12) {
+                if ideograph(s[0], s[1])
+                    && ideograph(s[3], s[4])
+                    && ideograph(s[6], s[7])
+                    && ideograph(s[9], s[10])
+                {
+                    i += 12;
+                } else {
+                    break;
+                }
+            }
+            let Some(&[a, b, c]) = bytes.get(i..i + 3) else {
+                return i;
+            };
+            if a & 0xF0 != 0xE0 {
+                return i;
+            }
+            if !ideograph(a, b) {
+                let c = decode3(a, b, c);
+                if c == '\u{3000}' || char_width(c, wide_ambiguous) != 2 {
+                    return i;
+                }
+                self.marks(c);
+            }
+            i += 3;
+        }
+    }
+}
+
+/// Whether the UTF-8 sequence at `bytes[i]` (a character boundary) encodes
+/// an ideograph of the main block, U+4E00 to U+9FFF: `E4 B8` to `E9 BF`.
+#[inline(always)]
+fn is_ideograph_lead(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i..i + 2) {
+        Some(&[a, b]) => is_ideograph_start(a, b),
+        _ => false,
+    }
+}
+
+/// Whether `a b` open the UTF-8 sequence of an ideograph of the main block.
+#[inline(always)]
+fn is_ideograph_start(a: u8, b: u8) -> bool {
+    u16::from_be_bytes([a, b]).wrapping_sub(0xE4B8) < 0x0508
+}
+
+/// The character that starts at byte `i` of `text` (a character boundary
+/// before its end), and its length in bytes. ASCII and three-byte sequences
+/// (all of CJK) are decoded on the spot.
+#[inline(always)]
+fn decode_at(text: &str, i: usize) -> (char, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 {
+        return (char::from(b), 1);
+    }
+    if b & 0xF0 == 0xE0 && i + 2 < bytes.len() {
+        return (decode3(bytes[i], bytes[i + 1], bytes[i + 2]), 3);
+    }
+    decode_other_at(text, i)
+}
+
+#[cold]
+fn decode_other_at(text: &str, i: usize) -> (char, usize) {
+    let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, c.len_utf8())
+}
+
+/// The character that ends at byte `end` of `text` (a character boundary
+/// after its start), and the byte offset where it starts.
+#[inline(always)]
+fn decode_before(text: &str, end: usize) -> (char, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[end - 1];
+    if b < 0x80 {
+        return (char::from(b), end - 1);
+    }
+    if end >= 3 && bytes[end - 3] & 0xF0 == 0xE0 {
+        return (decode3(bytes[end - 3], bytes[end - 2], b), end - 3);
+    }
+    decode_other_before(text, end)
+}
+
+#[cold]
+fn decode_other_before(text: &str, end: usize) -> (char, usize) {
+    let c = text[..end]
+        .chars()
+        .next_back()
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, end - c.len_utf8())
+}
+
+/// The character of the three-byte UTF-8 sequence `a b c`.
+#[inline(always)]
+fn decode3(a: u8, b: u8, c: u8) -> char {
+    let cp = u32::from(a & 0x0F) << 12 | u32::from(b & 0x3F) << 6 | u32::from(c & 0x3F);
+    char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
 /// `1` for a full-width opening bracket or quote, `-1` for a closing one.
@@ -711,21 +839,51 @@ fn bracket_balance(c: char) -> i32 {
 /// in CJK fonts do, and a chunk that opens with a letter or digit carries the
 /// space that separated it from the text before.
 fn lead_chunk_width(body: &str, edges: &Edges, wide_ambiguous: bool) -> u32 {
+    let bytes = body.as_bytes();
     let ideograph = |c: Option<char>| c.is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+    // Whether a break may come before the character at `i` after a run of
+    // ASCII spaces there (LB18: a break after spaces, unless the character
+    // after them forbids one, as a closing mark does): an ideograph or an
+    // ASCII letter or digit after the spaces allows it.
+    let break_after_spaces = |mut i: usize| {
+        while bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        i < bytes.len() && (is_ideograph_lead(bytes, i) || bytes[i].is_ascii_alphanumeric())
+    };
     if ideograph(edges.first) {
-        if edges.second.is_none() || ideograph(edges.second) {
-            // A lone ideograph, or one before another: UAX #14 allows a
-            // break between two ideographs (LB31).
-            return 2;
+        match edges.second {
+            // A lone ideograph, or one before another, an ASCII letter or
+            // digit or an opening bracket: UAX #14 allows a break after an
+            // ideograph before all of these (LB31).
+            None => return 2,
+            Some(c) if ideograph(Some(c)) || c.is_ascii_alphanumeric() || c == '（' => return 2,
+            // No break before spaces (LB7), one after them (LB18).
+            Some(' ') if break_after_spaces(3) => return 2,
+            _ => {}
         }
         // An ideograph and the closing mark it holds on to (`说，`), before
         // another ideograph: no break before the mark (LB13, LB21), one
         // after it (LB31).
-        let mut chars = body.chars().skip(1);
-        if let (Some(mark), third) = (chars.next(), chars.next()) {
-            if holds_to_the_left(mark) && (third.is_none() || ideograph(third)) {
+        if let Some(mark) = edges.second {
+            let third_at = 3 + mark.len_utf8();
+            if holds_to_the_left(mark)
+                && (third_at == bytes.len() || is_ideograph_lead(bytes, third_at))
+            {
                 return 2 + char_width(mark, wide_ambiguous);
             }
+        }
+    } else if bytes[0].is_ascii_alphanumeric() {
+        // A Latin word or a number: no break inside a run of letters and
+        // digits (LB23, LB25, LB28), one after it before an ideograph
+        // (LB31) or after the spaces that follow it (LB18).
+        let run = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        if run == bytes.len()
+            || is_ideograph_lead(bytes, run)
+            || (bytes[run] == b' ' && break_after_spaces(run))
+        {
+            let run = run as u32;
+            return run + run / 4 + 1;
         }
     }
     let end = first_break_opportunity(body);
@@ -823,13 +981,16 @@ fn furniture_of(
     // Every convention below starts with one of these: most lines stop here.
     let opens_furniture = first == CharRole::Marker || edges.first.is_some_and(may_open_furniture);
     // A running header names the weekday and the page: `星期一 第4版`.
-    if width <= 40 * EM && dated && body.contains("星期") && body.contains('版') {
+    if width <= 40 * EM && dated && body.contains('版') && body.contains("星期") {
         return Some(Furniture::RunningHeader);
     }
     if !opens_furniture {
         return None;
     }
-    if SUBTITLE_OPENERS.iter().any(|o| body.starts_with(o)) {
+    // Each list below is searched only when the line opens with the first
+    // character of one of its entries (a test keeps these in step).
+    let f = edges.first;
+    if matches!(f, Some('—' | '－' | '―')) && SUBTITLE_OPENERS.iter().any(|o| body.starts_with(o)) {
         return Some(Furniture::Subtitle);
     }
     if first == CharRole::Marker {
@@ -860,14 +1021,19 @@ fn furniture_of(
     }
     // Simplified and Traditional forms of the same conventions; OCR reads
     // the bracket and the colon in several ways.
-    let unbracketed = body.trim_start_matches(LABEL_BRACKETS);
+    let unbracketed = if f.is_some_and(|c| LABEL_BRACKETS.contains(&c)) {
+        body.trim_start_matches(LABEL_BRACKETS)
+    } else {
+        body
+    };
     let labelled = |key: &str| {
         unbracketed
             .strip_prefix(key)
             .is_some_and(|rest| rest.trim_start().starts_with(['：', ':']))
     };
-    if SOURCE_LABELS.iter().any(|k| labelled(k))
-        || SOURCE_WORDS.iter().any(|k| unbracketed.starts_with(k))
+    if opens_source_label(unbracketed)
+        && (SOURCE_LABELS.iter().any(|k| labelled(k))
+            || SOURCE_WORDS.iter().any(|k| unbracketed.starts_with(k)))
     {
         return Some(Furniture::Source);
     }
@@ -893,11 +1059,14 @@ fn furniture_of(
     if first == CharRole::Open && !body.contains(['）', ')']) && is_cut_dateline(body) {
         return Some(Furniture::Dateline);
     }
-    if CAPTION_OPENERS.iter().any(|o| body.starts_with(o)) {
+    if matches!(f, Some('图' | '圖' | '（' | '上' | '下' | '左' | '右'))
+        && CAPTION_OPENERS.iter().any(|o| body.starts_with(o))
+    {
         return Some(Furniture::Caption);
     }
     if !ends_sentence
         && width <= 24 * EM
+        && f == Some('本')
         && REPORTER_BYLINES.iter().any(|b| body.starts_with(b))
         && body.contains(' ')
     {
@@ -921,6 +1090,14 @@ fn may_open_furniture(c: char) -> bool {
         | '本' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
         | '资' | '資' | '口'
         | '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{2793}')
+}
+
+/// Whether `text` opens with the first character of one of
+/// [`SOURCE_LABELS`] or [`SOURCE_WORDS`] (a test keeps them in step).
+fn opens_source_label(text: &str) -> bool {
+    text.starts_with([
+        '来', '來', '资', '資', '责', '責', '编', '編', '校', '审', '審', '作',
+    ])
 }
 
 /// Words of a byline after its box: `□本报记者 张三`, `■文／李四`.
@@ -1212,6 +1389,23 @@ mod tests {
     }
 
     #[test]
+    fn furniture_gates_are_in_step() {
+        for label in SOURCE_LABELS.iter().chain(&SOURCE_WORDS) {
+            assert!(opens_source_label(label), "{label}");
+        }
+        let gates: [(&[&str], &str); 3] = [
+            (&SUBTITLE_OPENERS, "—－―"),
+            (&CAPTION_OPENERS, "图圖（上下左右"),
+            (&REPORTER_BYLINES, "本"),
+        ];
+        for (list, firsts) in gates {
+            for opener in list {
+                assert!(firsts.contains(opener.chars().next().unwrap()), "{opener}");
+            }
+        }
+    }
+
+    #[test]
     fn credit_word_ends_are_in_step() {
         for word in CREDIT_WORDS {
             assert!(
@@ -1238,12 +1432,15 @@ mod tests {
         };
         let chars = [
             "字", "国", "，", "。", "、", "：", "；", "！", "？", "）", "」", "』", "》", "”", "“",
-            "（", "…", "—", "a", "1", " ", "ー", "々", "〕", "】", "·", "%", ",", ".",
+            "（", "…", "—", "a", "1", " ", "ー", "々", "〕", "】", "·", "%", ",", ".", "\u{3000}",
+            "Z", "9", "-", "/", "(", ")", "'", "\"", "：", "〔", "【", "「", "—", "\u{A0}", "\u{2060}",
+            "\u{200B}", "\u{301C}", "\u{FF5E}", "゛", "\u{3099}", "\u{E000}", "\u{20000}", "가",
+            "😀", "\u{200D}", "\u{FE0F}", "\u{1F3FB}", "_", "$", "#", "!", "?", ";", "&",
         ];
-        for a in ["字", "中"] {
+        for a in ["字", "中", "a", "1", "Ab", "x2", "2024", "（", "“", "□"] {
             for b in chars {
                 for c in chars.iter().chain([&""]) {
-                    for d in ["", "字", "，"] {
+                    for d in ["", "字", "，", " ", "a", "）"] {
                         let body = format!("{a}{b}{c}{d}");
                         let edges = Edges::of(&body);
                         assert_eq!(
