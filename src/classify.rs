@@ -145,7 +145,7 @@ pub(crate) fn role_of(c: char) -> CharRole {
 
 /// Whether a full-width punctuation mark may be set at half width by punctuation
 /// compression, letting a justified line hold more than its nominal width.
-pub(crate) fn is_compressible(c: char) -> bool {
+pub(crate) const fn is_compressible(c: char) -> bool {
     matches!(
         c,
         '，' | '。'
@@ -247,6 +247,11 @@ pub(crate) fn char_width(c: char, wide_ambiguous: bool) -> u32 {
         || (0xFF01..=0xFF60).contains(&cp)
     {
         return 2;
+    }
+    // East Asian Ambiguous punctuation common in Chinese text: curly
+    // quotes, the em dash, the ellipsis and the middle dot.
+    if matches!(c, '‘' | '’' | '“' | '”' | '—' | '…' | '·') {
+        return 1 + u32::from(wide_ambiguous);
     }
     char_width_slow(c, wide_ambiguous)
 }

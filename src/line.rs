@@ -452,8 +452,14 @@ impl Line {
             indent,
         } = place;
         let edges = Edges::of(body);
-        let first = edges.first.map_or(CharRole::Other, role_of);
-        let last = edges.last.map_or(CharRole::Other, role_of);
+        // Most lines start and end with an ideograph: no lookup for those.
+        let role = |c: Option<char>| match c {
+            Some('\u{4E00}'..='\u{9FFF}') => CharRole::Ideograph,
+            Some(c) => role_of(c),
+            None => CharRole::Other,
+        };
+        let first = role(edges.first);
+        let last = role(edges.last);
         let closed_credit = last == CharRole::Close && ends_with_credit(body);
         let ends_sentence = match last {
             CharRole::SentenceEnd | CharRole::Ellipsis => true,
@@ -505,7 +511,7 @@ impl Line {
             last,
             ends_sentence,
             all_narrow: counts.wide_chars == 0,
-            ends_mid_word: ends_mid_word(&edges),
+            ends_mid_word: ends_mid_word(body, &edges),
             // A credit word ends with an ideograph, a bracketed credit with a
             // closing bracket: cheap gates before the string tests.
             ends_with_credit: closed_credit
@@ -548,24 +554,22 @@ fn output_cut(cut: SectionCut) -> SectionCut {
     }
 }
 
-/// The first two and last two characters of a line's body, decoded once for
-/// the tests that look at a line's edges.
+/// The first and last characters of a line's body, decoded once for the
+/// tests that look at a line's edges; the second and the one before the
+/// last on demand.
 struct Edges {
     first: Option<char>,
-    second: Option<char>,
     last: Option<char>,
-    before_last: Option<char>,
 }
 
 impl Edges {
+    #[inline(always)]
     fn of(body: &str) -> Edges {
         let len = body.len();
         if len == 0 {
             return Edges {
                 first: None,
-                second: None,
                 last: None,
-                before_last: None,
             };
         }
         let (first, first_len) = decode_at(body, 0);
@@ -573,20 +577,25 @@ impl Edges {
             // One character: it is the first and the last.
             return Edges {
                 first: Some(first),
-                second: None,
                 last: Some(first),
-                before_last: None,
             };
         }
-        let (second, _) = decode_at(body, first_len);
-        let (last, last_start) = decode_before(body, len);
-        let (before_last, _) = decode_before(body, last_start);
         Edges {
             first: Some(first),
-            second: Some(second),
-            last: Some(last),
-            before_last: Some(before_last),
+            last: Some(decode_before(body, len).0),
         }
+    }
+
+    /// The second character of `body`, the text these are the edges of.
+    fn second(&self, body: &str) -> Option<char> {
+        let at = self.first?.len_utf8();
+        (at < body.len()).then(|| decode_at(body, at).0)
+    }
+
+    /// The character before the last of `body`.
+    fn before_last(&self, body: &str) -> Option<char> {
+        let at = body.len() - self.last?.len_utf8();
+        (at > 0).then(|| decode_before(body, at).0)
     }
 }
 
@@ -709,6 +718,25 @@ impl Counts {
         n
     }
 
+    /// Counts what a full-width mark from U+3001 to U+3029 or U+FF01 to
+    /// U+FF60 (all wide: see [`char_width`]) adds besides its width, from
+    /// [`FULL_WIDTH_MARKS`]; `false` for any other character.
+    #[inline(always)]
+    fn full_width_mark(&mut self, c: char) -> bool {
+        let cp = c as u32;
+        let at = if cp.wrapping_sub(0x3001) < 0x29 {
+            cp - 0x3001
+        } else if cp.wrapping_sub(0xFF01) < 0x60 {
+            cp - 0xFF01 + 0x29
+        } else {
+            return false;
+        };
+        let marks = FULL_WIDTH_MARKS[at as usize];
+        self.compressible += u32::from(marks & 1);
+        self.brackets += i32::from(marks >> 1 & 1) - i32::from(marks >> 2 & 1);
+        true
+    }
+
     /// Counts what a non-ASCII character that is not a space adds besides
     /// its width.
     #[inline(always)]
@@ -720,37 +748,33 @@ impl Counts {
 
     /// The end of the run of wide three-byte characters (no U+3000) that
     /// starts at byte `i` of `bytes`, counting their marks. Ideographs of the
-    /// main block, most of the text, are read four at a time, undecoded.
+    /// main block, most of the text, are read two at a time, undecoded.
     #[inline(always)]
-    fn wide_run(&mut self, bytes: &[u8], mut i: usize, wide_ambiguous: bool) -> usize {
-        let ideograph = is_ideograph_start;
+    fn wide_run(&mut self, bytes: &[u8], i: usize, wide_ambiguous: bool) -> usize {
+        // Lead bytes `E4`–`E9`: U+4000 to U+9FFF, ideographs (and the
+        // Yijing hexagrams), all wide in unicode-width, none a mark (a test
+        // checks the block).
+        let common = |a: u8| a.wrapping_sub(0xE4) < 6;
+        let mut rest = &bytes[i..];
         loop {
-            while let Some(s) = bytes.get(i..i + 12) {
-                if ideograph(s[0], s[1])
-                    && ideograph(s[3], s[4])
-                    && ideograph(s[6], s[7])
-                    && ideograph(s[9], s[10])
-                {
-                    i += 12;
-                } else {
-                    break;
+            match *rest {
+                [a, _, _, d, _, _, ref tail @ ..] if common(a) && common(d) => rest = tail,
+                [a, b, c, ref tail @ ..] if a & 0xF0 == 0xE0 => {
+                    if !common(a) {
+                        let c = decode3(a, b, c);
+                        if !self.full_width_mark(c) {
+                            if c == '\u{3000}' || char_width(c, wide_ambiguous) != 2 {
+                                break;
+                            }
+                            self.marks(c);
+                        }
+                    }
+                    rest = tail;
                 }
+                _ => break,
             }
-            let Some(&[a, b, c]) = bytes.get(i..i + 3) else {
-                return i;
-            };
-            if a & 0xF0 != 0xE0 {
-                return i;
-            }
-            if !ideograph(a, b) {
-                let c = decode3(a, b, c);
-                if c == '\u{3000}' || char_width(c, wide_ambiguous) != 2 {
-                    return i;
-                }
-                self.marks(c);
-            }
-            i += 3;
         }
+        bytes.len() - rest.len()
     }
 }
 
@@ -788,7 +812,10 @@ fn decode_at(text: &str, i: usize) -> (char, usize) {
 
 #[cold]
 fn decode_other_at(text: &str, i: usize) -> (char, usize) {
-    let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+    let c = text[i..]
+        .chars()
+        .next()
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
     (c, c.len_utf8())
 }
 
@@ -823,9 +850,32 @@ fn decode3(a: u8, b: u8, c: u8) -> char {
     char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
+/// What each full-width mark from U+3001 to U+3029, then from U+FF01 to
+/// U+FF60, counts: bit 0 compressible, bit 1 opening, bit 2 closing.
+const FULL_WIDTH_MARKS: [u8; 0x29 + 0x60] = {
+    let mut table = [0; 0x29 + 0x60];
+    let mut at = 0;
+    while at < table.len() {
+        let cp = if at < 0x29 {
+            0x3001 + at as u32
+        } else {
+            0xFF01 + (at - 0x29) as u32
+        };
+        let c = match char::from_u32(cp) {
+            Some(c) => c,
+            None => panic!(),
+        };
+        let balance = bracket_balance(c);
+        table[at] =
+            is_compressible(c) as u8 | ((balance > 0) as u8) << 1 | ((balance < 0) as u8) << 2;
+        at += 1;
+    }
+    table
+};
+
 /// `1` for a full-width opening bracket or quote, `-1` for a closing one.
 /// Straight ASCII quotes open and close alike, so they are not counted.
-fn bracket_balance(c: char) -> i32 {
+const fn bracket_balance(c: char) -> i32 {
     match c {
         '（' | '〔' | '【' | '《' | '「' | '『' | '“' => 1,
         '）' | '〕' | '】' | '》' | '」' | '』' | '”' => -1,
@@ -852,7 +902,8 @@ fn lead_chunk_width(body: &str, edges: &Edges, wide_ambiguous: bool) -> u32 {
         i < bytes.len() && (is_ideograph_lead(bytes, i) || bytes[i].is_ascii_alphanumeric())
     };
     if ideograph(edges.first) {
-        match edges.second {
+        let second = edges.second(body);
+        match second {
             // A lone ideograph, or one before another, an ASCII letter or
             // digit or an opening bracket: UAX #14 allows a break after an
             // ideograph before all of these (LB31).
@@ -865,7 +916,7 @@ fn lead_chunk_width(body: &str, edges: &Edges, wide_ambiguous: bool) -> u32 {
         // An ideograph and the closing mark it holds on to (`说，`), before
         // another ideograph: no break before the mark (LB13, LB21), one
         // after it (LB31).
-        if let Some(mark) = edges.second {
+        if let Some(mark) = second {
             let third_at = 3 + mark.len_utf8();
             if holds_to_the_left(mark)
                 && (third_at == bytes.len() || is_ideograph_lead(bytes, third_at))
@@ -877,7 +928,10 @@ fn lead_chunk_width(body: &str, edges: &Edges, wide_ambiguous: bool) -> u32 {
         // A Latin word or a number: no break inside a run of letters and
         // digits (LB23, LB25, LB28), one after it before an ideograph
         // (LB31) or after the spaces that follow it (LB18).
-        let run = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        let run = bytes
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
         if run == bytes.len()
             || is_ideograph_lead(bytes, run)
             || (bytes[run] == b' ' && break_after_spaces(run))
@@ -900,11 +954,11 @@ fn lead_chunk_width(body: &str, edges: &Edges, wide_ambiguous: bool) -> u32 {
 
 /// Whether `body` ends with a hyphen, slash or similar joiner right after a
 /// letter or digit: a wrap inside a word, path or URL.
-fn ends_mid_word(edges: &Edges) -> bool {
-    matches!(
-        (edges.last, edges.before_last),
-        (Some('-' | '/' | '_' | '='), Some(c)) if c.is_ascii_alphanumeric()
-    )
+fn ends_mid_word(body: &str, edges: &Edges) -> bool {
+    matches!(edges.last, Some('-' | '/' | '_' | '='))
+        && edges
+            .before_last(body)
+            .is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 /// A bracketed photo credit or dateline closes the line: `（新华社记者 张三 摄）`,
@@ -990,7 +1044,8 @@ fn furniture_of(
     // Each list below is searched only when the line opens with the first
     // character of one of its entries (a test keeps these in step).
     let f = edges.first;
-    if matches!(f, Some('—' | '－' | '―')) && SUBTITLE_OPENERS.iter().any(|o| body.starts_with(o)) {
+    if matches!(f, Some('—' | '－' | '―')) && SUBTITLE_OPENERS.iter().any(|o| body.starts_with(o))
+    {
         return Some(Furniture::Subtitle);
     }
     if first == CharRole::Marker {
@@ -1388,6 +1443,24 @@ mod tests {
         }
     }
 
+    /// [`Counts::wide_run`] takes every character from U+4000 to U+9FFF
+    /// (lead bytes `E4`–`E9`) as wide and no mark, undecoded.
+    #[test]
+    fn ideograph_leads_are_wide_and_plain() {
+        for c in ('\u{4000}'..='\u{9FFF}').chain('\u{3000}'..='\u{3FFF}') {
+            let common = (0xE4..=0xE9).contains(&c.to_string().as_bytes()[0]);
+            assert_eq!(common, c >= '\u{4000}', "{c:?}");
+            if common {
+                for wide in [false, true] {
+                    assert_eq!(char_width(c, wide), 2, "{c:?}");
+                    assert_eq!(crate::classify::char_width_slow(c, wide), 2, "{c:?}");
+                }
+                assert!(!is_compressible(c) && bracket_balance(c) == 0, "{c:?}");
+                assert!(!('\u{2500}'..='\u{257F}').contains(&c) && !c.is_whitespace());
+            }
+        }
+    }
+
     #[test]
     fn furniture_gates_are_in_step() {
         for label in SOURCE_LABELS.iter().chain(&SOURCE_WORDS) {
@@ -1431,11 +1504,70 @@ mod tests {
             width + narrow / 4 + u32::from(chunk.starts_with(|c: char| c.is_ascii_alphanumeric()))
         };
         let chars = [
-            "字", "国", "，", "。", "、", "：", "；", "！", "？", "）", "」", "』", "》", "”", "“",
-            "（", "…", "—", "a", "1", " ", "ー", "々", "〕", "】", "·", "%", ",", ".", "\u{3000}",
-            "Z", "9", "-", "/", "(", ")", "'", "\"", "：", "〔", "【", "「", "—", "\u{A0}", "\u{2060}",
-            "\u{200B}", "\u{301C}", "\u{FF5E}", "゛", "\u{3099}", "\u{E000}", "\u{20000}", "가",
-            "😀", "\u{200D}", "\u{FE0F}", "\u{1F3FB}", "_", "$", "#", "!", "?", ";", "&",
+            "字",
+            "国",
+            "，",
+            "。",
+            "、",
+            "：",
+            "；",
+            "！",
+            "？",
+            "）",
+            "」",
+            "』",
+            "》",
+            "”",
+            "“",
+            "（",
+            "…",
+            "—",
+            "a",
+            "1",
+            " ",
+            "ー",
+            "々",
+            "〕",
+            "】",
+            "·",
+            "%",
+            ",",
+            ".",
+            "\u{3000}",
+            "Z",
+            "9",
+            "-",
+            "/",
+            "(",
+            ")",
+            "'",
+            "\"",
+            "：",
+            "〔",
+            "【",
+            "「",
+            "—",
+            "\u{A0}",
+            "\u{2060}",
+            "\u{200B}",
+            "\u{301C}",
+            "\u{FF5E}",
+            "゛",
+            "\u{3099}",
+            "\u{E000}",
+            "\u{20000}",
+            "가",
+            "😀",
+            "\u{200D}",
+            "\u{FE0F}",
+            "\u{1F3FB}",
+            "_",
+            "$",
+            "#",
+            "!",
+            "?",
+            ";",
+            "&",
         ];
         for a in ["字", "中", "a", "1", "Ab", "x2", "2024", "（", "“", "□"] {
             for b in chars {
