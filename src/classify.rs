@@ -192,8 +192,17 @@ fn may_start_space(b: u8) -> bool {
 }
 
 /// `text` without leading [`is_line_space`] characters: as
-/// `str::trim_start_matches(is_line_space)`, but most lines stop at the first byte.
+/// `str::trim_start_matches(is_line_space)`, but most lines stop at the first
+/// byte, undecoded and without a call.
+#[inline]
 pub(crate) fn trim_space_start(text: &str) -> &str {
+    match text.as_bytes().first() {
+        Some(&b) if may_start_space(b) => trim_space_start_decoded(text),
+        _ => text,
+    }
+}
+
+fn trim_space_start_decoded(text: &str) -> &str {
     let mut rest = text;
     while rest.as_bytes().first().is_some_and(|&b| may_start_space(b)) {
         match rest.chars().next() {
@@ -206,8 +215,17 @@ pub(crate) fn trim_space_start(text: &str) -> &str {
 
 /// `text` without trailing [`is_line_space`] characters: as
 /// `str::trim_end_matches(is_line_space)`, but most lines stop at the last
-/// bytes, undecoded.
+/// bytes, undecoded and without a call.
+#[inline]
 pub(crate) fn trim_space_end(text: &str) -> &str {
+    if may_end_space(text.as_bytes()) {
+        trim_space_end_decoded(text)
+    } else {
+        text
+    }
+}
+
+fn trim_space_end_decoded(text: &str) -> &str {
     let mut rest = text;
     while may_end_space(rest.as_bytes()) {
         match rest.chars().next_back() {

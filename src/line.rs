@@ -327,12 +327,17 @@ impl Line {
         }
         let content = &text[raw.start..raw.end];
         let body = trim_space_start(content);
-        let text_start = raw.start + (content.len() - body.len());
+        let lead = content.len() - body.len();
         let body = trim_space_end(body);
         if body.is_empty() {
             return None;
         }
-        let (indent, leading_ascii) = indent_of(&content[..text_start - raw.start]);
+        let text_start = raw.start + lead;
+        let (indent, leading_ascii) = if lead == 0 {
+            (0, 0)
+        } else {
+            indent_of(&content[..lead])
+        };
         let counts = Counts::of(body, wide_ambiguous);
         let preformatted = counts.tab_or_box || (leading_ascii >= 2 && counts.wide_chars == 0);
         let place = Place {
@@ -437,6 +442,7 @@ impl Line {
         Line::assemble(body, place, counts, preformatted, wide_ambiguous)
     }
 
+    #[inline(always)]
     fn assemble(
         body: &str,
         place: Place,
@@ -555,8 +561,7 @@ fn output_cut(cut: SectionCut) -> SectionCut {
 }
 
 /// The first and last characters of a line's body, decoded once for the
-/// tests that look at a line's edges; the second and the one before the
-/// last on demand.
+/// tests that look at a line's edges; the one before the last on demand.
 struct Edges {
     first: Option<char>,
     last: Option<char>,
@@ -584,12 +589,6 @@ impl Edges {
             first: Some(first),
             last: Some(decode_before(body, len).0),
         }
-    }
-
-    /// The second character of `body`, the text these are the edges of.
-    fn second(&self, body: &str) -> Option<char> {
-        let at = self.first?.len_utf8();
-        (at < body.len()).then(|| decode_at(body, at).0)
     }
 
     /// The character before the last of `body`.
@@ -888,54 +887,77 @@ const fn bracket_balance(c: char) -> i32 {
 /// Narrow characters count a quarter more than half an em, as Latin letters
 /// in CJK fonts do, and a chunk that opens with a letter or digit carries the
 /// space that separated it from the text before.
+#[inline(always)]
 fn lead_chunk_width(body: &str, edges: &Edges, wide_ambiguous: bool) -> u32 {
+    match edges.first {
+        // An ideograph before another, an ASCII letter or digit, an opening
+        // bracket or the end, the common case: UAX #14 allows a break after it.
+        Some('\u{4E00}'..='\u{9FFF}') if breaks_after_ideograph(body.as_bytes(), 3) => 2,
+        Some(first) => lead_chunk_width_after(body, first, wide_ambiguous),
+        None => 0,
+    }
+}
+
+/// [`lead_chunk_width`] of a line that opens with `first`, past the common
+/// case.
+#[inline(never)]
+fn lead_chunk_width_after(body: &str, first: char, wide_ambiguous: bool) -> u32 {
     let bytes = body.as_bytes();
-    let ideograph = |c: Option<char>| c.is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
-    // Whether a break may come before the character at `i` after a run of
-    // ASCII spaces there (LB18: a break after spaces, unless the character
-    // after them forbids one, as a closing mark does): an ideograph or an
-    // ASCII letter or digit after the spaces allows it.
-    let break_after_spaces = |mut i: usize| {
-        while bytes.get(i) == Some(&b' ') {
-            i += 1;
-        }
-        i < bytes.len() && (is_ideograph_lead(bytes, i) || bytes[i].is_ascii_alphanumeric())
-    };
-    if ideograph(edges.first) {
-        let second = edges.second(body);
-        match second {
-            // A lone ideograph, or one before another, an ASCII letter or
-            // digit or an opening bracket: UAX #14 allows a break after an
-            // ideograph before all of these (LB31).
-            None => return 2,
-            Some(c) if ideograph(Some(c)) || c.is_ascii_alphanumeric() || c == '（' => return 2,
-            // No break before spaces (LB7), one after them (LB18).
-            Some(' ') if break_after_spaces(3) => return 2,
-            _ => {}
-        }
+    let first_len = first.len_utf8();
+    if first_len == bytes.len() {
+        // One character: the chunk is the line.
+        return char_width(first, wide_ambiguous) + u32::from(first.is_ascii_alphanumeric());
+    }
+    let breaks_before = |i: usize| breaks_after_ideograph(bytes, i);
+    // The same after a letter or digit, except before an opening bracket,
+    // which a letter or digit holds on to (LB30).
+    let breaks_before_latin =
+        |i: usize| breaks_after_ideograph(bytes, i) && bytes.get(i..i + 3) != Some(&FULL_OPEN);
+    let ideograph = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    let (second, _) = decode_at(body, first_len);
+    let third_at = first_len + second.len_utf8();
+    if ideograph(first) {
         // An ideograph and the closing mark it holds on to (`说，`), before
         // another ideograph: no break before the mark (LB13, LB21), one
         // after it (LB31).
-        if let Some(mark) = second {
-            let third_at = 3 + mark.len_utf8();
-            if holds_to_the_left(mark)
-                && (third_at == bytes.len() || is_ideograph_lead(bytes, third_at))
-            {
-                return 2 + char_width(mark, wide_ambiguous);
-            }
+        if holds_to_the_left(second)
+            && (third_at == bytes.len() || is_ideograph_lead(bytes, third_at))
+        {
+            return 2 + char_width(second, wide_ambiguous);
         }
-    } else if bytes[0].is_ascii_alphanumeric() {
+        // An opening quote holds on to the ideographs on both sides (LB19).
+        if second == '“' && is_ideograph_lead(bytes, third_at) && breaks_before(third_at + 3) {
+            return 4 + char_width(second, wide_ambiguous);
+        }
+    } else if matches!(
+        first,
+        '（' | '(' | '“' | '‘' | '「' | '『' | '《' | '【' | '〔'
+    ) {
+        // An opening bracket or quote holds on to the ideograph after it
+        // (LB14, LB19).
+        if ideograph(second) && breaks_before(third_at) {
+            return char_width(first, wide_ambiguous) + 2;
+        }
+    } else if matches!(first, '□' | '■' | '。' | '，' | '、') {
+        // A byline box, or a mark left at the start of a line, before an
+        // ideograph: a break between them.
+        if ideograph(second) {
+            return char_width(first, wide_ambiguous);
+        }
+    } else if first == '—' && second == '—' {
+        // A dash of two: no break inside it (LB17), one after it before an
+        // ideograph.
+        if is_ideograph_lead(bytes, third_at) {
+            return 2 * char_width(first, wide_ambiguous);
+        }
+    } else if first.is_ascii_alphanumeric() {
         // A Latin word or a number: no break inside a run of letters and
-        // digits (LB23, LB25, LB28), one after it before an ideograph
-        // (LB31) or after the spaces that follow it (LB18).
+        // digits (LB23, LB25, LB28), one after it as after an ideograph.
         let run = bytes
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric())
             .count();
-        if run == bytes.len()
-            || is_ideograph_lead(bytes, run)
-            || (bytes[run] == b' ' && break_after_spaces(run))
-        {
+        if breaks_before_latin(run) {
             let run = run as u32;
             return run + run / 4 + 1;
         }
@@ -950,6 +972,35 @@ fn lead_chunk_width(body: &str, edges: &Edges, wide_ambiguous: bool) -> u32 {
     }
     let space = u32::from(chunk.starts_with(|c: char| c.is_ascii_alphanumeric()));
     width + narrow / 4 + space
+}
+
+/// `（` in UTF-8.
+const FULL_OPEN: [u8; 3] = [0xEF, 0xBC, 0x88];
+
+/// Whether UAX #14 allows a break after an ideograph before the text at byte
+/// `i` of `bytes` (LB31), from its first character: the end of the line,
+/// another ideograph, an ASCII letter or digit, a full-width opening bracket,
+/// or spaces (no break before them, LB7, one after them, LB18) before any of
+/// these or `“`.
+#[inline(always)]
+fn breaks_after_ideograph(bytes: &[u8], mut i: usize) -> bool {
+    let Some(&b) = bytes.get(i) else {
+        return true;
+    };
+    let after_spaces = b == b' ';
+    if after_spaces {
+        while bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
+    }
+    match bytes.get(i) {
+        Some(b) if b.is_ascii_alphanumeric() => true,
+        Some(0xE4..=0xE9) => is_ideograph_lead(bytes, i),
+        Some(0xEF) => bytes.get(i..i + 3) == Some(&FULL_OPEN),
+        // `“`.
+        Some(0xE2) => after_spaces && bytes.get(i..i + 3) == Some(&[0xE2, 0x80, 0x9C]),
+        _ => false,
+    }
 }
 
 /// Whether `body` ends with a hyphen, slash or similar joiner right after a
@@ -1569,7 +1620,11 @@ mod tests {
             ";",
             "&",
         ];
-        for a in ["字", "中", "a", "1", "Ab", "x2", "2024", "（", "“", "□"] {
+        for a in [
+            "字", "中", "a", "1", "Ab", "x2", "2024", "（", "“", "□", "(", "‘", "「", "『", "《",
+            "【", "〔", "（字", "“字", "(中", "■", "——", "—", "。", "，", "、", "字“", "字 ",
+            "ab  ",
+        ] {
             for b in chars {
                 for c in chars.iter().chain([&""]) {
                     for d in ["", "字", "，", " ", "a", "）"] {
