@@ -916,27 +916,61 @@ fn lead_chunk_width_after(body: &str, first: char, wide_ambiguous: bool) -> u32 
     let ideograph = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
     let (second, _) = decode_at(body, first_len);
     let third_at = first_len + second.len_utf8();
+    // The length of the run of ASCII letters and digits at byte `i`.
+    let latin_run = |i: usize| {
+        bytes[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count()
+    };
+    // Width of a chunk of `wide` half-em then `narrow` characters, as the
+    // slow path below counts it, `leads` when it opens with a letter or digit.
+    let latin_chunk =
+        |wide: u32, narrow: u32, leads: bool| wide + narrow + narrow / 4 + u32::from(leads);
     if ideograph(first) {
-        // An ideograph and the closing mark it holds on to (`说，`), before
-        // another ideograph: no break before the mark (LB13, LB21), one
-        // after it (LB31).
-        if holds_to_the_left(second)
-            && (third_at == bytes.len() || is_ideograph_lead(bytes, third_at))
-        {
-            return 2 + char_width(second, wide_ambiguous);
+        // An ideograph and the closing marks it holds on to (`说，`,
+        // `说）。`), before another ideograph, an opening bracket or the
+        // end: no break before a closing mark (LB13, LB21), one after it.
+        if holds_to_the_left(second) {
+            let mut width = 2 + char_width(second, wide_ambiguous);
+            let mut at = third_at;
+            if at < bytes.len() && !is_ideograph_lead(bytes, at) {
+                let (third, len) = decode_at(body, at);
+                if holds_to_the_left(third) {
+                    width += char_width(third, wide_ambiguous);
+                    at += len;
+                }
+            }
+            if at == bytes.len()
+                || is_ideograph_lead(bytes, at)
+                || bytes.get(at..at + 3) == Some(&FULL_OPEN)
+            {
+                return width;
+            }
         }
-        // An opening quote holds on to the ideographs on both sides (LB19).
-        if second == '“' && is_ideograph_lead(bytes, third_at) && breaks_before(third_at + 3) {
+        // A quote holds on to the ideographs on both sides (LB19).
+        if matches!(second, '“' | '”')
+            && is_ideograph_lead(bytes, third_at)
+            && breaks_before(third_at + 3)
+        {
             return 4 + char_width(second, wide_ambiguous);
         }
     } else if matches!(
         first,
-        '（' | '(' | '“' | '‘' | '「' | '『' | '《' | '【' | '〔'
+        '（' | '(' | '“' | '‘' | '「' | '『' | '《' | '【' | '〔' | '"'
     ) {
-        // An opening bracket or quote holds on to the ideograph after it
-        // (LB14, LB19).
-        if ideograph(second) && breaks_before(third_at) {
-            return char_width(first, wide_ambiguous) + 2;
+        // An opening bracket or quote holds on to what follows it (LB14,
+        // LB19): an ideograph, or a Latin word.
+        let opener = char_width(first, wide_ambiguous);
+        if ideograph(second) && first != '"' && breaks_before(third_at) {
+            return opener + 2;
+        }
+        if second.is_ascii_alphanumeric() {
+            let end = first_len + latin_run(first_len);
+            if breaks_before_latin(end) {
+                let narrow = u32::from(opener == 1);
+                return latin_chunk(opener - narrow, (end - first_len) as u32 + narrow, false);
+            }
         }
     } else if matches!(first, '□' | '■' | '。' | '，' | '、') {
         // A byline box, or a mark left at the start of a line, before an
@@ -950,16 +984,36 @@ fn lead_chunk_width_after(body: &str, first: char, wide_ambiguous: bool) -> u32 
         if is_ideograph_lead(bytes, third_at) {
             return 2 * char_width(first, wide_ambiguous);
         }
+    } else if first == '/' && second.is_ascii_alphabetic() {
+        // A path: a break after a slash before a letter.
+        return 1;
     } else if first.is_ascii_alphanumeric() {
         // A Latin word or a number: no break inside a run of letters and
-        // digits (LB23, LB25, LB28), one after it as after an ideograph.
-        let run = bytes
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
+        // digits (LB23, LB25, LB28), one after it as after an ideograph, or
+        // after the punctuation closing it and the spaces after that (LB13,
+        // LB18).
+        let run = latin_run(0);
         if breaks_before_latin(run) {
-            let run = run as u32;
-            return run + run / 4 + 1;
+            return latin_chunk(0, run as u32, true);
+        }
+        if matches!(bytes[run], b',' | b'.' | b';' | b':' | b'!' | b'?')
+            && (run + 1 == bytes.len() || bytes[run + 1] == b' ' && breaks_before(run + 1))
+        {
+            return latin_chunk(0, run as u32 + 1, true);
+        }
+        // Or after a full-width comma or stop closing it, before an
+        // ideograph (`dpkg。这`).
+        let after_mark = run + 3;
+        if matches!(
+            &bytes[run..],
+            [0xEF, 0xBC, 0x8C, ..] | [0xE3, 0x80, 0x81 | 0x82, ..]
+        ) && (after_mark == bytes.len() || is_ideograph_lead(bytes, after_mark))
+        {
+            return latin_chunk(
+                char_width(decode_at(body, run).0, wide_ambiguous),
+                run as u32,
+                true,
+            );
         }
     }
     let end = first_break_opportunity(body);
@@ -999,6 +1053,7 @@ fn breaks_after_ideograph(bytes: &[u8], mut i: usize) -> bool {
         Some(0xEF) => bytes.get(i..i + 3) == Some(&FULL_OPEN),
         // `“`.
         Some(0xE2) => after_spaces && bytes.get(i..i + 3) == Some(&[0xE2, 0x80, 0x9C]),
+        Some(b'"' | b'(') => after_spaces,
         _ => false,
     }
 }
@@ -1086,7 +1141,7 @@ fn furniture_of(
     // Every convention below starts with one of these: most lines stop here.
     let opens_furniture = first == CharRole::Marker || edges.first.is_some_and(may_open_furniture);
     // A running header names the weekday and the page: `星期一 第4版`.
-    if width <= 40 * EM && dated && body.contains('版') && body.contains("星期") {
+    if width <= 40 * EM && dated && contains3(body.as_bytes(), "版") && body.contains("星期") {
         return Some(Furniture::RunningHeader);
     }
     if !opens_furniture {
@@ -1184,12 +1239,78 @@ fn furniture_of(
     None
 }
 
+/// Whether `bytes` hold `needle`, a character of three bytes in UTF-8, eight
+/// bytes at a time: cheaper than `str::contains` on a line.
+fn contains3(bytes: &[u8], needle: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let needle = needle.as_bytes();
+    let last = needle[2];
+    // Where `bytes[i]` is the needle's last byte, the needle ends there
+    // if the two bytes before are its first two.
+    let ends_at = |i: usize| i >= 2 && bytes[i - 2..=i] == *needle;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let x = word ^ (ONES * u64::from(last));
+        // High bits of the bytes equal to `last`, and maybe of some above
+        // one: each is checked.
+        let mut found = x.wrapping_sub(ONES) & !x & HIGHS;
+        while found != 0 {
+            if ends_at(at + (found.trailing_zeros() / 8) as usize) {
+                return true;
+            }
+            found &= found - 1;
+        }
+        at += 8;
+    }
+    (at..bytes.len()).any(|i| bytes[i] == last && ends_at(i))
+}
+
 /// Whether a line starting with `c` may be furniture that does not open with
 /// a block marker: the first characters of [`SUBTITLE_OPENERS`],
 /// [`LABEL_BRACKETS`], [`SOURCE_LABELS`], [`SOURCE_WORDS`],
 /// [`CAPTION_OPENERS`], [`REPORTER_BYLINES`] and of list items (a test keeps
 /// them in step).
+///
+/// Most lines open with an ideograph that is none of these: a 256-bit
+/// filter of the ideographs among them turns those away before the `match`.
+#[inline(always)]
 fn may_open_furniture(c: char) -> bool {
+    let cp = c as u32;
+    if cp.wrapping_sub(0x4E00) < 0x5200 {
+        let bit = furniture_filter_bit(cp);
+        if FURNITURE_FILTER[bit / 64] >> (bit % 64) & 1 == 0 {
+            return false;
+        }
+    }
+    opens_furniture_exactly(c)
+}
+
+/// The bit of [`FURNITURE_FILTER`] for the code point `cp`.
+const fn furniture_filter_bit(cp: u32) -> usize {
+    (cp.wrapping_mul(0x9E37_79B9) >> 24) as usize
+}
+
+/// Bits set for every ideograph for which [`opens_furniture_exactly`] holds.
+const FURNITURE_FILTER: [u64; 4] = {
+    let mut filter = [0; 4];
+    let mut cp = 0x4E00;
+    while cp <= 0x9FFF {
+        if let Some(c) = char::from_u32(cp) {
+            if opens_furniture_exactly(c) {
+                let bit = furniture_filter_bit(cp);
+                filter[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        cp += 1;
+    }
+    filter
+};
+
+/// [`may_open_furniture`], character by character.
+const fn opens_furniture_exactly(c: char) -> bool {
     matches!(c,
         '0'..='9' | '(' | '<' | '[' | '〈' | '【' | '—' | '－' | '―' | '（' | '来' | '來' | '责' | '責' | '编'
         | '編' | '校' | '审' | '審' | '作' | '图' | '圖' | '上' | '下' | '左' | '右'
@@ -1513,6 +1634,38 @@ mod tests {
     }
 
     #[test]
+    fn three_byte_search_agrees_with_contains() {
+        let texts = [
+            "",
+            "版",
+            "a版",
+            "第4版",
+            "星期一 第4版 社会",
+            "版版",
+            "\u{7248}\u{7248}",
+            "瀈",
+            "\u{8888}",
+            "abcdefg版",
+            "abcdefgh版",
+            "abcdefghi版",
+            "一二三四五六七八九十版面",
+            "一二三四五六七八九十",
+            "\u{3088}\u{3089}\u{7088}",
+            "xx\u{e789}",
+        ];
+        for text in texts {
+            for cut in 0..=text.len() {
+                let text = text.get(cut..).unwrap_or("");
+                assert_eq!(
+                    contains3(text.as_bytes(), "版"),
+                    text.contains('版'),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn furniture_gates_are_in_step() {
         for label in SOURCE_LABELS.iter().chain(&SOURCE_WORDS) {
             assert!(opens_source_label(label), "{label}");
@@ -1623,7 +1776,8 @@ mod tests {
         for a in [
             "字", "中", "a", "1", "Ab", "x2", "2024", "（", "“", "□", "(", "‘", "「", "『", "《",
             "【", "〔", "（字", "“字", "(中", "■", "——", "—", "。", "，", "、", "字“", "字 ",
-            "ab  ",
+            "ab  ", "字”", "字，", "字）", "字？", "\"", "/", "ab,", "1.", "ab!", "x:", "(a",
+            "“ab", "（1", "\"a", "/a", "ab，", "1。", "x、",
         ] {
             for b in chars {
                 for c in chars.iter().chain([&""]) {
