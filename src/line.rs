@@ -487,7 +487,9 @@ impl Line {
             && counts.letter_spaces * 3 >= counts.wide_chars.saturating_sub(1) * 2;
         // A code fence, here so that joined lines that make one (`` + `)
         // are seen as the line the output will hold.
-        if body.starts_with("```") || body.starts_with("~~~") {
+        if matches!(edges.first, Some('`' | '~'))
+            && (body.starts_with("```") || body.starts_with("~~~"))
+        {
             preformatted = true;
         }
         // Runs of spaces align table columns, unless the extractor spread a
@@ -497,6 +499,8 @@ impl Line {
             preformatted = true;
         }
         let width = indent + counts.width;
+        // A date has digits: `2022年10月11日`.
+        let dated = counts.narrow >= 4;
         Line {
             number,
             start: span.start,
@@ -537,15 +541,11 @@ impl Line {
                 letter_spaced,
                 aligned,
             },
-            // A date has digits: `2022年10月11日`.
-            furniture: furniture_of(
-                body,
-                &edges,
-                width,
-                first,
-                ends_sentence,
-                counts.narrow >= 4,
-            ),
+            furniture: if may_be_furniture(&edges, width, first, dated) {
+                furniture_of(body, &edges, width, first, ends_sentence, dated)
+            } else {
+                None
+            },
             cut: SectionCut::None,
         }
     }
@@ -1129,6 +1129,19 @@ fn ends_credit_word(c: char) -> bool {
 }
 
 /// Recognises newspaper furniture by the conventions of Chinese newspapers.
+/// Whether [`furniture_of`] may find furniture: not on most lines, which
+/// this tells without a call.
+#[inline(always)]
+fn may_be_furniture(edges: &Edges, width: u32, first: CharRole, dated: bool) -> bool {
+    (width <= RUNNING_HEADER_WIDTH && dated)
+        || first == CharRole::Marker
+        || edges.first.is_some_and(may_open_furniture)
+}
+
+/// The widest a running header is, in half-em.
+const RUNNING_HEADER_WIDTH: u32 = 80;
+
+#[inline(never)]
 fn furniture_of(
     body: &str,
     edges: &Edges,
@@ -1141,7 +1154,11 @@ fn furniture_of(
     // Every convention below starts with one of these: most lines stop here.
     let opens_furniture = first == CharRole::Marker || edges.first.is_some_and(may_open_furniture);
     // A running header names the weekday and the page: `星期一 第4版`.
-    if width <= 40 * EM && dated && contains3(body.as_bytes(), "版") && body.contains("星期") {
+    if width <= RUNNING_HEADER_WIDTH
+        && dated
+        && contains3(body.as_bytes(), "版")
+        && body.contains("星期")
+    {
         return Some(Furniture::RunningHeader);
     }
     if !opens_furniture {
