@@ -266,9 +266,31 @@ pub(crate) fn char_width(c: char, wide_ambiguous: bool) -> u32 {
     {
         return 2;
     }
+    // The Kangxi radicals and the CJK radicals supplement, which PDF text
+    // extraction puts for the ideographs they look like (`⼀` for `一`).
+    if (0x2F00..=0x2FD5).contains(&cp) || ((0x2E80..=0x2EF3).contains(&cp) && cp != 0x2E9A) {
+        return 2;
+    }
     // East Asian Ambiguous punctuation common in Chinese text: curly
-    // quotes, the em dash, the ellipsis and the middle dot.
-    if matches!(c, '‘' | '’' | '“' | '”' | '—' | '…' | '·') {
+    // quotes, the em dash, the ellipsis, the middle dot and the markers
+    // of bylines and lists.
+    if matches!(
+        c,
+        '‘' | '’'
+            | '“'
+            | '”'
+            | '—'
+            | '…'
+            | '·'
+            | '□'
+            | '■'
+            | '●'
+            | '○'
+            | '◆'
+            | '▲'
+            | '★'
+            | '※'
+    ) {
         return 1 + u32::from(wide_ambiguous);
     }
     char_width_slow(c, wide_ambiguous)
