@@ -666,9 +666,11 @@ impl Counts {
                     (0, 1)
                 } else {
                     // Printable ASCII up to the next space or other byte.
-                    while i < len && matches!(bytes[i], 0x21..=0x7E) {
-                        if bytes[i] & 0xFE == b'(' {
-                            n.brackets += if bytes[i] == b'(' { 1 } else { -1 };
+                    while let Some(&b @ 0x21..=0x7E) = bytes.get(i) {
+                        if b == b'(' {
+                            n.brackets += 1;
+                        } else if b == b')' {
+                            n.brackets -= 1;
                         }
                         i += 1;
                     }
