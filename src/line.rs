@@ -654,69 +654,83 @@ impl Counts {
             // most of the text) and printable ASCII (most of the rest).
             let b = bytes[i];
             let start = i;
-            let (w, run) = if b < 0x80 {
+            if b < 0x80 {
                 if b == b' ' || b == b'\t' {
                     n.tab_or_box |= b == b'\t';
                     pending_spaces += 1;
                     i += 1;
                     continue;
                 }
+                n.close_gap(&mut pending_spaces, false);
+                prev_wide = false;
                 if b < 0x20 || b == 0x7F {
+                    // A control: no width.
                     i += 1;
-                    (0, 1)
-                } else {
-                    // Printable ASCII up to the next space or other byte.
-                    while let Some(&b @ 0x21..=0x7E) = bytes.get(i) {
-                        if b == b'(' {
-                            n.brackets += 1;
-                        } else if b == b')' {
-                            n.brackets -= 1;
-                        }
-                        i += 1;
+                    continue;
+                }
+                // Printable ASCII up to the next space or other byte.
+                while let Some(&b @ 0x21..=0x7E) = bytes.get(i) {
+                    if b == b'(' {
+                        n.brackets += 1;
+                    } else if b == b')' {
+                        n.brackets -= 1;
                     }
-                    (1, (i - start) as u32)
+                    i += 1;
                 }
-            } else {
-                if b & 0xF0 == 0xE0 {
-                    i = n.wide_run(bytes, i, wide_ambiguous);
-                }
-                if i > start {
-                    (2, (i - start) as u32 / 3)
-                } else {
-                    let (c, size) = decode_at(body, i);
-                    i += size;
-                    if c == '\u{3000}' || c == '\u{A0}' {
-                        pending_spaces += 1;
-                        continue;
-                    }
-                    n.marks(c);
-                    (char_width(c, wide_ambiguous), 1)
-                }
-            };
-            let wide = w == 2;
-            if pending_spaces > 0 {
-                if pending_spaces >= 3 {
-                    n.space_runs += 1;
-                }
-                if prev_wide && wide {
-                    // A justified line stretched by the extractor (or spread
-                    // by OCR): the gap is spacing, not text, and takes no
-                    // width of its own.
-                    n.letter_spaces += 1;
-                } else {
-                    n.width += pending_spaces;
-                }
-                pending_spaces = 0;
-            }
-            prev_wide = wide;
-            n.width += w * run;
-            if wide {
-                n.wide_chars += run;
-            } else if w == 1 {
+                let run = (i - start) as u32;
+                n.width += run;
                 n.narrow += run;
+                continue;
+            }
+            if b & 0xF0 == 0xE0 {
+                i = n.wide_run(bytes, i, wide_ambiguous);
+                if i > start {
+                    let run = (i - start) as u32 / 3;
+                    n.close_gap(&mut pending_spaces, prev_wide);
+                    n.width += 2 * run;
+                    n.wide_chars += run;
+                    prev_wide = true;
+                    continue;
+                }
+            }
+            let (c, size) = decode_at(body, i);
+            i += size;
+            if c == '\u{3000}' || c == '\u{A0}' {
+                pending_spaces += 1;
+                continue;
+            }
+            n.marks(c);
+            let w = char_width(c, wide_ambiguous);
+            let wide = w == 2;
+            n.close_gap(&mut pending_spaces, prev_wide && wide);
+            prev_wide = wide;
+            n.width += w;
+            if wide {
+                n.wide_chars += 1;
+            } else if w == 1 {
+                n.narrow += 1;
             }
         }
         n
+    }
+
+    /// Counts the spaces before a character: a run of three or more, and
+    /// either a letter-spacing gap (between two wide characters: spacing,
+    /// not text, with no width of its own, as a justified line stretched by
+    /// the extractor or spread by OCR has) or their width.
+    #[inline(always)]
+    fn close_gap(&mut self, pending_spaces: &mut u32, between_wide: bool) {
+        if *pending_spaces > 0 {
+            if *pending_spaces >= 3 {
+                self.space_runs += 1;
+            }
+            if between_wide {
+                self.letter_spaces += 1;
+            } else {
+                self.width += *pending_spaces;
+            }
+            *pending_spaces = 0;
+        }
     }
 
     /// Counts what a full-width mark from U+3001 to U+3029 or U+FF01 to
