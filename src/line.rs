@@ -1144,7 +1144,6 @@ fn ends_credit_word(c: char) -> bool {
     matches!(c, '摄' | '攝' | '图' | '圖' | '供')
 }
 
-/// Recognises newspaper furniture by the conventions of Chinese newspapers.
 /// Whether [`furniture_of`] may find furniture: not on most lines, which
 /// this tells without a call.
 #[inline(always)]
@@ -1154,9 +1153,10 @@ fn may_be_furniture(edges: &Edges, width: u32, first: CharRole, dated: bool) -> 
         || edges.first.is_some_and(may_open_furniture)
 }
 
-/// The widest a running header is, in half-em.
-const RUNNING_HEADER_WIDTH: u32 = 80;
+/// The widest a running header is, in half-em: 40 em.
+const RUNNING_HEADER_WIDTH: u32 = 40 * 2;
 
+/// Recognises newspaper furniture by the conventions of Chinese newspapers.
 #[inline(never)]
 fn furniture_of(
     body: &str,
