@@ -155,7 +155,7 @@ pub(crate) fn role_of(c: char) -> CharRole {
 
 /// Whether a full-width punctuation mark may be set at half width by punctuation
 /// compression, letting a justified line hold more than its nominal width.
-pub(crate) fn is_compressible(c: char) -> bool {
+pub(crate) const fn is_compressible(c: char) -> bool {
     matches!(
         c,
         '，' | '。'
@@ -193,19 +193,45 @@ pub(crate) fn is_line_space(c: char) -> bool {
     c.is_whitespace()
 }
 
-/// Whether a UTF-8 sequence starting with byte `b` may encode whitespace:
-/// ASCII spaces and controls, or a lead byte of U+0085, U+00A0, U+1680,
-/// U+2000–U+205F or U+3000. Other lead bytes (an ideograph's) never do.
+/// Whether the UTF-8 text `bytes` starts with whitespace: an ASCII space or
+/// control, or the sequence of U+0085, U+00A0, U+1680, U+2000–U+200A,
+/// U+2028, U+2029, U+202F, U+205F or U+3000 (a test checks the list against
+/// [`is_line_space`]), read without decoding.
 #[inline]
-fn may_start_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+fn starts_with_space(bytes: &[u8]) -> bool {
+    // Most lines open with a byte no space opens with: one test.
+    if !bytes
+        .first()
+        .is_some_and(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3))
+    {
+        return false;
+    }
+    matches!(
+        bytes,
+        [b'\t'..=b'\r' | b' ', ..]
+            | [0xC2, 0x85 | 0xA0, ..]
+            | [0xE1, 0x9A, 0x80, ..]
+            | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+            | [0xE2, 0x81, 0x9F, ..]
+            | [0xE3, 0x80, 0x80, ..]
+    )
 }
 
 /// `text` without leading [`is_line_space`] characters: as
-/// `str::trim_start_matches(is_line_space)`, but most lines stop at the first byte.
+/// `str::trim_start_matches(is_line_space)`, but most lines stop at the first
+/// byte, undecoded and without a call.
+#[inline]
 pub(crate) fn trim_space_start(text: &str) -> &str {
+    if starts_with_space(text.as_bytes()) {
+        trim_space_start_decoded(text)
+    } else {
+        text
+    }
+}
+
+fn trim_space_start_decoded(text: &str) -> &str {
     let mut rest = text;
-    while rest.as_bytes().first().is_some_and(|&b| may_start_space(b)) {
+    while starts_with_space(rest.as_bytes()) {
         match rest.chars().next() {
             Some(c) if is_line_space(c) => rest = &rest[c.len_utf8()..],
             _ => break,
@@ -216,10 +242,19 @@ pub(crate) fn trim_space_start(text: &str) -> &str {
 
 /// `text` without trailing [`is_line_space`] characters: as
 /// `str::trim_end_matches(is_line_space)`, but most lines stop at the last
-/// bytes, undecoded.
+/// bytes, undecoded and without a call.
+#[inline]
 pub(crate) fn trim_space_end(text: &str) -> &str {
+    if ends_with_space(text.as_bytes()) {
+        trim_space_end_decoded(text)
+    } else {
+        text
+    }
+}
+
+fn trim_space_end_decoded(text: &str) -> &str {
     let mut rest = text;
-    while may_end_space(rest.as_bytes()) {
+    while ends_with_space(rest.as_bytes()) {
         match rest.chars().next_back() {
             Some(c) if is_line_space(c) => rest = &rest[..rest.len() - c.len_utf8()],
             _ => break,
@@ -228,17 +263,30 @@ pub(crate) fn trim_space_end(text: &str) -> &str {
     rest
 }
 
-/// Whether the UTF-8 text `bytes` may end with whitespace: an ASCII space or
-/// control, or a character whose sequence starts with `C2` (U+0085, U+00A0)
-/// or `E1`–`E3` (U+1680, U+2000–U+205F, U+3000). An ideograph's sequence
-/// starts with `E4`–`E9` and never does.
+/// Whether the UTF-8 text `bytes` ends with whitespace, as
+/// [`starts_with_space`] tells at its start.
 #[inline]
-fn may_end_space(bytes: &[u8]) -> bool {
-    match bytes {
+fn ends_with_space(bytes: &[u8]) -> bool {
+    // Most lines end with a character no space is: an ASCII letter or mark,
+    // or one whose sequence starts with a byte none of theirs does (an
+    // ideograph's `E4`–`E9`). One or two tests.
+    let may = match bytes {
         [.., b] if *b < 0x80 => matches!(b, b'\t'..=b'\r' | b' '),
         [.., 0xC2, _] | [.., 0xE1..=0xE3, _, _] => true,
         _ => false,
+    };
+    if !may {
+        return false;
     }
+    matches!(
+        bytes,
+        [.., b'\t'..=b'\r' | b' ']
+            | [.., 0xC2, 0x85 | 0xA0]
+            | [.., 0xE1, 0x9A, 0x80]
+            | [.., 0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF]
+            | [.., 0xE2, 0x81, 0x9F]
+            | [.., 0xE3, 0x80, 0x80]
+    )
 }
 
 /// Display width of `c` in half-em units (an ideograph is 2, an ASCII letter 1).
@@ -257,6 +305,33 @@ pub(crate) fn char_width(c: char, wide_ambiguous: bool) -> u32 {
         || (0xFF01..=0xFF60).contains(&cp)
     {
         return 2;
+    }
+    // The Kangxi radicals and the CJK radicals supplement, which PDF text
+    // extraction puts for the ideographs they look like (`⼀` for `一`).
+    if (0x2F00..=0x2FD5).contains(&cp) || ((0x2E80..=0x2EF3).contains(&cp) && cp != 0x2E9A) {
+        return 2;
+    }
+    // East Asian Ambiguous punctuation common in Chinese text: curly
+    // quotes, the em dash, the ellipsis, the middle dot and the markers
+    // of bylines and lists.
+    if matches!(
+        c,
+        '‘' | '’'
+            | '“'
+            | '”'
+            | '—'
+            | '…'
+            | '·'
+            | '□'
+            | '■'
+            | '●'
+            | '○'
+            | '◆'
+            | '▲'
+            | '★'
+            | '※'
+    ) {
+        return 1 + u32::from(wide_ambiguous);
     }
     char_width_slow(c, wide_ambiguous)
 }
@@ -312,11 +387,12 @@ mod tests {
     }
 
     #[test]
-    fn every_space_has_a_space_lead_byte() {
+    fn space_sequences_are_exactly_the_spaces() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             let mut buf = [0; 4];
-            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
-            assert!(may_start_space(lead) || !is_line_space(c), "{c:?}");
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(starts_with_space(bytes), is_line_space(c), "{c:?}");
+            assert_eq!(ends_with_space(bytes), is_line_space(c), "{c:?}");
         }
     }
 

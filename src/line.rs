@@ -9,6 +9,9 @@
 //! holds only whitespace; blank lines are not measured, they are counted in the
 //! [`Line::blanks_before`] of the next non-blank line.
 
+#[cfg(test)]
+mod reference;
+
 use crate::classify::{
     char_width, first_break_opportunity, holds_to_the_left, is_compressible, role_of,
     trim_space_end, trim_space_start, CharRole,
@@ -327,12 +330,17 @@ impl Line {
         }
         let content = &text[raw.start..raw.end];
         let body = trim_space_start(content);
-        let text_start = raw.start + (content.len() - body.len());
+        let lead = content.len() - body.len();
         let body = trim_space_end(body);
         if body.is_empty() {
             return None;
         }
-        let (indent, leading_ascii) = indent_of(&content[..text_start - raw.start]);
+        let text_start = raw.start + lead;
+        let (indent, leading_ascii) = if lead == 0 {
+            (0, 0)
+        } else {
+            indent_of(&content[..lead])
+        };
         let counts = Counts::of(body, wide_ambiguous);
         let preformatted = counts.tab_or_box || (leading_ascii >= 2 && counts.wide_chars == 0);
         let place = Place {
@@ -438,6 +446,7 @@ impl Line {
         Line::assemble(body, place, counts, preformatted, wide_ambiguous)
     }
 
+    #[inline(always)]
     fn assemble(
         body: &str,
         place: Place,
@@ -453,8 +462,14 @@ impl Line {
             indent,
         } = place;
         let edges = Edges::of(body);
-        let first = edges.first.map_or(CharRole::Other, role_of);
-        let last = edges.last.map_or(CharRole::Other, role_of);
+        // Most lines start and end with an ideograph: no lookup for those.
+        let role = |c: Option<char>| match c {
+            Some('\u{4E00}'..='\u{9FFF}') => CharRole::Ideograph,
+            Some(c) => role_of(c),
+            None => CharRole::Other,
+        };
+        let first = role(edges.first);
+        let last = role(edges.last);
         let closed_credit = last == CharRole::Close && ends_with_credit(body);
         let ends_sentence = match last {
             CharRole::SentenceEnd | CharRole::Ellipsis => true,
@@ -476,7 +491,9 @@ impl Line {
             && counts.letter_spaces * 3 >= counts.wide_chars.saturating_sub(1) * 2;
         // A code fence, here so that joined lines that make one (`` + `)
         // are seen as the line the output will hold.
-        if body.starts_with("```") || body.starts_with("~~~") {
+        if matches!(edges.first, Some('`' | '~'))
+            && (body.starts_with("```") || body.starts_with("~~~"))
+        {
             preformatted = true;
         }
         // Runs of spaces align table columns, unless the extractor spread a
@@ -486,6 +503,8 @@ impl Line {
             preformatted = true;
         }
         let width = indent + counts.width;
+        // A date has digits: `2022年10月11日`.
+        let dated = counts.narrow >= 4;
         Line {
             number,
             start: span.start,
@@ -507,7 +526,7 @@ impl Line {
             last,
             ends_sentence,
             all_narrow: counts.wide_chars == 0,
-            ends_mid_word: ends_mid_word(&edges),
+            ends_mid_word: ends_mid_word(body, &edges),
             // A credit word ends with an ideograph, a bracketed credit with a
             // closing bracket: cheap gates before the string tests.
             ends_with_credit: closed_credit
@@ -527,15 +546,11 @@ impl Line {
                 letter_spaced,
                 aligned,
             },
-            // A date has digits: `2022年10月11日`.
-            furniture: furniture_of(
-                body,
-                &edges,
-                width,
-                first,
-                ends_sentence,
-                counts.narrow >= 4,
-            ),
+            furniture: if may_be_furniture(&edges, width, first, dated) {
+                furniture_of(body, &edges, width, first, ends_sentence, dated)
+            } else {
+                None
+            },
             cut: SectionCut::None,
         }
     }
@@ -550,38 +565,41 @@ fn output_cut(cut: SectionCut) -> SectionCut {
     }
 }
 
-/// The first two and last two characters of a line's body, decoded once for
-/// the tests that look at a line's edges.
+/// The first and last characters of a line's body, decoded once for the
+/// tests that look at a line's edges; the one before the last on demand.
 struct Edges {
     first: Option<char>,
-    second: Option<char>,
     last: Option<char>,
-    before_last: Option<char>,
 }
 
 impl Edges {
+    #[inline(always)]
     fn of(body: &str) -> Edges {
-        let mut chars = body.chars();
-        let first = chars.next();
-        if chars.as_str().is_empty() {
-            // One character (or none): it is the first and the last.
+        let len = body.len();
+        if len == 0 {
             return Edges {
-                first,
-                second: None,
-                last: first,
-                before_last: None,
+                first: None,
+                last: None,
             };
         }
-        let second = chars.next();
-        let mut tail = body.chars();
-        let last = tail.next_back();
-        let before_last = tail.next_back();
-        Edges {
-            first,
-            second,
-            last,
-            before_last,
+        let (first, first_len) = decode_at(body, 0);
+        if first_len >= len {
+            // One character: it is the first and the last.
+            return Edges {
+                first: Some(first),
+                last: Some(first),
+            };
         }
+        Edges {
+            first: Some(first),
+            last: Some(decode_before(body, len).0),
+        }
+    }
+
+    /// The character before the last of `body`.
+    fn before_last(&self, body: &str) -> Option<char> {
+        let at = body.len() - self.last?.len_utf8();
+        (at > 0).then(|| decode_before(body, at).0)
     }
 }
 
@@ -634,78 +652,268 @@ impl Counts {
         let mut prev_wide = false;
         let mut pending_spaces = 0u32;
         let bytes = body.as_bytes();
+        let len = bytes.len();
         let mut i = 0;
-        while i < bytes.len() {
-            // The main ideograph block, U+4E00 to U+9FFF (`E4 B8 80` to
-            // `E9 BF BF`), is most of the text: a run of it is counted with
-            // no decoding and no lookups.
-            let ideograph_at = |i: usize| match bytes.get(i) {
-                Some(0xE5..=0xE9) => true,
-                Some(0xE4) => bytes.get(i + 1).is_some_and(|&b| b >= 0xB8),
-                _ => false,
-            };
-            let mut run = 1;
-            let w = if ideograph_at(i) {
-                i += 3;
-                while ideograph_at(i) {
-                    i += 3;
-                    run += 1;
-                }
-                2
-            } else {
-                let Some(c) = body[i..].chars().next() else {
-                    break;
-                };
-                i += c.len_utf8();
-                if matches!(c, ' ' | '\u{3000}' | '\t' | '\u{A0}') {
-                    n.tab_or_box |= c == '\t';
+        while i < len {
+            // Runs of characters of one width are counted together: wide
+            // characters of three bytes (ideographs and full-width marks,
+            // most of the text) and printable ASCII (most of the rest).
+            let b = bytes[i];
+            let start = i;
+            if b < 0x80 {
+                if b == b' ' || b == b'\t' {
+                    n.tab_or_box |= b == b'\t';
                     pending_spaces += 1;
+                    i += 1;
                     continue;
                 }
-                if !c.is_ascii() {
-                    n.compressible += u32::from(is_compressible(c));
-                    n.pauses += u32::from(matches!(
-                        c,
-                        '，' | '、' | '；' | '：' | '､' | '﹐' | '﹑' | '﹔' | '﹕'
-                    ));
-                    n.tab_or_box |= ('\u{2500}'..='\u{257F}').contains(&c);
-                    n.brackets += bracket_balance(c);
-                } else {
-                    n.brackets += i32::from(c == '(') - i32::from(c == ')');
-                    n.pauses += u32::from(matches!(c, ',' | ';' | ':'));
+                n.close_gap(&mut pending_spaces, false);
+                prev_wide = false;
+                if b < 0x20 || b == 0x7F {
+                    // A control: no width.
+                    i += 1;
+                    continue;
                 }
-                char_width(c, wide_ambiguous)
-            };
-            let wide = w == 2;
-            if pending_spaces > 0 {
-                if pending_spaces >= 3 {
-                    n.space_runs += 1;
+                // Printable ASCII up to the next space or other byte.
+                while let Some(&b @ 0x21..=0x7E) = bytes.get(i) {
+                    if b == b'(' {
+                        n.brackets += 1;
+                    } else if b == b')' {
+                        n.brackets -= 1;
+                    } else if matches!(b, b',' | b';' | b':') {
+                        n.pauses += 1;
+                    }
+                    i += 1;
                 }
-                if prev_wide && wide {
-                    // A justified line stretched by the extractor (or spread
-                    // by OCR): the gap is spacing, not text, and takes no
-                    // width of its own.
-                    n.letter_spaces += 1;
-                } else {
-                    n.width += pending_spaces;
-                }
-                pending_spaces = 0;
-            }
-            n.width += w * run;
-            prev_wide = wide;
-            if wide {
-                n.wide_chars += run;
-            } else if w == 1 {
+                let run = (i - start) as u32;
+                n.width += run;
                 n.narrow += run;
+                continue;
+            }
+            if b & 0xF0 == 0xE0 {
+                i = n.wide_run(bytes, i, wide_ambiguous);
+                if i > start {
+                    let run = (i - start) as u32 / 3;
+                    n.close_gap(&mut pending_spaces, prev_wide);
+                    n.width += 2 * run;
+                    n.wide_chars += run;
+                    prev_wide = true;
+                    continue;
+                }
+            }
+            let (c, size) = decode_at(body, i);
+            i += size;
+            if c == '\u{3000}' || c == '\u{A0}' {
+                pending_spaces += 1;
+                continue;
+            }
+            n.marks(c);
+            let w = char_width(c, wide_ambiguous);
+            let wide = w == 2;
+            n.close_gap(&mut pending_spaces, prev_wide && wide);
+            prev_wide = wide;
+            n.width += w;
+            if wide {
+                n.wide_chars += 1;
+            } else if w == 1 {
+                n.narrow += 1;
             }
         }
         n
     }
+
+    /// Counts the spaces before a character: a run of three or more, and
+    /// either a letter-spacing gap (between two wide characters: spacing,
+    /// not text, with no width of its own, as a justified line stretched by
+    /// the extractor or spread by OCR has) or their width.
+    #[inline(always)]
+    fn close_gap(&mut self, pending_spaces: &mut u32, between_wide: bool) {
+        if *pending_spaces > 0 {
+            if *pending_spaces >= 3 {
+                self.space_runs += 1;
+            }
+            if between_wide {
+                self.letter_spaces += 1;
+            } else {
+                self.width += *pending_spaces;
+            }
+            *pending_spaces = 0;
+        }
+    }
+
+    /// Counts what a full-width mark from U+3001 to U+3029 or U+FF01 to
+    /// U+FF60 (all wide: see [`char_width`]) adds besides its width, from
+    /// [`FULL_WIDTH_MARKS`]; `false` for any other character.
+    #[inline(always)]
+    fn full_width_mark(&mut self, c: char) -> bool {
+        let cp = c as u32;
+        let at = if cp.wrapping_sub(0x3001) < 0x29 {
+            cp - 0x3001
+        } else if cp.wrapping_sub(0xFF01) < 0x60 {
+            cp - 0xFF01 + 0x29
+        } else {
+            return false;
+        };
+        let marks = FULL_WIDTH_MARKS[at as usize];
+        self.compressible += u32::from(marks & 1);
+        self.pauses += u32::from(marks >> 3 & 1);
+        self.brackets += i32::from(marks >> 1 & 1) - i32::from(marks >> 2 & 1);
+        true
+    }
+
+    /// Counts what a non-ASCII character that is not a space adds besides
+    /// its width.
+    #[inline(always)]
+    fn marks(&mut self, c: char) {
+        self.compressible += u32::from(is_compressible(c));
+        self.pauses += u32::from(is_pause(c));
+        self.tab_or_box |= ('\u{2500}'..='\u{257F}').contains(&c);
+        self.brackets += bracket_balance(c);
+    }
+
+    /// The end of the run of wide three-byte characters (no U+3000) that
+    /// starts at byte `i` of `bytes`, counting their marks. Ideographs of the
+    /// main block, most of the text, are read two at a time, undecoded.
+    #[inline(always)]
+    fn wide_run(&mut self, bytes: &[u8], i: usize, wide_ambiguous: bool) -> usize {
+        // Lead bytes `E4`–`E9`: U+4000 to U+9FFF, ideographs (and the
+        // Yijing hexagrams), all wide in unicode-width, none a mark (a test
+        // checks the block).
+        let common = |a: u8| a.wrapping_sub(0xE4) < 6;
+        let mut rest = &bytes[i..];
+        loop {
+            match *rest {
+                [a, _, _, d, _, _, ref tail @ ..] if common(a) && common(d) => rest = tail,
+                [a, b, c, ref tail @ ..] if a & 0xF0 == 0xE0 => {
+                    if !common(a) {
+                        let c = decode3(a, b, c);
+                        if !self.full_width_mark(c) {
+                            if c == '\u{3000}' || char_width(c, wide_ambiguous) != 2 {
+                                break;
+                            }
+                            self.marks(c);
+                        }
+                    }
+                    rest = tail;
+                }
+                _ => break,
+            }
+        }
+        bytes.len() - rest.len()
+    }
+}
+
+/// Whether the UTF-8 sequence at `bytes[i]` (a character boundary) encodes
+/// an ideograph of the main block, U+4E00 to U+9FFF: `E4 B8` to `E9 BF`.
+#[inline(always)]
+fn is_ideograph_lead(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i..i + 2) {
+        Some(&[a, b]) => is_ideograph_start(a, b),
+        _ => false,
+    }
+}
+
+/// Whether `a b` open the UTF-8 sequence of an ideograph of the main block.
+#[inline(always)]
+fn is_ideograph_start(a: u8, b: u8) -> bool {
+    u16::from_be_bytes([a, b]).wrapping_sub(0xE4B8) < 0x0508
+}
+
+/// The character that starts at byte `i` of `text` (a character boundary
+/// before its end), and its length in bytes. ASCII and three-byte sequences
+/// (all of CJK) are decoded on the spot.
+#[inline(always)]
+fn decode_at(text: &str, i: usize) -> (char, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 {
+        return (char::from(b), 1);
+    }
+    if b & 0xF0 == 0xE0 && i + 2 < bytes.len() {
+        return (decode3(bytes[i], bytes[i + 1], bytes[i + 2]), 3);
+    }
+    decode_other_at(text, i)
+}
+
+#[cold]
+fn decode_other_at(text: &str, i: usize) -> (char, usize) {
+    let c = text[i..]
+        .chars()
+        .next()
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, c.len_utf8())
+}
+
+/// The character that ends at byte `end` of `text` (a character boundary
+/// after its start), and the byte offset where it starts.
+#[inline(always)]
+fn decode_before(text: &str, end: usize) -> (char, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[end - 1];
+    if b < 0x80 {
+        return (char::from(b), end - 1);
+    }
+    if end >= 3 && bytes[end - 3] & 0xF0 == 0xE0 {
+        return (decode3(bytes[end - 3], bytes[end - 2], b), end - 3);
+    }
+    decode_other_before(text, end)
+}
+
+#[cold]
+fn decode_other_before(text: &str, end: usize) -> (char, usize) {
+    let c = text[..end]
+        .chars()
+        .next_back()
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, end - c.len_utf8())
+}
+
+/// The character of the three-byte UTF-8 sequence `a b c`.
+#[inline(always)]
+fn decode3(a: u8, b: u8, c: u8) -> char {
+    let cp = u32::from(a & 0x0F) << 12 | u32::from(b & 0x3F) << 6 | u32::from(c & 0x3F);
+    char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+/// What each full-width mark from U+3001 to U+3029, then from U+FF01 to
+/// U+FF60, counts: bit 0 compressible, bit 1 opening, bit 2 closing, bit 3
+/// a pause mark.
+const FULL_WIDTH_MARKS: [u8; 0x29 + 0x60] = {
+    let mut table = [0; 0x29 + 0x60];
+    let mut at = 0;
+    while at < table.len() {
+        let cp = if at < 0x29 {
+            0x3001 + at as u32
+        } else {
+            0xFF01 + (at - 0x29) as u32
+        };
+        let c = match char::from_u32(cp) {
+            Some(c) => c,
+            None => panic!(),
+        };
+        let balance = bracket_balance(c);
+        table[at] = is_compressible(c) as u8
+            | ((balance > 0) as u8) << 1
+            | ((balance < 0) as u8) << 2
+            | (is_pause(c) as u8) << 3;
+        at += 1;
+    }
+    table
+};
+
+/// `1` for a full-width opening bracket or quote, `-1` for a closing one.
+/// Straight ASCII quotes open and close alike, so they are not counted.
+/// A full-width or small pause mark (`，、；：`).
+const fn is_pause(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '、' | '；' | '：' | '､' | '﹐' | '﹑' | '﹔' | '﹕'
+    )
 }
 
 /// `1` for a full-width opening bracket or quote, `-1` for a closing one.
 /// Straight ASCII quotes open and close alike, so they are not counted.
-fn bracket_balance(c: char) -> i32 {
+const fn bracket_balance(c: char) -> i32 {
     match c {
         '（' | '〔' | '【' | '《' | '「' | '『' | '“' => 1,
         '）' | '〕' | '】' | '》' | '」' | '』' | '”' => -1,
@@ -718,22 +926,133 @@ fn bracket_balance(c: char) -> i32 {
 /// Narrow characters count a quarter more than half an em, as Latin letters
 /// in CJK fonts do, and a chunk that opens with a letter or digit carries the
 /// space that separated it from the text before.
+#[inline(always)]
 fn lead_chunk_width(body: &str, edges: &Edges, wide_ambiguous: bool) -> u32 {
-    let ideograph = |c: Option<char>| c.is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
-    if ideograph(edges.first) {
-        if edges.second.is_none() || ideograph(edges.second) {
-            // A lone ideograph, or one before another: UAX #14 allows a
-            // break between two ideographs (LB31).
-            return 2;
-        }
-        // An ideograph and the closing mark it holds on to (`说，`), before
-        // another ideograph: no break before the mark (LB13, LB21), one
-        // after it (LB31).
-        let mut chars = body.chars().skip(1);
-        if let (Some(mark), third) = (chars.next(), chars.next()) {
-            if holds_to_the_left(mark) && (third.is_none() || ideograph(third)) {
-                return 2 + char_width(mark, wide_ambiguous);
+    match edges.first {
+        // An ideograph before another, an ASCII letter or digit, an opening
+        // bracket or the end, the common case: UAX #14 allows a break after it.
+        Some('\u{4E00}'..='\u{9FFF}') if breaks_after_ideograph(body.as_bytes(), 3) => 2,
+        Some(first) => lead_chunk_width_after(body, first, wide_ambiguous),
+        None => 0,
+    }
+}
+
+/// [`lead_chunk_width`] of a line that opens with `first`, past the common
+/// case.
+#[inline(never)]
+fn lead_chunk_width_after(body: &str, first: char, wide_ambiguous: bool) -> u32 {
+    let bytes = body.as_bytes();
+    let first_len = first.len_utf8();
+    if first_len == bytes.len() {
+        // One character: the chunk is the line.
+        return char_width(first, wide_ambiguous) + u32::from(first.is_ascii_alphanumeric());
+    }
+    let breaks_before = |i: usize| breaks_after_ideograph(bytes, i);
+    // The same after a letter or digit, except before an opening bracket,
+    // which a letter or digit holds on to (LB30).
+    let breaks_before_latin =
+        |i: usize| breaks_after_ideograph(bytes, i) && bytes.get(i..i + 3) != Some(&FULL_OPEN);
+    let ideograph = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    let (second, _) = decode_at(body, first_len);
+    let third_at = first_len + second.len_utf8();
+    // The length of the run of ASCII letters and digits at byte `i`.
+    let latin_run = |i: usize| {
+        bytes[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count()
+    };
+    // Width of a chunk of `wide` half-em then `narrow` characters, as the
+    // slow path below counts it, `leads` when it opens with a letter or digit.
+    let latin_chunk =
+        |wide: u32, narrow: u32, leads: bool| wide + narrow + narrow / 4 + u32::from(leads);
+    if ideograph(first) {
+        // An ideograph and the closing marks it holds on to (`说，`,
+        // `说）。`), before another ideograph, an opening bracket or the
+        // end: no break before a closing mark (LB13, LB21), one after it.
+        if holds_to_the_left(second) {
+            let mut width = 2 + char_width(second, wide_ambiguous);
+            let mut at = third_at;
+            if at < bytes.len() && !is_ideograph_lead(bytes, at) {
+                let (third, len) = decode_at(body, at);
+                if holds_to_the_left(third) {
+                    width += char_width(third, wide_ambiguous);
+                    at += len;
+                }
             }
+            if at == bytes.len()
+                || is_ideograph_lead(bytes, at)
+                || bytes.get(at..at + 3) == Some(&FULL_OPEN)
+            {
+                return width;
+            }
+        }
+        // A quote holds on to the ideographs on both sides (LB19).
+        if matches!(second, '“' | '”')
+            && is_ideograph_lead(bytes, third_at)
+            && breaks_before(third_at + 3)
+        {
+            return 4 + char_width(second, wide_ambiguous);
+        }
+    } else if matches!(
+        first,
+        '（' | '(' | '“' | '‘' | '「' | '『' | '《' | '【' | '〔' | '"'
+    ) {
+        // An opening bracket or quote holds on to what follows it (LB14,
+        // LB19): an ideograph, or a Latin word.
+        let opener = char_width(first, wide_ambiguous);
+        if ideograph(second) && first != '"' && breaks_before(third_at) {
+            return opener + 2;
+        }
+        if second.is_ascii_alphanumeric() {
+            let end = first_len + latin_run(first_len);
+            if breaks_before_latin(end) {
+                let narrow = u32::from(opener == 1);
+                return latin_chunk(opener - narrow, (end - first_len) as u32 + narrow, false);
+            }
+        }
+    } else if matches!(first, '□' | '■' | '。' | '，' | '、') {
+        // A byline box, or a mark left at the start of a line, before an
+        // ideograph: a break between them.
+        if ideograph(second) {
+            return char_width(first, wide_ambiguous);
+        }
+    } else if first == '—' && second == '—' {
+        // A dash of two: no break inside it (LB17), one after it before an
+        // ideograph.
+        if is_ideograph_lead(bytes, third_at) {
+            return 2 * char_width(first, wide_ambiguous);
+        }
+    } else if first == '/' && second.is_ascii_alphabetic() {
+        // A path: a break after a slash before a letter.
+        return 1;
+    } else if first.is_ascii_alphanumeric() {
+        // A Latin word or a number: no break inside a run of letters and
+        // digits (LB23, LB25, LB28), one after it as after an ideograph, or
+        // after the punctuation closing it and the spaces after that (LB13,
+        // LB18).
+        let run = latin_run(0);
+        if breaks_before_latin(run) {
+            return latin_chunk(0, run as u32, true);
+        }
+        if matches!(bytes[run], b',' | b'.' | b';' | b':' | b'!' | b'?')
+            && (run + 1 == bytes.len() || bytes[run + 1] == b' ' && breaks_before(run + 1))
+        {
+            return latin_chunk(0, run as u32 + 1, true);
+        }
+        // Or after a full-width comma or stop closing it, before an
+        // ideograph (`dpkg。这`).
+        let after_mark = run + 3;
+        if matches!(
+            &bytes[run..],
+            [0xEF, 0xBC, 0x8C, ..] | [0xE3, 0x80, 0x81 | 0x82, ..]
+        ) && (after_mark == bytes.len() || is_ideograph_lead(bytes, after_mark))
+        {
+            return latin_chunk(
+                char_width(decode_at(body, run).0, wide_ambiguous),
+                run as u32,
+                true,
+            );
         }
     }
     let end = first_break_opportunity(body);
@@ -748,13 +1067,43 @@ fn lead_chunk_width(body: &str, edges: &Edges, wide_ambiguous: bool) -> u32 {
     width + narrow / 4 + space
 }
 
+/// `（` in UTF-8.
+const FULL_OPEN: [u8; 3] = [0xEF, 0xBC, 0x88];
+
+/// Whether UAX #14 allows a break after an ideograph before the text at byte
+/// `i` of `bytes` (LB31), from its first character: the end of the line,
+/// another ideograph, an ASCII letter or digit, a full-width opening bracket,
+/// or spaces (no break before them, LB7, one after them, LB18) before any of
+/// these or `“`.
+#[inline(always)]
+fn breaks_after_ideograph(bytes: &[u8], mut i: usize) -> bool {
+    let Some(&b) = bytes.get(i) else {
+        return true;
+    };
+    let after_spaces = b == b' ';
+    if after_spaces {
+        while bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
+    }
+    match bytes.get(i) {
+        Some(b) if b.is_ascii_alphanumeric() => true,
+        Some(0xE4..=0xE9) => is_ideograph_lead(bytes, i),
+        Some(0xEF) => bytes.get(i..i + 3) == Some(&FULL_OPEN),
+        // `“`.
+        Some(0xE2) => after_spaces && bytes.get(i..i + 3) == Some(&[0xE2, 0x80, 0x9C]),
+        Some(b'"' | b'(') => after_spaces,
+        _ => false,
+    }
+}
+
 /// Whether `body` ends with a hyphen, slash or similar joiner right after a
 /// letter or digit: a wrap inside a word, path or URL.
-fn ends_mid_word(edges: &Edges) -> bool {
-    matches!(
-        (edges.last, edges.before_last),
-        (Some('-' | '/' | '_' | '='), Some(c)) if c.is_ascii_alphanumeric()
-    )
+fn ends_mid_word(body: &str, edges: &Edges) -> bool {
+    matches!(edges.last, Some('-' | '/' | '_' | '='))
+        && edges
+            .before_last(body)
+            .is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 /// A bracketed photo credit or dateline closes the line: `（新华社记者 张三 摄）`,
@@ -818,7 +1167,20 @@ fn ends_credit_word(c: char) -> bool {
     matches!(c, '摄' | '攝' | '图' | '圖' | '供')
 }
 
+/// Whether [`furniture_of`] may find furniture: not on most lines, which
+/// this tells without a call.
+#[inline(always)]
+fn may_be_furniture(edges: &Edges, width: u32, first: CharRole, dated: bool) -> bool {
+    (width <= RUNNING_HEADER_WIDTH && dated)
+        || first == CharRole::Marker
+        || edges.first.is_some_and(may_open_furniture)
+}
+
+/// The widest a running header is, in half-em: 40 em.
+const RUNNING_HEADER_WIDTH: u32 = 40 * 2;
+
 /// Recognises newspaper furniture by the conventions of Chinese newspapers.
+#[inline(never)]
 fn furniture_of(
     body: &str,
     edges: &Edges,
@@ -831,13 +1193,21 @@ fn furniture_of(
     // Every convention below starts with one of these: most lines stop here.
     let opens_furniture = first == CharRole::Marker || edges.first.is_some_and(may_open_furniture);
     // A running header names the weekday and the page: `星期一 第4版`.
-    if width <= 40 * EM && dated && body.contains("星期") && body.contains('版') {
+    if width <= RUNNING_HEADER_WIDTH
+        && dated
+        && contains3(body.as_bytes(), "版")
+        && body.contains("星期")
+    {
         return Some(Furniture::RunningHeader);
     }
     if !opens_furniture {
         return None;
     }
-    if SUBTITLE_OPENERS.iter().any(|o| body.starts_with(o)) {
+    // Each list below is searched only when the line opens with the first
+    // character of one of its entries (a test keeps these in step).
+    let f = edges.first;
+    if matches!(f, Some('—' | '－' | '―')) && SUBTITLE_OPENERS.iter().any(|o| body.starts_with(o))
+    {
         return Some(Furniture::Subtitle);
     }
     if first == CharRole::Marker {
@@ -868,14 +1238,19 @@ fn furniture_of(
     }
     // Simplified and Traditional forms of the same conventions; OCR reads
     // the bracket and the colon in several ways.
-    let unbracketed = body.trim_start_matches(LABEL_BRACKETS);
+    let unbracketed = if f.is_some_and(|c| LABEL_BRACKETS.contains(&c)) {
+        body.trim_start_matches(LABEL_BRACKETS)
+    } else {
+        body
+    };
     let labelled = |key: &str| {
         unbracketed
             .strip_prefix(key)
             .is_some_and(|rest| rest.trim_start().starts_with(['：', ':']))
     };
-    if SOURCE_LABELS.iter().any(|k| labelled(k))
-        || SOURCE_WORDS.iter().any(|k| unbracketed.starts_with(k))
+    if opens_source_label(unbracketed)
+        && (SOURCE_LABELS.iter().any(|k| labelled(k))
+            || SOURCE_WORDS.iter().any(|k| unbracketed.starts_with(k)))
     {
         return Some(Furniture::Source);
     }
@@ -901,11 +1276,14 @@ fn furniture_of(
     if first == CharRole::Open && !body.contains(['）', ')']) && is_cut_dateline(body) {
         return Some(Furniture::Dateline);
     }
-    if CAPTION_OPENERS.iter().any(|o| body.starts_with(o)) {
+    if matches!(f, Some('图' | '圖' | '（' | '上' | '下' | '左' | '右'))
+        && CAPTION_OPENERS.iter().any(|o| body.starts_with(o))
+    {
         return Some(Furniture::Caption);
     }
     if !ends_sentence
         && width <= 24 * EM
+        && f == Some('本')
         && REPORTER_BYLINES.iter().any(|b| body.starts_with(b))
         && body.contains(' ')
     {
@@ -917,18 +1295,92 @@ fn furniture_of(
     None
 }
 
+/// Whether `bytes` hold `needle`, a character of three bytes in UTF-8, eight
+/// bytes at a time: cheaper than `str::contains` on a line.
+fn contains3(bytes: &[u8], needle: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let needle = needle.as_bytes();
+    let last = needle[2];
+    // Where `bytes[i]` is the needle's last byte, the needle ends there
+    // if the two bytes before are its first two.
+    let ends_at = |i: usize| i >= 2 && bytes[i - 2..=i] == *needle;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let x = word ^ (ONES * u64::from(last));
+        // High bits of the bytes equal to `last`, and maybe of some above
+        // one: each is checked.
+        let mut found = x.wrapping_sub(ONES) & !x & HIGHS;
+        while found != 0 {
+            if ends_at(at + (found.trailing_zeros() / 8) as usize) {
+                return true;
+            }
+            found &= found - 1;
+        }
+        at += 8;
+    }
+    (at..bytes.len()).any(|i| bytes[i] == last && ends_at(i))
+}
+
 /// Whether a line starting with `c` may be furniture that does not open with
 /// a block marker: the first characters of [`SUBTITLE_OPENERS`],
 /// [`LABEL_BRACKETS`], [`SOURCE_LABELS`], [`SOURCE_WORDS`],
 /// [`CAPTION_OPENERS`], [`REPORTER_BYLINES`] and of list items (a test keeps
 /// them in step).
+///
+/// Most lines open with an ideograph that is none of these: a 256-bit
+/// filter of the ideographs among them turns those away before the `match`.
+#[inline(always)]
 fn may_open_furniture(c: char) -> bool {
+    let cp = c as u32;
+    if cp.wrapping_sub(0x4E00) < 0x5200 {
+        let bit = furniture_filter_bit(cp);
+        if FURNITURE_FILTER[bit / 64] >> (bit % 64) & 1 == 0 {
+            return false;
+        }
+    }
+    opens_furniture_exactly(c)
+}
+
+/// The bit of [`FURNITURE_FILTER`] for the code point `cp`.
+const fn furniture_filter_bit(cp: u32) -> usize {
+    (cp.wrapping_mul(0x9E37_79B9) >> 24) as usize
+}
+
+/// Bits set for every ideograph for which [`opens_furniture_exactly`] holds.
+const FURNITURE_FILTER: [u64; 4] = {
+    let mut filter = [0; 4];
+    let mut cp = 0x4E00;
+    while cp <= 0x9FFF {
+        if let Some(c) = char::from_u32(cp) {
+            if opens_furniture_exactly(c) {
+                let bit = furniture_filter_bit(cp);
+                filter[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        cp += 1;
+    }
+    filter
+};
+
+/// [`may_open_furniture`], character by character.
+const fn opens_furniture_exactly(c: char) -> bool {
     matches!(c,
         '0'..='9' | '(' | '<' | '[' | '〈' | '【' | '—' | '－' | '―' | '（' | '来' | '來' | '责' | '責' | '编'
         | '編' | '校' | '审' | '審' | '作' | '图' | '圖' | '上' | '下' | '左' | '右'
         | '本' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
         | '资' | '資' | '口'
         | '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{2793}')
+}
+
+/// Whether `text` opens with the first character of one of
+/// [`SOURCE_LABELS`] or [`SOURCE_WORDS`] (a test keeps them in step).
+fn opens_source_label(text: &str) -> bool {
+    text.starts_with([
+        '来', '來', '资', '資', '责', '責', '编', '編', '校', '审', '審', '作',
+    ])
 }
 
 /// Words of a byline after its box: `□本报记者 张三`, `■文／李四`.
@@ -1045,6 +1497,7 @@ fn is_list_item(body: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn spans(text: &str) -> Vec<(usize, usize, usize)> {
         raw_lines(text).map(|r| (r.start, r.end, r.next)).collect()
@@ -1218,6 +1671,73 @@ mod tests {
         }
     }
 
+    /// [`Counts::wide_run`] takes every character from U+4000 to U+9FFF
+    /// (lead bytes `E4`–`E9`) as wide and no mark, undecoded.
+    #[test]
+    fn ideograph_leads_are_wide_and_plain() {
+        for c in ('\u{4000}'..='\u{9FFF}').chain('\u{3000}'..='\u{3FFF}') {
+            let common = (0xE4..=0xE9).contains(&c.to_string().as_bytes()[0]);
+            assert_eq!(common, c >= '\u{4000}', "{c:?}");
+            if common {
+                for wide in [false, true] {
+                    assert_eq!(char_width(c, wide), 2, "{c:?}");
+                    assert_eq!(crate::classify::char_width_slow(c, wide), 2, "{c:?}");
+                }
+                assert!(!is_compressible(c) && bracket_balance(c) == 0, "{c:?}");
+                assert!(!('\u{2500}'..='\u{257F}').contains(&c) && !c.is_whitespace());
+            }
+        }
+    }
+
+    #[test]
+    fn three_byte_search_agrees_with_contains() {
+        let texts = [
+            "",
+            "版",
+            "a版",
+            "第4版",
+            "星期一 第4版 社会",
+            "版版",
+            "\u{7248}\u{7248}",
+            "瀈",
+            "\u{8888}",
+            "abcdefg版",
+            "abcdefgh版",
+            "abcdefghi版",
+            "一二三四五六七八九十版面",
+            "一二三四五六七八九十",
+            "\u{3088}\u{3089}\u{7088}",
+            "xx\u{e789}",
+        ];
+        for text in texts {
+            for cut in 0..=text.len() {
+                let text = text.get(cut..).unwrap_or("");
+                assert_eq!(
+                    contains3(text.as_bytes(), "版"),
+                    text.contains('版'),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn furniture_gates_are_in_step() {
+        for label in SOURCE_LABELS.iter().chain(&SOURCE_WORDS) {
+            assert!(opens_source_label(label), "{label}");
+        }
+        let gates: [(&[&str], &str); 3] = [
+            (&SUBTITLE_OPENERS, "—－―"),
+            (&CAPTION_OPENERS, "图圖（上下左右"),
+            (&REPORTER_BYLINES, "本"),
+        ];
+        for (list, firsts) in gates {
+            for opener in list {
+                assert!(firsts.contains(opener.chars().next().unwrap()), "{opener}");
+            }
+        }
+    }
+
     #[test]
     fn credit_word_ends_are_in_step() {
         for word in CREDIT_WORDS {
@@ -1244,13 +1764,80 @@ mod tests {
             width + narrow / 4 + u32::from(chunk.starts_with(|c: char| c.is_ascii_alphanumeric()))
         };
         let chars = [
-            "字", "国", "，", "。", "、", "：", "；", "！", "？", "）", "」", "』", "》", "”", "“",
-            "（", "…", "—", "a", "1", " ", "ー", "々", "〕", "】", "·", "%", ",", ".",
+            "字",
+            "国",
+            "，",
+            "。",
+            "、",
+            "：",
+            "；",
+            "！",
+            "？",
+            "）",
+            "」",
+            "』",
+            "》",
+            "”",
+            "“",
+            "（",
+            "…",
+            "—",
+            "a",
+            "1",
+            " ",
+            "ー",
+            "々",
+            "〕",
+            "】",
+            "·",
+            "%",
+            ",",
+            ".",
+            "\u{3000}",
+            "Z",
+            "9",
+            "-",
+            "/",
+            "(",
+            ")",
+            "'",
+            "\"",
+            "：",
+            "〔",
+            "【",
+            "「",
+            "—",
+            "\u{A0}",
+            "\u{2060}",
+            "\u{200B}",
+            "\u{301C}",
+            "\u{FF5E}",
+            "゛",
+            "\u{3099}",
+            "\u{E000}",
+            "\u{20000}",
+            "가",
+            "😀",
+            "\u{200D}",
+            "\u{FE0F}",
+            "\u{1F3FB}",
+            "_",
+            "$",
+            "#",
+            "!",
+            "?",
+            ";",
+            "&",
         ];
-        for a in ["字", "中"] {
+        for a in [
+            "字", "中", "a", "1", "Ab", "x2", "2024", "（", "“", "□", "(", "‘", "「", "『", "《",
+            "【", "〔", "（字", "“字", "(中", "■", "——", "—", "。", "，", "、", "字“", "字 ",
+            "ab  ", "字”", "字，", "字）", "字？", "\"", "/", "ab,", "1.", "ab!", "x:", "(a",
+            "“ab", "（1", "\"a", "/a", "ab，", "1。", "x、",
+        ] {
             for b in chars {
                 for c in chars.iter().chain([&""]) {
-                    for d in ["", "字", "，"] {
+                    for d in ["", "字", "，", " ", "a", "）"] {
                         let body = format!("{a}{b}{c}{d}");
                         let edges = Edges::of(&body);
                         assert_eq!(
@@ -1293,5 +1880,68 @@ mod tests {
         assert!(measure("名称    数量").shape.preformatted);
         assert!(measure("a\tb").shape.preformatted);
         assert!(!measure("中国 ABC 公司").shape.preformatted);
+    }
+
+    /// One token of a line: ideographs, full-width punctuation, Latin, digits,
+    /// spaces of every kind, furniture words and arbitrary characters.
+    fn line_token() -> impl Strategy<Value = String> {
+        prop_oneof![
+            8 => proptest::collection::vec(0x4E00u32..0xA000, 1..8)
+                .prop_map(|v| v.into_iter().filter_map(char::from_u32).collect()),
+            4 => proptest::sample::select(vec![
+                "，", "。", "、", "；", "：", "？", "！", "“", "”", "‘", "’", "（", "）", "《", "》",
+                "「", "」", "『", "』", "…", "……", "——", "—", "·", "・", "□", "■", "●", "一、", "（二）",
+                "3.", "1.5", "(", ")", "〔", "〕", "【", "】", "〈", "〉", "－－", "――", "─", "│",
+                "```", "~~~", "-", "/", "_", "=", "口", "本报记者", "新华社", "中新社", "本报讯",
+                "来源", "责任编辑", "图为", "（图为", "图片由", "提供", "摄", "供图", "电", "電",
+                "日电", "星期一", "第4版", "2022年", "月", "日", "①", "❶", "ー", "々", "%", ",", ".",
+                "\u{FF0E}", "\u{FF61}", "\u{2E3A}", "\u{A0}", "\u{85}", "\u{2028}", "\u{200B}",
+                "\u{FEFF}", "\u{301C}", "\u{3099}", "\u{E000}", "\u{1F600}", "\u{20000}",
+            ])
+            .prop_map(String::from),
+            2 => "[a-zA-Z]{1,6}",
+            2 => "[0-9]{1,4}",
+            1 => "[가-힣]{1,3}",
+            1 => "[ぁ-んァ-ン]{1,3}",
+            3 => proptest::sample::select(vec![
+                " ", "  ", "   ", "\u{3000}", "\u{3000}\u{3000}", "\t", "\u{A0}", "\u{b}",
+                "\u{c}", "\u{1680}", "\u{2009}", "\u{7f}", "\u{1}",
+            ])
+            .prop_map(String::from),
+            1 => any::<char>().prop_map(String::from),
+            1 => "[\\x00-\\x7F]{1,3}",
+        ]
+    }
+
+    fn a_line() -> impl Strategy<Value = String> {
+        proptest::collection::vec(line_token(), 0..16).prop_map(|v| {
+            v.concat()
+                .chars()
+                .filter(|&c| c != '\n' && c != '\r')
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(4096)
+        ))]
+
+        /// The fast paths of [`Line::measure`] against the plain measure it
+        /// replaced, on every field.
+        #[test]
+        fn measure_agrees_with_the_reference(
+            line in a_line(),
+            before in "[a-z\u{4E00}]{0,2}",
+            wide in any::<bool>(),
+        ) {
+            let text = format!("{before}\n{line}\nx");
+            let raw = raw_lines(&text).find(|r| r.start == before.len() + 1).unwrap();
+            prop_assert_eq!(
+                Line::measure(&text, raw, 3, 1, wide),
+                reference::Reference::measure(&text, raw, 3, 1, wide),
+                "{:?}", line
+            );
+        }
     }
 }

@@ -1,0 +1,644 @@
+//! The measuring stage as it was before its fast paths, kept whole and
+//! unoptimised: `Line::measure` must agree with it on every line (see the
+//! property test in `line::tests`).
+
+use super::{Furniture, Line, RawLine, SectionCut, Shape};
+use crate::classify::{
+    char_width, first_break_opportunity, holds_to_the_left, is_compressible, role_of,
+    trim_space_end, trim_space_start, CharRole,
+};
+
+/// The reference measure of one raw line.
+pub(super) struct Reference;
+
+impl Reference {
+    pub(super) fn measure(
+        text: &str,
+        raw: RawLine,
+        number: usize,
+        blanks_before: u32,
+        wide_ambiguous: bool,
+    ) -> Option<Line> {
+        if raw.start == raw.end {
+            return None;
+        }
+        let content = &text[raw.start..raw.end];
+        let body = trim_space_start(content);
+        let text_start = raw.start + (content.len() - body.len());
+        let body = trim_space_end(body);
+        if body.is_empty() {
+            return None;
+        }
+        let (indent, leading_ascii) = indent_of(&content[..text_start - raw.start]);
+        let counts = Counts::of(body, wide_ambiguous);
+        let preformatted = counts.tab_or_box || (leading_ascii >= 2 && counts.wide_chars == 0);
+        let place = Place {
+            span: raw.start..raw.end,
+            text_start,
+            number,
+            blanks_before,
+            indent,
+        };
+        Some(Reference::assemble(
+            body,
+            place,
+            counts,
+            preformatted,
+            wide_ambiguous,
+        ))
+    }
+
+    fn assemble(
+        body: &str,
+        place: Place,
+        counts: Counts,
+        mut preformatted: bool,
+        wide_ambiguous: bool,
+    ) -> Line {
+        let Place {
+            span,
+            text_start,
+            number,
+            blanks_before,
+            indent,
+        } = place;
+        let edges = Edges::of(body);
+        let first = edges.first.map_or(CharRole::Other, role_of);
+        let last = edges.last.map_or(CharRole::Other, role_of);
+        let closed_credit = last == CharRole::Close && ends_with_credit(body);
+        let ends_sentence = match last {
+            CharRole::SentenceEnd | CharRole::Ellipsis => true,
+            CharRole::Close => {
+                closed_credit
+                    || matches!(
+                        body.chars()
+                            .rev()
+                            .map(role_of)
+                            .find(|&r| r != CharRole::Close),
+                        Some(CharRole::SentenceEnd | CharRole::Ellipsis)
+                    )
+            }
+            _ => false,
+        };
+        // Spread text has a gap between most of its wide characters; a table
+        // row of CJK cells has gaps only between cells.
+        let letter_spaced = counts.letter_spaces >= 2
+            && counts.letter_spaces * 3 >= counts.wide_chars.saturating_sub(1) * 2;
+        // A code fence, here so that joined lines that make one (`` + `)
+        // are seen as the line the output will hold.
+        if body.starts_with("```") || body.starts_with("~~~") {
+            preformatted = true;
+        }
+        // Runs of spaces align table columns, unless the extractor spread a
+        // justified line, which leaves single spaces between its ideographs.
+        let aligned = counts.space_runs > 0 && !letter_spaced && !preformatted;
+        if counts.space_runs > 0 && !letter_spaced {
+            preformatted = true;
+        }
+        let width = indent + counts.width;
+        Line {
+            number,
+            start: span.start,
+            text_start,
+            text_end: text_start + body.len(),
+            end: span.end,
+            blanks_before,
+            indent,
+            width,
+            compressible: counts.compressible,
+            pauses: counts.pauses,
+            narrow: counts.narrow,
+            wide_chars: counts.wide_chars,
+            brackets: counts.brackets,
+            letter_spaces: counts.letter_spaces,
+            space_runs: counts.space_runs,
+            lead_chunk: lead_chunk_width(body, &edges, wide_ambiguous),
+            first,
+            last,
+            ends_sentence,
+            all_narrow: counts.wide_chars == 0,
+            ends_mid_word: ends_mid_word(&edges),
+            // A credit word ends with an ideograph, a bracketed credit with a
+            // closing bracket: cheap gates before the string tests.
+            ends_with_credit: closed_credit
+                || (last == CharRole::Ideograph
+                    && edges.last.is_some_and(ends_credit_word)
+                    && ends_with_credit_word(body)),
+            dateline_lead: width <= 32
+                && ((matches!(edges.first, Some('本' | '新' | '中')) && is_dateline_lead(body))
+                    // The date's tail of a dateline cut mid-date: `日电`, `20日电`.
+                    || (width <= 8
+                        && matches!(edges.last, Some('电' | '電'))
+                        && matches!(edges.first, Some('0'..='9' | '日'))
+                        && is_date_tail(body))),
+            opens_with_bracket: matches!(edges.first, Some('（' | '(' | '〔' | '[')),
+            shape: Shape {
+                preformatted,
+                letter_spaced,
+                aligned,
+            },
+            // A date has digits: `2022年10月11日`.
+            furniture: furniture_of(
+                body,
+                &edges,
+                width,
+                first,
+                ends_sentence,
+                counts.narrow >= 4,
+            ),
+            cut: SectionCut::None,
+        }
+    }
+}
+
+/// The first two and last two characters of a line's body, decoded once for
+/// the tests that look at a line's edges.
+struct Edges {
+    first: Option<char>,
+    second: Option<char>,
+    last: Option<char>,
+    before_last: Option<char>,
+}
+
+impl Edges {
+    fn of(body: &str) -> Edges {
+        let mut chars = body.chars();
+        let first = chars.next();
+        if chars.as_str().is_empty() {
+            // One character (or none): it is the first and the last.
+            return Edges {
+                first,
+                second: None,
+                last: first,
+                before_last: None,
+            };
+        }
+        let second = chars.next();
+        let mut tail = body.chars();
+        let last = tail.next_back();
+        let before_last = tail.next_back();
+        Edges {
+            first,
+            second,
+            last,
+            before_last,
+        }
+    }
+}
+
+/// Where a line stands: its span, where its text starts, its number, the
+/// blank lines before it and the width of its indent.
+struct Place {
+    span: std::ops::Range<usize>,
+    text_start: usize,
+    number: usize,
+    blanks_before: u32,
+    indent: u32,
+}
+
+/// Width in half-em of leading whitespace, and how many of its characters
+/// are ASCII spaces or tabs.
+fn indent_of(leading: &str) -> (u32, u32) {
+    let (mut indent, mut ascii) = (0, 0);
+    for c in leading.chars() {
+        indent += match c {
+            '\t' => 4,
+            '\u{3000}' => 2,
+            // Form feeds, vertical tabs and other controls take no room.
+            c if c.is_control() => 0,
+            _ => 1,
+        };
+        ascii += u32::from(c == ' ' || c == '\t');
+    }
+    (indent, ascii)
+}
+
+/// What one scan over a line's body counts.
+#[derive(Clone, Copy, Debug, Default)]
+struct Counts {
+    /// Display width of the body, in half-em.
+    width: u32,
+    compressible: u32,
+    pauses: u32,
+    narrow: u32,
+    wide_chars: u32,
+    brackets: i32,
+    letter_spaces: u32,
+    space_runs: u32,
+    /// A tab or a box-drawing character: aligned text.
+    tab_or_box: bool,
+}
+
+impl Counts {
+    fn of(body: &str, wide_ambiguous: bool) -> Counts {
+        let mut n = Counts::default();
+        let mut prev_wide = false;
+        let mut pending_spaces = 0u32;
+        let bytes = body.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // The main ideograph block, U+4E00 to U+9FFF (`E4 B8 80` to
+            // `E9 BF BF`), is most of the text: a run of it is counted with
+            // no decoding and no lookups.
+            let ideograph_at = |i: usize| match bytes.get(i) {
+                Some(0xE5..=0xE9) => true,
+                Some(0xE4) => bytes.get(i + 1).is_some_and(|&b| b >= 0xB8),
+                _ => false,
+            };
+            let mut run = 1;
+            let w = if ideograph_at(i) {
+                i += 3;
+                while ideograph_at(i) {
+                    i += 3;
+                    run += 1;
+                }
+                2
+            } else {
+                let Some(c) = body[i..].chars().next() else {
+                    break;
+                };
+                i += c.len_utf8();
+                if matches!(c, ' ' | '\u{3000}' | '\t' | '\u{A0}') {
+                    n.tab_or_box |= c == '\t';
+                    pending_spaces += 1;
+                    continue;
+                }
+                if !c.is_ascii() {
+                    n.compressible += u32::from(is_compressible(c));
+                    n.pauses += u32::from(matches!(
+                        c,
+                        '，' | '、' | '；' | '：' | '､' | '﹐' | '﹑' | '﹔' | '﹕'
+                    ));
+                    n.tab_or_box |= ('\u{2500}'..='\u{257F}').contains(&c);
+                    n.brackets += bracket_balance(c);
+                } else {
+                    n.brackets += i32::from(c == '(') - i32::from(c == ')');
+                    n.pauses += u32::from(matches!(c, ',' | ';' | ':'));
+                }
+                char_width(c, wide_ambiguous)
+            };
+            let wide = w == 2;
+            if pending_spaces > 0 {
+                if pending_spaces >= 3 {
+                    n.space_runs += 1;
+                }
+                if prev_wide && wide {
+                    // A justified line stretched by the extractor (or spread
+                    // by OCR): the gap is spacing, not text, and takes no
+                    // width of its own.
+                    n.letter_spaces += 1;
+                } else {
+                    n.width += pending_spaces;
+                }
+                pending_spaces = 0;
+            }
+            n.width += w * run;
+            prev_wide = wide;
+            if wide {
+                n.wide_chars += run;
+            } else if w == 1 {
+                n.narrow += run;
+            }
+        }
+        n
+    }
+}
+
+/// `1` for a full-width opening bracket or quote, `-1` for a closing one.
+/// Straight ASCII quotes open and close alike, so they are not counted.
+fn bracket_balance(c: char) -> i32 {
+    match c {
+        '（' | '〔' | '【' | '《' | '「' | '『' | '“' => 1,
+        '）' | '〕' | '】' | '》' | '」' | '』' | '”' => -1,
+        _ => 0,
+    }
+}
+
+/// Width of the text before the first line-break opportunity in `body`.
+///
+/// Narrow characters count a quarter more than half an em, as Latin letters
+/// in CJK fonts do, and a chunk that opens with a letter or digit carries the
+/// space that separated it from the text before.
+fn lead_chunk_width(body: &str, edges: &Edges, wide_ambiguous: bool) -> u32 {
+    let ideograph = |c: Option<char>| c.is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+    if ideograph(edges.first) {
+        if edges.second.is_none() || ideograph(edges.second) {
+            // A lone ideograph, or one before another: UAX #14 allows a
+            // break between two ideographs (LB31).
+            return 2;
+        }
+        // An ideograph and the closing mark it holds on to (`说，`), before
+        // another ideograph: no break before the mark (LB13, LB21), one
+        // after it (LB31).
+        let mut chars = body.chars().skip(1);
+        if let (Some(mark), third) = (chars.next(), chars.next()) {
+            if holds_to_the_left(mark) && (third.is_none() || ideograph(third)) {
+                return 2 + char_width(mark, wide_ambiguous);
+            }
+        }
+    }
+    let end = first_break_opportunity(body);
+    let chunk = body[..end].trim_end();
+    let (mut width, mut narrow) = (0, 0);
+    for c in chunk.chars() {
+        let w = char_width(c, wide_ambiguous);
+        width += w;
+        narrow += u32::from(w == 1);
+    }
+    let space = u32::from(chunk.starts_with(|c: char| c.is_ascii_alphanumeric()));
+    width + narrow / 4 + space
+}
+
+/// Whether `body` ends with a hyphen, slash or similar joiner right after a
+/// letter or digit: a wrap inside a word, path or URL.
+fn ends_mid_word(edges: &Edges) -> bool {
+    matches!(
+        (edges.last, edges.before_last),
+        (Some('-' | '/' | '_' | '='), Some(c)) if c.is_ascii_alphanumeric()
+    )
+}
+
+/// A bracketed photo credit or dateline closes the line: `（新华社记者 张三 摄）`,
+/// `（新华社北京1月28日电）`. Whatever stood before it, the paragraph ends there.
+fn ends_with_credit(body: &str) -> bool {
+    let inner = body.trim_end_matches(['）', ')']);
+    inner.len() < body.len() && (ends_with_credit_word(inner) || inner.ends_with(['电', '電']))
+}
+
+/// `本报天津5月17日电`, `新华社北京电`, `本报讯`: the dateline a news story
+/// opens with, which runs on into its first sentence.
+///
+/// `body`, here and in the tests below, is a line's text trimmed at both ends.
+fn is_dateline_lead(body: &str) -> bool {
+    AGENCIES.iter().any(|a| body.starts_with(a))
+        && (body.ends_with(['电', '電', '讯', '訊'])
+            // Cut inside its date: `中新社武汉 2 月 20` | `日电`.
+            || (body.ends_with(|c: char| c.is_ascii_digit() || c == '月')
+                && body.contains(|c: char| c.is_ascii_digit())
+                && !body.contains(['，', '。', '：', '、'])))
+}
+
+/// `日电`, `20日电`: the end of a dateline cut inside its date.
+fn is_date_tail(body: &str) -> bool {
+    body.trim_end_matches(['电', '電'])
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
+        == "日"
+}
+
+/// `（新华社北京1月28日`: a bracketed dateline cut before its `电）`.
+fn is_cut_dateline(body: &str) -> bool {
+    let inner = body.trim_start_matches(['（', '(']);
+    inner.len() < body.len()
+        && AGENCIES.iter().any(|a| inner.starts_with(a))
+        && inner.ends_with(|c: char| c.is_ascii_digit() || c == '日')
+}
+
+/// The agencies whose names open a dateline.
+const AGENCIES: [&str; 8] = [
+    "本报",
+    "本報",
+    "新华社",
+    "新華社",
+    "中新社",
+    "中新網",
+    "中新网",
+    "中央社",
+];
+
+/// An unbracketed credit word ends the line: `图片由…提供`, `…摄`.
+fn ends_with_credit_word(body: &str) -> bool {
+    CREDIT_WORDS.iter().any(|k| body.ends_with(k))
+}
+
+/// Words that close a photo credit: `…摄`, `…供图`, `图片由…提供`.
+const CREDIT_WORDS: [&str; 5] = ["摄", "攝", "供图", "供圖", "提供"];
+
+/// Whether `c` is the last character of one of [`CREDIT_WORDS`] (a test
+/// keeps them in step): a `match`, cheaper than searching a list on every line.
+fn ends_credit_word(c: char) -> bool {
+    matches!(c, '摄' | '攝' | '图' | '圖' | '供')
+}
+
+/// Recognises newspaper furniture by the conventions of Chinese newspapers.
+fn furniture_of(
+    body: &str,
+    edges: &Edges,
+    width: u32,
+    first: CharRole,
+    ends_sentence: bool,
+    dated: bool,
+) -> Option<Furniture> {
+    const EM: u32 = 2;
+    // Every convention below starts with one of these: most lines stop here.
+    let opens_furniture = first == CharRole::Marker || edges.first.is_some_and(may_open_furniture);
+    // A running header names the weekday and the page: `星期一 第4版`.
+    if width <= 40 * EM && dated && body.contains("星期") && body.contains('版') {
+        return Some(Furniture::RunningHeader);
+    }
+    if !opens_furniture {
+        return None;
+    }
+    if SUBTITLE_OPENERS.iter().any(|o| body.starts_with(o)) {
+        return Some(Furniture::Subtitle);
+    }
+    if first == CharRole::Marker {
+        if width <= 30 * EM && BYLINE_WORDS.iter().any(|b| body.contains(b)) {
+            return Some(Furniture::Byline);
+        }
+        // `□伍里川`: a marker before a bare name, as commentary bylines are set.
+        if width <= 10 * EM && !body.contains(['，', '。', '、', '：', ',', '.']) {
+            return Some(Furniture::Byline);
+        }
+        return Some(Furniture::ListItem);
+    }
+    // OCR reads the byline box `□` as `口`: `口本报记者 张三`. Only when a
+    // byline's own words or an agency follow the box at once (`口头…` is a
+    // word) and no sentence punctuation follows.
+    if edges.first == Some('口') && width <= 30 * EM && !body.contains(['，', '。', ',', '.']) {
+        let after_box = trim_space_start(&body['口'.len_utf8()..]);
+        if BYLINE_WORDS
+            .iter()
+            .chain(&AGENCIES)
+            .any(|o| after_box.starts_with(o))
+        {
+            return Some(Furniture::Byline);
+        }
+    }
+    if width > 40 * EM {
+        return None;
+    }
+    // Simplified and Traditional forms of the same conventions; OCR reads
+    // the bracket and the colon in several ways.
+    let unbracketed = body.trim_start_matches(LABEL_BRACKETS);
+    let labelled = |key: &str| {
+        unbracketed
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(['：', ':']))
+    };
+    if SOURCE_LABELS.iter().any(|k| labelled(k))
+        || SOURCE_WORDS.iter().any(|k| unbracketed.starts_with(k))
+    {
+        return Some(Furniture::Source);
+    }
+    let bracketed = (body.starts_with('（') && body.ends_with('）'))
+        || (body.starts_with('(') && body.ends_with(')'));
+    let dateline = [
+        "电",
+        "记者",
+        "通讯员",
+        "报道",
+        "摄",
+        "電",
+        "記者",
+        "通訊員",
+        "報導",
+        "攝",
+    ];
+    if bracketed && dateline.iter().any(|k| body.contains(k)) {
+        return Some(Furniture::Dateline);
+    }
+    // A closing dateline cut before its `电）`: `（中新社乌鲁木齐3月12日`, an
+    // agency's name after the bracket, the date unfinished at the line's end.
+    if first == CharRole::Open && !body.contains(['）', ')']) && is_cut_dateline(body) {
+        return Some(Furniture::Dateline);
+    }
+    if CAPTION_OPENERS.iter().any(|o| body.starts_with(o)) {
+        return Some(Furniture::Caption);
+    }
+    if !ends_sentence
+        && width <= 24 * EM
+        && REPORTER_BYLINES.iter().any(|b| body.starts_with(b))
+        && body.contains(' ')
+    {
+        return Some(Furniture::Byline);
+    }
+    if is_list_item(body) {
+        return Some(Furniture::ListItem);
+    }
+    None
+}
+
+/// Whether a line starting with `c` may be furniture that does not open with
+/// a block marker: the first characters of [`SUBTITLE_OPENERS`],
+/// [`LABEL_BRACKETS`], [`SOURCE_LABELS`], [`SOURCE_WORDS`],
+/// [`CAPTION_OPENERS`], [`REPORTER_BYLINES`] and of list items (a test keeps
+/// them in step).
+fn may_open_furniture(c: char) -> bool {
+    matches!(c,
+        '0'..='9' | '(' | '<' | '[' | '〈' | '【' | '—' | '－' | '―' | '（' | '来' | '來' | '责' | '責' | '编'
+        | '編' | '校' | '审' | '審' | '作' | '图' | '圖' | '上' | '下' | '左' | '右'
+        | '本' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        | '资' | '資' | '口'
+        | '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{2793}')
+}
+
+/// Words of a byline after its box: `□本报记者 张三`, `■文／李四`.
+const BYLINE_WORDS: [&str; 10] = [
+    "记者",
+    "通讯员",
+    "本报",
+    "作者",
+    "撰文",
+    "文／",
+    "文/",
+    "記者",
+    "通訊員",
+    "本報",
+];
+
+/// A subtitle opens with a dash: `——深入学习…`.
+const SUBTITLE_OPENERS: [&str; 3] = ["——", "－－", "――"];
+
+/// Brackets that may enclose a source line: `（责任编辑：张俊蕾）`.
+const LABEL_BRACKETS: [char; 6] = ['（', '(', '〈', '<', '【', '['];
+
+/// Labels of source and editor lines, before a colon: `来源：…`. Simplified
+/// and Traditional forms; OCR reads the colon in several ways.
+const SOURCE_LABELS: [&str; 13] = [
+    "来源",
+    "來源",
+    "资料来源",
+    "資料來源",
+    "责任编辑",
+    "責任編輯",
+    "编辑",
+    "編輯",
+    "校对",
+    "校對",
+    "审核",
+    "審核",
+    "作者",
+];
+
+/// Words that open a source line even without a colon.
+const SOURCE_WORDS: [&str; 4] = ["责任编辑", "責任編輯", "作者单位", "作者單位"];
+
+/// Openings of photo captions and credits: `图为…`, `图片由…提供`.
+const CAPTION_OPENERS: [&str; 26] = [
+    "图片由",
+    "图片来源",
+    "图为",
+    "图：",
+    "图/",
+    "图／",
+    // Bracketed, by the same words: not any bracket opening with 图
+    // (`（图形用户界面）`).
+    "（图为",
+    "（图片",
+    "（图：",
+    "（图/",
+    "（图／",
+    "上图：",
+    "下图：",
+    "左图：",
+    "右图：",
+    "圖片由",
+    "圖片來源",
+    "圖為",
+    "圖：",
+    "圖/",
+    "圖／",
+    "（圖為",
+    "（圖片",
+    "（圖：",
+    "（圖/",
+    "（圖／",
+];
+
+/// Bylines set without a marker: `本报记者 张三`.
+const REPORTER_BYLINES: [&str; 4] = ["本报记者", "本报通讯员", "本報記者", "本報通訊員"];
+
+/// `一、` `（二）` `(3)` `4.` `5、` `①`: markers that open a list item.
+fn is_list_item(body: &str) -> bool {
+    let mut chars = body.chars();
+    let Some(c0) = chars.next() else {
+        return false;
+    };
+    if ('\u{2460}'..='\u{2473}').contains(&c0) || ('\u{2776}'..='\u{2793}').contains(&c0) {
+        return true;
+    }
+    let numeral = |c: char| {
+        matches!(
+            c,
+            '0'..='9' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
+    };
+    let bracketed = c0 == '（' || c0 == '(';
+    let rest = if bracketed { chars.as_str() } else { body };
+    // Four numerals are already too many: stop there (`一二三四五…` is text).
+    let digits = rest.chars().take(4).take_while(|&c| numeral(c)).count();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    let mut after = rest.chars().skip(digits);
+    let mark = after.next();
+    if bracketed {
+        return matches!(mark, Some('）' | ')'));
+    }
+    match mark {
+        Some('、') => true,
+        // `1.5亿` is a number, `1. 项目` a list item.
+        Some('.' | '．') => !matches!(after.next(), Some(c) if c.is_ascii_digit()),
+        _ => false,
+    }
+}
