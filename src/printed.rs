@@ -19,8 +19,9 @@
 //! - a paragraph ends only at a printed line no wider than its column, at a
 //!   small fixed cost after a sentence end or closing mark (more after a
 //!   pause mark, most after a character: a heading);
-//! - pieces are grouped only where the extractor may have cut a line: after
-//!   a pause, sentence-end or closing mark, or before an opening one;
+//! - pieces are grouped only where the extractor may have cut a line
+//!   ([`may_cut_between`]: after a pause, sentence-end or closing mark, or
+//!   before an opening one, with no blank line or deeper indent between);
 //! - disagreeing with the local rules costs a little, so that where the
 //!   widths cannot tell (a short last line and a first line that lost its
 //!   indent look like one full line), their decision stands.
@@ -30,6 +31,7 @@
 
 use crate::classify::CharRole;
 use crate::decide::{Action, Reason};
+use crate::layout::may_cut_between;
 use crate::line::Line;
 
 /// A section is cut into pieces when at least this many pause marks…
@@ -82,11 +84,6 @@ fn piece_end(line: &Line) -> PieceEnd {
         CharRole::Open => PieceEnd::Open,
         _ => PieceEnd::Text,
     }
-}
-
-/// Whether the extractor may have cut one printed line between the two.
-fn may_cut(prev: &Line, next: &Line) -> bool {
-    matches!(piece_end(prev), PieceEnd::Pause | PieceEnd::Closing) || next.first == CharRole::Open
 }
 
 /// Width of a piece, every mark in it set at half width.
@@ -230,7 +227,7 @@ fn rebuild_run(
             let (mut wide, mut narrow, mut overruled) = (0u64, 0u64, 0u64);
             for end in start..n.min(start + MAX_PIECES) {
                 if end > start {
-                    if !may_cut(&lines[end - 1], &lines[end]) {
+                    if !may_cut_between(&lines[end - 1], &lines[end]) {
                         break;
                     }
                     overruled += u64::from(!joined(end - 1));
