@@ -100,14 +100,30 @@ pub(crate) fn estimate_columns(
         return;
     }
     let n = lines.len();
-    // `adjacent[j]`: pairs of lines up to `j` with no blank line between them.
-    // Where every line stands between blank lines, nothing is hard-wrapped:
-    // it is flowing text, one paragraph per block.
     let ColumnScratch {
         adjacent,
         votes,
         spans,
     } = scratch;
+    // Each line's vote, once; a line that does not vote has an empty interval.
+    votes.clear();
+    let mut voting = 0usize;
+    votes.extend(lines.iter().map(|line| match votes_for(line) {
+        Some((lo, hi)) => {
+            voting += 1;
+            (lo as usize, hi as usize)
+        }
+        None => NO_VOTE,
+    }));
+    // A column needs three lines that vote for it (see `best_of`): with
+    // fewer voters in the whole section, no line has one.
+    if voting < 3 {
+        columns.resize(columns.len() + n, None);
+        return;
+    }
+    // `adjacent[j]`: pairs of lines up to `j` with no blank line between them.
+    // Where every line stands between blank lines, nothing is hard-wrapped:
+    // it is flowing text, one paragraph per block.
     adjacent.clear();
     let mut count = 0u32;
     for (j, line) in lines.iter().enumerate() {
@@ -116,62 +132,70 @@ pub(crate) fn estimate_columns(
         }
         adjacent.push(count);
     }
-    // Each line's vote, once; a line that does not vote has an empty interval.
-    votes.clear();
-    votes.extend(lines.iter().map(|line| {
-        votes_for(line).map_or((usize::MAX, 0), |(lo, hi)| (lo as usize, hi as usize))
-    }));
-    // A column needs three lines that vote for it (see `Histogram::best`):
-    // with fewer voters in the whole section, no line has one.
-    if votes.iter().filter(|(lo, hi)| lo <= hi).nth(2).is_none() {
-        columns.resize(columns.len() + n, None);
-        return;
-    }
-    // Line `j` votes for line `i` with weight `WINDOW + 1 - |i - j|`. Moving
-    // from `i` to `i + 1` adds one to the weight of every line after `i` and
-    // takes one from every line up to `i`, so the weighted histogram slides
-    // with two plain ones: `weighted += after - upto`.
-    let mut weighted = Histogram::new();
-    let mut upto = Histogram::new(); // lines i-WINDOW ..= i
-    let mut after = Histogram::new(); // lines i+1 ..= i+WINDOW+1
+    // Every width a line from `i - WINDOW` to `i + WINDOW + 1` votes for, at
+    // every step `i` (see `vote_columns`), after one linear pass.
+    spans.fill(votes, 2 * WINDOW + 2);
+    vote_columns(
+        votes,
+        spans,
+        |lo, hi| adjacent[hi - 1] != adjacent[lo],
+        columns,
+    );
+    let start = columns.len() - n;
+    spread_into_pieces(lines, &mut columns[start..]);
+}
+
+/// Appends the column the window around each line votes for, where
+/// `wrapped(lo, hi)` says that lines `lo..hi` are wrapped text (else `None`).
+///
+/// Line `j` votes for line `i` with weight `WINDOW + 1 - |i - j|`. Moving
+/// from `i` to `i + 1` adds one to the weight of every line after `i` and
+/// takes one from every line up to `i`: `weighted += after - upto`, where
+/// `after` holds lines `i + 1 ..= i + WINDOW + 1` and `upto` lines
+/// `i - WINDOW ..= i`. Only their difference is kept, as `delta`, which
+/// each step changes by three votes. Every width that is not zero in
+/// `weighted` or `delta` at step `i` is voted for by a line from `i -
+/// WINDOW` to `i + WINDOW + 1`, so the step touches only the widths
+/// `spans` gives.
+fn vote_columns(
+    votes: &[(usize, usize)],
+    spans: &WindowSpans,
+    wrapped: impl Fn(usize, usize) -> bool,
+    columns: &mut Vec<Option<u32>>,
+) {
+    let n = votes.len();
+    let mut weighted = Bins::keys();
+    let mut delta = Bins::zero();
     for (j, &vote) in votes.iter().enumerate().take(WINDOW + 1) {
         weighted.add(vote, (WINDOW + 1 - j) as i16);
     }
     if let Some(&first) = votes.first() {
-        upto.add(first, 1);
+        delta.add(first, -1);
     }
     for &vote in votes.iter().take(WINDOW + 2).skip(1) {
-        after.add(vote, 1);
+        delta.add(vote, 1);
     }
-    // Every width that is not zero in one of the three histograms at step
-    // `i` is voted for by a line from `i - WINDOW` to `i + WINDOW + 1`: the
-    // step touches those widths alone. `spans` gives them (or a few more)
-    // for every step, after one linear pass.
-    spans.fill(votes, 2 * WINDOW + 2);
     for i in 0..n {
         let lo = i.saturating_sub(WINDOW);
         let hi = (i + WINDOW + 1).min(n);
         let span = spans.of(lo, (i + WINDOW + 1).min(n - 1));
-        let wrapped = adjacent[hi - 1] != adjacent[lo];
-        columns.push(if wrapped {
-            weighted.best(span.clone())
+        let best = weighted.slide(&delta, span);
+        columns.push(if wrapped(lo, hi) {
+            best_of(best, weighted.voters)
         } else {
             None
         });
-        weighted.slide(&after, &upto, span.clone());
+        weighted.voters += delta.voters;
         if let Some(&vote) = votes.get(i + 1) {
-            upto.add(vote, 1);
-            after.add(vote, -1);
+            delta.add(vote, -2);
         }
         if i >= WINDOW {
-            upto.add(votes[i - WINDOW], -1);
+            delta.add(votes[i - WINDOW], 1);
         }
         if let Some(&vote) = votes.get(i + WINDOW + 2) {
-            after.add(vote, 1);
+            delta.add(vote, 1);
         }
     }
-    let start = columns.len() - n;
-    spread_into_pieces(lines, &mut columns[start..]);
 }
 
 /// Whether an extractor may have cut one printed line between `prev` and
@@ -278,58 +302,127 @@ impl WindowSpans {
     }
 }
 
+/// The empty vote of a line that does not vote.
+const NO_VOTE: (usize, usize) = (usize::MAX, 0);
+
+/// Widths are kept in chunks of this many, so that sliding and searching
+/// the histogram vectorizes.
+const LANES: usize = 8;
+
+/// Chunks of [`LANES`] widths: enough for every width a line votes for
+/// (up to `MAX_COLUMN + 2`).
+const CHUNKS: usize = (MAX_COLUMN as usize + 3 + LANES - 1) / LANES;
+
+/// Bins of a histogram: the chunks, and one more, so that two chunks from
+/// any chunk's start are in it.
+const BINS: usize = (CHUNKS + 1) * LANES;
+
+/// A vote's weight in a histogram's bins: the low byte of a bin is left
+/// for its width (see [`Bins::keys`]).
+const VOTE: i16 = 256;
+
+/// Masks of two chunks' lanes (see [`Bins::add`]): zeros, then ones; and
+/// ones, then zeros.
+const RISE: [i16; 4 * LANES] = step(0, -1);
+const FALL: [i16; 4 * LANES] = step(-1, 0);
+
+/// `before` in the first half, `after` in the second.
+const fn step(before: i16, after: i16) -> [i16; 4 * LANES] {
+    let mut out = [after; 4 * LANES];
+    let mut i = 0;
+    while i < 2 * LANES {
+        out[i] = before;
+        i += 1;
+    }
+    out
+}
+
+/// A histogram of votes over column widths.
 #[derive(Debug)]
-struct Histogram {
-    /// `votes[w]`: lines in the window consistent with a column of `w` half-em.
-    votes: [i16; MAX_COLUMN as usize + 4],
-    /// Lines in the window that vote at all.
+struct Bins {
+    /// `bins[w]`: [`VOTE`] times the weight of the lines consistent with a
+    /// column of `w` half-em (plus `w` itself in a histogram of keys).
+    bins: [i16; BINS],
+    /// Weight of the lines that vote at all.
     voters: i16,
 }
 
-impl Histogram {
-    fn new() -> Self {
-        Histogram {
-            votes: [0; MAX_COLUMN as usize + 4],
+impl Bins {
+    fn zero() -> Self {
+        Bins {
+            bins: [0; BINS],
             voters: 0,
         }
     }
 
-    /// `self += plus - minus`, width by width over `span`, where all three
-    /// are zero outside it.
-    fn slide(&mut self, plus: &Histogram, minus: &Histogram, span: std::ops::Range<usize>) {
-        for ((v, p), m) in self.votes[span.clone()]
-            .iter_mut()
-            .zip(&plus.votes[span.clone()])
-            .zip(&minus.votes[span])
-        {
-            *v += p - m;
+    /// An empty histogram whose bins are *keys*: `VOTE * votes + width`, so
+    /// that the greatest key is the widest width with the most votes. (A
+    /// width gets at most `(WINDOW + 1)²` = 81 votes' weight from a window,
+    /// so keys stay below `i16::MAX`.)
+    fn keys() -> Self {
+        let mut keys = Bins::zero();
+        for (w, bin) in keys.bins.iter_mut().enumerate() {
+            *bin = w as i16;
         }
-        self.voters += plus.voters - minus.voters;
+        keys
     }
 
     /// Adds a line's vote (an inclusive interval of widths, empty for a line
     /// that does not vote) with `weight`.
     fn add(&mut self, (lo, hi): (usize, usize), weight: i16) {
-        if lo <= hi {
-            for v in &mut self.votes[lo..=hi] {
-                *v += weight;
-            }
-            self.voters += weight;
+        if lo > hi {
+            return;
         }
+        // Two chunks at once, from the one `lo` is in, masked to the
+        // interval: most votes are no wider. `RISE[2 * LANES - from..]`
+        // starts with `from` zeros, then all ones; `FALL[2 * LANES - 1 -
+        // to..]` has ones up to lane `to`.
+        let add = weight * VOTE;
+        let base = lo / LANES * LANES;
+        let (from, to) = (lo - base, (hi - base).min(2 * LANES - 1));
+        let rise: &[i16; 2 * LANES] = RISE[2 * LANES - from..][..2 * LANES]
+            .try_into()
+            .expect("two chunks");
+        let fall: &[i16; 2 * LANES] = FALL[2 * LANES - 1 - to..][..2 * LANES]
+            .try_into()
+            .expect("two chunks");
+        let bins: &mut [i16; 2 * LANES] = (&mut self.bins[base..base + 2 * LANES])
+            .try_into()
+            .expect("two chunks");
+        for ((bin, rise), fall) in bins.iter_mut().zip(rise).zip(fall) {
+            *bin += rise & fall & add;
+        }
+        for bin in self.bins.iter_mut().take(hi + 1).skip(base + 2 * LANES) {
+            *bin += add;
+        }
+        self.voters += weight;
     }
 
-    /// The widest width in `span` with the most votes, if enough lines agree
-    /// on it; every width outside `span` has none.
-    fn best(&self, span: std::ops::Range<usize>) -> Option<u32> {
-        let votes = &self.votes[span.clone()];
-        // Two simple passes (both vectorize) rather than one branchy one.
-        let best = votes.iter().copied().max().unwrap_or(0);
-        let at = span.start + votes.iter().rposition(|&v| v == best).unwrap_or(0);
-        // Three lines, and at least two in five of the window, must agree:
-        // flowing text has no column and must come back unchanged.
-        (best >= 3 * WINDOW as i16 && best * 5 >= self.voters * 2 && at as u32 >= MIN_COLUMN)
-            .then_some(at as u32)
+    /// The greatest key over `span`, then `self += delta` there, width by
+    /// width, where both are zero outside it (but for the keys' widths).
+    /// `i16::MIN` for an empty span.
+    fn slide(&mut self, delta: &Bins, span: std::ops::Range<usize>) -> i16 {
+        let mut best = [i16::MIN; LANES];
+        let chunks = span.start / LANES * LANES..(span.end + LANES - 1) / LANES * LANES;
+        let keys = self.bins[chunks.clone()].chunks_exact_mut(LANES);
+        for (keys, delta) in keys.zip(delta.bins[chunks].chunks_exact(LANES)) {
+            for ((best, key), delta) in best.iter_mut().zip(keys).zip(delta) {
+                *best = (*best).max(*key);
+                *key += delta;
+            }
+        }
+        best.into_iter().max().unwrap_or(i16::MIN)
     }
+}
+
+/// The column a window's greatest key (see [`Bins::keys`]) stands for, if
+/// enough lines agree on it; `voters` is the weight of the window's voters.
+fn best_of(key: i16, voters: i16) -> Option<u32> {
+    let (best, at) = (key >> 8, key & 0xff);
+    // Three lines, and at least two in five of the window, must agree:
+    // flowing text has no column and must come back unchanged.
+    (best >= 3 * WINDOW as i16 && best * 5 >= voters * 2 && at as u32 >= MIN_COLUMN)
+        .then_some(at as u32)
 }
 
 #[cfg(test)]
@@ -355,6 +448,60 @@ mod tests {
         let mut columns = vec![Some(28), None, None, None];
         spread_into_pieces(&after_blank, &mut columns);
         assert_eq!(columns, [Some(28), None, None, None]);
+    }
+
+    /// The sliding histograms find what counting every window afresh finds:
+    /// the widest width with the most weighted votes, if enough agree.
+    #[test]
+    fn sliding_votes_agree_with_counting_each_window() {
+        let mut seed = 987_654_321u32;
+        let mut random = move |below: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (seed >> 8) % below
+        };
+        for round in 0..200 {
+            let n = 1 + random(60) as usize;
+            let base = 10 + random(100) as usize;
+            let votes: Vec<(usize, usize)> = (0..n)
+                .map(|_| {
+                    if random(6) == 0 {
+                        return NO_VOTE;
+                    }
+                    let lo = (base + random(8) as usize).saturating_sub(4).min(118);
+                    let len = if round % 10 == 0 {
+                        random(40)
+                    } else {
+                        random(9)
+                    } as usize;
+                    (lo, (lo + len).min(MAX_COLUMN as usize + 2))
+                })
+                .collect();
+            let mut spans = WindowSpans::default();
+            spans.fill(&votes, 2 * WINDOW + 2);
+            let mut columns = Vec::new();
+            vote_columns(&votes, &spans, |_, _| true, &mut columns);
+            let expected: Vec<Option<u32>> = (0..n)
+                .map(|i| {
+                    let mut weighted = [0i16; MAX_COLUMN as usize + 4];
+                    let mut voters = 0;
+                    for (j, &(lo, hi)) in votes.iter().enumerate() {
+                        let distance = i.abs_diff(j);
+                        if distance <= WINDOW && lo <= hi {
+                            let weight = (WINDOW + 1 - distance) as i16;
+                            voters += weight;
+                            for v in &mut weighted[lo..=hi] {
+                                *v += weight;
+                            }
+                        }
+                    }
+                    let best = weighted.iter().copied().max().unwrap_or(0);
+                    let at = weighted.iter().rposition(|&v| v == best).unwrap_or(0);
+                    (best >= 3 * WINDOW as i16 && best * 5 >= voters * 2 && at as u32 >= MIN_COLUMN)
+                        .then_some(at as u32)
+                })
+                .collect();
+            assert_eq!(columns, expected, "votes {votes:?}");
+        }
     }
 
     /// `WindowSpans::of` covers every width any line of the window votes for.
