@@ -103,6 +103,7 @@ pub(crate) fn estimate_columns(
     let ColumnScratch {
         adjacent,
         votes,
+        ready,
         spans,
     } = scratch;
     // Each line's vote, once; a line that does not vote has an empty interval.
@@ -138,6 +139,7 @@ pub(crate) fn estimate_columns(
     vote_columns(
         votes,
         spans,
+        ready,
         |lo, hi| adjacent[hi - 1] != adjacent[lo],
         columns,
     );
@@ -160,19 +162,23 @@ pub(crate) fn estimate_columns(
 fn vote_columns(
     votes: &[(usize, usize)],
     spans: &WindowSpans,
+    ready: &mut Vec<Vote>,
     wrapped: impl Fn(usize, usize) -> bool,
     columns: &mut Vec<Option<u32>>,
 ) {
     let n = votes.len();
+    ready.clear();
+    ready.extend(votes.iter().map(|&vote| Vote::new(vote)));
+    let votes = &ready[..];
     let mut weighted = Bins::keys();
     let mut delta = Bins::zero();
-    for (j, &vote) in votes.iter().enumerate().take(WINDOW + 1) {
+    for (j, vote) in votes.iter().enumerate().take(WINDOW + 1) {
         weighted.add(vote, (WINDOW + 1 - j) as i16);
     }
-    if let Some(&first) = votes.first() {
+    if let Some(first) = votes.first() {
         delta.add(first, -1);
     }
-    for &vote in votes.iter().take(WINDOW + 2).skip(1) {
+    for vote in votes.iter().take(WINDOW + 2).skip(1) {
         delta.add(vote, 1);
     }
     for i in 0..n {
@@ -186,13 +192,13 @@ fn vote_columns(
             None
         });
         weighted.voters += delta.voters;
-        if let Some(&vote) = votes.get(i + 1) {
+        if let Some(vote) = votes.get(i + 1) {
             delta.add(vote, -2);
         }
         if i >= WINDOW {
-            delta.add(votes[i - WINDOW], 1);
+            delta.add(&votes[i - WINDOW], 1);
         }
-        if let Some(&vote) = votes.get(i + WINDOW + 2) {
+        if let Some(vote) = votes.get(i + WINDOW + 2) {
             delta.add(vote, 1);
         }
     }
@@ -250,6 +256,8 @@ pub(crate) struct ColumnScratch {
     /// Each line's vote: an inclusive interval of widths, empty for a line
     /// that does not vote.
     votes: Vec<(usize, usize)>,
+    /// The same, ready to add to a histogram.
+    ready: Vec<Vote>,
     spans: WindowSpans,
 }
 
@@ -321,7 +329,7 @@ const BINS: usize = (CHUNKS + 1) * LANES;
 /// for its width (see [`Bins::keys`]).
 const VOTE: i16 = 256;
 
-/// Masks of two chunks' lanes (see [`Bins::add`]): zeros, then ones; and
+/// Masks of two chunks' lanes (see [`Vote::new`]): zeros, then ones; and
 /// ones, then zeros.
 const RISE: [i16; 4 * LANES] = step(0, -1);
 const FALL: [i16; 4 * LANES] = step(-1, 0);
@@ -367,33 +375,26 @@ impl Bins {
         keys
     }
 
-    /// Adds a line's vote (an inclusive interval of widths, empty for a line
-    /// that does not vote) with `weight`.
-    fn add(&mut self, (lo, hi): (usize, usize), weight: i16) {
-        if lo > hi {
+    /// Adds a line's vote with `weight`.
+    #[inline(always)]
+    fn add(&mut self, vote: &Vote, weight: i16) {
+        if vote.base > vote.hi {
             return;
         }
-        // Two chunks at once, from the one `lo` is in, masked to the
-        // interval: most votes are no wider. `RISE[2 * LANES - from..]`
-        // starts with `from` zeros, then all ones; `FALL[2 * LANES - 1 -
-        // to..]` has ones up to lane `to`.
-        let add = weight * VOTE;
-        let base = lo / LANES * LANES;
-        let (from, to) = (lo - base, (hi - base).min(2 * LANES - 1));
-        let rise: &[i16; 2 * LANES] = RISE[2 * LANES - from..][..2 * LANES]
-            .try_into()
-            .expect("two chunks");
-        let fall: &[i16; 2 * LANES] = FALL[2 * LANES - 1 - to..][..2 * LANES]
-            .try_into()
-            .expect("two chunks");
-        let bins: &mut [i16; 2 * LANES] = (&mut self.bins[base..base + 2 * LANES])
-            .try_into()
-            .expect("two chunks");
-        for ((bin, rise), fall) in bins.iter_mut().zip(rise).zip(fall) {
-            *bin += rise & fall & add;
+        let (base, mask) = (vote.base, vote.mask);
+        if let Some(bins) = self.bins.get_mut(base..base + 2 * LANES) {
+            for (bin, mask) in bins.iter_mut().zip(mask) {
+                *bin += mask * weight;
+            }
         }
-        for bin in self.bins.iter_mut().take(hi + 1).skip(base + 2 * LANES) {
-            *bin += add;
+        // Wider than two chunks: rare.
+        for bin in self
+            .bins
+            .iter_mut()
+            .take(vote.hi + 1)
+            .skip(base + 2 * LANES)
+        {
+            *bin += VOTE * weight;
         }
         self.voters += weight;
     }
@@ -412,6 +413,43 @@ impl Bins {
             }
         }
         best.into_iter().max().unwrap_or(i16::MIN)
+    }
+}
+
+/// A line's vote, ready to add to a histogram.
+#[derive(Clone, Copy, Debug)]
+struct Vote {
+    /// The first width of the chunk the vote starts in (`usize::MAX` for a
+    /// line that does not vote).
+    base: usize,
+    /// The widest width voted for.
+    hi: usize,
+    /// [`VOTE`] for every width from `base` on in two chunks that the line
+    /// votes for, zero for the others.
+    mask: [i16; 2 * LANES],
+}
+
+impl Vote {
+    /// The vote for the widths `lo..=hi` (none if `lo > hi`).
+    fn new((lo, hi): (usize, usize)) -> Vote {
+        if lo > hi {
+            return Vote {
+                base: usize::MAX,
+                hi: 0,
+                mask: [0; 2 * LANES],
+            };
+        }
+        // `RISE[2 * LANES - from..]` starts with `from` zeros, then all
+        // ones; `FALL[2 * LANES - 1 - to..]` has ones up to lane `to`.
+        let base = lo / LANES * LANES;
+        let (from, to) = (lo - base, (hi - base).min(2 * LANES - 1));
+        let rise = &RISE[2 * LANES - from..];
+        let fall = &FALL[2 * LANES - 1 - to..];
+        let mut mask = [0; 2 * LANES];
+        for ((mask, rise), fall) in mask.iter_mut().zip(rise).zip(fall) {
+            *mask = rise & fall & VOTE;
+        }
+        Vote { base, hi, mask }
     }
 }
 
@@ -479,7 +517,7 @@ mod tests {
             let mut spans = WindowSpans::default();
             spans.fill(&votes, 2 * WINDOW + 2);
             let mut columns = Vec::new();
-            vote_columns(&votes, &spans, |_, _| true, &mut columns);
+            vote_columns(&votes, &spans, &mut Vec::new(), |_, _| true, &mut columns);
             let expected: Vec<Option<u32>> = (0..n)
                 .map(|i| {
                     let mut weighted = [0i16; MAX_COLUMN as usize + 4];
