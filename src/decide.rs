@@ -427,7 +427,7 @@ pub(crate) struct BreakContext<'a> {
     pub after_next: Option<&'a Line>,
     /// The pieces of a printed line joined before `prev` (see
     /// [`Reason::Piece`]), side by side; `None` when `prev` starts a line.
-    pub pieces_before: Option<Line>,
+    pub pieces_before: Option<&'a Line>,
 }
 
 impl BreakContext<'_> {
@@ -685,7 +685,7 @@ fn pieces(first: &Line, second: &Line) -> Line {
 /// before it.
 pub(crate) fn line_so_far(ctx: &BreakContext<'_>) -> Line {
     ctx.pieces_before
-        .map_or(*ctx.prev, |before| pieces(&before, ctx.prev))
+        .map_or(*ctx.prev, |before| pieces(before, ctx.prev))
 }
 
 /// Whether `line`, which ends its printed line, is a short piece of it that
@@ -2000,7 +2000,7 @@ mod tests {
             brackets_before: before.brackets,
             after_header: false,
             after_next: Some(&after),
-            pieces_before: Some(before),
+            pieces_before: Some(&before),
         };
         assert_eq!(decide(&ctx), (Action::Join, Reason::LastPiece));
         // Without the pieces before, `八九十一二` may be a heading.

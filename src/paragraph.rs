@@ -307,74 +307,87 @@ impl Analysis {
     /// Stage 3: every break decision. With the text, joins get their seam
     /// (with or without a space); without it they are all [`Action::Join`].
     fn decide_all(&mut self, text: Option<&str>) {
-        self.decisions.clear();
+        let lines = &self.lines[..];
+        let columns = &self.columns[..];
+        let decisions = &mut self.decisions;
+        decisions.clear();
+        decisions.reserve(lines.len());
         let mut prev_joined = false;
-        let mut pieces_before = None;
+        // The pieces of the printed line joined before the next break, if
+        // any (see `BreakContext::pieces_before`).
+        let mut so_far = None;
         let mut brackets_before = 0;
         // Decisions of the section being decided start here; `wrapped`: one
         // of them is a join.
         let mut section_start = 0;
         let mut wrapped = false;
-        for (i, pair) in self.lines.windows(2).enumerate() {
-            if starts_section(&pair[1]) {
+        for (i, pair) in lines.windows(2).enumerate() {
+            let (prev, next) = (&pair[0], &pair[1]);
+            if starts_section(next) {
                 if !wrapped {
-                    keep_paragraph_breaks(&mut self.decisions[section_start..]);
+                    keep_paragraph_breaks(&mut decisions[section_start..]);
                 }
                 section_start = i + 1;
                 wrapped = false;
-                let reason = if pair[1].cut != SectionCut::None {
+                let reason = if next.cut != SectionCut::None {
                     Reason::LongSection
                 } else {
                     Reason::SectionBreak
                 };
-                self.decisions.push((Action::Keep, reason));
+                decisions.push((Action::Keep, reason));
                 prev_joined = false;
-                pieces_before = None;
+                so_far = None;
                 brackets_before = 0;
                 continue;
             }
+            let before = i.checked_sub(1).map(|k| &lines[k]);
+            let column = columns[i];
             let ctx = BreakContext {
-                prev: &pair[0],
-                next: &pair[1],
-                column: self.columns[i],
-                next_column: self.columns[i + 1],
-                joined_before: if prev_joined {
-                    Some(&self.lines[i - 1])
-                } else {
-                    None
-                },
+                prev,
+                next,
+                column,
+                next_column: columns[i + 1],
+                joined_before: before.filter(|_| prev_joined),
                 brackets_before,
-                after_header: i > 0
-                    && !prev_joined
-                    && !starts_section(&pair[0])
-                    && self.lines[i - 1].furniture == Some(Furniture::RunningHeader),
-                after_next: self.lines.get(i + 2).filter(|l| !starts_section(l)),
-                pieces_before,
+                after_header: !prev_joined
+                    && !starts_section(prev)
+                    && before.is_some_and(|b| b.furniture == Some(Furniture::RunningHeader)),
+                after_next: lines.get(i + 2).filter(|l| !starts_section(l)),
+                pieces_before: so_far.as_ref(),
             };
             let (mut action, reason) = decide(&ctx);
             // The next line goes on the printed line `prev` is on when they
             // are joined and that line does not yet fill its column.
-            pieces_before = match self.columns[i] {
+            match column {
                 Some(column) if action.is_join() => {
-                    let so_far = line_so_far(&ctx);
-                    (fit(&so_far, column, 0) != Fit::Full).then_some(so_far)
+                    so_far = match ctx.pieces_before {
+                        None => (fit(prev, column, 0) != Fit::Full).then_some(*prev),
+                        Some(_) => {
+                            let so_far = line_so_far(&ctx);
+                            (fit(&so_far, column, 0) != Fit::Full).then_some(so_far)
+                        }
+                    }
                 }
-                _ => None,
-            };
+                _ => {
+                    if so_far.is_some() {
+                        so_far = None;
+                    }
+                }
+            }
             if let (Action::Join, Some(text)) = (action, text) {
-                action = join::seam(text, &pair[0], &pair[1]);
+                action = join::seam(text, prev, next);
             }
             prev_joined = action.is_join();
             wrapped |= prev_joined;
             brackets_before = if prev_joined {
-                brackets_before + pair[0].brackets
+                brackets_before + prev.brackets
             } else {
                 0
             };
-            self.decisions.push((action, reason));
+            decisions.push((action, reason));
         }
         if !wrapped {
-            keep_paragraph_breaks(&mut self.decisions[section_start..]);
+            keep_paragraph_breaks(&mut decisions[section_start..]);
         }
     }
 
