@@ -479,6 +479,17 @@ fn as_full_as(line: &Line, before: &Line) -> bool {
 fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Reason)> {
     use Action::{Break, Join};
     let (prev, next) = (ctx.prev, ctx.next);
+    // The common case first: no rule below applies between two lines that
+    // are not furniture, when the next line is no dateline and opens no
+    // bracket, and the line before ends with no credit.
+    if prev.furniture.is_none()
+        && next.furniture.is_none()
+        && !next.dateline_lead
+        && !next.opens_with_bracket
+        && !prev.ends_with_credit
+    {
+        return None;
+    }
     // Captions and subtitles may wrap over several lines; the rest never do.
     let wraps_on = prev_full && !prev.ends_sentence;
     // Captions run on until a sentence end or a credit, whatever the column.
@@ -992,7 +1003,8 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         ctx.next_column.map_or(column, |c| c.max(column)),
         ctx.after_next.map_or(0, |l| l.lead_chunk),
     );
-    let next_opens_paragraph = next_opens_paragraph(ctx, next_fit);
+    // Evaluated only where a rule asks.
+    let next_opens_paragraph = || next_opens_paragraph(ctx, next_fit);
     // A line inside a paragraph that stops mid-sentence runs on, even into
     // a line too wide for the column (an unbreakable URL or path, or two
     // lines the extractor ran together): a headline does not cut a sentence.
@@ -1104,7 +1116,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         Fit::Full if prev.ends_sentence => {
             if next.blanks_before > 0 {
                 (Break, Reason::BlankAfterSentence)
-            } else if next_opens_paragraph {
+            } else if next_opens_paragraph() {
                 (Break, Reason::NextShortByIndent)
             } else if next.compressible == 0
                 && next.last.is_text()
@@ -1226,7 +1238,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 // Not a subhead of two lines before a paragraph's first line
                 // (unless a word opening the line after the next one
                 // explains why the next line is short).
-                && (!next_opens_paragraph
+                && (!next_opens_paragraph()
                     || ctx
                         .after_next
                         .is_some_and(|after| short_by_next_word(next, after, column)))
@@ -1240,7 +1252,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 && !prev.ends_sentence
                 && !prev.ends_with_credit
                 && next.blanks_before == 0
-                && !next_opens_paragraph
+                && !next_opens_paragraph()
                 && ctx
                     .joined_before
                     .is_some_and(|before| !before.ends_sentence && before.furniture.is_none())
@@ -1251,7 +1263,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 && !prev.ends_with_credit
                 && next.blanks_before == 0
                 && next.furniture.is_none()
-                && !next_opens_paragraph
+                && !next_opens_paragraph()
                 && 2 * next.max_width() <= column
                 && ctx.joined_before.map_or(true, |before| {
                     !before.ends_sentence && before.furniture.is_none()

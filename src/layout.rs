@@ -61,6 +61,7 @@ fn votes_for(line: &Line) -> Option<(u32, u32)> {
 
 /// How `line` fills a column `column` half-em wide, given the width of the
 /// next line's first unbreakable chunk (which did not fit on this line).
+#[inline]
 pub(crate) fn fit(line: &Line, column: u32, next_chunk: u32) -> Fit {
     if line.shape.letter_spaced {
         return Fit::Full;
@@ -212,6 +213,7 @@ fn vote_columns(
 ///
 /// The next piece goes on along the same printed line, so it is not
 /// indented more than `prev`: an indented line opens a paragraph.
+#[inline]
 pub(crate) fn may_cut_between(prev: &Line, next: &Line) -> bool {
     next.blanks_before == 0
         && next.indent <= prev.indent
