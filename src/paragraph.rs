@@ -290,17 +290,19 @@ impl Analysis {
     fn estimate(&mut self, reflower: &Reflower) {
         self.columns.clear();
         let mut start = 0;
-        for j in 1..=self.lines.len() {
-            if j == self.lines.len() || starts_section(&self.lines[j]) {
-                settle_aligned_lines(&mut self.lines[start..j]);
-                estimate_columns(
-                    &self.lines[start..j],
-                    reflower.fixed_column,
-                    &mut self.columns,
-                    &mut self.scratch.columns,
-                );
-                start = j;
-            }
+        while start < self.lines.len() {
+            let end = self.lines[start + 1..]
+                .iter()
+                .position(starts_section)
+                .map_or(self.lines.len(), |k| start + 1 + k);
+            settle_aligned_lines(&mut self.lines[start..end]);
+            estimate_columns(
+                &self.lines[start..end],
+                reflower.fixed_column,
+                &mut self.columns,
+                &mut self.scratch.columns,
+            );
+            start = end;
         }
     }
 
@@ -309,6 +311,7 @@ impl Analysis {
     fn decide_all(&mut self, text: Option<&str>) {
         let lines = &self.lines[..];
         let columns = &self.columns[..];
+        debug_assert_eq!(lines.len(), columns.len());
         let decisions = &mut self.decisions;
         decisions.clear();
         decisions.reserve(lines.len());
@@ -321,8 +324,12 @@ impl Analysis {
         // of them is a join.
         let mut section_start = 0;
         let mut wrapped = false;
-        for (i, pair) in lines.windows(2).enumerate() {
+        // The line before `prev`, if any.
+        let mut before = None;
+        for (i, (pair, column)) in lines.windows(2).zip(columns.windows(2)).enumerate() {
             let (prev, next) = (&pair[0], &pair[1]);
+            let (column, next_column) = (column[0], column[1]);
+            let before = before.replace(prev);
             if starts_section(next) {
                 if !wrapped {
                     keep_paragraph_breaks(&mut decisions[section_start..]);
@@ -340,13 +347,11 @@ impl Analysis {
                 brackets_before = 0;
                 continue;
             }
-            let before = i.checked_sub(1).map(|k| &lines[k]);
-            let column = columns[i];
             let ctx = BreakContext {
                 prev,
                 next,
                 column,
-                next_column: columns[i + 1],
+                next_column,
                 joined_before: before.filter(|_| prev_joined),
                 brackets_before,
                 after_header: !prev_joined
