@@ -363,21 +363,27 @@ impl Analysis {
             let (mut action, reason) = decide(&ctx);
             // The next line goes on the printed line `prev` is on when they
             // are joined and that line does not yet fill its column.
-            match column {
-                Some(column) if action.is_join() => {
-                    so_far = match ctx.pieces_before {
-                        None => (fit(prev, column, 0) != Fit::Full).then_some(*prev),
-                        Some(_) => {
-                            let so_far = line_so_far(&ctx);
-                            (fit(&so_far, column, 0) != Fit::Full).then_some(so_far)
+            // (Written so that a full line, the common case, copies nothing.)
+            let full = match column {
+                Some(column) if action.is_join() => match ctx.pieces_before {
+                    None if fit(prev, column, 0) == Fit::Full => true,
+                    None => {
+                        so_far = Some(*prev);
+                        false
+                    }
+                    Some(_) => {
+                        let line = line_so_far(&ctx);
+                        let full = fit(&line, column, 0) == Fit::Full;
+                        if !full {
+                            so_far = Some(line);
                         }
+                        full
                     }
-                }
-                _ => {
-                    if so_far.is_some() {
-                        so_far = None;
-                    }
-                }
+                },
+                _ => true,
+            };
+            if full && so_far.is_some() {
+                so_far = None;
             }
             if let (Action::Join, Some(text)) = (action, text) {
                 action = join::seam(text, prev, next);
