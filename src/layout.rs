@@ -235,19 +235,28 @@ fn spread_into_pieces(lines: &[Line], columns: &mut [Option<u32>]) {
     let cut = |prev: &Line, next: &Line| {
         may_cut_between(prev, next) || (next.blanks_before == 0 && prev.last.is_text())
     };
-    for i in 1..lines.len() {
-        if let (None, Some(column)) = (columns[i], columns[i - 1]) {
-            if cut(&lines[i - 1], &lines[i]) && piece_of(&lines[i], column) {
-                columns[i] = Some(column);
-            }
-        }
+    let n = columns.len();
+    if n < 2 {
+        return;
     }
-    for i in (0..lines.len().saturating_sub(1)).rev() {
-        if let (None, Some(column)) = (columns[i], columns[i + 1]) {
-            if cut(&lines[i], &lines[i + 1]) && piece_of(&lines[i], column) {
-                columns[i] = Some(column);
+    // Forward, then backward, each column as it was just settled.
+    let mut before = columns[0];
+    for (column, pair) in columns[1..].iter_mut().zip(lines.windows(2)) {
+        if let (None, Some(width)) = (*column, before) {
+            if cut(&pair[0], &pair[1]) && piece_of(&pair[1], width) {
+                *column = Some(width);
             }
         }
+        before = *column;
+    }
+    let mut after = columns[n - 1];
+    for (column, pair) in columns[..n - 1].iter_mut().zip(lines.windows(2)).rev() {
+        if let (None, Some(width)) = (*column, after) {
+            if cut(&pair[0], &pair[1]) && piece_of(&pair[0], width) {
+                *column = Some(width);
+            }
+        }
+        after = *column;
     }
 }
 
@@ -390,13 +399,15 @@ impl Bins {
             }
         }
         // Wider than two chunks: rare.
-        for bin in self
-            .bins
-            .iter_mut()
-            .take(vote.hi + 1)
-            .skip(base + 2 * LANES)
-        {
-            *bin += VOTE * weight;
+        if vote.hi >= base + 2 * LANES {
+            for bin in self
+                .bins
+                .iter_mut()
+                .take(vote.hi + 1)
+                .skip(base + 2 * LANES)
+            {
+                *bin += VOTE * weight;
+            }
         }
         self.voters += weight;
     }
@@ -433,6 +444,7 @@ struct Vote {
 
 impl Vote {
     /// The vote for the widths `lo..=hi` (none if `lo > hi`).
+    #[inline]
     fn new((lo, hi): (usize, usize)) -> Vote {
         if lo > hi {
             return Vote {
