@@ -393,6 +393,7 @@ impl Bins {
             return;
         }
         let (base, mask) = (vote.base, vote.mask);
+        // Always there: `base` is at most `MAX_COLUMN + 2` (see `BINS`).
         if let Some(bins) = self.bins.get_mut(base..base + 2 * LANES) {
             for (bin, mask) in bins.iter_mut().zip(mask) {
                 *bin += mask * weight;
