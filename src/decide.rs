@@ -473,23 +473,30 @@ fn as_full_as(line: &Line, before: &Line) -> bool {
     line.max_width() + 2 >= before.min_width()
 }
 
-/// The furniture rules: bylines, datelines, source lines, running headers
-/// stand alone; captions and subtitles may wrap; list items and subtitles
-/// open a block unless the line before runs on into them.
+/// [`furniture_rules`], with the common case first: none of them applies
+/// between two lines that are not furniture, when the next line is no
+/// dateline and opens no bracket, and the line before ends with no credit.
+/// (Debug builds check that this still holds.)
 fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Reason)> {
-    use Action::{Break, Join};
     let (prev, next) = (ctx.prev, ctx.next);
-    // The common case first: no rule below applies between two lines that
-    // are not furniture, when the next line is no dateline and opens no
-    // bracket, and the line before ends with no credit.
     if prev.furniture.is_none()
         && next.furniture.is_none()
         && !next.dateline_lead
         && !next.opens_with_bracket
         && !prev.ends_with_credit
     {
+        debug_assert_eq!(furniture_rules(ctx, prev_full), None);
         return None;
     }
+    furniture_rules(ctx, prev_full)
+}
+
+/// The furniture rules: bylines, datelines, source lines, running headers
+/// stand alone; captions and subtitles may wrap; list items and subtitles
+/// open a block unless the line before runs on into them.
+fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Reason)> {
+    use Action::{Break, Join};
+    let (prev, next) = (ctx.prev, ctx.next);
     // Captions and subtitles may wrap over several lines; the rest never do.
     let wraps_on = prev_full && !prev.ends_sentence;
     // Captions run on until a sentence end or a credit, whatever the column.
