@@ -410,11 +410,12 @@ impl Analysis {
 
     /// The end (exclusive line index) of the paragraph starting at line `i`.
     pub(crate) fn paragraph_end(&self, i: usize) -> usize {
-        let mut end = i + 1;
-        while end < self.lines.len() && self.decisions[end - 1].0.is_join() {
-            end += 1;
-        }
-        end
+        // `decisions[k]` is the break after line `k`; there is none after the last.
+        let joins = self.decisions[i.min(self.decisions.len())..]
+            .iter()
+            .take_while(|(action, _)| action.is_join())
+            .count();
+        (i + 1 + joins).min(self.lines.len())
     }
 
     /// Writes the reflowed text to `out`.
@@ -461,8 +462,8 @@ impl Analysis {
             preformatted,
             reflower.options.indent,
         );
-        for j in i + 1..end {
-            join::write_joined_line(out, text, &self.lines[j], self.decisions[j - 1].0);
+        for (line, &(action, _)) in self.lines[i + 1..end].iter().zip(&self.decisions[i..]) {
+            join::write_joined_line(out, text, line, action);
         }
     }
 
