@@ -107,22 +107,24 @@ pub(crate) fn estimate_columns(
         ready,
         spans,
     } = scratch;
-    // Each line's vote, once; a line that does not vote has an empty interval.
-    votes.clear();
-    let mut voting = 0usize;
-    votes.extend(lines.iter().map(|line| match votes_for(line) {
-        Some((lo, hi)) => {
-            voting += 1;
-            (lo as usize, hi as usize)
-        }
-        None => NO_VOTE,
-    }));
     // A column needs three lines that vote for it (see `best_of`): with
     // fewer voters in the whole section, no line has one.
-    if voting < 3 {
+    if lines
+        .iter()
+        .filter(|line| votes_for(line).is_some())
+        .nth(2)
+        .is_none()
+    {
         columns.resize(columns.len() + n, None);
         return;
     }
+    // Each line's vote, once; a line that does not vote has an empty interval.
+    votes.clear();
+    votes.extend(
+        lines
+            .iter()
+            .map(|line| votes_for(line).map_or(NO_VOTE, |(lo, hi)| (lo as usize, hi as usize))),
+    );
     // `adjacent[j]`: pairs of lines up to `j` with no blank line between them.
     // Where every line stands between blank lines, nothing is hard-wrapped:
     // it is flowing text, one paragraph per block.
