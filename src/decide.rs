@@ -218,6 +218,18 @@ pub enum Reason {
     /// not after a furniture label other than a dateline (a label runs on
     /// into its value only).
     AsFullAsLineBefore,
+    /// Join: in a section that the extractor cut into pieces at compressed
+    /// marks (most of its pause marks end a line), grouping its pieces into
+    /// printed lines that fill the column puts the next piece on the same
+    /// printed line as this one.
+    PieceOfPrintedLine,
+    /// Join: in a section cut into pieces, the printed line rebuilt from
+    /// them fills the column, so the paragraph goes on.
+    PrintedLineFilled,
+    /// Break: in a section cut into pieces, the printed line rebuilt from
+    /// them ends its paragraph: it stops short of the column (or the
+    /// pieces after it only fill printed lines as a new paragraph).
+    PrintedLineEndsParagraph,
     /// Break: the line ends a sentence within the column's tolerance, but
     /// the next line's first chunk (at least 1 em) would still have fitted
     /// beside it within the full line joined before it, even with that
@@ -353,6 +365,15 @@ impl fmt::Display for Reason {
                 "no column, but a narrow line stops mid-sentence before one no wider"
             }
             Reason::AsFullAsLineBefore => "line stops mid-word, as full as the line before it",
+            Reason::PieceOfPrintedLine => {
+                "piece of a printed line: the pieces around, grouped into full lines, put the next one beside it"
+            }
+            Reason::PrintedLineFilled => {
+                "printed line rebuilt from its pieces fills the column mid-paragraph"
+            }
+            Reason::PrintedLineEndsParagraph => {
+                "printed line rebuilt from its pieces ends its paragraph"
+            }
             Reason::SentenceEndShort => {
                 "sentence ends more than 1 em short of the full line before it"
             }
@@ -889,6 +910,19 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                         .joined_before
                         .is_some_and(|before| may_cut_between(before, prev))
                         && fit(&line_so_far(ctx), w, next_chunk) == Fit::Full =>
+                {
+                    Fit::Full
+                }
+                // A first line that lost its indent is half full with the
+                // indent counted, where a Latin word ends it and the next
+                // begins the next line (`Debian` before `GNU/Linux 发行版`):
+                // a heading or kicker ends with an ideograph.
+                (Fit::Short | Fit::IndentShort, _)
+                    if lost_indent > 0
+                        && prev.last.is_alphanumeric()
+                        && next.first.is_alphanumeric()
+                        && (prev.max_width() + lost_indent) * 2 >= w
+                        && prev.max_width() + next_chunk > w =>
                 {
                     Fit::Full
                 }
@@ -2028,6 +2062,30 @@ mod tests {
             ..ctx
         };
         assert_eq!(decide(&ctx), (Action::Break, Reason::ShortLine));
+    }
+
+    #[test]
+    fn a_first_line_ending_in_a_latin_word_counts_its_lost_indent() {
+        // `Debian` | `GNU/Linux 发行版有`: with its 2-em indent the first line
+        // had no room for `GNU/Linux`, so it was full.
+        let next = line("GNU/Linux 发行版有一个", 0);
+        let after = line("一二三四五六七八九", 0);
+        let decide_after = |prev: &Line| {
+            decide(&BreakContext {
+                prev,
+                next: &next,
+                column: Some(18),
+                next_column: Some(18),
+                joined_before: None,
+                brackets_before: 0,
+                after_header: false,
+                after_next: Some(&after),
+                pieces_before: None,
+            })
+        };
+        assert_eq!(decide_after(&line("Debian", 0)).0, Action::Join);
+        // A kicker or heading ends with an ideograph: still short.
+        assert_eq!(decide_after(&line("本报专访", 0)).0, Action::Break);
     }
 
     #[test]

@@ -89,6 +89,7 @@ mod layout;
 mod line;
 mod options;
 mod paragraph;
+mod printed;
 mod stream;
 
 pub use decide::{Action, Reason};

@@ -212,6 +212,9 @@ pub(crate) struct Line {
     pub width: u32,
     /// Full-width punctuation marks that compression may set at half width.
     pub compressible: u32,
+    /// Pause marks (`，、；：` and their ASCII forms): how often a line
+    /// ends at one tells text cut into pieces at compressed marks.
+    pub pauses: u32,
     /// Narrow (half-em) characters, mostly Latin letters and digits, which
     /// print a little wider than half an em in most CJK fonts.
     pub narrow: u32,
@@ -392,6 +395,7 @@ impl Line {
         for part in parts {
             counts.width += part.width - part.indent;
             counts.compressible += part.compressible;
+            counts.pauses += part.pauses;
             counts.narrow += part.narrow;
             counts.wide_chars += part.wide_chars;
             counts.brackets += part.brackets;
@@ -492,6 +496,7 @@ impl Line {
             indent,
             width,
             compressible: counts.compressible,
+            pauses: counts.pauses,
             narrow: counts.narrow,
             wide_chars: counts.wide_chars,
             brackets: counts.brackets,
@@ -613,6 +618,7 @@ struct Counts {
     /// Display width of the body, in half-em.
     width: u32,
     compressible: u32,
+    pauses: u32,
     narrow: u32,
     wide_chars: u32,
     brackets: i32,
@@ -658,10 +664,15 @@ impl Counts {
                 }
                 if !c.is_ascii() {
                     n.compressible += u32::from(is_compressible(c));
+                    n.pauses += u32::from(matches!(
+                        c,
+                        '，' | '、' | '；' | '：' | '､' | '﹐' | '﹑' | '﹔' | '﹕'
+                    ));
                     n.tab_or_box |= ('\u{2500}'..='\u{257F}').contains(&c);
                     n.brackets += bracket_balance(c);
                 } else {
                     n.brackets += i32::from(c == '(') - i32::from(c == ')');
+                    n.pauses += u32::from(matches!(c, ',' | ';' | ':'));
                 }
                 char_width(c, wide_ambiguous)
             };

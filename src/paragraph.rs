@@ -11,6 +11,7 @@ use crate::decide::{decide, line_so_far, Action, BreakContext, Reason};
 use crate::join;
 use crate::layout::{estimate_columns, fit, ColumnScratch, Fit};
 use crate::line::{raw_lines, Furniture, Line, LineCounter, SectionCut};
+use crate::printed::{self, PrintedScratch};
 use crate::Reflower;
 
 /// Stages 1–3 over one text: the measured non-blank lines, the column around
@@ -32,6 +33,7 @@ pub(crate) struct Analysis {
 #[derive(Debug, Default)]
 struct Scratch {
     columns: ColumnScratch,
+    printed: PrintedScratch,
     /// The settling check's analysis of the output.
     check: Option<Box<Analysis>>,
     /// `ends[k]`: the last input line of output paragraph `k`.
@@ -313,6 +315,7 @@ impl Analysis {
         let columns = &self.columns[..];
         debug_assert_eq!(lines.len(), columns.len());
         let decisions = &mut self.decisions;
+        let printed = &mut self.scratch.printed;
         decisions.clear();
         decisions.reserve(lines.len());
         let mut prev_joined = false;
@@ -331,6 +334,8 @@ impl Analysis {
             let (column, next_column) = (column[0], column[1]);
             let before = before.replace(prev);
             if starts_section(next) {
+                wrapped |=
+                    rebuild_printed_lines(lines, decisions, printed, section_start..i + 1, text);
                 if !wrapped {
                     keep_paragraph_breaks(&mut decisions[section_start..]);
                 }
@@ -397,6 +402,8 @@ impl Analysis {
             };
             decisions.push((action, reason));
         }
+        wrapped |=
+            rebuild_printed_lines(lines, decisions, printed, section_start..lines.len(), text);
         if !wrapped {
             keep_paragraph_breaks(&mut decisions[section_start..]);
         }
@@ -486,6 +493,35 @@ impl Analysis {
         }
         ParagraphKind::Body
     }
+}
+
+/// Stage 3b: in the section of `lines[range]` (whose breaks are decided),
+/// re-decides the breaks from the printed lines its pieces make, when the
+/// extractor cut it into pieces (see [`printed`]). Returns whether that
+/// made any of them a join.
+fn rebuild_printed_lines(
+    lines: &[Line],
+    decisions: &mut [(Action, Reason)],
+    scratch: &mut PrintedScratch,
+    range: Range<usize>,
+    text: Option<&str>,
+) -> bool {
+    if range.len() < 2 {
+        return false;
+    }
+    let breaks = range.start..range.end - 1;
+    if !printed::rebuild(&lines[range], &mut decisions[breaks.clone()], scratch) {
+        return false;
+    }
+    let mut joins = false;
+    for i in breaks {
+        let (action, reason) = decisions[i];
+        if let (Action::Join, Some(text)) = (action, text) {
+            decisions[i] = (join::seam(text, &lines[i], &lines[i + 1]), reason);
+        }
+        joins |= action.is_join();
+    }
+    joins
 }
 
 /// Whether `line` opens a new section: two or more blank lines before it

@@ -27,9 +27,50 @@ fn token() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Paragraphs set in a column and cut after every mark, the way
+/// `pdftotext -raw` cuts lines at compressed punctuation: the shape that
+/// rebuilding printed lines from pieces (`printed.rs`) works on. Tokens of
+/// [`token`] are mixed in, so the pieces are not always tidy.
+fn pieces_text() -> impl Strategy<Value = String> {
+    let clause = (
+        proptest::collection::vec(0x4E00u32..0x9FA5, 1..16),
+        proptest::sample::select(vec!["，", "、", "；", "：", "。", "？”", "）。"]),
+    );
+    let paragraph = proptest::collection::vec(
+        prop_oneof![4 => clause.prop_map(Some), 1 => Just(None)],
+        1..12,
+    );
+    (
+        proptest::collection::vec((paragraph, proptest::collection::vec(token(), 0..3)), 1..8),
+        8usize..30,
+    )
+        .prop_map(|(paragraphs, column)| {
+            let mut out = String::new();
+            for (clauses, noise) in paragraphs {
+                let mut room = column.saturating_sub(2);
+                for (chars, mark) in clauses.into_iter().flatten() {
+                    for c in chars.into_iter().filter_map(char::from_u32) {
+                        if room == 0 {
+                            out.push('\n');
+                            room = column;
+                        }
+                        out.push(c);
+                        room -= 1;
+                    }
+                    out.push_str(mark);
+                    out.push('\n');
+                }
+                out.push_str(&noise.concat());
+                out.push('\n');
+            }
+            out
+        })
+}
+
 fn cjk_text() -> impl Strategy<Value = String> {
     prop_oneof![
         3 => proptest::collection::vec(token(), 0..200).prop_map(|v| v.concat()),
+        1 => pieces_text(),
         // Sections: pieces of text between runs of blank lines.
         1 => proptest::collection::vec(
             (proptest::collection::vec(token(), 0..60), 0usize..4),
