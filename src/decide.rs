@@ -448,7 +448,7 @@ pub(crate) struct BreakContext<'a> {
     pub after_next: Option<&'a Line>,
     /// The pieces of a printed line joined before `prev` (see
     /// [`Reason::Piece`]), side by side; `None` when `prev` starts a line.
-    pub pieces_before: Option<Line>,
+    pub pieces_before: Option<&'a Line>,
 }
 
 impl BreakContext<'_> {
@@ -494,10 +494,28 @@ fn as_full_as(line: &Line, before: &Line) -> bool {
     line.max_width() + 2 >= before.min_width()
 }
 
+/// [`furniture_rules`], with the common case first: none of them applies
+/// between two lines that are not furniture, when the next line is no
+/// dateline and opens no bracket, and the line before ends with no credit.
+/// (Debug builds check that this still holds.)
+fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Reason)> {
+    let (prev, next) = (ctx.prev, ctx.next);
+    if prev.furniture.is_none()
+        && next.furniture.is_none()
+        && !next.dateline_lead
+        && !next.opens_with_bracket
+        && !prev.ends_with_credit
+    {
+        debug_assert_eq!(furniture_rules(ctx, prev_full), None);
+        return None;
+    }
+    furniture_rules(ctx, prev_full)
+}
+
 /// The furniture rules: bylines, datelines, source lines, running headers
 /// stand alone; captions and subtitles may wrap; list items and subtitles
 /// open a block unless the line before runs on into them.
-fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Reason)> {
+fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Reason)> {
     use Action::{Break, Join};
     let (prev, next) = (ctx.prev, ctx.next);
     // Captions and subtitles may wrap over several lines; the rest never do.
@@ -706,7 +724,7 @@ fn pieces(first: &Line, second: &Line) -> Line {
 /// before it.
 pub(crate) fn line_so_far(ctx: &BreakContext<'_>) -> Line {
     ctx.pieces_before
-        .map_or(*ctx.prev, |before| pieces(&before, ctx.prev))
+        .map_or(*ctx.prev, |before| pieces(before, ctx.prev))
 }
 
 /// Whether `line`, which ends its printed line, is a short piece of it that
@@ -1026,7 +1044,8 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         ctx.next_column.map_or(column, |c| c.max(column)),
         ctx.after_next.map_or(0, |l| l.lead_chunk),
     );
-    let next_opens_paragraph = next_opens_paragraph(ctx, next_fit);
+    // Evaluated only where a rule asks.
+    let next_opens_paragraph = || next_opens_paragraph(ctx, next_fit);
     // A line inside a paragraph that stops mid-sentence runs on, even into
     // a line too wide for the column (an unbreakable URL or path, or two
     // lines the extractor ran together): a headline does not cut a sentence.
@@ -1138,7 +1157,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         Fit::Full if prev.ends_sentence => {
             if next.blanks_before > 0 {
                 (Break, Reason::BlankAfterSentence)
-            } else if next_opens_paragraph {
+            } else if next_opens_paragraph() {
                 (Break, Reason::NextShortByIndent)
             } else if next.compressible == 0
                 && next.last.is_text()
@@ -1260,7 +1279,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 // Not a subhead of two lines before a paragraph's first line
                 // (unless a word opening the line after the next one
                 // explains why the next line is short).
-                && (!next_opens_paragraph
+                && (!next_opens_paragraph()
                     || ctx
                         .after_next
                         .is_some_and(|after| short_by_next_word(next, after, column)))
@@ -1274,7 +1293,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 && !prev.ends_sentence
                 && !prev.ends_with_credit
                 && next.blanks_before == 0
-                && !next_opens_paragraph
+                && !next_opens_paragraph()
                 && ctx
                     .joined_before
                     .is_some_and(|before| !before.ends_sentence && before.furniture.is_none())
@@ -1285,7 +1304,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 && !prev.ends_with_credit
                 && next.blanks_before == 0
                 && next.furniture.is_none()
-                && !next_opens_paragraph
+                && !next_opens_paragraph()
                 && 2 * next.max_width() <= column
                 && ctx.joined_before.map_or(true, |before| {
                     !before.ends_sentence && before.furniture.is_none()
@@ -2034,7 +2053,7 @@ mod tests {
             brackets_before: before.brackets,
             after_header: false,
             after_next: Some(&after),
-            pieces_before: Some(before),
+            pieces_before: Some(&before),
         };
         assert_eq!(decide(&ctx), (Action::Join, Reason::LastPiece));
         // Without the pieces before, `八九十一二` may be a heading.

@@ -31,12 +31,19 @@ pub(crate) fn needs_space(prev: char, next: char) -> bool {
 }
 
 /// The join action for two lines that are to be joined: with a space or without.
+#[inline]
 pub(crate) fn seam(text: &str, prev: &Line, next: &Line) -> Action {
     // The common case, read from the measured roles: an ideograph on either
     // side never takes a space.
     if prev.last == CharRole::Ideograph || next.first == CharRole::Ideograph {
         return Action::Join;
     }
+    seam_of_chars(text, prev, next)
+}
+
+/// [`seam`], from the characters on either side.
+#[inline(never)]
+fn seam_of_chars(text: &str, prev: &Line, next: &Line) -> Action {
     let last = text[prev.text_start..prev.text_end].chars().next_back();
     let first = text[next.text_start..next.text_end].chars().next();
     match (last, first) {

@@ -61,6 +61,7 @@ fn votes_for(line: &Line) -> Option<(u32, u32)> {
 
 /// How `line` fills a column `column` half-em wide, given the width of the
 /// next line's first unbreakable chunk (which did not fit on this line).
+#[inline]
 pub(crate) fn fit(line: &Line, column: u32, next_chunk: u32) -> Fit {
     if line.shape.letter_spaced {
         return Fit::Full;
@@ -100,14 +101,33 @@ pub(crate) fn estimate_columns(
         return;
     }
     let n = lines.len();
-    // `adjacent[j]`: pairs of lines up to `j` with no blank line between them.
-    // Where every line stands between blank lines, nothing is hard-wrapped:
-    // it is flowing text, one paragraph per block.
     let ColumnScratch {
         adjacent,
         votes,
+        ready,
         spans,
     } = scratch;
+    // A column needs three lines that vote for it (see `best_of`): with
+    // fewer voters in the whole section, no line has one.
+    if lines
+        .iter()
+        .filter(|line| votes_for(line).is_some())
+        .nth(2)
+        .is_none()
+    {
+        columns.resize(columns.len() + n, None);
+        return;
+    }
+    // Each line's vote, once; a line that does not vote has an empty interval.
+    votes.clear();
+    votes.extend(
+        lines
+            .iter()
+            .map(|line| votes_for(line).map_or(NO_VOTE, |(lo, hi)| (lo as usize, hi as usize))),
+    );
+    // `adjacent[j]`: pairs of lines up to `j` with no blank line between them.
+    // Where every line stands between blank lines, nothing is hard-wrapped:
+    // it is flowing text, one paragraph per block.
     adjacent.clear();
     let mut count = 0u32;
     for (j, line) in lines.iter().enumerate() {
@@ -116,62 +136,75 @@ pub(crate) fn estimate_columns(
         }
         adjacent.push(count);
     }
-    // Each line's vote, once; a line that does not vote has an empty interval.
-    votes.clear();
-    votes.extend(lines.iter().map(|line| {
-        votes_for(line).map_or((usize::MAX, 0), |(lo, hi)| (lo as usize, hi as usize))
-    }));
-    // A column needs three lines that vote for it (see `Histogram::best`):
-    // with fewer voters in the whole section, no line has one.
-    if votes.iter().filter(|(lo, hi)| lo <= hi).nth(2).is_none() {
-        columns.resize(columns.len() + n, None);
-        return;
-    }
-    // Line `j` votes for line `i` with weight `WINDOW + 1 - |i - j|`. Moving
-    // from `i` to `i + 1` adds one to the weight of every line after `i` and
-    // takes one from every line up to `i`, so the weighted histogram slides
-    // with two plain ones: `weighted += after - upto`.
-    let mut weighted = Histogram::new();
-    let mut upto = Histogram::new(); // lines i-WINDOW ..= i
-    let mut after = Histogram::new(); // lines i+1 ..= i+WINDOW+1
-    for (j, &vote) in votes.iter().enumerate().take(WINDOW + 1) {
+    // Every width a line from `i - WINDOW` to `i + WINDOW + 1` votes for, at
+    // every step `i` (see `vote_columns`), after one linear pass.
+    spans.fill(votes, 2 * WINDOW + 2);
+    vote_columns(
+        votes,
+        spans,
+        ready,
+        |lo, hi| adjacent[hi - 1] != adjacent[lo],
+        columns,
+    );
+    let start = columns.len() - n;
+    spread_into_pieces(lines, &mut columns[start..]);
+}
+
+/// Appends the column the window around each line votes for, where
+/// `wrapped(lo, hi)` says that lines `lo..hi` are wrapped text (else `None`).
+///
+/// Line `j` votes for line `i` with weight `WINDOW + 1 - |i - j|`. Moving
+/// from `i` to `i + 1` adds one to the weight of every line after `i` and
+/// takes one from every line up to `i`: `weighted += after - upto`, where
+/// `after` holds lines `i + 1 ..= i + WINDOW + 1` and `upto` lines
+/// `i - WINDOW ..= i`. Only their difference is kept, as `delta`, which
+/// each step changes by three votes. Every width that is not zero in
+/// `weighted` or `delta` at step `i` is voted for by a line from `i -
+/// WINDOW` to `i + WINDOW + 1`, so the step touches only the widths
+/// `spans` gives.
+fn vote_columns(
+    votes: &[(usize, usize)],
+    spans: &WindowSpans,
+    ready: &mut Vec<Vote>,
+    wrapped: impl Fn(usize, usize) -> bool,
+    columns: &mut Vec<Option<u32>>,
+) {
+    let n = votes.len();
+    ready.clear();
+    ready.extend(votes.iter().map(|&vote| Vote::new(vote)));
+    let votes = &ready[..];
+    let mut weighted = Bins::keys();
+    let mut delta = Bins::zero();
+    for (j, vote) in votes.iter().enumerate().take(WINDOW + 1) {
         weighted.add(vote, (WINDOW + 1 - j) as i16);
     }
-    if let Some(&first) = votes.first() {
-        upto.add(first, 1);
+    if let Some(first) = votes.first() {
+        delta.add(first, -1);
     }
-    for &vote in votes.iter().take(WINDOW + 2).skip(1) {
-        after.add(vote, 1);
+    for vote in votes.iter().take(WINDOW + 2).skip(1) {
+        delta.add(vote, 1);
     }
-    // Every width that is not zero in one of the three histograms at step
-    // `i` is voted for by a line from `i - WINDOW` to `i + WINDOW + 1`: the
-    // step touches those widths alone. `spans` gives them (or a few more)
-    // for every step, after one linear pass.
-    spans.fill(votes, 2 * WINDOW + 2);
     for i in 0..n {
         let lo = i.saturating_sub(WINDOW);
         let hi = (i + WINDOW + 1).min(n);
         let span = spans.of(lo, (i + WINDOW + 1).min(n - 1));
-        let wrapped = adjacent[hi - 1] != adjacent[lo];
-        columns.push(if wrapped {
-            weighted.best(span.clone())
+        let best = weighted.slide(&delta, span);
+        columns.push(if wrapped(lo, hi) {
+            best_of(best, weighted.voters)
         } else {
             None
         });
-        weighted.slide(&after, &upto, span.clone());
-        if let Some(&vote) = votes.get(i + 1) {
-            upto.add(vote, 1);
-            after.add(vote, -1);
+        weighted.voters += delta.voters;
+        if let Some(vote) = votes.get(i + 1) {
+            delta.add(vote, -2);
         }
         if i >= WINDOW {
-            upto.add(votes[i - WINDOW], -1);
+            delta.add(&votes[i - WINDOW], 1);
         }
-        if let Some(&vote) = votes.get(i + WINDOW + 2) {
-            after.add(vote, 1);
+        if let Some(vote) = votes.get(i + WINDOW + 2) {
+            delta.add(vote, 1);
         }
     }
-    let start = columns.len() - n;
-    spread_into_pieces(lines, &mut columns[start..]);
 }
 
 /// Whether an extractor may have cut one printed line between `prev` and
@@ -182,6 +215,7 @@ pub(crate) fn estimate_columns(
 ///
 /// The next piece goes on along the same printed line, so it is not
 /// indented more than `prev`: an indented line opens a paragraph.
+#[inline]
 pub(crate) fn may_cut_between(prev: &Line, next: &Line) -> bool {
     next.blanks_before == 0
         && next.indent <= prev.indent
@@ -203,19 +237,28 @@ fn spread_into_pieces(lines: &[Line], columns: &mut [Option<u32>]) {
     let cut = |prev: &Line, next: &Line| {
         may_cut_between(prev, next) || (next.blanks_before == 0 && prev.last.is_text())
     };
-    for i in 1..lines.len() {
-        if let (None, Some(column)) = (columns[i], columns[i - 1]) {
-            if cut(&lines[i - 1], &lines[i]) && piece_of(&lines[i], column) {
-                columns[i] = Some(column);
-            }
-        }
+    let n = columns.len();
+    if n < 2 {
+        return;
     }
-    for i in (0..lines.len().saturating_sub(1)).rev() {
-        if let (None, Some(column)) = (columns[i], columns[i + 1]) {
-            if cut(&lines[i], &lines[i + 1]) && piece_of(&lines[i], column) {
-                columns[i] = Some(column);
+    // Forward, then backward, each column as it was just settled.
+    let mut before = columns[0];
+    for (column, pair) in columns[1..].iter_mut().zip(lines.windows(2)) {
+        if let (None, Some(width)) = (*column, before) {
+            if cut(&pair[0], &pair[1]) && piece_of(&pair[1], width) {
+                *column = Some(width);
             }
         }
+        before = *column;
+    }
+    let mut after = columns[n - 1];
+    for (column, pair) in columns[..n - 1].iter_mut().zip(lines.windows(2)).rev() {
+        if let (None, Some(width)) = (*column, after) {
+            if cut(&pair[0], &pair[1]) && piece_of(&pair[0], width) {
+                *column = Some(width);
+            }
+        }
+        after = *column;
     }
 }
 
@@ -226,6 +269,8 @@ pub(crate) struct ColumnScratch {
     /// Each line's vote: an inclusive interval of widths, empty for a line
     /// that does not vote.
     votes: Vec<(usize, usize)>,
+    /// The same, ready to add to a histogram.
+    ready: Vec<Vote>,
     spans: WindowSpans,
 }
 
@@ -278,58 +323,161 @@ impl WindowSpans {
     }
 }
 
+/// The empty vote of a line that does not vote.
+const NO_VOTE: (usize, usize) = (usize::MAX, 0);
+
+/// Widths are kept in chunks of this many, so that sliding and searching
+/// the histogram vectorizes.
+const LANES: usize = 8;
+
+/// Chunks of [`LANES`] widths: enough for every width a line votes for
+/// (up to `MAX_COLUMN + 2`).
+const CHUNKS: usize = (MAX_COLUMN as usize + 3 + LANES - 1) / LANES;
+
+/// Bins of a histogram: the chunks, and one more, so that two chunks from
+/// any chunk's start are in it.
+const BINS: usize = (CHUNKS + 1) * LANES;
+
+/// A vote's weight in a histogram's bins: the low byte of a bin is left
+/// for its width (see [`Bins::keys`]).
+const VOTE: i16 = 256;
+
+/// Masks of two chunks' lanes (see [`Vote::new`]): zeros, then ones; and
+/// ones, then zeros.
+const RISE: [i16; 4 * LANES] = step(0, -1);
+const FALL: [i16; 4 * LANES] = step(-1, 0);
+
+/// `before` in the first half, `after` in the second.
+const fn step(before: i16, after: i16) -> [i16; 4 * LANES] {
+    let mut out = [after; 4 * LANES];
+    let mut i = 0;
+    while i < 2 * LANES {
+        out[i] = before;
+        i += 1;
+    }
+    out
+}
+
+/// A histogram of votes over column widths.
 #[derive(Debug)]
-struct Histogram {
-    /// `votes[w]`: lines in the window consistent with a column of `w` half-em.
-    votes: [i16; MAX_COLUMN as usize + 4],
-    /// Lines in the window that vote at all.
+struct Bins {
+    /// `bins[w]`: [`VOTE`] times the weight of the lines consistent with a
+    /// column of `w` half-em (plus `w` itself in a histogram of keys).
+    bins: [i16; BINS],
+    /// Weight of the lines that vote at all.
     voters: i16,
 }
 
-impl Histogram {
-    fn new() -> Self {
-        Histogram {
-            votes: [0; MAX_COLUMN as usize + 4],
+impl Bins {
+    fn zero() -> Self {
+        Bins {
+            bins: [0; BINS],
             voters: 0,
         }
     }
 
-    /// `self += plus - minus`, width by width over `span`, where all three
-    /// are zero outside it.
-    fn slide(&mut self, plus: &Histogram, minus: &Histogram, span: std::ops::Range<usize>) {
-        for ((v, p), m) in self.votes[span.clone()]
-            .iter_mut()
-            .zip(&plus.votes[span.clone()])
-            .zip(&minus.votes[span])
-        {
-            *v += p - m;
+    /// An empty histogram whose bins are *keys*: `VOTE * votes + width`, so
+    /// that the greatest key is the widest width with the most votes. (A
+    /// width gets at most `(WINDOW + 1)²` = 81 votes' weight from a window,
+    /// so keys stay below `i16::MAX`.)
+    fn keys() -> Self {
+        let mut keys = Bins::zero();
+        for (w, bin) in keys.bins.iter_mut().enumerate() {
+            *bin = w as i16;
         }
-        self.voters += plus.voters - minus.voters;
+        keys
     }
 
-    /// Adds a line's vote (an inclusive interval of widths, empty for a line
-    /// that does not vote) with `weight`.
-    fn add(&mut self, (lo, hi): (usize, usize), weight: i16) {
-        if lo <= hi {
-            for v in &mut self.votes[lo..=hi] {
-                *v += weight;
+    /// Adds a line's vote with `weight`.
+    #[inline(always)]
+    fn add(&mut self, vote: &Vote, weight: i16) {
+        if vote.base > vote.hi {
+            return;
+        }
+        let (base, mask) = (vote.base, vote.mask);
+        // Always there: `base` is at most `MAX_COLUMN + 2` (see `BINS`).
+        if let Some(bins) = self.bins.get_mut(base..base + 2 * LANES) {
+            for (bin, mask) in bins.iter_mut().zip(mask) {
+                *bin += mask * weight;
             }
-            self.voters += weight;
         }
+        // Wider than two chunks: rare.
+        if vote.hi >= base + 2 * LANES {
+            for bin in self
+                .bins
+                .iter_mut()
+                .take(vote.hi + 1)
+                .skip(base + 2 * LANES)
+            {
+                *bin += VOTE * weight;
+            }
+        }
+        self.voters += weight;
     }
 
-    /// The widest width in `span` with the most votes, if enough lines agree
-    /// on it; every width outside `span` has none.
-    fn best(&self, span: std::ops::Range<usize>) -> Option<u32> {
-        let votes = &self.votes[span.clone()];
-        // Two simple passes (both vectorize) rather than one branchy one.
-        let best = votes.iter().copied().max().unwrap_or(0);
-        let at = span.start + votes.iter().rposition(|&v| v == best).unwrap_or(0);
-        // Three lines, and at least two in five of the window, must agree:
-        // flowing text has no column and must come back unchanged.
-        (best >= 3 * WINDOW as i16 && best * 5 >= self.voters * 2 && at as u32 >= MIN_COLUMN)
-            .then_some(at as u32)
+    /// The greatest key over `span`, then `self += delta` there, width by
+    /// width, where both are zero outside it (but for the keys' widths).
+    /// `i16::MIN` for an empty span.
+    fn slide(&mut self, delta: &Bins, span: std::ops::Range<usize>) -> i16 {
+        let mut best = [i16::MIN; LANES];
+        let chunks = span.start / LANES * LANES..(span.end + LANES - 1) / LANES * LANES;
+        let keys = self.bins[chunks.clone()].chunks_exact_mut(LANES);
+        for (keys, delta) in keys.zip(delta.bins[chunks].chunks_exact(LANES)) {
+            for ((best, key), delta) in best.iter_mut().zip(keys).zip(delta) {
+                *best = (*best).max(*key);
+                *key += delta;
+            }
+        }
+        best.into_iter().max().unwrap_or(i16::MIN)
     }
+}
+
+/// A line's vote, ready to add to a histogram.
+#[derive(Clone, Copy, Debug)]
+struct Vote {
+    /// The first width of the chunk the vote starts in (`usize::MAX` for a
+    /// line that does not vote).
+    base: usize,
+    /// The widest width voted for.
+    hi: usize,
+    /// [`VOTE`] for every width from `base` on in two chunks that the line
+    /// votes for, zero for the others.
+    mask: [i16; 2 * LANES],
+}
+
+impl Vote {
+    /// The vote for the widths `lo..=hi` (none if `lo > hi`).
+    #[inline]
+    fn new((lo, hi): (usize, usize)) -> Vote {
+        if lo > hi {
+            return Vote {
+                base: usize::MAX,
+                hi: 0,
+                mask: [0; 2 * LANES],
+            };
+        }
+        // `RISE[2 * LANES - from..]` starts with `from` zeros, then all
+        // ones; `FALL[2 * LANES - 1 - to..]` has ones up to lane `to`.
+        let base = lo / LANES * LANES;
+        let (from, to) = (lo - base, (hi - base).min(2 * LANES - 1));
+        let rise = &RISE[2 * LANES - from..];
+        let fall = &FALL[2 * LANES - 1 - to..];
+        let mut mask = [0; 2 * LANES];
+        for ((mask, rise), fall) in mask.iter_mut().zip(rise).zip(fall) {
+            *mask = rise & fall & VOTE;
+        }
+        Vote { base, hi, mask }
+    }
+}
+
+/// The column a window's greatest key (see [`Bins::keys`]) stands for, if
+/// enough lines agree on it; `voters` is the weight of the window's voters.
+fn best_of(key: i16, voters: i16) -> Option<u32> {
+    let (best, at) = (key >> 8, key & 0xff);
+    // Three lines, and at least two in five of the window, must agree:
+    // flowing text has no column and must come back unchanged.
+    (best >= 3 * WINDOW as i16 && best * 5 >= voters * 2 && at as u32 >= MIN_COLUMN)
+        .then_some(at as u32)
 }
 
 #[cfg(test)]
@@ -355,6 +503,62 @@ mod tests {
         let mut columns = vec![Some(28), None, None, None];
         spread_into_pieces(&after_blank, &mut columns);
         assert_eq!(columns, [Some(28), None, None, None]);
+    }
+
+    /// The sliding histograms find what counting every window afresh finds:
+    /// the widest width with the most weighted votes, if enough agree.
+    #[test]
+    fn sliding_votes_agree_with_counting_each_window() {
+        let mut seed = 987_654_321u32;
+        let mut random = move |below: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (seed >> 8) % below
+        };
+        for round in 0..300 {
+            let n = 1 + random(90) as usize;
+            let base = 10 + random(100) as usize;
+            let votes: Vec<(usize, usize)> = (0..n)
+                .map(|_| {
+                    // Some rounds with long runs of lines that do not vote.
+                    let silent = [1, 15, 19][round % 3];
+                    if random(20) < silent {
+                        return NO_VOTE;
+                    }
+                    let lo = (base + random(8) as usize).saturating_sub(4).min(118);
+                    let len = if round % 10 == 0 {
+                        random(40)
+                    } else {
+                        random(9)
+                    } as usize;
+                    (lo, (lo + len).min(MAX_COLUMN as usize + 2))
+                })
+                .collect();
+            let mut spans = WindowSpans::default();
+            spans.fill(&votes, 2 * WINDOW + 2);
+            let mut columns = Vec::new();
+            vote_columns(&votes, &spans, &mut Vec::new(), |_, _| true, &mut columns);
+            let expected: Vec<Option<u32>> = (0..n)
+                .map(|i| {
+                    let mut weighted = [0i16; MAX_COLUMN as usize + 4];
+                    let mut voters = 0;
+                    for (j, &(lo, hi)) in votes.iter().enumerate() {
+                        let distance = i.abs_diff(j);
+                        if distance <= WINDOW && lo <= hi {
+                            let weight = (WINDOW + 1 - distance) as i16;
+                            voters += weight;
+                            for v in &mut weighted[lo..=hi] {
+                                *v += weight;
+                            }
+                        }
+                    }
+                    let best = weighted.iter().copied().max().unwrap_or(0);
+                    let at = weighted.iter().rposition(|&v| v == best).unwrap_or(0);
+                    (best >= 3 * WINDOW as i16 && best * 5 >= voters * 2 && at as u32 >= MIN_COLUMN)
+                        .then_some(at as u32)
+                })
+                .collect();
+            assert_eq!(columns, expected, "votes {votes:?}");
+        }
     }
 
     /// `WindowSpans::of` covers every width any line of the window votes for.

@@ -292,121 +292,120 @@ impl Analysis {
     fn estimate(&mut self, reflower: &Reflower) {
         self.columns.clear();
         let mut start = 0;
-        for j in 1..=self.lines.len() {
-            if j == self.lines.len() || starts_section(&self.lines[j]) {
-                settle_aligned_lines(&mut self.lines[start..j]);
-                estimate_columns(
-                    &self.lines[start..j],
-                    reflower.fixed_column,
-                    &mut self.columns,
-                    &mut self.scratch.columns,
-                );
-                start = j;
-            }
+        while start < self.lines.len() {
+            let end = self.lines[start + 1..]
+                .iter()
+                .position(starts_section)
+                .map_or(self.lines.len(), |k| start + 1 + k);
+            settle_aligned_lines(&mut self.lines[start..end]);
+            estimate_columns(
+                &self.lines[start..end],
+                reflower.fixed_column,
+                &mut self.columns,
+                &mut self.scratch.columns,
+            );
+            start = end;
         }
-    }
-
-    /// Stage 3b: in the section of `lines` (whose breaks are decided),
-    /// re-decides the breaks from the printed lines its pieces make, when
-    /// the extractor cut it into pieces (see [`printed`]). Returns whether
-    /// that made any of them a join.
-    fn rebuild_printed_lines(&mut self, lines: Range<usize>, text: Option<&str>) -> bool {
-        if lines.len() < 2 {
-            return false;
-        }
-        let breaks = lines.start..lines.end - 1;
-        if !printed::rebuild(
-            &self.lines[lines],
-            &mut self.decisions[breaks.clone()],
-            &mut self.scratch.printed,
-        ) {
-            return false;
-        }
-        let mut joins = false;
-        for i in breaks {
-            let (action, reason) = self.decisions[i];
-            if let (Action::Join, Some(text)) = (action, text) {
-                self.decisions[i] = (join::seam(text, &self.lines[i], &self.lines[i + 1]), reason);
-            }
-            joins |= action.is_join();
-        }
-        joins
     }
 
     /// Stage 3: every break decision. With the text, joins get their seam
     /// (with or without a space); without it they are all [`Action::Join`].
     fn decide_all(&mut self, text: Option<&str>) {
-        self.decisions.clear();
+        let lines = &self.lines[..];
+        let columns = &self.columns[..];
+        debug_assert_eq!(lines.len(), columns.len());
+        let decisions = &mut self.decisions;
+        let printed = &mut self.scratch.printed;
+        decisions.clear();
+        decisions.reserve(lines.len());
         let mut prev_joined = false;
-        let mut pieces_before = None;
+        // The pieces of the printed line joined before the next break, if
+        // any (see `BreakContext::pieces_before`).
+        let mut so_far = None;
         let mut brackets_before = 0;
         // Decisions of the section being decided start here; `wrapped`: one
         // of them is a join.
         let mut section_start = 0;
         let mut wrapped = false;
-        for i in 0..self.lines.len().saturating_sub(1) {
-            if starts_section(&self.lines[i + 1]) {
-                wrapped |= self.rebuild_printed_lines(section_start..i + 1, text);
+        // The line before `prev`, if any.
+        let mut before = None;
+        for (i, (pair, column)) in lines.windows(2).zip(columns.windows(2)).enumerate() {
+            let (prev, next) = (&pair[0], &pair[1]);
+            let (column, next_column) = (column[0], column[1]);
+            let before = before.replace(prev);
+            if starts_section(next) {
+                wrapped |=
+                    rebuild_printed_lines(lines, decisions, printed, section_start..i + 1, text);
                 if !wrapped {
-                    keep_paragraph_breaks(&mut self.decisions[section_start..]);
+                    keep_paragraph_breaks(&mut decisions[section_start..]);
                 }
                 section_start = i + 1;
                 wrapped = false;
-                let reason = if self.lines[i + 1].cut != SectionCut::None {
+                let reason = if next.cut != SectionCut::None {
                     Reason::LongSection
                 } else {
                     Reason::SectionBreak
                 };
-                self.decisions.push((Action::Keep, reason));
+                decisions.push((Action::Keep, reason));
                 prev_joined = false;
-                pieces_before = None;
+                so_far = None;
                 brackets_before = 0;
                 continue;
             }
-            let pair = &self.lines[i..i + 2];
             let ctx = BreakContext {
-                prev: &pair[0],
-                next: &pair[1],
-                column: self.columns[i],
-                next_column: self.columns[i + 1],
-                joined_before: if prev_joined {
-                    Some(&self.lines[i - 1])
-                } else {
-                    None
-                },
+                prev,
+                next,
+                column,
+                next_column,
+                joined_before: before.filter(|_| prev_joined),
                 brackets_before,
-                after_header: i > 0
-                    && !prev_joined
-                    && !starts_section(&pair[0])
-                    && self.lines[i - 1].furniture == Some(Furniture::RunningHeader),
-                after_next: self.lines.get(i + 2).filter(|l| !starts_section(l)),
-                pieces_before,
+                after_header: !prev_joined
+                    && !starts_section(prev)
+                    && before.is_some_and(|b| b.furniture == Some(Furniture::RunningHeader)),
+                after_next: lines.get(i + 2).filter(|l| !starts_section(l)),
+                pieces_before: so_far.as_ref(),
             };
             let (mut action, reason) = decide(&ctx);
             // The next line goes on the printed line `prev` is on when they
             // are joined and that line does not yet fill its column.
-            pieces_before = match self.columns[i] {
-                Some(column) if action.is_join() => {
-                    let so_far = line_so_far(&ctx);
-                    (fit(&so_far, column, 0) != Fit::Full).then_some(so_far)
-                }
-                _ => None,
+            // (Written so that a full line, the common case, copies nothing.)
+            let full = match column {
+                Some(column) if action.is_join() => match ctx.pieces_before {
+                    None if fit(prev, column, 0) == Fit::Full => true,
+                    None => {
+                        so_far = Some(*prev);
+                        false
+                    }
+                    Some(_) => {
+                        let line = line_so_far(&ctx);
+                        let full = fit(&line, column, 0) == Fit::Full;
+                        if !full {
+                            so_far = Some(line);
+                        }
+                        full
+                    }
+                },
+                _ => true,
             };
+            if full && so_far.is_some() {
+                so_far = None;
+            }
             if let (Action::Join, Some(text)) = (action, text) {
-                action = join::seam(text, &pair[0], &pair[1]);
+                action = join::seam(text, prev, next);
             }
             prev_joined = action.is_join();
             wrapped |= prev_joined;
             brackets_before = if prev_joined {
-                brackets_before + pair[0].brackets
+                brackets_before + prev.brackets
             } else {
                 0
             };
-            self.decisions.push((action, reason));
+            decisions.push((action, reason));
         }
-        wrapped |= self.rebuild_printed_lines(section_start..self.lines.len(), text);
+        wrapped |=
+            rebuild_printed_lines(lines, decisions, printed, section_start..lines.len(), text);
         if !wrapped {
-            keep_paragraph_breaks(&mut self.decisions[section_start..]);
+            keep_paragraph_breaks(&mut decisions[section_start..]);
         }
     }
 
@@ -418,11 +417,12 @@ impl Analysis {
 
     /// The end (exclusive line index) of the paragraph starting at line `i`.
     pub(crate) fn paragraph_end(&self, i: usize) -> usize {
-        let mut end = i + 1;
-        while end < self.lines.len() && self.decisions[end - 1].0.is_join() {
-            end += 1;
-        }
-        end
+        // `decisions[k]` is the break after line `k`; there is none after the last.
+        let joins = self.decisions[i.min(self.decisions.len())..]
+            .iter()
+            .take_while(|(action, _)| action.is_join())
+            .count();
+        (i + 1 + joins).min(self.lines.len())
     }
 
     /// Writes the reflowed text to `out`.
@@ -469,8 +469,8 @@ impl Analysis {
             preformatted,
             reflower.options.indent,
         );
-        for j in i + 1..end {
-            join::write_joined_line(out, text, &self.lines[j], self.decisions[j - 1].0);
+        for (line, &(action, _)) in self.lines[i + 1..end].iter().zip(&self.decisions[i..]) {
+            join::write_joined_line(out, text, line, action);
         }
     }
 
@@ -493,6 +493,35 @@ impl Analysis {
         }
         ParagraphKind::Body
     }
+}
+
+/// Stage 3b: in the section of `lines[range]` (whose breaks are decided),
+/// re-decides the breaks from the printed lines its pieces make, when the
+/// extractor cut it into pieces (see [`printed`]). Returns whether that
+/// made any of them a join.
+fn rebuild_printed_lines(
+    lines: &[Line],
+    decisions: &mut [(Action, Reason)],
+    scratch: &mut PrintedScratch,
+    range: Range<usize>,
+    text: Option<&str>,
+) -> bool {
+    if range.len() < 2 {
+        return false;
+    }
+    let breaks = range.start..range.end - 1;
+    if !printed::rebuild(&lines[range], &mut decisions[breaks.clone()], scratch) {
+        return false;
+    }
+    let mut joins = false;
+    for i in breaks {
+        let (action, reason) = decisions[i];
+        if let (Action::Join, Some(text)) = (action, text) {
+            decisions[i] = (join::seam(text, &lines[i], &lines[i + 1]), reason);
+        }
+        joins |= action.is_join();
+    }
+    joins
 }
 
 /// Whether `line` opens a new section: two or more blank lines before it

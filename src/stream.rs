@@ -37,19 +37,17 @@ impl SectionWriter {
     pub(crate) fn feed(&mut self, text: &str, from: usize, reflower: &Reflower, out: &mut String) {
         for raw in raw_lines(&text[from..]) {
             let raw = raw.shifted(from);
-            let Some(line) = self.counter.measure(text, raw, reflower.wide_ambiguous) else {
+            let line = self.counter.measure(text, raw, reflower.wide_ambiguous);
+            let Some(measured) = &line else {
                 continue;
             };
-            if starts_section(&line) && !self.analysis.lines.is_empty() {
+            if starts_section(measured) && !self.analysis.lines.is_empty() {
+                let blanks = measured.blanks_before;
                 self.write_section(text, reflower, false, out);
-                write_separator(
-                    out,
-                    Action::Keep,
-                    line.blanks_before,
-                    reflower.options.separator,
-                );
+                write_separator(out, Action::Keep, blanks, reflower.options.separator);
             }
-            self.analysis.lines.push(line);
+            // Moved from the measured `Option` straight into place.
+            self.analysis.lines.extend(line);
             if self.analysis.lines.len() > reflower.section_lines {
                 self.cut_section(text, reflower, out);
             }
