@@ -2,7 +2,12 @@
 //! unoptimised: `Line::measure` must agree with it on every line (see the
 //! property test in `line::tests`).
 
-use super::{Furniture, Line, RawLine, SectionCut, Shape};
+// The word lists are data, shared with the live code; only the way they
+// are searched is frozen here.
+use super::{
+    Furniture, Line, RawLine, SectionCut, Shape, AGENCIES, BYLINE_WORDS, CAPTION_OPENERS,
+    CREDIT_WORDS, LABEL_BRACKETS, REPORTER_BYLINES, SOURCE_LABELS, SOURCE_WORDS, SUBTITLE_OPENERS,
+};
 use crate::classify::{
     char_width, first_break_opportunity, holds_to_the_left, is_compressible, role_of,
     trim_space_end, trim_space_start, CharRole,
@@ -393,25 +398,10 @@ fn is_cut_dateline(body: &str) -> bool {
         && inner.ends_with(|c: char| c.is_ascii_digit() || c == '日')
 }
 
-/// The agencies whose names open a dateline.
-const AGENCIES: [&str; 8] = [
-    "本报",
-    "本報",
-    "新华社",
-    "新華社",
-    "中新社",
-    "中新網",
-    "中新网",
-    "中央社",
-];
-
 /// An unbracketed credit word ends the line: `图片由…提供`, `…摄`.
 fn ends_with_credit_word(body: &str) -> bool {
     CREDIT_WORDS.iter().any(|k| body.ends_with(k))
 }
-
-/// Words that close a photo credit: `…摄`, `…供图`, `图片由…提供`.
-const CREDIT_WORDS: [&str; 5] = ["摄", "攝", "供图", "供圖", "提供"];
 
 /// Whether `c` is the last character of one of [`CREDIT_WORDS`] (a test
 /// keeps them in step): a `match`, cheaper than searching a list on every line.
@@ -531,82 +521,6 @@ fn may_open_furniture(c: char) -> bool {
         | '资' | '資' | '口'
         | '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{2793}')
 }
-
-/// Words of a byline after its box: `□本报记者 张三`, `■文／李四`.
-const BYLINE_WORDS: [&str; 10] = [
-    "记者",
-    "通讯员",
-    "本报",
-    "作者",
-    "撰文",
-    "文／",
-    "文/",
-    "記者",
-    "通訊員",
-    "本報",
-];
-
-/// A subtitle opens with a dash: `——深入学习…`.
-const SUBTITLE_OPENERS: [&str; 3] = ["——", "－－", "――"];
-
-/// Brackets that may enclose a source line: `（责任编辑：张俊蕾）`.
-const LABEL_BRACKETS: [char; 6] = ['（', '(', '〈', '<', '【', '['];
-
-/// Labels of source and editor lines, before a colon: `来源：…`. Simplified
-/// and Traditional forms; OCR reads the colon in several ways.
-const SOURCE_LABELS: [&str; 13] = [
-    "来源",
-    "來源",
-    "资料来源",
-    "資料來源",
-    "责任编辑",
-    "責任編輯",
-    "编辑",
-    "編輯",
-    "校对",
-    "校對",
-    "审核",
-    "審核",
-    "作者",
-];
-
-/// Words that open a source line even without a colon.
-const SOURCE_WORDS: [&str; 4] = ["责任编辑", "責任編輯", "作者单位", "作者單位"];
-
-/// Openings of photo captions and credits: `图为…`, `图片由…提供`.
-const CAPTION_OPENERS: [&str; 26] = [
-    "图片由",
-    "图片来源",
-    "图为",
-    "图：",
-    "图/",
-    "图／",
-    // Bracketed, by the same words: not any bracket opening with 图
-    // (`（图形用户界面）`).
-    "（图为",
-    "（图片",
-    "（图：",
-    "（图/",
-    "（图／",
-    "上图：",
-    "下图：",
-    "左图：",
-    "右图：",
-    "圖片由",
-    "圖片來源",
-    "圖為",
-    "圖：",
-    "圖/",
-    "圖／",
-    "（圖為",
-    "（圖片",
-    "（圖：",
-    "（圖/",
-    "（圖／",
-];
-
-/// Bylines set without a marker: `本报记者 张三`.
-const REPORTER_BYLINES: [&str; 4] = ["本报记者", "本报通讯员", "本報記者", "本報通訊員"];
 
 /// `一、` `（二）` `(3)` `4.` `5、` `①`: markers that open a list item.
 fn is_list_item(body: &str) -> bool {
