@@ -2,11 +2,13 @@
 //! unoptimised: `Line::measure` must agree with it on every line (see the
 //! property test in `line::tests`).
 
-// The word lists are data, shared with the live code; only the way they
-// are searched is frozen here.
+// The word lists and the rules that no fast path changed are shared with
+// the live code; only what the fast paths replaced is frozen here.
 use super::{
-    Furniture, Line, RawLine, SectionCut, Shape, AGENCIES, BYLINE_WORDS, CAPTION_OPENERS,
-    CREDIT_WORDS, LABEL_BRACKETS, REPORTER_BYLINES, SOURCE_LABELS, SOURCE_WORDS, SUBTITLE_OPENERS,
+    ends_credit_word, ends_with_credit, ends_with_credit_word, indent_of, is_cut_dateline,
+    is_date_tail, is_dateline_lead, is_list_item, Furniture, Line, RawLine, SectionCut, Shape,
+    AGENCIES, BYLINE_WORDS, CAPTION_OPENERS, LABEL_BRACKETS, REPORTER_BYLINES, SOURCE_LABELS,
+    SOURCE_WORDS, SUBTITLE_OPENERS,
 };
 use crate::classify::{
     char_width, first_break_opportunity, holds_to_the_left, is_compressible, role_of,
@@ -201,23 +203,6 @@ struct Place {
     indent: u32,
 }
 
-/// Width in half-em of leading whitespace, and how many of its characters
-/// are ASCII spaces or tabs.
-fn indent_of(leading: &str) -> (u32, u32) {
-    let (mut indent, mut ascii) = (0, 0);
-    for c in leading.chars() {
-        indent += match c {
-            '\t' => 4,
-            '\u{3000}' => 2,
-            // Form feeds, vertical tabs and other controls take no room.
-            c if c.is_control() => 0,
-            _ => 1,
-        };
-        ascii += u32::from(c == ' ' || c == '\t');
-    }
-    (indent, ascii)
-}
-
 /// What one scan over a line's body counts.
 #[derive(Clone, Copy, Debug, Default)]
 struct Counts {
@@ -363,52 +348,6 @@ fn ends_mid_word(edges: &Edges) -> bool {
     )
 }
 
-/// A bracketed photo credit or dateline closes the line: `（新华社记者 张三 摄）`,
-/// `（新华社北京1月28日电）`. Whatever stood before it, the paragraph ends there.
-fn ends_with_credit(body: &str) -> bool {
-    let inner = body.trim_end_matches(['）', ')']);
-    inner.len() < body.len() && (ends_with_credit_word(inner) || inner.ends_with(['电', '電']))
-}
-
-/// `本报天津5月17日电`, `新华社北京电`, `本报讯`: the dateline a news story
-/// opens with, which runs on into its first sentence.
-///
-/// `body`, here and in the tests below, is a line's text trimmed at both ends.
-fn is_dateline_lead(body: &str) -> bool {
-    AGENCIES.iter().any(|a| body.starts_with(a))
-        && (body.ends_with(['电', '電', '讯', '訊'])
-            // Cut inside its date: `中新社武汉 2 月 20` | `日电`.
-            || (body.ends_with(|c: char| c.is_ascii_digit() || c == '月')
-                && body.contains(|c: char| c.is_ascii_digit())
-                && !body.contains(['，', '。', '：', '、'])))
-}
-
-/// `日电`, `20日电`: the end of a dateline cut inside its date.
-fn is_date_tail(body: &str) -> bool {
-    body.trim_end_matches(['电', '電'])
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
-        == "日"
-}
-
-/// `（新华社北京1月28日`: a bracketed dateline cut before its `电）`.
-fn is_cut_dateline(body: &str) -> bool {
-    let inner = body.trim_start_matches(['（', '(']);
-    inner.len() < body.len()
-        && AGENCIES.iter().any(|a| inner.starts_with(a))
-        && inner.ends_with(|c: char| c.is_ascii_digit() || c == '日')
-}
-
-/// An unbracketed credit word ends the line: `图片由…提供`, `…摄`.
-fn ends_with_credit_word(body: &str) -> bool {
-    CREDIT_WORDS.iter().any(|k| body.ends_with(k))
-}
-
-/// Whether `c` is the last character of one of [`CREDIT_WORDS`] (a test
-/// keeps them in step): a `match`, cheaper than searching a list on every line.
-fn ends_credit_word(c: char) -> bool {
-    matches!(c, '摄' | '攝' | '图' | '圖' | '供')
-}
-
 /// Recognises newspaper furniture by the conventions of Chinese newspapers.
 fn furniture_of(
     body: &str,
@@ -520,39 +459,4 @@ fn may_open_furniture(c: char) -> bool {
         | '本' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
         | '资' | '資' | '口'
         | '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{2793}')
-}
-
-/// `一、` `（二）` `(3)` `4.` `5、` `①`: markers that open a list item.
-fn is_list_item(body: &str) -> bool {
-    let mut chars = body.chars();
-    let Some(c0) = chars.next() else {
-        return false;
-    };
-    if ('\u{2460}'..='\u{2473}').contains(&c0) || ('\u{2776}'..='\u{2793}').contains(&c0) {
-        return true;
-    }
-    let numeral = |c: char| {
-        matches!(
-            c,
-            '0'..='9' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-        )
-    };
-    let bracketed = c0 == '（' || c0 == '(';
-    let rest = if bracketed { chars.as_str() } else { body };
-    // Four numerals are already too many: stop there (`一二三四五…` is text).
-    let digits = rest.chars().take(4).take_while(|&c| numeral(c)).count();
-    if digits == 0 || digits > 3 {
-        return false;
-    }
-    let mut after = rest.chars().skip(digits);
-    let mark = after.next();
-    if bracketed {
-        return matches!(mark, Some('）' | ')'));
-    }
-    match mark {
-        Some('、') => true,
-        // `1.5亿` is a number, `1. 项目` a list item.
-        Some('.' | '．') => !matches!(after.next(), Some(c) if c.is_ascii_digit()),
-        _ => false,
-    }
 }
