@@ -672,3 +672,24 @@ fn unpunctuated_line_after_running_header_stands_alone() {
     let out = check(page);
     assert!(out.contains("\n一二三四五六七八九十一二三\n"), "{out}");
 }
+
+/// Verse ends every line at a pause or a stop, as text that `pdftotext -raw`
+/// cut into pieces at compressed marks does; but its lines do not end at a
+/// character, so it is not taken for pieces and stays verse.
+#[test]
+fn verse_ending_every_line_at_a_mark_is_not_regrouped() {
+    let stanzas = "床前明月光，\n疑是地上霜。\n举头望明月，\n低头思故乡。\n\n\
+                   春眠不觉晓，\n处处闻啼鸟。\n夜来风雨声，\n花落知多少。\n\n\
+                   白日依山尽，\n黄河入海流。\n欲穷千里目，\n更上一层楼。\n";
+    let titled = "静夜思\n\n床前明月光，\n疑是地上霜。\n举头望明月，\n低头思故乡。\n\n\
+                  春晓\n\n春眠不觉晓，\n处处闻啼鸟。\n夜来风雨声，\n花落知多少。\n\n\
+                  登鹳雀楼\n\n白日依山尽，\n黄河入海流。\n欲穷千里目，\n更上一层楼。\n";
+    let run_on: String = stanzas
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(|l| format!("{l}\n"))
+        .collect();
+    for verse in [stanzas, titled, run_on.as_str()] {
+        assert_eq!(check(verse), verse);
+    }
+}
