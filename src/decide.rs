@@ -1012,9 +1012,10 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && ((ctx.joined_before.is_some() && next_is_cut_piece)
             || (!next.ends_sentence
                 && !next.dateline_lead
+                // (Not lines of verse, as wide as one another.)
                 && ctx
                     .after_next
-                    .is_some_and(|after| may_cut_between(next, after))))
+                    .is_some_and(|after| may_cut_between(next, after) && after.width != next.width)))
         && next.blanks_before == 0
         && prev.furniture.is_none()
         && next.furniture.is_none()

@@ -675,7 +675,8 @@ fn unpunctuated_line_after_running_header_stands_alone() {
 
 /// Verse ends every line at a pause or a stop, as text that `pdftotext -raw`
 /// cut into pieces at compressed marks does; but its lines do not end at a
-/// character, so it is not taken for pieces and stays verse.
+/// character, so it is not taken for pieces and stays verse. Nor is a title
+/// run on into it: the lines after it are as wide as one another.
 #[test]
 fn verse_ending_every_line_at_a_mark_is_not_regrouped() {
     let stanzas = "床前明月光，\n疑是地上霜。\n举头望明月，\n低头思故乡。\n\n\
@@ -689,7 +690,12 @@ fn verse_ending_every_line_at_a_mark_is_not_regrouped() {
         .filter(|l| !l.is_empty())
         .map(|l| format!("{l}\n"))
         .collect();
-    for verse in [stanzas, titled, run_on.as_str()] {
+    let titled_run_on: String = titled
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(|l| format!("{l}\n"))
+        .collect();
+    for verse in [stanzas, titled, &run_on, &titled_run_on] {
         assert_eq!(check(verse), verse);
     }
 }
