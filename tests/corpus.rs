@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
     ("flowing-tight", 0.99),
-    ("mixed", 0.965),
+    ("mixed", 0.966),
     ("ocr", 0.954),
     ("pdfminer", 0.982),
     ("pdftotext", 0.975),
