@@ -381,32 +381,46 @@ mod tests {
         "如果系统启动失败，可以进入单用户模式进行修复。这时只有最基本的服务在运行，网络通常也不可用，请耐心检查日志，找出原因。",
     ];
 
+    const COLUMNS: [f32; 7] = [10.0, 11.0, 12.0, 13.5, 15.0, 17.0, 20.0];
+
+    fn rebuilt(reason: Reason) -> bool {
+        matches!(
+            reason,
+            Reason::PieceOfPrintedLine
+                | Reason::PrintedLineFilled
+                | Reason::PrintedLineEndsParagraph
+        )
+    }
+
+    /// For each of [`COLUMNS`], the wrong break decisions on [`PARAGRAPHS`]
+    /// set with `indent` and cut into pieces; each layout must be rebuilt.
+    fn wrong_breaks(indent: f32) -> Vec<(f32, usize)> {
+        let reflower = Reflower::default();
+        COLUMNS
+            .iter()
+            .map(|&column| {
+                let (text, ends) = set(&PARAGRAPHS, column, indent, true);
+                let points = reflower.break_points(&text);
+                assert!(
+                    points.iter().any(|p| rebuilt(p.reason)),
+                    "column {column}: no printed line rebuilt"
+                );
+                let errors = points
+                    .iter()
+                    .filter(|p| p.action.is_join() == ends.contains(&p.line))
+                    .count();
+                (column, errors)
+            })
+            .collect()
+    }
+
     #[test]
     fn pieces_cut_at_compressed_marks_regroup_into_paragraphs() {
         // Where a short last line and the next paragraph's first line (short
         // by its lost indent) together fill the column, widths cannot tell a
         // paragraph end; a few such breaks may go either way. The local
         // rules alone get 5-8 breaks wrong on each of these layouts.
-        let reflower = Reflower::default();
-        let mut wrong = Vec::new();
-        for column in [10.0, 11.0, 12.0, 13.5, 15.0, 17.0, 20.0] {
-            let (text, ends) = set(&PARAGRAPHS, column, 2.0, true);
-            let points = reflower.break_points(&text);
-            assert!(
-                points.iter().any(|p| matches!(
-                    p.reason,
-                    Reason::PieceOfPrintedLine
-                        | Reason::PrintedLineFilled
-                        | Reason::PrintedLineEndsParagraph
-                )),
-                "column {column}: no printed line rebuilt"
-            );
-            let errors = points
-                .iter()
-                .filter(|p| p.action.is_join() == ends.contains(&p.line))
-                .count();
-            wrong.push((column, errors));
-        }
+        let wrong = wrong_breaks(2.0);
         let total: usize = wrong.iter().map(|&(_, e)| e).sum();
         assert!(
             total <= 4 && wrong.iter().all(|&(_, e)| e <= 2),
@@ -420,17 +434,7 @@ mod tests {
         // lines fill the column, and the pieces are grouped that way when it
         // fits better than with an indent. (The local rules alone get 34
         // breaks wrong here; assuming an indent, 8.)
-        let reflower = Reflower::default();
-        let mut wrong = Vec::new();
-        for column in [10.0, 11.0, 12.0, 13.5, 15.0, 17.0, 20.0] {
-            let (text, ends) = set(&PARAGRAPHS, column, 0.0, true);
-            let errors = reflower
-                .break_points(&text)
-                .iter()
-                .filter(|p| p.action.is_join() == ends.contains(&p.line))
-                .count();
-            wrong.push((column, errors));
-        }
+        let wrong = wrong_breaks(0.0);
         let total: usize = wrong.iter().map(|&(_, e)| e).sum();
         assert!(
             total <= 4 && wrong.iter().all(|&(_, e)| e <= 1),
@@ -441,15 +445,13 @@ mod tests {
     #[test]
     fn text_wrapped_at_the_column_is_not_taken_for_pieces() {
         let reflower = Reflower::default();
-        for column in [11.0, 12.0, 13.5, 15.0] {
+        for column in COLUMNS {
             let (text, _) = set(&PARAGRAPHS, column, 2.0, false);
             assert!(
-                reflower.break_points(&text).iter().all(|p| !matches!(
-                    p.reason,
-                    Reason::PieceOfPrintedLine
-                        | Reason::PrintedLineFilled
-                        | Reason::PrintedLineEndsParagraph
-                )),
+                reflower
+                    .break_points(&text)
+                    .iter()
+                    .all(|p| !rebuilt(p.reason)),
                 "column {column}:\n{text}"
             );
         }
