@@ -371,14 +371,16 @@ impl Analysis {
             // (Written so that a full line, the common case, copies nothing.)
             let full = match column {
                 Some(column) if action.is_join() => match ctx.pieces_before {
-                    None if fit(prev, column, 0) == Fit::Full => true,
+                    None if matches!(fit(prev, column, 0), Fit::Full | Fit::Overlong) => true,
                     None => {
                         so_far = Some(*prev);
                         false
                     }
                     Some(_) => {
                         let line = line_so_far(&ctx);
-                        let full = fit(&line, column, 0) == Fit::Full;
+                        // Wider than the column, the printed line ended
+                        // before this join somewhere: the next starts anew.
+                        let full = matches!(fit(&line, column, 0), Fit::Full | Fit::Overlong);
                         if !full {
                             so_far = Some(line);
                         }

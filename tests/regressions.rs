@@ -699,3 +699,19 @@ fn verse_ending_every_line_at_a_mark_is_not_regrouped() {
         assert_eq!(check(verse), verse);
     }
 }
+
+/// `pdftotext -raw` split a printed line `3.5节“整修的安排”)。“我”前几天`
+/// into three (the ASCII bracket sits in another font). The pieces of the
+/// printed line joined so far once grew wider than the column inside the
+/// paragraph and were never reset, which turned the piece rules off for the
+/// rest of it: both breaks after `)。` and `“我”前几天` were kept.
+#[test]
+fn pieces_after_a_printed_line_wider_than_the_column_still_join() {
+    let page = "城市的公园每年春天都要整修\n一次，今年也不例外。管理处在三月\n\
+                初就贴出了告示，请市民在整修期间\n绕行。工人们先修补了破损的路面，\n\
+                再更换了旧的路灯和长椅，最后把湖\n边的栏杆全部重新油漆了一遍（见第\n\
+                3.5节“整修的安排”\n)。\n“我”前几天\n也去看过，那里已经焕然一新，游\n\
+                人比往年多了不少。\n";
+    let out = check(page);
+    assert_eq!(out.lines().count(), 1, "{out}");
+}
