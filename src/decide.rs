@@ -1040,11 +1040,24 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     let Some(column) = ctx.column else {
         return (Keep, Reason::NotWrapped);
     };
-    let next_fit = fit(
+    let next_column = ctx.next_column.map_or(column, |c| c.max(column));
+    let next_fit = match fit(
         next,
-        ctx.next_column.map_or(column, |c| c.max(column)),
+        next_column,
         ctx.after_next.map_or(0, |l| l.lead_chunk),
-    );
+    ) {
+        // A line the extractor split before a mark no line may start with
+        // (`。你`) is full when the whole line is (see `whole_line`).
+        Fit::IndentShort | Fit::Short
+            if ctx
+                .after_next
+                .and_then(|after| whole_line(next, after))
+                .is_some_and(|whole| fit(&whole, next_column, 0) == Fit::Full) =>
+        {
+            Fit::Full
+        }
+        f => f,
+    };
     // Evaluated only where a rule asks.
     let next_opens_paragraph = || next_opens_paragraph(ctx, next_fit);
     // A line inside a paragraph that stops mid-sentence runs on, even into

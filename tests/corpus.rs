@@ -18,7 +18,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("ocr", 0.954),
     ("pdfminer", 0.982),
     ("pdftotext", 0.975),
-    ("pdftotext-raw", 0.979),
+    ("pdftotext-raw", 0.98),
     ("pymupdf", 0.976),
     ("sample", 0.99),
     ("traditional", 0.977),

@@ -715,3 +715,17 @@ fn pieces_after_a_printed_line_wider_than_the_column_still_join() {
     let out = check(page);
     assert_eq!(out.lines().count(), 1, "{out}");
 }
+
+/// A line split off before a mark no line may start with (`。你`) belongs
+/// to the line before it: `这样的结构叫做“目录树”。你` fills the column, so
+/// it is not a paragraph's first line short by its lost indent.
+#[test]
+fn a_line_whose_tail_was_split_off_is_as_full_as_the_whole() {
+    let page = "文件系统里的目录一层套着一层\n，最上面的一层叫做根目录，根\n\
+                目录下面是系统的各个部分，每\n个部分下面又可以分出更多的子\n\
+                目录，例如“/usr/share/”\n。\n这样的结构叫做“目录树”\n。你\n\
+                可以把一个文件的完整路径看成\n从树根走到树叶的一条路线，每\n\
+                一段都是一个目录的名字，最后\n一段才是文件自己的名字。\n";
+    let out = check(page);
+    assert_eq!(out.lines().count(), 1, "{out}");
+}
