@@ -4,6 +4,13 @@
 //!
 //! Run `cargo run --release --example eval` (add `-v` to list every wrong
 //! decision with its reason, or a split name to restrict the report).
+//!
+//! The pages are read from `tests/corpus/`, or from the directory in the
+//! environment variable `CJK_REFLOW_CORPUS` when it is set: e.g. a corpus made
+//! by the same generator with another seed, for a generalization check
+//! (`python3 tests/corpus/tools/generate.py --seed 20261127 --out /tmp/fresh-corpus`,
+//! then `CJK_REFLOW_CORPUS=/tmp/fresh-corpus cargo run --release --example eval`).
+//! The tests read the variable too, but their floors only hold on `tests/corpus/`.
 
 #[path = "../tests/eval/mod.rs"]
 mod eval;

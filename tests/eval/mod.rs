@@ -178,9 +178,14 @@ fn parse_labels(json: &str) -> Vec<(usize, Label)> {
         .collect()
 }
 
-/// The corpus directory of this crate.
+/// The corpus directory: `$CJK_REFLOW_CORPUS` when set (and not empty), e.g.
+/// pages from `tests/corpus/tools/generate.py --seed N --out DIR`, else this
+/// crate's `tests/corpus`.
 pub fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
+    match std::env::var_os("CJK_REFLOW_CORPUS") {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus"),
+    }
 }
 
 /// Every labelled page under `tests/corpus/<split>/`, sorted by split and name.

@@ -34,8 +34,12 @@ INSTALLS (done by generate.sh, run as root on Debian 12):
 
 RERUN
   bash tests/corpus/tools/generate.sh            # installs, then regenerates everything
-  python3 tests/corpus/tools/generate.py [--out tests/corpus] [--no-ocr] [--jobs 2]
+  python3 tests/corpus/tools/generate.py [--out tests/corpus] [--no-ocr] [--jobs 2] [--seed N]
   Fixed seed: SEED below. Output is deterministic for the same tool versions.
+  --seed N   compose the pages from seed N instead of SEED (new layouts, column widths, prose
+             choices; same generator). The committed corpus is the default SEED; for another seed
+             write elsewhere, e.g. `--seed 20261127 --out /tmp/fresh-corpus`, and evaluate with
+             `CJK_REFLOW_CORPUS=/tmp/fresh-corpus cargo run --release --example eval`.
 """
 import argparse, difflib, glob, html, json, os, random, re, shutil, subprocess, sys
 import tempfile, unicodedata
@@ -362,9 +366,9 @@ h1 {{ font-family: '{sans}'; font-weight: bold; font-size: {layout['hs']}pt; lin
     return '\n'.join(out)
 
 
-def make_page(seed_key, script, pools, want):
+def make_page(seed_key, script, pools, want, seed=SEED):
     """Compose one page: returns (html, paragraphs[(kind, text)] in reading order, meta)."""
-    rng = random.Random(f'{SEED}-{seed_key}')
+    rng = random.Random(f'{seed}-{seed_key}')
     tc = script == 'tc'
     fs = rng.choice([9, 9.5, 10, 10.5, 11])
     colw = rng.choice([10, 11, 12, 12.5, 13, 14, 15, 16, 17, 18, 20, 22, 24, 13.5, 15.5])
@@ -674,13 +678,17 @@ def main():
     ap.add_argument('--jobs', type=int, default=2)
     ap.add_argument('--keep', action='store_true', help='debug: keep the work dir (html, pdf, dropped texts)')
     ap.add_argument('--limit', type=int, default=0, help='debug: pages per group')
+    ap.add_argument('--seed', type=int, default=SEED, help=f'composition seed (default {SEED}, the committed corpus)')
     args = ap.parse_args()
     out = os.path.abspath(args.out)
+    if args.seed != SEED and out == os.path.abspath(ap.get_default('out')):
+        ap.error(f'--seed {args.seed} would overwrite the committed corpus (seed {SEED}): give another --out')
     work = tempfile.mkdtemp(prefix='cjk-corpus-')
     sc = load_sections(SOURCES_SC)
     tc = load_sections(SOURCES_TC)
     print(f'source sections: simplified {len(sc)}, traditional {len(tc)}', file=sys.stderr)
-    rng = random.Random(SEED)
+    seed = args.seed
+    rng = random.Random(seed)
     pools = {'sc': {'zh': Pool(sc, rng, 'zh'), 'mixed': Pool(sc, rng, 'mixed')},
              'tc': {'zh': Pool(tc, rng, 'zh')}}
 
@@ -696,7 +704,7 @@ def main():
     ]
     for d in ['pdftotext', 'pdftotext-raw', 'pymupdf', 'pdfminer', 'ocr', 'traditional', 'mixed', 'flowing']:
         shutil.rmtree(os.path.join(out, d), ignore_errors=True)
-    manifest = {'seed': SEED, 'generator': 'tests/corpus/tools/generate.py', 'versions': versions(),
+    manifest = {'seed': seed, 'generator': 'tests/corpus/tools/generate.py', 'versions': versions(),
                 'pages': [], 'dropped': [], 'counts': {}}
 
     # 1. compose + render all pages (sequential composition keeps pool order deterministic)
@@ -706,7 +714,7 @@ def main():
             count = min(count, args.limit)
         for i in range(1, count + 1):
             name = f'{prefix}{i:02d}'
-            layout, arts, paras, meta, prng = make_page(name, script, pools[script], want)
+            layout, arts, paras, meta, prng = make_page(name, script, pools[script], want, seed)
             layout['script'] = script
             layout['arts'] = arts
             tg = [t for t in targets if not (t[1] == 'ocr' and prefix == 'p' and i > N_OCR)]
@@ -767,11 +775,11 @@ def main():
                                       either=lab.count('either')))
 
     # 4. flowing text: one paragraph per line, blank line between; every label is "break"
-    frng = random.Random(f'{SEED}-flowing')
+    frng = random.Random(f'{seed}-flowing')
     n_flow = N_FLOWING if not args.limit else min(args.limit, N_FLOWING)
     for i in range(1, n_flow + 1):
         script, want = [('sc', 'zh'), ('sc', 'zh'), ('tc', 'zh'), ('sc', 'mixed')][i % 4]
-        layout, arts, paras, meta, prng = make_page(f'f{i:02d}', script, pools[script], want)
+        layout, arts, paras, meta, prng = make_page(f'f{i:02d}', script, pools[script], want, seed)
         text = '\n\n'.join(t for k, t in paras) + '\n'
         n = len(paras)
         points = [{'after_line': 2 * j + 1, 'before_line': 2 * j + 3, 'blank_lines_between': 1, 'label': 'break'}

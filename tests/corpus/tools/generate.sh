@@ -7,6 +7,8 @@
 #        maint-guide-zh-tw debian-edu-doc-zh-cn
 #   pip: pymupdf pdfminer.six
 # Then runs generate.py (fixed seed, see SEED there) and the baseline/expected-file check.
+# Other pages from another seed (not into tests/corpus; evaluate with CJK_REFLOW_CORPUS=DIR):
+#   python3 generate.py --seed N --out DIR
 # Takes roughly 15-25 minutes on 2 cores (OCR is most of it); pass --no-ocr to skip OCR.
 # CI does not run this: it uses the committed output.
 #
