@@ -691,22 +691,6 @@ fn heading_before_first_line(ctx: &BreakContext<'_>, column: u32, prev_fit: Opti
         && !short_by_next_word(next, after, column)
 }
 
-/// Whether `prev` and `next`, each ending a sentence, are a paragraph of two
-/// lines: `prev` opens it 1.5 to 2.5 em short of `next` (its indent lost,
-/// its narrow characters perhaps printed wider, so that it may pass for
-/// full), and `next` fills the column. Lines of flowing text, each a
-/// paragraph, seldom line up so.
-fn two_line_paragraph(ctx: &BreakContext<'_>, column: u32) -> bool {
-    let (prev, next) = (ctx.prev, ctx.next);
-    ctx.prev_opens_paragraph()
-        && prev.ends_sentence
-        && next.ends_sentence
-        && next.blanks_before == 0
-        && plainly_indent_short_of(prev, next)
-        && prev.width + 3 <= next.width
-        && fit(next, column, 0) == Fit::Full
-}
-
 /// Whether `line` stops short of the column because the unbreakable chunk
 /// of 2 em or more that opens `after` (a Latin word or number, or a
 /// character held to the mark after it by kinsoku) would not have fitted
@@ -1219,8 +1203,6 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 })
             {
                 (Break, Reason::SentenceEndShort)
-            } else if two_line_paragraph(ctx, column) {
-                (Join, Reason::FirstLine)
             } else if ctx.joined_before.is_none() && next.ends_sentence {
                 // No wrapped line on either side: in flowing text every
                 // line is a paragraph that ends a sentence, and some happen
@@ -1265,9 +1247,6 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         }
         Fit::Full if next.blanks_before > 0 => (Join, Reason::FullLineAcrossBlank),
         Fit::Full => (Join, Reason::FullLine),
-        Fit::IndentShort | Fit::Short if two_line_paragraph(ctx, column) => {
-            (Join, Reason::FirstLine)
-        }
         Fit::IndentShort | Fit::Short => {
             let mid_word = prev.last.is_text();
             if !prev.ends_sentence
@@ -1542,35 +1521,6 @@ mod tests {
                 Some("一二三四五六七八九十一二"),
                 None,
                 (Break, Reason::FullSentenceAlone),
-            ),
-            // A paragraph of two lines, each ending a sentence: the first
-            // short by its lost indent (or passing for full by its Latin
-            // letters), the second full.
-            (
-                "一二三四五六七八九十一。",
-                "一二三四五六七八九十一二三。",
-                0,
-                Some(FULL),
-                None,
-                (Join, Reason::FirstLine),
-            ),
-            (
-                "aptitude 一二三四五六七。",
-                "一二三四五六七八九十一二三。",
-                0,
-                Some(FULL),
-                None,
-                (Join, Reason::FirstLine),
-            ),
-            // Not when the second is short too, nor when the first is as
-            // full as the second.
-            (
-                "一二三四五六七八九十一。",
-                "一二三四五六七八九十一。",
-                0,
-                Some(FULL),
-                None,
-                (Break, Reason::ShortLine),
             ),
             // Inside a bracket or quote left open, a short line runs on;
             // closed, or at a sentence end, it ends its paragraph.
