@@ -1089,7 +1089,9 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         // Not across a blank line: there the fragment ends its block (OCR
         // drops a paragraph's final full stop as often as not).
         && next.blanks_before == 0
-        && (ctx.joined_before.is_some() || fragment(next))
+        // A run starts with a glyph alone: two words of two characters
+        // each (a kicker `深度` above a headline `维护`) are not a split line.
+        && (ctx.joined_before.is_some() || (fragment(next) && prev.width.min(next.width) <= 2))
         // Nor a glyph alone on its printed line (the line before fills
         // the column) before a first line short by its lost indent and a
         // full line: it ends its heading or paragraph.
@@ -1521,6 +1523,17 @@ mod tests {
                 Some("一二三四五六七八九十一二"),
                 None,
                 (Break, Reason::FullSentenceAlone),
+            ),
+            // A glyph alone starts a run of a stretched line's glyphs; two
+            // words of two characters (a kicker above a headline) do not.
+            ("目", "录", 0, Some(FULL), None, (Join, Reason::Fragment)),
+            (
+                "深度",
+                "维护",
+                0,
+                Some("□中新社记者　杨娟丽"),
+                None,
+                (Break, Reason::KickerBeforeHeadline),
             ),
             // Inside a bracket or quote left open, a short line runs on;
             // closed, or at a sentence end, it ends its paragraph.
