@@ -160,22 +160,28 @@ pub(crate) struct LineCounter {
 }
 
 impl LineCounter {
-    /// Measures the next raw line of `text`; `None` if it is blank.
-    pub(crate) fn measure(
+    /// Measures the next raw line of `text` onto the end of `lines`;
+    /// `false` if it is blank. (Pushed here rather than returned, so that
+    /// the line record is written once, in place.)
+    pub(crate) fn measure_into(
         &mut self,
         text: &str,
         raw: RawLine,
         wide_ambiguous: bool,
-    ) -> Option<Line> {
+        lines: &mut Vec<Line>,
+    ) -> bool {
         let line = Line::measure(text, raw, self.number, self.blanks, wide_ambiguous);
         self.number += 1;
-        if line.is_some() {
-            self.blanks = 0;
-            self.started = true;
-        } else if self.started {
-            self.blanks += 1;
-        }
-        line
+        let Some(line) = line else {
+            if self.started {
+                self.blanks += 1;
+            }
+            return false;
+        };
+        self.blanks = 0;
+        self.started = true;
+        lines.push(line);
+        true
     }
 }
 

@@ -238,11 +238,11 @@ impl Analysis {
         let mut section_start = 0;
         let mut cut_any = false;
         for raw in raw_lines(text) {
-            if let Some(line) = counter.measure(text, raw, reflower.wide_ambiguous) {
-                if starts_section(&line) {
-                    section_start = self.lines.len();
+            if counter.measure_into(text, raw, reflower.wide_ambiguous, &mut self.lines) {
+                let last = self.lines.len() - 1;
+                if starts_section(&self.lines[last]) {
+                    section_start = last;
                 }
-                self.lines.push(line);
                 if self.lines.len() - section_start > reflower.section_lines {
                     section_start += cut_long_section(&mut self.lines[section_start..]);
                     cut_any = true;

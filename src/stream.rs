@@ -37,17 +37,23 @@ impl SectionWriter {
     pub(crate) fn feed(&mut self, text: &str, from: usize, reflower: &Reflower, out: &mut String) {
         for raw in raw_lines(&text[from..]) {
             let raw = raw.shifted(from);
-            let line = self.counter.measure(text, raw, reflower.wide_ambiguous);
-            let Some(measured) = &line else {
+            let lines = &mut self.analysis.lines;
+            if !self
+                .counter
+                .measure_into(text, raw, reflower.wide_ambiguous, lines)
+            {
                 continue;
-            };
-            if starts_section(measured) && !self.analysis.lines.is_empty() {
-                let blanks = measured.blanks_before;
-                self.write_section(text, reflower, false, out);
-                write_separator(out, Action::Keep, blanks, reflower.options.separator);
             }
-            // Moved from the measured `Option` straight into place.
-            self.analysis.lines.extend(line);
+            if lines.len() > 1 && starts_section(&lines[lines.len() - 1]) {
+                // The line opens the next section: the ones before it are
+                // written first (lines are measured into place, so this one
+                // steps aside meanwhile).
+                let opening = lines.pop().expect("just measured");
+                self.write_section(text, reflower, false, out);
+                let blanks = opening.blanks_before;
+                write_separator(out, Action::Keep, blanks, reflower.options.separator);
+                self.analysis.lines.push(opening);
+            }
             if self.analysis.lines.len() > reflower.section_lines {
                 self.cut_section(text, reflower, out);
             }
