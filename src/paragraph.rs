@@ -102,8 +102,15 @@ impl Analysis {
         // same lines and decides the same. Debug builds check it anyway.
         let unchanged = self.keeps_every_line(reflower);
         if unchanged && !cfg!(debug_assertions) {
-            self.write_body(text, reflower, out);
+            self.write_kept_lines(text, reflower, out);
             return true;
+        }
+        #[cfg(debug_assertions)]
+        if unchanged {
+            let (mut kept, mut body) = (String::new(), String::new());
+            self.write_kept_lines(text, reflower, &mut kept);
+            self.write_body(text, reflower, &mut body);
+            assert_eq!(kept, body, "copying kept lines in runs");
         }
         for _ in 0..MAX_ROUNDS {
             // The output, one line per paragraph, measured by composing each
@@ -451,6 +458,39 @@ impl Analysis {
             self.write_paragraph(text, reflower, i, end, out);
             i = end;
         }
+    }
+
+    /// [`Analysis::write_body`] of a section that keeps every line as it
+    /// came (see [`Analysis::keeps_every_line`]). Where the input between
+    /// two lines is the `\n`s the separator would write (no trailing
+    /// space, `\r` or blank line holding spaces), the output is the input,
+    /// so each such run of lines is copied in one piece.
+    fn write_kept_lines(&self, text: &str, reflower: &Reflower, out: &mut String) {
+        let Some(first) = self.lines.first() else {
+            return;
+        };
+        let separator_blanks = separator_blanks(reflower);
+        let mut run = first.start..first.text_end;
+        for (line, &(action, _)) in self.lines[1..].iter().zip(&self.decisions) {
+            let newlines = 1 + match action {
+                Action::Break => separator_blanks,
+                _ => line.blanks_written(),
+            } as usize;
+            let gap = &text.as_bytes()[run.end..line.start];
+            if gap.len() == newlines && gap.iter().all(|&b| b == b'\n') {
+                run.end = line.text_end;
+                continue;
+            }
+            out.push_str(&text[run]);
+            join::write_separator(
+                out,
+                action,
+                line.blanks_written(),
+                reflower.options.separator,
+            );
+            run = line.start..line.text_end;
+        }
+        out.push_str(&text[run]);
     }
 
     fn write_paragraph(
