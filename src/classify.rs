@@ -198,7 +198,7 @@ pub(crate) fn is_line_space(c: char) -> bool {
 /// U+2028, U+2029, U+202F, U+205F or U+3000 (a test checks the list against
 /// [`is_line_space`]), read without decoding.
 #[inline]
-fn starts_with_space(bytes: &[u8]) -> bool {
+pub(crate) fn starts_with_space(bytes: &[u8]) -> bool {
     // Most lines open with a byte no space opens with: one table lookup.
     if !bytes.first().is_some_and(|&b| may_open_space(b)) {
         return false;
@@ -217,7 +217,7 @@ fn starts_with_space(bytes: &[u8]) -> bool {
 /// Whether a space's UTF-8 sequence may start with byte `b` (see
 /// [`starts_with_space`]), from a bitmap: cheaper than the byte ranges.
 #[inline(always)]
-fn may_open_space(b: u8) -> bool {
+pub(crate) fn may_open_space(b: u8) -> bool {
     const LEADS: [u64; 4] = {
         let mut leads = [0u64; 4];
         let mut b = 0usize;

@@ -10,7 +10,7 @@ use crate::classify::CharRole;
 use crate::decide::{decide, line_so_far, Action, BreakContext, Reason};
 use crate::join;
 use crate::layout::{estimate_columns, fit, ColumnScratch, Fit};
-use crate::line::{raw_lines, Furniture, Line, LineCounter, SectionCut};
+use crate::line::{Furniture, Line, LineCounter, SectionCut};
 use crate::printed::{self, PrintedScratch};
 use crate::Reflower;
 
@@ -244,8 +244,12 @@ impl Analysis {
         let mut counter = LineCounter::default();
         let mut section_start = 0;
         let mut cut_any = false;
-        for raw in raw_lines(text) {
-            if counter.measure_into(text, raw, reflower.wide_ambiguous, &mut self.lines) {
+        let mut next = 0;
+        while next < text.len() {
+            let measured;
+            (measured, next) =
+                counter.measure_next(text, next, reflower.wide_ambiguous, &mut self.lines);
+            if measured {
                 let last = self.lines.len() - 1;
                 if starts_section(&self.lines[last]) {
                     section_start = last;

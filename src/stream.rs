@@ -10,7 +10,7 @@
 use std::io::{BufRead, Write};
 
 use crate::join::write_separator;
-use crate::line::{raw_lines, Line, LineCounter, SectionCut};
+use crate::line::{Line, LineCounter, SectionCut};
 use crate::paragraph::{cut_long_section, cut_written, starts_section, Analysis};
 use crate::{Action, Error, Reflower};
 
@@ -35,13 +35,14 @@ impl SectionWriter {
     /// section that ends there is reflowed into `out`, after the separator
     /// that precedes it.
     pub(crate) fn feed(&mut self, text: &str, from: usize, reflower: &Reflower, out: &mut String) {
-        for raw in raw_lines(&text[from..]) {
-            let raw = raw.shifted(from);
+        let mut next = from;
+        while next < text.len() {
             let lines = &mut self.analysis.lines;
-            if !self
-                .counter
-                .measure_into(text, raw, reflower.wide_ambiguous, lines)
-            {
+            let measured;
+            (measured, next) =
+                self.counter
+                    .measure_next(text, next, reflower.wide_ambiguous, lines);
+            if !measured {
                 continue;
             }
             if lines.len() > 1 && starts_section(&lines[lines.len() - 1]) {
