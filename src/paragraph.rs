@@ -136,8 +136,11 @@ impl Analysis {
                     );
                 }
                 let start = out.len();
-                self.write_paragraph(text, reflower, i, end, out);
-                let spaced = (i + 1..end).map(|j| self.decisions[j - 1].0 == Action::JoinWithSpace);
+                let any_spaced = self.write_paragraph(text, reflower, i, end, out);
+                // (Read only when a seam has a space: a long paragraph of
+                // ideographs has none.)
+                let seams = if any_spaced { i + 1..end } else { end..end };
+                let spaced = seams.map(|j| self.decisions[j - 1].0 == Action::JoinWithSpace);
                 let line = Line::compose(
                     &self.lines[i..end],
                     spaced,
@@ -497,6 +500,8 @@ impl Analysis {
         out.push_str(&text[run]);
     }
 
+    /// Writes the paragraph of lines `i..end`; returns whether a space
+    /// joins two of its lines.
     fn write_paragraph(
         &self,
         text: &str,
@@ -504,7 +509,7 @@ impl Analysis {
         i: usize,
         end: usize,
         out: &mut String,
-    ) {
+    ) -> bool {
         let preformatted = self.is_preformatted(i, end);
         join::write_first_line(
             out,
@@ -513,9 +518,12 @@ impl Analysis {
             preformatted,
             reflower.options.indent,
         );
+        let mut spaced = false;
         for (line, &(action, _)) in self.lines[i + 1..end].iter().zip(&self.decisions[i..]) {
             join::write_joined_line(out, text, line, action);
+            spaced |= action == Action::JoinWithSpace;
         }
+        spaced
     }
 
     /// The kind of the paragraph of lines `i..end`.
