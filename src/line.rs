@@ -846,7 +846,8 @@ impl Counts {
 
     /// The end of the run of wide three-byte characters (no U+3000) that
     /// starts at byte `i` of `bytes`, counting their marks. Ideographs of the
-    /// main block, most of the text, are read two at a time, undecoded.
+    /// main block, most of the text, are read four or two at a time,
+    /// undecoded.
     #[inline(always)]
     fn wide_run(&mut self, bytes: &[u8], i: usize, wide_ambiguous: bool) -> usize {
         // Lead bytes `E4`–`E9`: U+4000 to U+9FFF, ideographs (and the
@@ -856,6 +857,11 @@ impl Counts {
         let mut rest = &bytes[i..];
         loop {
             match *rest {
+                [a, _, _, d, _, _, g, _, _, j, _, _, ref tail @ ..]
+                    if common(a) && common(d) && common(g) && common(j) =>
+                {
+                    rest = tail
+                }
                 [a, _, _, d, _, _, ref tail @ ..] if common(a) && common(d) => rest = tail,
                 [a, b, c, ref tail @ ..] if a & 0xF0 == 0xE0 => {
                     if !common(a) {
