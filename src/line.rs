@@ -816,10 +816,9 @@ impl Counts {
 
     /// Counts what a full-width mark from U+3001 to U+3029 or U+FF01 to
     /// U+FF60 (all wide: see [`char_width`]) adds besides its width, from
-    /// [`FULL_WIDTH_MARKS`]; `false` for any other character.
+    /// [`FULL_WIDTH_MARKS`]; `false` for any other code point `cp`.
     #[inline(always)]
-    fn full_width_mark(&mut self, c: char) -> bool {
-        let cp = c as u32;
+    fn full_width_mark(&mut self, cp: u32) -> bool {
         let at = if cp.wrapping_sub(0x3001) < 0x29 {
             cp - 0x3001
         } else if cp.wrapping_sub(0xFF01) < 0x60 {
@@ -864,14 +863,13 @@ impl Counts {
                 }
                 [a, _, _, d, _, _, ref tail @ ..] if common(a) && common(d) => rest = tail,
                 [a, b, c, ref tail @ ..] if a & 0xF0 == 0xE0 => {
-                    if !common(a) {
+                    // (Marks by code point: their table needs no `char`.)
+                    if !common(a) && !self.full_width_mark(code_point3(a, b, c)) {
                         let c = decode3(a, b, c);
-                        if !self.full_width_mark(c) {
-                            if c == '\u{3000}' || char_width(c, wide_ambiguous) != 2 {
-                                break;
-                            }
-                            self.marks(c);
+                        if c == '\u{3000}' || char_width(c, wide_ambiguous) != 2 {
+                            break;
                         }
+                        self.marks(c);
                     }
                     rest = tail;
                 }
@@ -950,8 +948,13 @@ fn decode_other_before(text: &str, end: usize) -> (char, usize) {
 /// The character of the three-byte UTF-8 sequence `a b c`.
 #[inline(always)]
 fn decode3(a: u8, b: u8, c: u8) -> char {
-    let cp = u32::from(a & 0x0F) << 12 | u32::from(b & 0x3F) << 6 | u32::from(c & 0x3F);
-    char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER)
+    char::from_u32(code_point3(a, b, c)).unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+/// The code point of the three-byte UTF-8 sequence `a b c`.
+#[inline(always)]
+fn code_point3(a: u8, b: u8, c: u8) -> u32 {
+    u32::from(a & 0x0F) << 12 | u32::from(b & 0x3F) << 6 | u32::from(c & 0x3F)
 }
 
 /// What each full-width mark from U+3001 to U+3029, then from U+FF01 to
