@@ -13,8 +13,8 @@
 mod reference;
 
 use crate::classify::{
-    char_width, first_break_opportunity, holds_to_the_left, is_compressible, role_of,
-    trim_space_end, trim_space_start, CharRole,
+    char_width, first_break_opportunity, holds_to_the_left, is_compressible, may_open_space,
+    role_of, starts_with_space, trim_space_end, trim_space_start, CharRole,
 };
 
 /// A kind of newspaper furniture: a line that is its own paragraph by convention.
@@ -61,24 +61,17 @@ pub(crate) struct RawLine {
     pub next: usize,
 }
 
-impl RawLine {
-    /// The same line in a text `by` bytes longer in front.
-    pub(crate) fn shifted(self, by: usize) -> RawLine {
-        RawLine {
-            start: self.start + by,
-            end: self.end + by,
-            next: self.next + by,
-        }
-    }
-}
-
 /// Iterator over the raw lines of a text. A final terminator does not open an
-/// extra empty line, so `"a\n"` has one line and `""` has none.
+/// extra empty line, so `"a\n"` has one line and `""` has none. (The
+/// pipeline steps from line to line as it measures them, see
+/// [`LineCounter::measure_next`]; tests split with this.)
+#[cfg(test)]
 pub(crate) struct RawLines<'t> {
     text: &'t str,
     pos: usize,
 }
 
+#[cfg(test)]
 pub(crate) fn raw_lines(text: &str) -> RawLines<'_> {
     RawLines { text, pos: 0 }
 }
@@ -115,35 +108,45 @@ pub(crate) fn find_line_end(bytes: &[u8], from: usize) -> usize {
         .map_or(bytes.len(), |i| at + i)
 }
 
+#[cfg(test)]
 impl Iterator for RawLines<'_> {
     type Item = RawLine;
 
     fn next(&mut self) -> Option<RawLine> {
-        let start = self.pos;
-        let len = self.text.len();
-        if start >= len {
+        if self.pos >= self.text.len() {
             return None;
         }
-        let bytes = self.text.as_bytes();
-        if bytes[start] == b'\n' {
-            // An empty line: runs of them are common, and cheaper to step over
-            // than to search.
-            self.pos = start + 1;
-            return Some(RawLine {
-                start,
-                end: start,
-                next: self.pos,
-            });
-        }
-        let end = find_line_end(bytes, start);
-        let crlf = bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n');
-        self.pos = (end + if crlf { 2 } else { 1 }).min(len);
-        Some(RawLine {
-            start,
-            end,
-            next: self.pos,
-        })
+        let raw = raw_line_at(self.text, self.pos);
+        self.pos = raw.next;
+        Some(raw)
     }
+}
+
+/// The raw line of `text` that starts at byte `start` (before the end).
+fn raw_line_at(text: &str, start: usize) -> RawLine {
+    let bytes = text.as_bytes();
+    if bytes[start] == b'\n' {
+        // An empty line: runs of them are common, and cheaper to step over
+        // than to search.
+        return RawLine {
+            start,
+            end: start,
+            next: start + 1,
+        };
+    }
+    let end = find_line_end(bytes, start);
+    RawLine {
+        start,
+        end,
+        next: after_terminator(bytes, end),
+    }
+}
+
+/// Where the line after the one whose content ends at byte `end` starts:
+/// past its `\n`, `\r\n` or `\r`.
+fn after_terminator(bytes: &[u8], end: usize) -> usize {
+    let crlf = bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n');
+    (end + if crlf { 2 } else { 1 }).min(bytes.len())
 }
 
 /// Numbers raw lines and counts the blank ones before each non-blank line, as
@@ -160,22 +163,82 @@ pub(crate) struct LineCounter {
 }
 
 impl LineCounter {
-    /// Measures the next raw line of `text`; `None` if it is blank.
-    pub(crate) fn measure(
+    /// Measures the line of `text` that starts at byte `start` (before the
+    /// end) onto the end of `lines`, as [`LineCounter::measure_into`] does
+    /// with the raw line there. Returns whether the line is not blank, and
+    /// where the next one starts.
+    ///
+    /// A line that opens with text (not indented, most lines) is counted as
+    /// its end is searched for, in one scan rather than two.
+    pub(crate) fn measure_next(
+        &mut self,
+        text: &str,
+        start: usize,
+        wide_ambiguous: bool,
+        lines: &mut Vec<Line>,
+    ) -> (bool, usize) {
+        let bytes = text.as_bytes();
+        let first = bytes[start];
+        if first == b'\n' || (may_open_space(first) && starts_with_space(&bytes[start..])) {
+            // Indented or blank (a terminator is a space too): the line's
+            // end first, as before.
+            let raw = raw_line_at(text, start);
+            return (
+                self.measure_into(text, raw, wide_ambiguous, lines),
+                raw.next,
+            );
+        }
+        let (counts, end) = Counts::scan(text, start, wide_ambiguous);
+        let content = &text[start..end];
+        // Not empty: it opens with a character that is not a space.
+        let body = trim_space_end(content);
+        // Spaces at the end wait for a character after them, so they are
+        // never counted; anything else there (a tab, U+3000, a form feed) is
+        // left out by counting the body again.
+        let counts = if content.as_bytes()[body.len()..].iter().all(|&b| b == b' ') {
+            counts
+        } else {
+            Counts::of(body, wide_ambiguous)
+        };
+        // From here on as `Line::measure` with no indent.
+        let preformatted = counts.tab_or_box;
+        let place = Place {
+            span: start..end,
+            text_start: start,
+            number: self.number,
+            blanks_before: self.blanks,
+            indent: 0,
+        };
+        let line = Line::assemble(body, place, counts, preformatted, wide_ambiguous);
+        self.number += 1;
+        self.blanks = 0;
+        self.started = true;
+        lines.push(line);
+        (true, after_terminator(bytes, end))
+    }
+
+    /// Measures the next raw line of `text` onto the end of `lines`;
+    /// `false` if it is blank. (Pushed here rather than returned, so that
+    /// the line record is written once, in place.)
+    pub(crate) fn measure_into(
         &mut self,
         text: &str,
         raw: RawLine,
         wide_ambiguous: bool,
-    ) -> Option<Line> {
+        lines: &mut Vec<Line>,
+    ) -> bool {
         let line = Line::measure(text, raw, self.number, self.blanks, wide_ambiguous);
         self.number += 1;
-        if line.is_some() {
-            self.blanks = 0;
-            self.started = true;
-        } else if self.started {
-            self.blanks += 1;
-        }
-        line
+        let Some(line) = line else {
+            if self.started {
+                self.blanks += 1;
+            }
+            return false;
+        };
+        self.blanks = 0;
+        self.started = true;
+        lines.push(line);
+        true
     }
 }
 
@@ -648,12 +711,19 @@ struct Counts {
 
 impl Counts {
     fn of(body: &str, wide_ambiguous: bool) -> Counts {
+        Counts::scan(body, 0, wide_ambiguous).0
+    }
+
+    /// The counts of `text` from byte `from` up to the first `\n` or `\r`
+    /// (or the end), and where that is.
+    #[inline(always)]
+    fn scan(text: &str, from: usize, wide_ambiguous: bool) -> (Counts, usize) {
         let mut n = Counts::default();
         let mut prev_wide = false;
         let mut pending_spaces = 0u32;
-        let bytes = body.as_bytes();
+        let bytes = text.as_bytes();
         let len = bytes.len();
-        let mut i = 0;
+        let mut i = from;
         while i < len {
             // Runs of characters of one width are counted together: wide
             // characters of three bytes (ideographs and full-width marks,
@@ -666,6 +736,9 @@ impl Counts {
                     pending_spaces += 1;
                     i += 1;
                     continue;
+                }
+                if b == b'\n' || b == b'\r' {
+                    break;
                 }
                 n.close_gap(&mut pending_spaces, false);
                 prev_wide = false;
@@ -701,7 +774,7 @@ impl Counts {
                     continue;
                 }
             }
-            let (c, size) = decode_at(body, i);
+            let (c, size) = decode_at(text, i);
             i += size;
             if c == '\u{3000}' || c == '\u{A0}' {
                 pending_spaces += 1;
@@ -719,7 +792,7 @@ impl Counts {
                 n.narrow += 1;
             }
         }
-        n
+        (n, i)
     }
 
     /// Counts the spaces before a character: a run of three or more, and
@@ -743,10 +816,9 @@ impl Counts {
 
     /// Counts what a full-width mark from U+3001 to U+3029 or U+FF01 to
     /// U+FF60 (all wide: see [`char_width`]) adds besides its width, from
-    /// [`FULL_WIDTH_MARKS`]; `false` for any other character.
+    /// [`FULL_WIDTH_MARKS`]; `false` for any other code point `cp`.
     #[inline(always)]
-    fn full_width_mark(&mut self, c: char) -> bool {
-        let cp = c as u32;
+    fn full_width_mark(&mut self, cp: u32) -> bool {
         let at = if cp.wrapping_sub(0x3001) < 0x29 {
             cp - 0x3001
         } else if cp.wrapping_sub(0xFF01) < 0x60 {
@@ -773,7 +845,8 @@ impl Counts {
 
     /// The end of the run of wide three-byte characters (no U+3000) that
     /// starts at byte `i` of `bytes`, counting their marks. Ideographs of the
-    /// main block, most of the text, are read two at a time, undecoded.
+    /// main block, most of the text, are read four or two at a time,
+    /// undecoded.
     #[inline(always)]
     fn wide_run(&mut self, bytes: &[u8], i: usize, wide_ambiguous: bool) -> usize {
         // Lead bytes `E4`–`E9`: U+4000 to U+9FFF, ideographs (and the
@@ -783,16 +856,20 @@ impl Counts {
         let mut rest = &bytes[i..];
         loop {
             match *rest {
+                [a, _, _, d, _, _, g, _, _, j, _, _, ref tail @ ..]
+                    if common(a) && common(d) && common(g) && common(j) =>
+                {
+                    rest = tail
+                }
                 [a, _, _, d, _, _, ref tail @ ..] if common(a) && common(d) => rest = tail,
                 [a, b, c, ref tail @ ..] if a & 0xF0 == 0xE0 => {
-                    if !common(a) {
+                    // (Marks by code point: their table needs no `char`.)
+                    if !common(a) && !self.full_width_mark(code_point3(a, b, c)) {
                         let c = decode3(a, b, c);
-                        if !self.full_width_mark(c) {
-                            if c == '\u{3000}' || char_width(c, wide_ambiguous) != 2 {
-                                break;
-                            }
-                            self.marks(c);
+                        if c == '\u{3000}' || char_width(c, wide_ambiguous) != 2 {
+                            break;
                         }
+                        self.marks(c);
                     }
                     rest = tail;
                 }
@@ -871,8 +948,13 @@ fn decode_other_before(text: &str, end: usize) -> (char, usize) {
 /// The character of the three-byte UTF-8 sequence `a b c`.
 #[inline(always)]
 fn decode3(a: u8, b: u8, c: u8) -> char {
-    let cp = u32::from(a & 0x0F) << 12 | u32::from(b & 0x3F) << 6 | u32::from(c & 0x3F);
-    char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER)
+    char::from_u32(code_point3(a, b, c)).unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+/// The code point of the three-byte UTF-8 sequence `a b c`.
+#[inline(always)]
+fn code_point3(a: u8, b: u8, c: u8) -> u32 {
+    u32::from(a & 0x0F) << 12 | u32::from(b & 0x3F) << 6 | u32::from(c & 0x3F)
 }
 
 /// What each full-width mark from U+3001 to U+3029, then from U+FF01 to
@@ -1950,6 +2032,38 @@ mod tests {
             failure_persistence: None,
             ..ProptestConfig::default()
         })]
+
+        /// Measuring line after line as their ends are found gives the
+        /// lines that splitting the text first and measuring each gives,
+        /// whatever ends a line (spaces, tabs, controls before every kind
+        /// of terminator, blank lines, no final terminator).
+        #[test]
+        fn measuring_as_lines_end_agrees_with_splitting_first(
+            lines in proptest::collection::vec(
+                (a_line(), proptest::sample::select(vec![
+                    "\n", "\r\n", "\r", "\n\n", " \n", "  \r\n", "\u{3000}\n", "\t\n",
+                    "\u{c}\n", "\n \n", "\r\r\n",
+                ])),
+                0..6,
+            ),
+            unterminated in any::<bool>(),
+            wide in any::<bool>(),
+        ) {
+            let mut text: String = lines.iter().map(|(line, end)| format!("{line}{end}")).collect();
+            if unterminated {
+                text = text.trim_end_matches(['\n', '\r']).to_string();
+            }
+            let (mut split, mut counter) = (Vec::new(), LineCounter::default());
+            for raw in raw_lines(&text) {
+                counter.measure_into(&text, raw, wide, &mut split);
+            }
+            let (mut stepped, mut counter) = (Vec::new(), LineCounter::default());
+            let mut next = 0;
+            while next < text.len() {
+                (_, next) = counter.measure_next(&text, next, wide, &mut stepped);
+            }
+            prop_assert_eq!(stepped, split, "{:?}", text);
+        }
 
         /// The fast paths of [`Line::measure`] against the plain measure it
         /// replaced, on every field.

@@ -10,7 +10,7 @@ use crate::classify::CharRole;
 use crate::decide::{decide, line_so_far, Action, BreakContext, Reason};
 use crate::join;
 use crate::layout::{estimate_columns, fit, ColumnScratch, Fit};
-use crate::line::{raw_lines, Furniture, Line, LineCounter, SectionCut};
+use crate::line::{Furniture, Line, LineCounter, SectionCut};
 use crate::printed::{self, PrintedScratch};
 use crate::Reflower;
 
@@ -102,8 +102,15 @@ impl Analysis {
         // same lines and decides the same. Debug builds check it anyway.
         let unchanged = self.keeps_every_line(reflower);
         if unchanged && !cfg!(debug_assertions) {
-            self.write_body(text, reflower, out);
+            self.write_kept_lines(text, reflower, out);
             return true;
+        }
+        #[cfg(debug_assertions)]
+        if unchanged {
+            let (mut kept, mut body) = (String::new(), String::new());
+            self.write_kept_lines(text, reflower, &mut kept);
+            self.write_body(text, reflower, &mut body);
+            assert_eq!(kept, body, "copying kept lines in runs");
         }
         for _ in 0..MAX_ROUNDS {
             // The output, one line per paragraph, measured by composing each
@@ -129,8 +136,11 @@ impl Analysis {
                     );
                 }
                 let start = out.len();
-                self.write_paragraph(text, reflower, i, end, out);
-                let spaced = (i + 1..end).map(|j| self.decisions[j - 1].0 == Action::JoinWithSpace);
+                let any_spaced = self.write_paragraph(text, reflower, i, end, out);
+                // (Read only when a seam has a space: a long paragraph of
+                // ideographs has none.)
+                let seams = if any_spaced { i + 1..end } else { end..end };
+                let spaced = seams.map(|j| self.decisions[j - 1].0 == Action::JoinWithSpace);
                 let line = Line::compose(
                     &self.lines[i..end],
                     spaced,
@@ -237,12 +247,16 @@ impl Analysis {
         let mut counter = LineCounter::default();
         let mut section_start = 0;
         let mut cut_any = false;
-        for raw in raw_lines(text) {
-            if let Some(line) = counter.measure(text, raw, reflower.wide_ambiguous) {
-                if starts_section(&line) {
-                    section_start = self.lines.len();
+        let mut next = 0;
+        while next < text.len() {
+            let measured;
+            (measured, next) =
+                counter.measure_next(text, next, reflower.wide_ambiguous, &mut self.lines);
+            if measured {
+                let last = self.lines.len() - 1;
+                if starts_section(&self.lines[last]) {
+                    section_start = last;
                 }
-                self.lines.push(line);
                 if self.lines.len() - section_start > reflower.section_lines {
                     section_start += cut_long_section(&mut self.lines[section_start..]);
                     cut_any = true;
@@ -455,6 +469,41 @@ impl Analysis {
         }
     }
 
+    /// [`Analysis::write_body`] of a section that keeps every line as it
+    /// came (see [`Analysis::keeps_every_line`]). Where the input between
+    /// two lines is the `\n`s the separator would write (no trailing
+    /// space, `\r` or blank line holding spaces), the output is the input,
+    /// so each such run of lines is copied in one piece.
+    fn write_kept_lines(&self, text: &str, reflower: &Reflower, out: &mut String) {
+        let Some(first) = self.lines.first() else {
+            return;
+        };
+        let separator_blanks = separator_blanks(reflower);
+        let mut run = first.start..first.text_end;
+        for (line, &(action, _)) in self.lines[1..].iter().zip(&self.decisions) {
+            let newlines = 1 + match action {
+                Action::Break => separator_blanks,
+                _ => line.blanks_written(),
+            } as usize;
+            let gap = &text.as_bytes()[run.end..line.start];
+            if gap.len() == newlines && gap.iter().all(|&b| b == b'\n') {
+                run.end = line.text_end;
+                continue;
+            }
+            out.push_str(&text[run]);
+            join::write_separator(
+                out,
+                action,
+                line.blanks_written(),
+                reflower.options.separator,
+            );
+            run = line.start..line.text_end;
+        }
+        out.push_str(&text[run]);
+    }
+
+    /// Writes the paragraph of lines `i..end`; returns whether a space
+    /// joins two of its lines.
     fn write_paragraph(
         &self,
         text: &str,
@@ -462,7 +511,7 @@ impl Analysis {
         i: usize,
         end: usize,
         out: &mut String,
-    ) {
+    ) -> bool {
         let preformatted = self.is_preformatted(i, end);
         join::write_first_line(
             out,
@@ -471,9 +520,12 @@ impl Analysis {
             preformatted,
             reflower.options.indent,
         );
+        let mut spaced = false;
         for (line, &(action, _)) in self.lines[i + 1..end].iter().zip(&self.decisions[i..]) {
             join::write_joined_line(out, text, line, action);
+            spaced |= action == Action::JoinWithSpace;
         }
+        spaced
     }
 
     /// The kind of the paragraph of lines `i..end`.

@@ -9,8 +9,9 @@
 
 use std::io::{BufRead, Write};
 
+use crate::error::utf8_text;
 use crate::join::write_separator;
-use crate::line::{raw_lines, Line, LineCounter, SectionCut};
+use crate::line::{Line, LineCounter, SectionCut};
 use crate::paragraph::{cut_long_section, cut_written, starts_section, Analysis};
 use crate::{Action, Error, Reflower};
 
@@ -35,19 +36,26 @@ impl SectionWriter {
     /// section that ends there is reflowed into `out`, after the separator
     /// that precedes it.
     pub(crate) fn feed(&mut self, text: &str, from: usize, reflower: &Reflower, out: &mut String) {
-        for raw in raw_lines(&text[from..]) {
-            let raw = raw.shifted(from);
-            let line = self.counter.measure(text, raw, reflower.wide_ambiguous);
-            let Some(measured) = &line else {
+        let mut next = from;
+        while next < text.len() {
+            let lines = &mut self.analysis.lines;
+            let measured;
+            (measured, next) =
+                self.counter
+                    .measure_next(text, next, reflower.wide_ambiguous, lines);
+            if !measured {
                 continue;
-            };
-            if starts_section(measured) && !self.analysis.lines.is_empty() {
-                let blanks = measured.blanks_before;
-                self.write_section(text, reflower, false, out);
-                write_separator(out, Action::Keep, blanks, reflower.options.separator);
             }
-            // Moved from the measured `Option` straight into place.
-            self.analysis.lines.extend(line);
+            if lines.len() > 1 && starts_section(&lines[lines.len() - 1]) {
+                // The line opens the next section: the ones before it are
+                // written first (lines are measured into place, so this one
+                // steps aside meanwhile).
+                let opening = lines.pop().expect("just measured");
+                self.write_section(text, reflower, false, out);
+                let blanks = opening.blanks_before;
+                write_separator(out, Action::Keep, blanks, reflower.options.separator);
+                self.analysis.lines.push(opening);
+            }
             if self.analysis.lines.len() > reflower.section_lines {
                 self.cut_section(text, reflower, out);
             }
@@ -237,9 +245,7 @@ impl StreamState {
             return Ok(());
         }
         let from = self.text.len();
-        let valid = std::str::from_utf8(&self.bytes).map_err(|e| Error::InvalidUtf8 {
-            offset: self.dropped + from + e.valid_up_to(),
-        })?;
+        let valid = utf8_text(&self.bytes, self.dropped + from)?;
         self.ends_with_terminator = valid.ends_with(['\n', '\r']);
         self.text.push_str(valid);
         self.bytes.clear();
