@@ -32,16 +32,3 @@ pub enum Error {
     #[error("i/o error: {0}")]
     Io(#[from] std::io::Error),
 }
-
-/// `bytes` as text, or [`Error::InvalidUtf8`] at `base` plus the offset of
-/// their first invalid byte. Valid text, the common case, is checked with
-/// SIMD by `simdutf8` (on Chinese text about a tenth of the instructions
-/// the standard library's check takes); the standard library then finds
-/// where an error is.
-pub(crate) fn utf8_text(bytes: &[u8], base: usize) -> Result<&str, Error> {
-    simdutf8::basic::from_utf8(bytes).or_else(|_| {
-        std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
-            offset: base + e.valid_up_to(),
-        })
-    })
-}

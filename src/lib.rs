@@ -301,7 +301,10 @@ impl Reflower {
     /// assert!(reflower.reflow_bytes(b"\xe4\xb8").is_err());
     /// ```
     pub fn reflow_bytes(&self, bytes: &[u8]) -> Result<String, Error> {
-        Ok(self.reflow(error::utf8_text(bytes, 0)?))
+        let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+            offset: e.valid_up_to(),
+        })?;
+        Ok(self.reflow(text))
     }
 
     /// Reflows bytes that may not be valid UTF-8: each invalid sequence

@@ -9,7 +9,6 @@
 
 use std::io::{BufRead, Write};
 
-use crate::error::utf8_text;
 use crate::join::write_separator;
 use crate::line::{Line, LineCounter, SectionCut};
 use crate::paragraph::{cut_long_section, cut_written, starts_section, Analysis};
@@ -245,7 +244,9 @@ impl StreamState {
             return Ok(());
         }
         let from = self.text.len();
-        let valid = utf8_text(&self.bytes, self.dropped + from)?;
+        let valid = std::str::from_utf8(&self.bytes).map_err(|e| Error::InvalidUtf8 {
+            offset: self.dropped + from + e.valid_up_to(),
+        })?;
         self.ends_with_terminator = valid.ends_with(['\n', '\r']);
         self.text.push_str(valid);
         self.bytes.clear();
