@@ -210,11 +210,7 @@ impl LineCounter {
             indent: 0,
         };
         let line = Line::assemble(body, place, counts, preformatted, wide_ambiguous);
-        self.number += 1;
-        self.blanks = 0;
-        self.started = true;
-        lines.push(line);
-        (true, after_terminator(bytes, end))
+        (self.push(Some(line), lines), after_terminator(bytes, end))
     }
 
     /// Measures the next raw line of `text` onto the end of `lines`;
@@ -228,6 +224,13 @@ impl LineCounter {
         lines: &mut Vec<Line>,
     ) -> bool {
         let line = Line::measure(text, raw, self.number, self.blanks, wide_ambiguous);
+        self.push(line, lines)
+    }
+
+    /// Counts the line just measured (`None`: blank) and pushes it onto the
+    /// end of `lines`; returns whether it is not blank.
+    #[inline(always)]
+    fn push(&mut self, line: Option<Line>, lines: &mut Vec<Line>) -> bool {
         self.number += 1;
         let Some(line) = line else {
             if self.started {
