@@ -1154,6 +1154,18 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     {
         return (Break, Reason::KickerBeforeHeadline);
     }
+    // A line wider than the column by no more than its Latin text (a URL,
+    // a path) was pushed past the edge by an unbreakable word: it is full.
+    let latin_overflow = prev.narrow >= 8
+        && prev.width <= column + prev.narrow
+        && prev.furniture.is_none()
+        && next.furniture.is_none()
+        && next_fit != Fit::Overlong
+        && next.blanks_before == 0;
+    let prev_fit = match prev_fit {
+        Some(Fit::Overlong) if latin_overflow => Some(Fit::Full),
+        f => f,
+    };
     match prev_fit.unwrap_or(Fit::Full) {
         Fit::Overlong if runs_on => (Join, Reason::FullLine),
         Fit::Overlong
@@ -1991,6 +2003,33 @@ mod tests {
             ),
             (
                 "一二三四五六七八九十一二三四五六七八九十一二三四",
+                FULL,
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::WiderThanColumn),
+            ),
+            // Wider than the column by no more than its Latin text: a path
+            // that did not break pushed the line past the edge; it is full.
+            (
+                "请查看 /usr/share/doc/libpaper/changelog 文件",
+                FULL,
+                0,
+                Some(FULL),
+                None,
+                (Join, Reason::FullLine),
+            ),
+            (
+                "一二三四五六七 /usr/share/doc/libpaper/changelog",
+                FULL,
+                0,
+                Some(FULL),
+                None,
+                (Join, Reason::FullLine),
+            ),
+            // Wider by more than its Latin text: a headline after all.
+            (
+                "一二三四五六七八九十一二三四五六七 GNU/Linux 发行版",
                 FULL,
                 0,
                 Some(FULL),

@@ -17,7 +17,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("mixed", 0.966),
     ("ocr", 0.954),
     ("pdfminer", 0.982),
-    ("pdftotext", 0.975),
+    ("pdftotext", 0.98),
     ("pdftotext-raw", 0.98),
     ("pymupdf", 0.976),
     ("sample", 0.99),
