@@ -699,6 +699,13 @@ fn short_by_next_word(line: &Line, after: &Line, column: u32) -> bool {
     after.lead_chunk >= 4 && line.max_width() + after.lead_chunk > column
 }
 
+/// Whether a line wider than the column is so by no more than its Latin
+/// text (a URL, a path, a command): an unbreakable word pushed it past the
+/// edge, and it is as full as a line can be. A headline seldom holds one.
+fn overflows_by_latin(line: &Line, column: u32) -> bool {
+    line.narrow >= 8 && line.width <= column + line.narrow
+}
+
 /// The line that `before` and `tail` were split from, when `tail` starts
 /// with a mark no line may start with (`，直到它`, `。其他的`, `）并进行`):
 /// the extractor cut a line at a quote or bracket. A lone mark closing a
@@ -1056,6 +1063,14 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         {
             Fit::Full
         }
+        // So is a line wider than the column by its Latin text alone.
+        Fit::Overlong
+            if overflows_by_latin(next, next_column)
+                && next.blanks_before == 0
+                && next.furniture.is_none() =>
+        {
+            Fit::Full
+        }
         f => f,
     };
     // Evaluated only where a rule asks.
@@ -1156,8 +1171,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     }
     // A line wider than the column by no more than its Latin text (a URL,
     // a path) was pushed past the edge by an unbreakable word: it is full.
-    let latin_overflow = prev.narrow >= 8
-        && prev.width <= column + prev.narrow
+    let latin_overflow = overflows_by_latin(prev, column)
         && prev.furniture.is_none()
         && next.furniture.is_none()
         && next_fit != Fit::Overlong
@@ -2022,6 +2036,14 @@ mod tests {
             (
                 "一二三四五六七 /usr/share/doc/libpaper/changelog",
                 FULL,
+                0,
+                Some(FULL),
+                None,
+                (Join, Reason::FullLine),
+            ),
+            (
+                FULL,
+                "请查看 /usr/share/doc/libpaper/changelog 文件",
                 0,
                 Some(FULL),
                 None,
