@@ -1106,7 +1106,9 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && next.blanks_before == 0
         // A run starts with a glyph alone: two words of two characters
         // each (a kicker `深度` above a headline `维护`) are not a split line.
-        && (ctx.joined_before.is_some() || (fragment(next) && prev.width.min(next.width) <= 2))
+        && (ctx.joined_before.is_some()
+            || ((fragment(next) || (next.all_narrow && next_fit == Fit::Short && !next.ends_sentence))
+                && prev.width.min(next.width) <= 2))
         // Nor a glyph alone on its printed line (the line before fills
         // the column) before a first line short by its lost indent and a
         // full line: it ends its heading or paragraph.
@@ -1120,17 +1122,35 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     {
         return (Join, Reason::Fragment);
     }
+    // A sentence's full stop alone in a run of single glyphs: the printed
+    // line was stretched, so it did not end its paragraph, and the next
+    // glyph goes on along it (`出` `错` `。` `你` `必`).
+    if prev.width <= 2
+        && prev.ends_sentence
+        && prev.first == prev.last
+        && next.blanks_before == 0
+        && next.width <= 2
+        && !next.ends_sentence
+        && ctx
+            .joined_before
+            .is_some_and(|before| before.width <= 2 && !before.ends_sentence)
+    {
+        return (Join, Reason::Fragment);
+    }
     // Unless the next block is a fragment too: a glyph inside a paragraph,
     // one blank line (an extractor's line for a stretched space), and a
     // short piece stopping mid-word that the paragraph goes on with. A
-    // paragraph after a blank line opens with a line nearly full.
+    // paragraph after a blank line opens with a line nearly full; a
+    // heading is seldom a single glyph.
     if prev.width <= 2
         && !prev.ends_sentence
         && prev.last != CharRole::Close
-        && ctx.joined_before.is_some()
+        // (Or two glyphs opening a block: `标`, a blank line, `准`.)
+        && (ctx.joined_before.is_some() || next.width <= 2)
         && next.blanks_before == 1
         && !next.ends_sentence
-        && 2 * next.max_width() <= column
+        // (A Latin word alone on its line is such a piece too.)
+        && (2 * next.max_width() <= column || (next.all_narrow && next_fit == Fit::Short))
         && next.last.is_text()
         && ctx.after_next.is_some_and(|after| after.blanks_before == 0)
     {
@@ -2049,6 +2069,42 @@ mod tests {
                 None,
                 (Join, Reason::FullLine),
             ),
+            // A stretched line set one glyph a line, its full stop among them.
+            (
+                "。",
+                "你",
+                0,
+                Some("必"),
+                Some("错"),
+                (Join, Reason::Fragment),
+            ),
+            // A glyph opening a block before a Latin word alone on its line.
+            (
+                "在",
+                "Debian",
+                0,
+                Some("GNU/Linux 系统中打包"),
+                None,
+                (Join, Reason::Fragment),
+            ),
+            // Across a blank line (a stretched space): a Latin word alone,
+            // or two glyphs opening a block.
+            (
+                "为",
+                "debian/changelog",
+                1,
+                Some("和"),
+                Some(FULL),
+                (Join, Reason::FragmentAcrossBlank),
+            ),
+            (
+                "标",
+                "准",
+                1,
+                Some("（Standard）软件包"),
+                None,
+                (Join, Reason::FragmentAcrossBlank),
+            ),
             // Wider by more than its Latin text: a headline after all.
             (
                 "一二三四五六七八九十一二三四五六七 GNU/Linux 发行版",
@@ -2113,13 +2169,18 @@ mod tests {
                 (Keep, Reason::Preformatted),
             ),
         ];
-        for (i, &(prev, next, blanks, after, before, expected)) in rows.iter().enumerate() {
-            assert_eq!(
-                decide_pair(prev, next, blanks, after, before),
-                expected,
-                "row {i}: {prev:?} | {next:?}"
-            );
-        }
+        // Every failing row is listed, not just the first.
+        let failures: Vec<String> = rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &(prev, next, blanks, after, before, expected))| {
+                let got = decide_pair(prev, next, blanks, after, before);
+                (got != expected).then(|| {
+                    format!("row {i}: {prev:?} | {next:?}: {got:?}, expected {expected:?}")
+                })
+            })
+            .collect();
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
     #[test]
