@@ -70,20 +70,16 @@ pub(crate) fn line_break_class(c: char) -> BreakClass {
 /// Byte offset of the first line-break opportunity after the start of `text`
 /// (UAX #14), or `text.len()` if there is none before its end.
 ///
-/// One tailoring: no break after a slash between two ASCII letters or digits
-/// (`GNU/Linux`, `pool/main/libp/`). UAX #14 allows one there, but neither
-/// Chromium nor TeX takes it: such a word moves to the next line whole.
+/// One tailoring: no break after a slash before an ASCII letter or digit
+/// (`GNU/Linux`, `/etc/init.d/`, `pool/main/libp/`). UAX #14 allows one
+/// there, but neither Chromium nor TeX takes it: such a word or path moves
+/// to the next line whole.
 pub(crate) fn first_break_opportunity(text: &str) -> usize {
     let bytes = text.as_bytes();
     let alphanumeric = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
     unicode_linebreak::linebreaks(text)
         .map(|(offset, _)| offset)
-        .find(|&offset| {
-            !(offset >= 2
-                && bytes[offset - 1] == b'/'
-                && alphanumeric(offset - 2)
-                && alphanumeric(offset))
-        })
+        .find(|&offset| !(offset >= 1 && bytes[offset - 1] == b'/' && alphanumeric(offset)))
         .unwrap_or(text.len())
 }
 
@@ -366,7 +362,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn no_break_after_a_slash_inside_a_latin_word() {
+    fn no_break_after_a_slash_before_a_latin_letter_or_digit() {
         assert_eq!(
             first_break_opportunity("GNU/Linux 发行版"),
             "GNU/Linux ".len()
@@ -374,6 +370,11 @@ mod tests {
         assert_eq!(
             first_break_opportunity("pool/main/libp/。"),
             "pool/main/libp/。".len()
+        );
+        // A path that opens with its slash stays whole too.
+        assert_eq!(
+            first_break_opportunity("/etc/init.d/ 中每个脚"),
+            "/etc/init.d/ ".len()
         );
         // Elsewhere UAX #14 as it is: after a space, between ideographs.
         assert_eq!(first_break_opportunity("foo bar"), "foo ".len());

@@ -1108,9 +1108,6 @@ fn lead_chunk_width_after(body: &str, first: char, wide_ambiguous: bool) -> u32 
         if is_ideograph_lead(bytes, third_at) {
             return 2 * char_width(first, wide_ambiguous);
         }
-    } else if first == '/' && second.is_ascii_alphabetic() {
-        // A path: a break after a slash before a letter.
-        return 1;
     } else if first.is_ascii_alphanumeric() {
         // A Latin word or a number: no break inside a run of letters and
         // digits (LB23, LB25, LB28), one after it as after an ideograph, or
