@@ -449,12 +449,21 @@ pub(crate) struct BreakContext<'a> {
     /// The pieces of a printed line joined before `prev` (see
     /// [`Reason::Piece`]), side by side; `None` when `prev` starts a line.
     pub pieces_before: Option<&'a Line>,
+    /// The section shows its paragraphs' first-line indents: a line with
+    /// none is not a first line that lost its indent.
+    pub indents_kept: bool,
 }
 
 impl BreakContext<'_> {
     /// Whether `prev` opens a paragraph (the break before it was not a join).
     fn prev_opens_paragraph(&self) -> bool {
         self.joined_before.is_none()
+    }
+
+    /// Whether `next` may be a paragraph's first line whose indent was
+    /// lost: not where the section kept its indents and `next` has none.
+    fn next_may_have_lost_indent(&self) -> bool {
+        !(self.indents_kept && self.next.indent == 0)
     }
 }
 
@@ -614,6 +623,9 @@ fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, R
 /// indent was lost: 2 em short of the column, or of a full line beside it.
 fn next_opens_paragraph(ctx: &BreakContext<'_>, next_fit: Fit) -> bool {
     let (prev, next) = (ctx.prev, ctx.next);
+    if !ctx.next_may_have_lost_indent() {
+        return false;
+    }
     next_fit == Fit::IndentShort
         || (next_fit == Fit::Short
             && !next.ends_sentence
@@ -645,6 +657,7 @@ fn subhead_before_first_line(ctx: &BreakContext<'_>, column: u32, next_fit: Fit)
         && next.width + 6 >= after.min_width()
         && (next_fit == Fit::IndentShort || after.compressible <= 3);
     ctx.prev_opens_paragraph()
+        && ctx.next_may_have_lost_indent()
         && prev.last.is_text()
         && fit(prev, column, 0) == Fit::Full
         && !prev.shape.letter_spaced
@@ -669,6 +682,7 @@ fn heading_before_first_line(ctx: &BreakContext<'_>, column: u32, prev_fit: Opti
         return false;
     };
     ctx.prev_opens_paragraph()
+        && ctx.next_may_have_lost_indent()
         && next.blanks_before == 0
         && after.blanks_before == 0
         && prev.compressible == 0
@@ -970,6 +984,27 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     if next.indent >= prev.indent + 2 {
         return (Break, Reason::NextIndented);
     }
+    // Where the extractor kept indents, a line indented more than the one
+    // after it opens a paragraph even when `prev` is indented as much (a
+    // heading set with the same indent, a one-line paragraph).
+    if next.indent >= 2
+        && ctx
+            .after_next
+            .is_some_and(|after| after.blanks_before == 0 && next.indent >= after.indent + 2)
+    {
+        return (Break, Reason::NextIndented);
+    }
+    // Where the extractor kept indents, a line indented more than the one
+    // after it opens a paragraph even when `prev` is indented as much (a
+    // heading set with the same indent, a one-line paragraph).
+    if std::env::var("IND").is_ok()
+        && next.indent >= 2
+        && ctx
+            .after_next
+            .is_some_and(|after| after.blanks_before == 0 && next.indent >= after.indent + 2)
+    {
+        return (Break, Reason::NextIndented);
+    }
     // A line inside a bracket or quote opened on it (or earlier in its
     // paragraph) and not yet closed does not end its paragraph mid-sentence.
     let open = prev.brackets + ctx.brackets_before;
@@ -1061,6 +1096,11 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 .and_then(|after| whole_line(next, after))
                 .is_some_and(|whole| fit(&whole, next_column, 0) == Fit::Full) =>
         {
+            Fit::Full
+        }
+        // Where the text kept its indents, a line with none that is 2 em
+        // short is no first line: a word that did not fit explains it.
+        Fit::IndentShort if !ctx.next_may_have_lost_indent() && std::env::var("K2").is_ok() => {
             Fit::Full
         }
         // So is a line wider than the column by its Latin text alone.
@@ -1314,7 +1354,8 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 // unbreakable chunk that opens that line (and would not
                 // have fitted) explains the shortness.
                 && !ctx.after_next.is_some_and(|after| {
-                    plainly_indent_short_of(next, after)
+                    ctx.next_may_have_lost_indent()
+                        && plainly_indent_short_of(next, after)
                         && !short_by_next_word(next, after, column)
                         // At least 1.5 em narrower as set, before widening
                         // its narrow characters.
@@ -1432,6 +1473,7 @@ mod tests {
             after_header: false,
             after_next: after.as_ref(),
             pieces_before: None,
+            indents_kept: false,
         })
     }
 
@@ -2203,11 +2245,13 @@ mod tests {
             after_header: false,
             after_next: Some(&after),
             pieces_before: Some(&before),
+            indents_kept: false,
         };
         assert_eq!(decide(&ctx), (Action::Join, Reason::LastPiece));
         // Without the pieces before, `八九十一二` may be a heading.
         let ctx = BreakContext {
             pieces_before: None,
+            indents_kept: false,
             ..ctx
         };
         assert_eq!(decide(&ctx), (Action::Break, Reason::ShortLine));
@@ -2230,6 +2274,7 @@ mod tests {
                 after_header: false,
                 after_next: Some(&after),
                 pieces_before: None,
+                indents_kept: false,
             })
         };
         assert_eq!(decide_after(&line("Debian", 0)).0, Action::Join);
@@ -2252,6 +2297,7 @@ mod tests {
                 after_header: false,
                 after_next: Some(&after),
                 pieces_before: None,
+                indents_kept: false,
             })
         };
         // Goes on with the piece joined before it and stops mid-word.
@@ -2291,6 +2337,7 @@ mod tests {
                 after_header: false,
                 after_next: Some(&after),
                 pieces_before: None,
+                indents_kept: false,
             })
         };
         assert_eq!(
@@ -2317,6 +2364,7 @@ mod tests {
             after_header: false,
             after_next: None,
             pieces_before: None,
+            indents_kept: false,
         };
         assert_eq!(decide(&ctx), (Action::Keep, Reason::NotWrapped));
         // A stretched line set one glyph a line leaves no column either, but

@@ -729,3 +729,25 @@ fn a_line_whose_tail_was_split_off_is_as_full_as_the_whole() {
     let out = check(page);
     assert_eq!(out.lines().count(), 1, "{out}");
 }
+
+/// Text that kept its first-line indents (a word processor's export, an
+/// extractor that keeps leading spaces): a heading set with the same indent
+/// as the paragraphs stands alone, and a line with no indent opens no
+/// paragraph even when it is 2 em short after a sentence end.
+#[test]
+fn kept_indents_mark_the_paragraphs() {
+    let text = "\u{3000}\u{3000}一二三四五六七八九十一二\n\
+                三四五六七八九十一二三四五六\n\
+                七八九十。\n\
+                \u{3000}\u{3000}关于这个软件包的版本说明\n\
+                \u{3000}\u{3000}甲乙丙丁戊己庚辛壬癸子丑\n\
+                寅卯辰巳午未申酉戌亥子丑寅。\n\
+                丁戊己庚辛壬癸子丑寅卯辰\n\
+                configuration-file 丙丁戊己庚\n\
+                辛壬癸。\n";
+    let out = check(text);
+    let paragraphs: Vec<&str> = out.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(paragraphs.len(), 3, "{out}");
+    assert_eq!(paragraphs[1], "\u{3000}\u{3000}关于这个软件包的版本说明");
+    assert!(paragraphs[2].contains("子丑寅。丁戊己"), "{out}");
+}
