@@ -12,7 +12,7 @@
 use std::fmt;
 
 use crate::classify::CharRole;
-use crate::layout::{fit, may_cut_between, Fit, MIN_COLUMN};
+use crate::layout::{fit, may_cut_between, Fit, Openings, MIN_COLUMN};
 use crate::line::{Furniture, Line};
 
 /// What happens to one line break.
@@ -449,9 +449,8 @@ pub(crate) struct BreakContext<'a> {
     /// The pieces of a printed line joined before `prev` (see
     /// [`Reason::Piece`]), side by side; `None` when `prev` starts a line.
     pub pieces_before: Option<&'a Line>,
-    /// The section shows its paragraphs' first-line indents: a line with
-    /// none is not a first line that lost its indent.
-    pub indents_kept: bool,
+    /// How the paragraphs of the section open.
+    pub openings: Openings,
 }
 
 impl BreakContext<'_> {
@@ -461,9 +460,14 @@ impl BreakContext<'_> {
     }
 
     /// Whether `next` may be a paragraph's first line whose indent was
-    /// lost: not where the section kept its indents and `next` has none.
+    /// lost: not where the section's first lines are flush, nor where they
+    /// kept their indents and `next` has none.
     fn next_may_have_lost_indent(&self) -> bool {
-        !(self.indents_kept && self.next.indent == 0)
+        match self.openings {
+            Openings::LostIndent => true,
+            Openings::Indented => self.next.indent > 0,
+            Openings::Flush => false,
+        }
     }
 }
 
@@ -908,7 +912,10 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     };
     // A line that ends a sentence short of the column most likely ends its
     // paragraph; only mid-sentence does an unbreakable chunk explain it.
-    let next_chunk = if prev.ends_sentence {
+    // (Unless the text kept its indents and the next line has none: then
+    // it goes on with the paragraph, and its first chunk did not fit.)
+    let next_opens_nothing = ctx.openings == Openings::Indented && next.indent == 0;
+    let next_chunk = if prev.ends_sentence && !next_opens_nothing {
         0
     } else {
         next.lead_chunk + lost_indent
@@ -1473,7 +1480,7 @@ mod tests {
             after_header: false,
             after_next: after.as_ref(),
             pieces_before: None,
-            indents_kept: false,
+            openings: Openings::LostIndent,
         })
     }
 
@@ -2245,13 +2252,13 @@ mod tests {
             after_header: false,
             after_next: Some(&after),
             pieces_before: Some(&before),
-            indents_kept: false,
+            openings: Openings::LostIndent,
         };
         assert_eq!(decide(&ctx), (Action::Join, Reason::LastPiece));
         // Without the pieces before, `八九十一二` may be a heading.
         let ctx = BreakContext {
             pieces_before: None,
-            indents_kept: false,
+            openings: Openings::LostIndent,
             ..ctx
         };
         assert_eq!(decide(&ctx), (Action::Break, Reason::ShortLine));
@@ -2274,7 +2281,7 @@ mod tests {
                 after_header: false,
                 after_next: Some(&after),
                 pieces_before: None,
-                indents_kept: false,
+                openings: Openings::LostIndent,
             })
         };
         assert_eq!(decide_after(&line("Debian", 0)).0, Action::Join);
@@ -2297,7 +2304,7 @@ mod tests {
                 after_header: false,
                 after_next: Some(&after),
                 pieces_before: None,
-                indents_kept: false,
+                openings: Openings::LostIndent,
             })
         };
         // Goes on with the piece joined before it and stops mid-word.
@@ -2337,7 +2344,7 @@ mod tests {
                 after_header: false,
                 after_next: Some(&after),
                 pieces_before: None,
-                indents_kept: false,
+                openings: Openings::LostIndent,
             })
         };
         assert_eq!(
@@ -2364,7 +2371,7 @@ mod tests {
             after_header: false,
             after_next: None,
             pieces_before: None,
-            indents_kept: false,
+            openings: Openings::LostIndent,
         };
         assert_eq!(decide(&ctx), (Action::Keep, Reason::NotWrapped));
         // A stretched line set one glyph a line leaves no column either, but

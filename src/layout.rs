@@ -49,6 +49,70 @@ pub enum Fit {
     Overlong,
 }
 
+/// How the paragraphs of a section open, as far as its lines show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Openings {
+    /// A first line is 2 em short of the column: its indent was lost (the
+    /// usual case after PDF extraction or OCR), or no evidence either way.
+    #[default]
+    LostIndent,
+    /// First lines are set in by spaces the text kept (a word processor's
+    /// export, an extractor that keeps leading spaces): a line with no
+    /// indent opens no paragraph.
+    Indented,
+    /// First lines are as full as any other (books and manuals with no
+    /// indent): only a short last line ends a paragraph.
+    Flush,
+}
+
+impl Openings {
+    /// Reads a section (with the column around each line): [`Indented`] when
+    /// at least two lines, one in twenty or more, are set in by 1 to 4 em;
+    /// [`Flush`] when, after a short line that ends a sentence (a paragraph's
+    /// last line), the next line is mostly as full as the full line after it
+    /// (at least 4 times, and half as often again as it is 1.5 em or more
+    /// shorter, as a first line that lost its indent is).
+    ///
+    /// [`Indented`]: Openings::Indented
+    /// [`Flush`]: Openings::Flush
+    pub(crate) fn of(section: &[Line], columns: &[Option<u32>]) -> Openings {
+        let indented = section
+            .iter()
+            .filter(|line| (2..=8).contains(&line.indent) && !line.shape.preformatted)
+            .count();
+        if indented >= 2 && indented * 20 >= section.len() {
+            return Openings::Indented;
+        }
+        let (mut flush, mut short) = (0, 0);
+        for (lines, column) in section.windows(3).zip(columns) {
+            let (last, first, after) = (&lines[0], &lines[1], &lines[2]);
+            let Some(column) = *column else { continue };
+            let ends_paragraph = last.ends_sentence
+                && last.furniture.is_none()
+                && fit(last, column, 0) == Fit::Short;
+            let opens_one = first.blanks_before == 0
+                && first.indent == 0
+                && first.furniture.is_none()
+                && !first.ends_sentence
+                && after.blanks_before == 0
+                && fit(after, column, 0) == Fit::Full;
+            if !(ends_paragraph && opens_one) {
+                continue;
+            }
+            if first.width + 3 <= after.width {
+                short += 1;
+            } else if first.width + 1 >= after.width {
+                flush += 1;
+            }
+        }
+        if flush >= 4 && 2 * flush >= 3 * short {
+            Openings::Flush
+        } else {
+            Openings::LostIndent
+        }
+    }
+}
+
 /// The column widths (in half-em) a line is consistent with if it is full.
 fn votes_for(line: &Line) -> Option<(u32, u32)> {
     if line.shape.preformatted || line.width > MAX_COLUMN || line.width < MIN_COLUMN - 4 {
@@ -484,16 +548,43 @@ fn best_of(key: i16, voters: i16) -> Option<u32> {
 mod tests {
     use super::*;
 
+    fn measured(texts: &[&str]) -> Vec<Line> {
+        let text = texts.join("\n");
+        crate::line::raw_lines(&text)
+            .enumerate()
+            .filter_map(|(number, raw)| Line::measure(&text, raw, number, 0, true))
+            .collect()
+    }
+
+    /// A section's first lines: 2 em short (lost indent), as full as the
+    /// rest (flush), or set in by spaces kept in the text.
+    #[test]
+    fn openings_read_from_the_first_lines() {
+        let full = "一二三四五六七八九十一二三四";
+        let lost = "一二三四五六七八九十一二";
+        let last = "一二三四。";
+        let page = |first: &str| {
+            let mut lines = Vec::new();
+            for _ in 0..5 {
+                lines.extend([first, full, full, last]);
+            }
+            measured(&lines)
+        };
+        let columns = vec![Some(28); 20];
+        assert_eq!(Openings::of(&page(full), &columns), Openings::Flush);
+        assert_eq!(Openings::of(&page(lost), &columns), Openings::LostIndent);
+        let indented = format!("\u{3000}\u{3000}{lost}");
+        assert_eq!(Openings::of(&page(&indented), &columns), Openings::Indented);
+        // Too little evidence: the usual reading.
+        let few = &page(full)[..12];
+        assert_eq!(Openings::of(few, &columns[..12]), Openings::LostIndent);
+    }
+
     /// Pieces too short to vote take the column of the line they go on
     /// from: across a compressed mark, or a printed line's end mid-word.
     #[test]
     fn pieces_take_the_column_they_go_on_from() {
-        let texts = ["一二三四五六七八九十一二三四", "五六七", "八九，", "十一"];
-        let text = texts.join("\n");
-        let lines: Vec<Line> = crate::line::raw_lines(&text)
-            .enumerate()
-            .filter_map(|(number, raw)| Line::measure(&text, raw, number, 0, true))
-            .collect();
+        let lines = measured(&["一二三四五六七八九十一二三四", "五六七", "八九，", "十一"]);
         let mut columns = vec![Some(28), None, None, None];
         spread_into_pieces(&lines, &mut columns);
         assert_eq!(columns, [Some(28); 4]);

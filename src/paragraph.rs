@@ -9,7 +9,7 @@ use std::ops::Range;
 use crate::classify::CharRole;
 use crate::decide::{decide, line_so_far, Action, BreakContext, Reason};
 use crate::join;
-use crate::layout::{estimate_columns, fit, ColumnScratch, Fit};
+use crate::layout::{estimate_columns, fit, ColumnScratch, Fit, Openings};
 use crate::line::{Furniture, Line, LineCounter, SectionCut};
 use crate::printed::{self, PrintedScratch};
 use crate::Reflower;
@@ -20,9 +20,8 @@ use crate::Reflower;
 pub(crate) struct Analysis {
     pub lines: Vec<Line>,
     pub columns: Vec<Option<u32>>,
-    /// `indents_kept[i]`: the section of `lines[i]` shows its paragraphs'
-    /// first-line indents (see [`keeps_indents`]).
-    pub indents_kept: Vec<bool>,
+    /// `openings[i]`: how the paragraphs of the section of `lines[i]` open.
+    pub openings: Vec<Openings>,
     /// `decisions[i]` is the break between `lines[i]` and `lines[i + 1]`.
     pub decisions: Vec<(Action, Reason)>,
     /// Whether the input ends with a line terminator (its last line is complete).
@@ -246,7 +245,7 @@ impl Analysis {
     fn fill_stages(&mut self, text: &str, reflower: &Reflower, stages: u8) {
         self.lines.clear();
         self.columns.clear();
-        self.indents_kept.clear();
+        self.openings.clear();
         self.decisions.clear();
         let mut counter = LineCounter::default();
         let mut section_start = 0;
@@ -309,7 +308,7 @@ impl Analysis {
     /// Stage 2: the column around every line, section by section.
     fn estimate(&mut self, reflower: &Reflower) {
         self.columns.clear();
-        self.indents_kept.clear();
+        self.openings.clear();
         let mut start = 0;
         while start < self.lines.len() {
             let end = self.lines[start + 1..]
@@ -323,8 +322,8 @@ impl Analysis {
                 &mut self.columns,
                 &mut self.scratch.columns,
             );
-            let kept = keeps_indents(&self.lines[start..end]);
-            self.indents_kept.resize(end, kept);
+            let openings = Openings::of(&self.lines[start..end], &self.columns[start..end]);
+            self.openings.resize(end, openings);
             start = end;
         }
     }
@@ -385,7 +384,7 @@ impl Analysis {
                     && before.is_some_and(|b| b.furniture == Some(Furniture::RunningHeader)),
                 after_next: lines.get(i + 2).filter(|l| !starts_section(l)),
                 pieces_before: so_far.as_ref(),
-                indents_kept: self.indents_kept[i + 1],
+                openings: self.openings[i + 1],
             };
             let (mut action, reason) = decide(&ctx);
             // The next line goes on the printed line `prev` is on when they
@@ -661,19 +660,6 @@ fn settle_aligned_lines(section: &mut [Line]) {
             && (line.space_runs == 1 || widest.is_some_and(|w| line.width + 4 >= w));
         section[i].shape.preformatted = !(alone && spread);
     }
-}
-
-/// Whether a section's text kept its paragraphs' first-line indents (text
-/// from a word processor, an extractor that keeps leading spaces, OCR that
-/// reproduces them): at least two lines are set in by 1 to 4 em, one in
-/// twenty lines or more. Then a line with no indent opens no paragraph,
-/// however short it is.
-fn keeps_indents(section: &[Line]) -> bool {
-    let indented = section
-        .iter()
-        .filter(|line| (2..=8).contains(&line.indent) && !line.shape.preformatted)
-        .count();
-    indented >= 2 && indented * 20 >= section.len()
 }
 
 /// The most non-blank lines a section holds. A longer run of lines with no

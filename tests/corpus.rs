@@ -22,6 +22,9 @@ const FLOORS: &[(&str, f64)] = &[
     ("pymupdf", 0.976),
     ("sample", 0.99),
     ("traditional", 0.977),
+    // The flowing pages' prose hard-wrapped with flush, lost and kept
+    // indents (`tools/wrap_prose.py`).
+    ("wrapped", 0.98),
     // Held out: typeset by XeLaTeX + xeCJK, never tuned on (see the corpus README).
     ("xelatex", 0.889),
     // The development split typeset the same way (prose from the Chromium splits).
