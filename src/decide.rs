@@ -1001,17 +1001,6 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     {
         return (Break, Reason::NextIndented);
     }
-    // Where the extractor kept indents, a line indented more than the one
-    // after it opens a paragraph even when `prev` is indented as much (a
-    // heading set with the same indent, a one-line paragraph).
-    if std::env::var("IND").is_ok()
-        && next.indent >= 2
-        && ctx
-            .after_next
-            .is_some_and(|after| after.blanks_before == 0 && next.indent >= after.indent + 2)
-    {
-        return (Break, Reason::NextIndented);
-    }
     // A line inside a bracket or quote opened on it (or earlier in its
     // paragraph) and not yet closed does not end its paragraph mid-sentence.
     let open = prev.brackets + ctx.brackets_before;
@@ -1103,11 +1092,6 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 .and_then(|after| whole_line(next, after))
                 .is_some_and(|whole| fit(&whole, next_column, 0) == Fit::Full) =>
         {
-            Fit::Full
-        }
-        // Where the text kept its indents, a line with none that is 2 em
-        // short is no first line: a word that did not fit explains it.
-        Fit::IndentShort if !ctx.next_may_have_lost_indent() && std::env::var("K2").is_ok() => {
             Fit::Full
         }
         // So is a line wider than the column by its Latin text alone.
