@@ -1339,18 +1339,22 @@ fn furniture_of(
     let bracketed = (body.starts_with('（') && body.ends_with('）'))
         || (body.starts_with('(') && body.ends_with(')'));
     let dateline = [
-        "电",
         "记者",
         "通讯员",
         "报道",
         "摄",
-        "電",
         "記者",
         "通訊員",
         "報導",
         "攝",
     ];
-    if bracketed && dateline.iter().any(|k| body.contains(k)) {
+    // `电` ends a dateline (`（新华社北京3月5日电）`); inside a remark it is
+    // a word's (`电源`, `电脑`).
+    let ends_with_dispatch = || {
+        body.trim_end_matches([')', '）', ' ', '\u{3000}'])
+            .ends_with(['电', '電'])
+    };
+    if bracketed && (dateline.iter().any(|k| body.contains(k)) || ends_with_dispatch()) {
         return Some(Furniture::Dateline);
     }
     // A closing dateline cut before its `电）`: `（中新社乌鲁木齐3月12日`, an
@@ -1930,6 +1934,29 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// `电` closes a dispatch's dateline; inside a bracketed remark it is
+    /// part of a word (`电源`, `電腦`).
+    #[test]
+    fn dispatch_datelines_end_with_dian() {
+        for dateline in [
+            "（新华社北京3月5日电）",
+            "（本报济南12⽉2⽇电）",
+            "(中新社記者 王五 攝)",
+        ] {
+            assert_eq!(
+                measure(dateline).furniture,
+                Some(Furniture::Dateline),
+                "{dateline}"
+            );
+        }
+        for remark in [
+            "（否则，你可能需要按电源键几秒钟。）",
+            "（電腦系統從上一版升級）",
+        ] {
+            assert_eq!(measure(remark).furniture, None, "{remark}");
         }
     }
 

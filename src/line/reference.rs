@@ -412,18 +412,20 @@ fn furniture_of(
     let bracketed = (body.starts_with('（') && body.ends_with('）'))
         || (body.starts_with('(') && body.ends_with(')'));
     let dateline = [
-        "电",
         "记者",
         "通讯员",
         "报道",
         "摄",
-        "電",
         "記者",
         "通訊員",
         "報導",
         "攝",
     ];
-    if bracketed && dateline.iter().any(|k| body.contains(k)) {
+    let ends_with_dispatch = || {
+        body.trim_end_matches([')', '）', ' ', '\u{3000}'])
+            .ends_with(['电', '電'])
+    };
+    if bracketed && (dateline.iter().any(|k| body.contains(k)) || ends_with_dispatch()) {
         return Some(Furniture::Dateline);
     }
     // A closing dateline cut before its `电）`: `（中新社乌鲁木齐3月12日`, an
