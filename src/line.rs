@@ -16,6 +16,7 @@ use crate::classify::{
     char_width, first_break_opportunity, holds_to_the_left, is_compressible, may_open_space,
     role_of, starts_with_space, trim_space_end, trim_space_start, CharRole,
 };
+use crate::paragraph::starts_section;
 
 /// A kind of newspaper furniture: a line that is its own paragraph by convention.
 ///
@@ -170,6 +171,7 @@ impl LineCounter {
     ///
     /// A line that opens with text (not indented, most lines) is counted as
     /// its end is searched for, in one scan rather than two.
+    #[inline(always)]
     pub(crate) fn measure_next(
         &mut self,
         text: &str,
@@ -211,6 +213,34 @@ impl LineCounter {
         };
         let line = Line::assemble(body, place, counts, preformatted, wide_ambiguous);
         (self.push(Some(line), lines), after_terminator(bytes, end))
+    }
+
+    /// Measures the lines of `text` from byte `start` onto the end of
+    /// `lines`, as [`LineCounter::measure_next`] does, until the text ends,
+    /// a line that opens a section is measured (see
+    /// `paragraph::starts_section`) or `lines` holds more than `limit`
+    /// lines. Returns where the next line starts.
+    ///
+    /// The callers act only at such lines, so the lines between are measured
+    /// in this one loop: a call per line and its set-up are much of what a
+    /// very short line costs.
+    pub(crate) fn measure_run(
+        &mut self,
+        text: &str,
+        start: usize,
+        wide_ambiguous: bool,
+        lines: &mut Vec<Line>,
+        limit: usize,
+    ) -> usize {
+        let mut next = start;
+        while next < text.len() {
+            let measured;
+            (measured, next) = self.measure_next(text, next, wide_ambiguous, lines);
+            if measured && (lines.len() > limit || lines.last().is_some_and(starts_section)) {
+                break;
+            }
+        }
+        next
     }
 
     /// Measures the next raw line of `text` onto the end of `lines`;

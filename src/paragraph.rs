@@ -252,10 +252,16 @@ impl Analysis {
         let mut cut_any = false;
         let mut next = 0;
         while next < text.len() {
-            let measured;
-            (measured, next) =
-                counter.measure_next(text, next, reflower.wide_ambiguous, &mut self.lines);
-            if measured {
+            let before = self.lines.len();
+            // Up to a line that opens a section or is one too many.
+            next = counter.measure_run(
+                text,
+                next,
+                reflower.wide_ambiguous,
+                &mut self.lines,
+                section_start + reflower.section_lines,
+            );
+            if self.lines.len() > before {
                 let last = self.lines.len() - 1;
                 if starts_section(&self.lines[last]) {
                     section_start = last;

@@ -38,11 +38,16 @@ impl SectionWriter {
         let mut next = from;
         while next < text.len() {
             let lines = &mut self.analysis.lines;
-            let measured;
-            (measured, next) =
-                self.counter
-                    .measure_next(text, next, reflower.wide_ambiguous, lines);
-            if !measured {
+            let before = lines.len();
+            // Up to a line that needs one of the steps below.
+            next = self.counter.measure_run(
+                text,
+                next,
+                reflower.wide_ambiguous,
+                lines,
+                reflower.section_lines,
+            );
+            if lines.len() == before {
                 continue;
             }
             if lines.len() > 1 && starts_section(&lines[lines.len() - 1]) {
