@@ -190,7 +190,27 @@ impl LineCounter {
                 raw.next,
             );
         }
-        let (counts, end) = Counts::scan(text, start, wide_ambiguous);
+        // Most lines open with ideographs, and many (short ones above all)
+        // hold nothing else: such a line is counted by one quick loop and
+        // has fewer properties to find.
+        let run_end = ideograph_run(bytes, start);
+        let run = Counts::of_ideographs(run_end - start);
+        if run_end > start && matches!(bytes.get(run_end), None | Some(b'\n' | b'\r')) {
+            let place = Place {
+                span: start..run_end,
+                text_start: start,
+                number: self.number,
+                blanks_before: self.blanks,
+                indent: 0,
+            };
+            let body = &text[start..run_end];
+            let line = Line::assemble(body, place, run, false, wide_ambiguous);
+            return (
+                self.push(Some(line), lines),
+                after_terminator(bytes, run_end),
+            );
+        }
+        let (counts, end) = Counts::scan_after(text, run_end, run, wide_ambiguous);
         let content = &text[start..end];
         // Not empty: it opens with a character that is not a space.
         let body = trim_space_end(content);
@@ -744,15 +764,28 @@ struct Counts {
 
 impl Counts {
     fn of(body: &str, wide_ambiguous: bool) -> Counts {
-        Counts::scan(body, 0, wide_ambiguous).0
+        Counts::scan_after(body, 0, Counts::default(), wide_ambiguous).0
+    }
+
+    /// The counts of a run of ideographs `bytes` long, as
+    /// [`ideograph_run`] finds them.
+    #[inline(always)]
+    fn of_ideographs(bytes: usize) -> Counts {
+        let chars = (bytes / 3) as u32;
+        Counts {
+            width: 2 * chars,
+            wide_chars: chars,
+            ..Counts::default()
+        }
     }
 
     /// The counts of `text` from byte `from` up to the first `\n` or `\r`
-    /// (or the end), and where that is.
+    /// (or the end), and where that is, added to `run`: the counts of the
+    /// run of ideographs just before `from` (see [`ideograph_run`]), if any.
     #[inline(always)]
-    fn scan(text: &str, from: usize, wide_ambiguous: bool) -> (Counts, usize) {
-        let mut n = Counts::default();
-        let mut prev_wide = false;
+    fn scan_after(text: &str, from: usize, run: Counts, wide_ambiguous: bool) -> (Counts, usize) {
+        let mut n = run;
+        let mut prev_wide = run.wide_chars > 0;
         let mut pending_spaces = 0u32;
         let bytes = text.as_bytes();
         let len = bytes.len();
@@ -911,6 +944,27 @@ impl Counts {
         }
         bytes.len() - rest.len()
     }
+}
+
+/// The end of the run of characters with lead bytes `E4`–`E9` that starts
+/// at byte `i` of `bytes` (a character boundary): the characters that
+/// [`Counts::wide_run`] counts undecoded, wide and no marks.
+#[inline(always)]
+fn ideograph_run(bytes: &[u8], i: usize) -> usize {
+    let common = |a: u8| a.wrapping_sub(0xE4) < 6;
+    let mut rest = &bytes[i..];
+    loop {
+        match *rest {
+            [a, _, _, d, _, _, g, _, _, j, _, _, ref tail @ ..]
+                if common(a) && common(d) && common(g) && common(j) =>
+            {
+                rest = tail
+            }
+            [a, _, _, ref tail @ ..] if common(a) => rest = tail,
+            _ => break,
+        }
+    }
+    bytes.len() - rest.len()
 }
 
 /// Whether the UTF-8 sequence at `bytes[i]` (a character boundary) encodes
@@ -2077,6 +2131,33 @@ mod tests {
                     reference::Reference::measure(&text, raw, 3, 1, wide),
                     "{line:?}"
                 );
+            }
+        }
+    }
+
+    /// Lines of characters with lead bytes `E4`–`E9` only (the quick loop of
+    /// `LineCounter::measure_next`), across that range and run lengths.
+    #[test]
+    fn ideograph_lines_agree_with_the_reference() {
+        let chars = [
+            '\u{4000}', '\u{4DC0}', '\u{4DFF}', '一', '摄', '电', '本', '日', '\u{9FFF}',
+        ];
+        for len in 1..=14 {
+            for (k, &c) in chars.iter().enumerate() {
+                let body: String = (0..len)
+                    .map(|i| chars[(k + i) % chars.len()])
+                    .chain([c])
+                    .collect();
+                for end in ["", "\n", "\r\n", "\r", "。\n", " \n", "a"] {
+                    let text = format!("{body}{end}");
+                    for wide in [false, true] {
+                        let (mut lines, mut counter) = (Vec::new(), LineCounter::default());
+                        counter.measure_next(&text, 0, wide, &mut lines);
+                        let raw = raw_lines(&text).next().unwrap();
+                        let expected = reference::Reference::measure(&text, raw, 0, 0, wide);
+                        assert_eq!(lines.first(), expected.as_ref(), "{text:?}");
+                    }
+                }
             }
         }
     }
