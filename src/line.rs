@@ -204,7 +204,8 @@ impl LineCounter {
                 indent: 0,
             };
             let body = &text[start..run_end];
-            let line = Line::assemble(body, place, run, false, wide_ambiguous);
+            let edges = Edges::of_three_byte(body);
+            let line = Line::assemble(body, edges, place, run, false, wide_ambiguous);
             return (
                 self.push(Some(line), lines),
                 after_terminator(bytes, run_end),
@@ -231,7 +232,8 @@ impl LineCounter {
             blanks_before: self.blanks,
             indent: 0,
         };
-        let line = Line::assemble(body, place, counts, preformatted, wide_ambiguous);
+        let edges = Edges::of(body);
+        let line = Line::assemble(body, edges, place, counts, preformatted, wide_ambiguous);
         (self.push(Some(line), lines), after_terminator(bytes, end))
     }
 
@@ -468,6 +470,7 @@ impl Line {
         };
         Some(Line::assemble(
             body,
+            Edges::of(body),
             place,
             counts,
             preformatted,
@@ -559,12 +562,20 @@ impl Line {
             indent,
         };
         let body = trim_space_end(body);
-        Line::assemble(body, place, counts, preformatted, wide_ambiguous)
+        Line::assemble(
+            body,
+            Edges::of(body),
+            place,
+            counts,
+            preformatted,
+            wide_ambiguous,
+        )
     }
 
     #[inline(always)]
     fn assemble(
         body: &str,
+        edges: Edges,
         place: Place,
         counts: Counts,
         mut preformatted: bool,
@@ -577,7 +588,6 @@ impl Line {
             blanks_before,
             indent,
         } = place;
-        let edges = Edges::of(body);
         // Most lines start and end with an ideograph: no lookup for those.
         let role = |c: Option<char>| match c {
             Some('\u{4E00}'..='\u{9FFF}') => CharRole::Ideograph,
@@ -709,6 +719,20 @@ impl Edges {
         Edges {
             first: Some(first),
             last: Some(decode_before(body, len).0),
+        }
+    }
+
+    /// [`Edges::of`] a body of three-byte characters only, which need no
+    /// test of their length.
+    #[inline(always)]
+    fn of_three_byte(body: &str) -> Edges {
+        let bytes = body.as_bytes();
+        match (bytes, bytes) {
+            (&[a, b, c, ..], &[.., x, y, z]) => Edges {
+                first: Some(decode3(a, b, c)),
+                last: Some(decode3(x, y, z)),
+            },
+            _ => Edges::of(body),
         }
     }
 
