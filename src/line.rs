@@ -180,8 +180,14 @@ impl LineCounter {
         lines: &mut Vec<Line>,
     ) -> (bool, usize) {
         let bytes = text.as_bytes();
+        // Most lines open with ideographs, and many (short ones above all)
+        // hold nothing else: such a line is counted by one quick loop and
+        // has fewer properties to find.
+        let run_end = ideograph_run(bytes, start);
         let first = bytes[start];
-        if first == b'\n' || (may_open_space(first) && starts_with_space(&bytes[start..])) {
+        if run_end == start
+            && (first == b'\n' || (may_open_space(first) && starts_with_space(&bytes[start..])))
+        {
             // Indented or blank (a terminator is a space too): the line's
             // end first, as before.
             let raw = raw_line_at(text, start);
@@ -190,10 +196,6 @@ impl LineCounter {
                 raw.next,
             );
         }
-        // Most lines open with ideographs, and many (short ones above all)
-        // hold nothing else: such a line is counted by one quick loop and
-        // has fewer properties to find.
-        let run_end = ideograph_run(bytes, start);
         let run = Counts::of_ideographs(run_end - start);
         if run_end > start && matches!(bytes.get(run_end), None | Some(b'\n' | b'\r')) {
             let place = Place {
