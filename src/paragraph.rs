@@ -114,6 +114,14 @@ impl Analysis {
             self.write_body(text, reflower, &mut body);
             assert_eq!(kept, body, "copying kept lines in runs");
         }
+        // A section that is one paragraph is one output line, with no break
+        // to decide again: written as the first round would write it, and
+        // settled (debug builds run the round).
+        let one_paragraph = !self.lines.is_empty() && self.paragraph_end(0) == self.lines.len();
+        if one_paragraph && !cfg!(debug_assertions) {
+            self.write_paragraph(text, reflower, 0, self.lines.len(), out);
+            return true;
+        }
         for _ in 0..MAX_ROUNDS {
             // The output, one line per paragraph, measured by composing each
             // paragraph's lines rather than by scanning the output again.
@@ -179,6 +187,10 @@ impl Analysis {
                 return true;
             }
             debug_assert!(!unchanged, "a section of kept lines changed on settling");
+            debug_assert!(
+                !one_paragraph,
+                "a section of one paragraph changed on settling"
+            );
         }
         false
     }
