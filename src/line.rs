@@ -207,7 +207,11 @@ impl LineCounter {
             };
             let body = &text[start..run_end];
             let edges = Edges::of_three_byte(body);
-            let line = Line::assemble(body, edges, place, run, false, wide_ambiguous);
+            let line = if is_main_ideograph(edges.first) && is_main_ideograph(edges.last) {
+                Line::assemble::<true, true>(body, edges, place, run, false, wide_ambiguous)
+            } else {
+                Line::assemble::<false, false>(body, edges, place, run, false, wide_ambiguous)
+            };
             return (
                 self.push(Some(line), lines),
                 after_terminator(bytes, run_end),
@@ -235,7 +239,12 @@ impl LineCounter {
             indent: 0,
         };
         let edges = Edges::of(body);
-        let line = Line::assemble(body, edges, place, counts, preformatted, wide_ambiguous);
+        // (Most lines open with an ideograph; many end with a mark.)
+        let line = if is_main_ideograph(edges.first) {
+            Line::assemble::<true, false>(body, edges, place, counts, preformatted, wide_ambiguous)
+        } else {
+            Line::assemble::<false, false>(body, edges, place, counts, preformatted, wide_ambiguous)
+        };
         (self.push(Some(line), lines), after_terminator(bytes, end))
     }
 
@@ -470,7 +479,7 @@ impl Line {
             blanks_before,
             indent,
         };
-        Some(Line::assemble(
+        Some(Line::assemble::<false, false>(
             body,
             Edges::of(body),
             place,
@@ -564,7 +573,7 @@ impl Line {
             indent,
         };
         let body = trim_space_end(body);
-        Line::assemble(
+        Line::assemble::<false, false>(
             body,
             Edges::of(body),
             place,
@@ -575,7 +584,7 @@ impl Line {
     }
 
     #[inline(always)]
-    fn assemble(
+    fn assemble<const FIRST_MAIN: bool, const LAST_MAIN: bool>(
         body: &str,
         edges: Edges,
         place: Place,
@@ -590,6 +599,10 @@ impl Line {
             blanks_before,
             indent,
         } = place;
+        // Told that an edge is an ideograph of the main block (as most are),
+        // the compiler drops the tests below for other characters there.
+        assert!(!FIRST_MAIN || is_main_ideograph(edges.first));
+        assert!(!LAST_MAIN || is_main_ideograph(edges.last));
         // Most lines start and end with an ideograph: no lookup for those.
         let role = |c: Option<char>| match c {
             Some('\u{4E00}'..='\u{9FFF}') => CharRole::Ideograph,
@@ -691,6 +704,12 @@ fn output_cut(cut: SectionCut) -> SectionCut {
         SectionCut::Marked(_) => SectionCut::None,
         other => other,
     }
+}
+
+/// Whether `c` is an ideograph of the main block, U+4E00 to U+9FFF.
+#[inline(always)]
+fn is_main_ideograph(c: Option<char>) -> bool {
+    matches!(c, Some('\u{4E00}'..='\u{9FFF}'))
 }
 
 /// The first and last characters of a line's body, decoded once for the
