@@ -573,14 +573,12 @@ impl Line {
             indent,
         };
         let body = trim_space_end(body);
-        Line::assemble::<false, false>(
-            body,
-            Edges::of(body),
-            place,
-            counts,
-            preformatted,
-            wide_ambiguous,
-        )
+        let edges = Edges::of(body);
+        if is_main_ideograph(edges.first) {
+            Line::assemble::<true, false>(body, edges, place, counts, preformatted, wide_ambiguous)
+        } else {
+            Line::assemble::<false, false>(body, edges, place, counts, preformatted, wide_ambiguous)
+        }
     }
 
     #[inline(always)]
