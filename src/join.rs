@@ -101,6 +101,7 @@ pub(crate) fn write_first_line(
 }
 
 /// Appends `next` to the paragraph being written.
+#[inline]
 pub(crate) fn write_joined_line(out: &mut String, text: &str, next: &Line, action: Action) {
     if action == Action::JoinWithSpace {
         out.push(' ');

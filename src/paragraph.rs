@@ -529,6 +529,7 @@ impl Analysis {
 
     /// Writes the paragraph of lines `i..end`; returns whether a space
     /// joins two of its lines.
+    #[inline(always)]
     fn write_paragraph(
         &self,
         text: &str,
