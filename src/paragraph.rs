@@ -317,9 +317,14 @@ impl Analysis {
         }
     }
 
-    /// Stages 2–3 over the lines already measured (from `text`).
-    pub(crate) fn analyse_lines(&mut self, text: &str, reflower: &Reflower) {
-        self.estimate(reflower);
+    /// Stages 2–3 over the lines already measured (from `text`): one
+    /// section, as `stream::SectionWriter` collects them, so no line but
+    /// the first opens one and [`Analysis::estimate`] need not look.
+    pub(crate) fn analyse_section(&mut self, text: &str, reflower: &Reflower) {
+        debug_assert!(!self.lines.iter().skip(1).any(starts_section));
+        self.columns.clear();
+        self.openings.clear();
+        self.estimate_section(0..self.lines.len(), reflower);
         self.decide_all(Some(text));
     }
 
@@ -333,17 +338,22 @@ impl Analysis {
                 .iter()
                 .position(starts_section)
                 .map_or(self.lines.len(), |k| start + 1 + k);
-            settle_aligned_lines(&mut self.lines[start..end]);
-            estimate_columns(
-                &self.lines[start..end],
-                reflower.fixed_column,
-                &mut self.columns,
-                &mut self.scratch.columns,
-            );
-            let openings = Openings::of(&self.lines[start..end], &self.columns[start..end]);
-            self.openings.resize(end, openings);
+            self.estimate_section(start..end, reflower);
             start = end;
         }
+    }
+
+    /// Stage 2 for the section of `lines[range]`.
+    fn estimate_section(&mut self, range: Range<usize>, reflower: &Reflower) {
+        settle_aligned_lines(&mut self.lines[range.clone()]);
+        estimate_columns(
+            &self.lines[range.clone()],
+            reflower.fixed_column,
+            &mut self.columns,
+            &mut self.scratch.columns,
+        );
+        let openings = Openings::of(&self.lines[range.clone()], &self.columns[range.clone()]);
+        self.openings.resize(range.end, openings);
     }
 
     /// Stage 3: every break decision. With the text, joins get their seam

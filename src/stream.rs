@@ -102,7 +102,7 @@ impl SectionWriter {
         before_cut: bool,
         out: &mut String,
     ) {
-        self.analysis.analyse_lines(text, reflower);
+        self.analysis.analyse_section(text, reflower);
         let Some(first) = self.analysis.lines.first() else {
             return;
         };
