@@ -347,8 +347,9 @@ pub(crate) struct Line {
     /// Pause marks (`，、；：` and their ASCII forms): how often a line
     /// ends at one tells text cut into pieces at compressed marks.
     pub pauses: u32,
-    /// Narrow (half-em) characters, mostly Latin letters and digits, which
-    /// print a little wider than half an em in most CJK fonts.
+    /// Narrow (half-em) characters other than ASCII punctuation, mostly
+    /// Latin letters and digits, which print a little wider than half an em
+    /// in most CJK fonts (ASCII punctuation prints narrower: not counted).
     pub narrow: u32,
     /// Wide (1-em) characters.
     pub wide_chars: u32,
@@ -857,7 +858,11 @@ impl Counts {
                     continue;
                 }
                 // Printable ASCII up to the next space or other byte.
+                let mut punct = 0u32;
                 while let Some(&b @ 0x21..=0x7E) = bytes.get(i) {
+                    if !b.is_ascii_alphanumeric() {
+                        punct += 1;
+                    }
                     if b == b'(' {
                         n.brackets += 1;
                     } else if b == b')' {
@@ -869,7 +874,9 @@ impl Counts {
                 }
                 let run = (i - start) as u32;
                 n.width += run;
-                n.narrow += run;
+                // ASCII punctuation prints narrower than half an em in CJK
+                // fonts: only letters and digits may print wider.
+                n.narrow += run - punct;
                 continue;
             }
             if b & 0xF0 == 0xE0 {

@@ -236,6 +236,7 @@ impl Counts {
                 _ => false,
             };
             let mut run = 1;
+            let mut ascii_punctuation = false;
             let w = if ideograph_at(i) {
                 i += 3;
                 while ideograph_at(i) {
@@ -262,6 +263,7 @@ impl Counts {
                     n.tab_or_box |= ('\u{2500}'..='\u{257F}').contains(&c);
                     n.brackets += bracket_balance(c);
                 } else {
+                    ascii_punctuation = c.is_ascii_punctuation();
                     n.brackets += i32::from(c == '(') - i32::from(c == ')');
                     n.pauses += u32::from(matches!(c, ',' | ';' | ':'));
                 }
@@ -286,7 +288,7 @@ impl Counts {
             prev_wide = wide;
             if wide {
                 n.wide_chars += run;
-            } else if w == 1 {
+            } else if w == 1 && !ascii_punctuation {
                 n.narrow += run;
             }
         }
