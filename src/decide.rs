@@ -2138,6 +2138,15 @@ mod tests {
                 None,
                 (Join, Reason::FragmentAcrossBlank),
             ),
+            // ASCII punctuation is not widened: 2.5 em short is short.
+            (
+                "见 /usr/share/doc/x/。",
+                FULL,
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Break, Reason::ShortLine),
+            ),
             // Wider by more than its Latin text: a headline after all.
             (
                 "一二三四五六七八九十一二三四五六七 GNU/Linux 发行版",
