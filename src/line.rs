@@ -961,44 +961,35 @@ impl Counts {
 
     /// The end of the run of wide three-byte characters (no U+3000) that
     /// starts at byte `i` of `bytes`, counting their marks. Ideographs of the
-    /// main block, most of the text, are read four or two at a time,
+    /// main block, most of the text, are read by [`ideograph_run`],
     /// undecoded.
     #[inline(always)]
     fn wide_run(&mut self, bytes: &[u8], i: usize, wide_ambiguous: bool) -> usize {
-        // Lead bytes `E4`–`E9`: U+4000 to U+9FFF, ideographs (and the
-        // Yijing hexagrams), all wide in unicode-width, none a mark (a test
-        // checks the block).
-        let common = |a: u8| a.wrapping_sub(0xE4) < 6;
-        let mut rest = &bytes[i..];
-        loop {
-            match *rest {
-                [a, _, _, d, _, _, g, _, _, j, _, _, ref tail @ ..]
-                    if common(a) && common(d) && common(g) && common(j) =>
-                {
-                    rest = tail
-                }
-                [a, _, _, d, _, _, ref tail @ ..] if common(a) && common(d) => rest = tail,
-                [a, b, c, ref tail @ ..] if a & 0xF0 == 0xE0 => {
-                    // (Marks by code point: their table needs no `char`.)
-                    if !common(a) && !self.full_width_mark(code_point3(a, b, c)) {
-                        let c = decode3(a, b, c);
-                        if c == '\u{3000}' || char_width(c, wide_ambiguous) != 2 {
-                            break;
-                        }
-                        self.marks(c);
-                    }
-                    rest = tail;
-                }
-                _ => break,
+        let mut i = ideograph_run(bytes, i);
+        // Past the ideographs, a wide character of another block (a mark,
+        // kana, a full-width form) goes on the run; then more ideographs.
+        while let [a, b, c, ..] = bytes[i..] {
+            if a & 0xF0 != 0xE0 {
+                break;
             }
+            // (Marks by code point: their table needs no `char`.)
+            if !self.full_width_mark(code_point3(a, b, c)) {
+                let c = decode3(a, b, c);
+                if c == '\u{3000}' || char_width(c, wide_ambiguous) != 2 {
+                    break;
+                }
+                self.marks(c);
+            }
+            i = ideograph_run(bytes, i + 3);
         }
-        bytes.len() - rest.len()
+        i
     }
 }
 
 /// The end of the run of characters with lead bytes `E4`–`E9` that starts
 /// at byte `i` of `bytes` (a character boundary): the characters that
-/// [`Counts::wide_run`] counts undecoded, wide and no marks.
+/// [`Counts::wide_run`] counts undecoded, wide and no marks; read four,
+/// two or one at a time.
 #[inline(always)]
 fn ideograph_run(bytes: &[u8], i: usize) -> usize {
     let common = |a: u8| a.wrapping_sub(0xE4) < 6;
@@ -1010,6 +1001,7 @@ fn ideograph_run(bytes: &[u8], i: usize) -> usize {
             {
                 rest = tail
             }
+            [a, _, _, d, _, _, ref tail @ ..] if common(a) && common(d) => rest = tail,
             [a, _, _, ref tail @ ..] if common(a) => rest = tail,
             _ => break,
         }
