@@ -14,19 +14,19 @@ use std::collections::BTreeMap;
 const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
     ("flowing-tight", 0.99),
-    ("mixed", 0.966),
-    ("ocr", 0.954),
-    ("pdfminer", 0.982),
+    ("mixed", 0.97),
+    ("ocr", 0.955),
+    ("pdfminer", 0.985),
     ("pdftotext", 0.98),
     ("pdftotext-raw", 0.98),
-    ("pymupdf", 0.976),
+    ("pymupdf", 0.98),
     ("sample", 0.99),
-    ("traditional", 0.977),
+    ("traditional", 0.98),
     // The flowing pages' prose hard-wrapped with flush, lost and kept
     // indents (`tools/wrap_prose.py`).
     ("wrapped", 0.98),
     // Held out: typeset by XeLaTeX + xeCJK, never tuned on (see the corpus README).
-    ("xelatex", 0.889),
+    ("xelatex", 0.895),
     // The development split typeset the same way (prose from the Chromium splits).
     ("xelatex-dev", 0.945),
 ];
