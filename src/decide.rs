@@ -1129,6 +1129,9 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     // A stretched justified line split into glyphs: fragments inside a
     // paragraph, or a run of them where one began.
     let fragment = |line: &Line| line.width <= 4 && !line.ends_sentence;
+    // A Latin word alone on its line, short of the column: a piece of a
+    // stretched line too (`Debian` between `在` and `GNU/Linux 系统`).
+    let word_alone = next.all_narrow && next_fit == Fit::Short && !next.ends_sentence;
     if (prev.width <= 4 || (prev.all_narrow && prev_short))
         && !prev.ends_sentence
         && prev.last != CharRole::Close
@@ -1138,8 +1141,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         // A run starts with a glyph alone: two words of two characters
         // each (a kicker `深度` above a headline `维护`) are not a split line.
         && (ctx.joined_before.is_some()
-            || ((fragment(next) || (next.all_narrow && next_fit == Fit::Short && !next.ends_sentence))
-                && prev.width.min(next.width) <= 2))
+            || ((fragment(next) || word_alone) && prev.width.min(next.width) <= 2))
         // Nor a glyph alone on its printed line (the line before fills
         // the column) before a first line short by its lost indent and a
         // full line: it ends its heading or paragraph.
@@ -1180,8 +1182,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && (ctx.joined_before.is_some() || next.width <= 2)
         && next.blanks_before == 1
         && !next.ends_sentence
-        // (A Latin word alone on its line is such a piece too.)
-        && (2 * next.max_width() <= column || (next.all_narrow && next_fit == Fit::Short))
+        && (2 * next.max_width() <= column || word_alone)
         && next.last.is_text()
         && ctx.after_next.is_some_and(|after| after.blanks_before == 0)
     {
