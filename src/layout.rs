@@ -66,37 +66,40 @@ pub(crate) enum Openings {
 }
 
 impl Openings {
-    /// Reads a section (with the column around each line): [`Indented`] when
-    /// at least two lines, one in twenty or more, are set in by 1 to 4 em;
-    /// [`Flush`] when, after a short line that ends a sentence (a paragraph's
-    /// last line), the next line is mostly as full as the full line after it
-    /// (at least 4 times, and half as often again as it is 1.5 em or more
-    /// shorter, as a first line that lost its indent is).
+    /// Reads a section (with the column around each line) at its clear
+    /// paragraph ends, short lines that end a sentence: [`Indented`] when
+    /// the line after one is more often set in by 1 to 4 em than not;
+    /// [`Flush`] when the unindented line after one is mostly as full as
+    /// the full line after it (at least 4 times, and half as often again as
+    /// it is 1.5 em or more shorter, as a first line that lost its indent
+    /// is).
     ///
     /// [`Indented`]: Openings::Indented
     /// [`Flush`]: Openings::Flush
     pub(crate) fn of(section: &[Line], columns: &[Option<u32>]) -> Openings {
-        let indented = section
-            .iter()
-            .filter(|line| (2..=8).contains(&line.indent) && !line.shape.preformatted)
-            .count();
-        if indented >= 2 && indented * 20 >= section.len() {
-            return Openings::Indented;
-        }
-        let (mut flush, mut short) = (0, 0);
+        // After each paragraph's short last line that ends a sentence: is
+        // the next line set in by 1 to 4 em (kept), flush with no indent, or
+        // 1.5 em or more shorter than the full line after it (lost)?
+        let (mut indented, mut unindented, mut flush, mut short) = (0, 0, 0, 0);
         for (lines, column) in section.windows(3).zip(columns) {
             let (last, first, after) = (&lines[0], &lines[1], &lines[2]);
             let Some(column) = *column else { continue };
             let ends_paragraph = last.ends_sentence
                 && last.furniture.is_none()
                 && fit(last, column, 0) == Fit::Short;
-            let opens_one = first.blanks_before == 0
-                && first.indent == 0
-                && first.furniture.is_none()
-                && !first.ends_sentence
-                && after.blanks_before == 0
-                && fit(after, column, 0) == Fit::Full;
-            if !(ends_paragraph && opens_one) {
+            if !ends_paragraph || first.blanks_before > 0 || first.furniture.is_some() {
+                continue;
+            }
+            if (2..=8).contains(&first.indent) && !first.shape.preformatted {
+                indented += 1;
+                continue;
+            }
+            if first.indent > 0 {
+                continue;
+            }
+            unindented += 1;
+            if first.ends_sentence || after.blanks_before > 0 || fit(after, column, 0) != Fit::Full
+            {
                 continue;
             }
             if first.width + 3 <= after.width {
@@ -105,7 +108,9 @@ impl Openings {
                 flush += 1;
             }
         }
-        if flush >= 4 && 2 * flush >= 3 * short {
+        if indented > 0 && indented > unindented {
+            Openings::Indented
+        } else if flush >= 4 && 2 * flush >= 3 * short {
             Openings::Flush
         } else {
             Openings::LostIndent
@@ -578,6 +583,21 @@ mod tests {
         // Too little evidence: the usual reading.
         let few = &page(full)[..12];
         assert_eq!(Openings::of(few, &columns[..12]), Openings::LostIndent);
+        // Two headings centred by spaces do not make a page of lost
+        // indents one that kept them: most paragraph ends are followed by
+        // an unindented first line.
+        let mut lines = Vec::new();
+        for k in 0..5 {
+            if k % 2 == 1 {
+                lines.push("      小标题");
+            }
+            lines.extend([lost, full, full, last]);
+        }
+        let columns = vec![Some(28); lines.len()];
+        assert_eq!(
+            Openings::of(&measured(&lines), &columns),
+            Openings::LostIndent
+        );
     }
 
     /// Pieces too short to vote take the column of the line they go on
