@@ -12,7 +12,7 @@
 use std::fmt;
 
 use crate::classify::CharRole;
-use crate::layout::{fit, may_cut_between, Fit, Openings, MAX_COLUMN, MIN_COLUMN};
+use crate::layout::{fit, may_cut_between, Fit, Openings, MIN_COLUMN};
 use crate::line::{Furniture, Line};
 
 /// What happens to one line break.
@@ -1028,8 +1028,6 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && next.furniture.is_none()
         && (matches!(prev.last, CharRole::Pause | CharRole::Close) || next.first == CharRole::Open)
         && prev.width != next.width
-        // (A piece is narrower than the widest column.)
-        && prev.width.max(next.width) <= MAX_COLUMN
     {
         return (Join, Reason::Fragment);
     }
@@ -1061,7 +1059,6 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && next.furniture.is_none()
         && prev.last.is_text()
         && prev.width != next.width
-        && prev.width.max(next.width) <= MAX_COLUMN
     {
         return (Join, Reason::PieceRunsOn);
     }

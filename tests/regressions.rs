@@ -751,21 +751,3 @@ fn kept_indents_mark_the_paragraphs() {
     assert_eq!(paragraphs[1], "\u{3000}\u{3000}关于这个软件包的版本说明");
     assert!(paragraphs[2].contains("子丑寅。丁戊己"), "{out}");
 }
-
-/// Flowing text, one paragraph per line with nothing between (found on a
-/// generated `flowing-tight` page): a heading before a line wider than any
-/// column is no piece of a printed line cut at a compressed mark, so the
-/// long line stays a paragraph of its own.
-#[test]
-fn a_line_wider_than_any_column_is_no_piece() {
-    let long = "这是原始的源代码 tarball，最初由 dh_make -f ../gentoo-0.9.12.tar.gz \
-                命令创建，它的内容与上游 tarball 相同，仅被重命名以符合 Debian 的标准。";
-    let text = format!(
-        "这是完成的二进制包，正如在非本土 Debian 软件包中那样。（没有 Debian 修订号。）\n\
-         这个文件描述了这个软件作为外来 Debian 包，在当前版本所作出的所有更改。（没有 Debian 修订）\n\
-         完整的(重)构建\n\
-         {long}\n"
-    );
-    let out = check(&text);
-    assert!(out.lines().any(|l| l == long), "{out}");
-}
