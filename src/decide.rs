@@ -469,6 +469,12 @@ impl BreakContext<'_> {
             Openings::Flush => false,
         }
     }
+
+    /// Whether the section kept its indents and `next` has none: then it
+    /// opens no paragraph, but goes on with the one before.
+    fn next_opens_nothing(&self) -> bool {
+        self.openings == Openings::Indented && self.next.indent == 0
+    }
 }
 
 /// How much wider than measured (half an em each) the narrow characters of
@@ -914,8 +920,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     // paragraph; only mid-sentence does an unbreakable chunk explain it.
     // (Unless the text kept its indents and the next line has none: then
     // it goes on with the paragraph, and its first chunk did not fit.)
-    let next_opens_nothing = ctx.openings == Openings::Indented && next.indent == 0;
-    let next_chunk = if prev.ends_sentence && !next_opens_nothing {
+    let next_chunk = if prev.ends_sentence && !ctx.next_opens_nothing() {
         0
     } else {
         next.lead_chunk + lost_indent
