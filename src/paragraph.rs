@@ -346,6 +346,7 @@ impl Analysis {
     /// Stage 2 for the section of `lines[range]`.
     fn estimate_section(&mut self, range: Range<usize>, reflower: &Reflower) {
         settle_aligned_lines(&mut self.lines[range.clone()]);
+        settle_spaced_lines(&mut self.lines[range.clone()]);
         estimate_columns(
             &self.lines[range.clone()],
             reflower.fixed_column,
@@ -688,6 +689,26 @@ fn settle_aligned_lines(section: &mut [Line]) {
         let spread = line.indent == 0
             && (line.space_runs == 1 || widest.is_some_and(|w| line.width + 4 >= w));
         section[i].shape.preformatted = !(alone && spread);
+    }
+}
+
+/// Where the extractor spaced out most lines of a section (OCR that puts a
+/// space between every two characters does), a spaced line says nothing of
+/// how it was set: it is not thereby a justified line stretched to the
+/// column (see [`fit`](crate::layout::fit)), and is judged by its width
+/// like the others. A page where justification spread some lines has far
+/// fewer of them (a third at most in the corpus).
+fn settle_spaced_lines(section: &mut [Line]) {
+    // Lines with a few wide characters, so that their gaps tell.
+    let (mut judged, mut spaced) = (0usize, 0usize);
+    for line in section.iter().filter(|line| line.wide_chars >= 4) {
+        judged += 1;
+        spaced += usize::from(line.shape.letter_spaced);
+    }
+    if spaced >= 6 && 5 * spaced >= 3 * judged {
+        for line in section.iter_mut() {
+            line.shape.letter_spaced = false;
+        }
     }
 }
 
