@@ -610,13 +610,22 @@ impl Line {
         };
         let first = role(edges.first);
         let last = role(edges.last);
-        let closed_credit = last == CharRole::Close && ends_with_credit(body);
+        // Conventions are read from the text without its letter-spacing:
+        // `（ 新 华 社 记 者 薛 敏 摄 ）` is a credit as `（新华社记者薛敏摄）` is.
+        let unspaced;
+        let text = if counts.letter_spaces > 0 {
+            unspaced = without_letter_spacing(body, wide_ambiguous);
+            unspaced.as_str()
+        } else {
+            body
+        };
+        let closed_credit = last == CharRole::Close && ends_with_credit(text);
         let ends_sentence = match last {
             CharRole::SentenceEnd | CharRole::Ellipsis => true,
             CharRole::Close => {
                 closed_credit
                     || matches!(
-                        body.chars()
+                        text.chars()
                             .rev()
                             .map(role_of)
                             .find(|&r| r != CharRole::Close),
@@ -672,14 +681,14 @@ impl Line {
             ends_with_credit: closed_credit
                 || (last == CharRole::Ideograph
                     && edges.last.is_some_and(ends_credit_word)
-                    && ends_with_credit_word(body)),
+                    && ends_with_credit_word(text)),
             dateline_lead: width <= 32
-                && ((matches!(edges.first, Some('本' | '新' | '中')) && is_dateline_lead(body))
+                && ((matches!(edges.first, Some('本' | '新' | '中')) && is_dateline_lead(text))
                     // The date's tail of a dateline cut mid-date: `日电`, `20日电`.
                     || (width <= 8
                         && matches!(edges.last, Some('电' | '電'))
                         && matches!(edges.first, Some('0'..='9' | '日'))
-                        && is_date_tail(body))),
+                        && is_date_tail(text))),
             opens_with_bracket: matches!(edges.first, Some('（' | '(' | '〔' | '[')),
             shape: Shape {
                 preformatted,
@@ -687,7 +696,7 @@ impl Line {
                 aligned,
             },
             furniture: if may_be_furniture(&edges, width, first, dated) {
-                furniture_of(body, &edges, width, first, ends_sentence, dated)
+                furniture_of(text, &edges, width, first, ends_sentence, dated)
             } else {
                 None
             },
@@ -1321,6 +1330,33 @@ fn ends_with_credit(body: &str) -> bool {
     inner.len() < body.len() && (ends_with_credit_word(inner) || inner.ends_with(['电', '電']))
 }
 
+/// `body` with the spaces between two wide characters taken out: the gaps
+/// a justified line stretched by the extractor, or OCR, puts there.
+fn without_letter_spacing(body: &str, wide_ambiguous: bool) -> String {
+    let wide = |c: char| char_width(c, wide_ambiguous) == 2;
+    let mut out = String::with_capacity(body.len());
+    // The last character other than a space was wide; where the spaces
+    // after it start in `out`.
+    let (mut after_wide, mut gap_start) = (false, None);
+    for c in body.chars() {
+        if c == ' ' {
+            if after_wide && gap_start.is_none() {
+                gap_start = Some(out.len());
+            }
+        } else {
+            let is_wide = wide(c);
+            if let Some(start) = gap_start.take() {
+                if is_wide {
+                    out.truncate(start);
+                }
+            }
+            after_wide = is_wide;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// `本报天津5月17日电`, `新华社北京电`, `本报讯`: the dateline a news story
 /// opens with, which runs on into its first sentence.
 ///
@@ -1783,6 +1819,25 @@ mod tests {
         assert!(measure("大力量。”").ends_sentence);
         assert!(!measure("强大力量”").ends_sentence);
         assert!(measure("了吗？").ends_sentence);
+    }
+
+    #[test]
+    fn conventions_are_read_through_letter_spacing() {
+        // OCR and stretched lines space out furniture as well as prose.
+        let credit = measure("（ 新 华 社 记 者 \u{3000} 薛 敏 \u{3000} 摄 ）");
+        assert!(credit.ends_with_credit && credit.ends_sentence);
+        assert!(measure("图 为 兰 州 某 企 业 运 维 团 队 在 监 控")
+            .furniture
+            .is_some());
+        assert!(measure("（ 责 任 编 辑 ： 朱 红 林 ）").furniture.is_some());
+        assert!(measure("本 报 北 京 1 月 28 日 电").dateline_lead);
+        assert!(measure("“什 么 是 虚 拟 软 件 包 ？”。 ）").ends_sentence);
+        // Spaces beside a narrow character are text, not spacing.
+        assert_eq!(
+            without_letter_spacing("图 为 A 股  走 势", false),
+            "图为 A 股走势"
+        );
+        assert_eq!(without_letter_spacing("用 apt 安装", false), "用 apt 安装");
     }
 
     #[test]

@@ -72,13 +72,17 @@ impl Reference {
         let edges = Edges::of(body);
         let first = edges.first.map_or(CharRole::Other, role_of);
         let last = edges.last.map_or(CharRole::Other, role_of);
-        let closed_credit = last == CharRole::Close && ends_with_credit(body);
+        // Conventions are read without letter-spacing (spaces between two
+        // wide characters).
+        let unspaced = unspace(body, wide_ambiguous);
+        let text = unspaced.as_str();
+        let closed_credit = last == CharRole::Close && ends_with_credit(text);
         let ends_sentence = match last {
             CharRole::SentenceEnd | CharRole::Ellipsis => true,
             CharRole::Close => {
                 closed_credit
                     || matches!(
-                        body.chars()
+                        text.chars()
                             .rev()
                             .map(role_of)
                             .find(|&r| r != CharRole::Close),
@@ -130,14 +134,14 @@ impl Reference {
             ends_with_credit: closed_credit
                 || (last == CharRole::Ideograph
                     && edges.last.is_some_and(ends_credit_word)
-                    && ends_with_credit_word(body)),
+                    && ends_with_credit_word(text)),
             dateline_lead: width <= 32
-                && ((matches!(edges.first, Some('本' | '新' | '中')) && is_dateline_lead(body))
+                && ((matches!(edges.first, Some('本' | '新' | '中')) && is_dateline_lead(text))
                     // The date's tail of a dateline cut mid-date: `日电`, `20日电`.
                     || (width <= 8
                         && matches!(edges.last, Some('电' | '電'))
                         && matches!(edges.first, Some('0'..='9' | '日'))
-                        && is_date_tail(body))),
+                        && is_date_tail(text))),
             opens_with_bracket: matches!(edges.first, Some('（' | '(' | '〔' | '[')),
             shape: Shape {
                 preformatted,
@@ -146,7 +150,7 @@ impl Reference {
             },
             // A date has digits: `2022年10月11日`.
             furniture: furniture_of(
-                body,
+                text,
                 &edges,
                 width,
                 first,
@@ -348,6 +352,24 @@ fn ends_mid_word(edges: &Edges) -> bool {
         (edges.last, edges.before_last),
         (Some('-' | '/' | '_' | '='), Some(c)) if c.is_ascii_alphanumeric()
     )
+}
+
+/// `body` without the runs of spaces that stand between two wide characters.
+fn unspace(body: &str, wide_ambiguous: bool) -> String {
+    let chars: Vec<char> = body.chars().collect();
+    let wide = |c: char| char_width(c, wide_ambiguous) == 2;
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let before = chars[..i].iter().rev().find(|&&b| b != ' ');
+            let after = chars[i + 1..].iter().find(|&&a| a != ' ');
+            if before.is_some_and(|&b| wide(b)) && after.is_some_and(|&a| wide(a)) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Recognises newspaper furniture by the conventions of Chinese newspapers.
