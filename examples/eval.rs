@@ -3,7 +3,8 @@
 //! ground-truth paragraphs reproduced exactly.
 //!
 //! Run `cargo run --release --example eval` (add `-v` to list every wrong
-//! decision with its reason, or a split name to restrict the report).
+//! decision with its reason, `--spaced` to space out every page as OCR may,
+//! between every two wide characters, or a split name to restrict the report).
 //!
 //! The pages are read from `tests/corpus/`, or from the directory in the
 //! environment variable `CJK_REFLOW_CORPUS` when it is set: e.g. a corpus made
@@ -22,10 +23,14 @@ use eval::{baseline_blocks, baseline_punctuation, load_corpus, score, Score};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "-v");
+    let spaced = args.iter().any(|a| a == "--spaced");
     let only: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
     let reflower = cjk_reflow::Reflower::default();
     let mut table: BTreeMap<String, [Score; 3]> = BTreeMap::new();
-    for page in load_corpus() {
+    for mut page in load_corpus() {
+        if spaced {
+            page.text = eval::spaced_out(&page.text);
+        }
         if !only.is_empty() && !only.iter().any(|s| **s == page.split || **s == page.name) {
             continue;
         }

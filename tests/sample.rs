@@ -30,28 +30,12 @@ fn at_most_one_wrong_decision_and_no_text_lost() {
     );
 }
 
-/// The page as OCR that puts a space between every two wide characters
-/// gives it (`据 新 华 社 北 京`).
-fn spaced_out(text: &str) -> String {
-    let wide = |c: char| unicode_width::UnicodeWidthChar::width(c) == Some(2);
-    let mut out = String::with_capacity(text.len() * 3 / 2);
-    let mut last = None;
-    for c in text.chars() {
-        if last.is_some_and(wide) && wide(c) {
-            out.push(' ');
-        }
-        out.push(c);
-        last = Some(c);
-    }
-    out
-}
-
 #[test]
 fn spaced_out_page_is_decided_like_the_page() {
     // When nearly every line is spaced out, spacing no longer tells a
     // justified line stretched to the column: headings stay headings.
     let mut page = sample();
-    page.text = spaced_out(&page.text);
+    page.text = eval::spaced_out(&page.text);
     let out = cjk_reflow::reflow(&page.text);
     let score = eval::score(&page, &out);
     assert_eq!(score.lost_text, 0, "text was lost or changed");
