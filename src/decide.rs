@@ -873,6 +873,22 @@ fn piece_rule(ctx: &BreakContext<'_>, column: u32) -> Option<(Action, Reason)> {
     if ends_unit && (next_ends_line || 2 * next.max_width() > column) {
         return None;
     }
+    // After a sentence end, a piece that ends no sentence before a first
+    // line short by its indent (which stops at no mark, so no extractor cut
+    // it) is a heading: the tail of a printed line would be followed by the
+    // next full line.
+    if ends_sentence
+        && !next.ends_sentence
+        && ctx.after_next.is_some_and(|after| {
+            after.blanks_before == 0
+                && !after.ends_sentence
+                && after.last.is_text()
+                && matches!(fit(after, column, 0), Fit::IndentShort | Fit::Short)
+                && 2 * after.max_width() >= column
+        })
+    {
+        return None;
+    }
     let joins = match fit(&with_next, column, 0) {
         Fit::Full => true,
         Fit::Overlong => false,
@@ -1853,6 +1869,16 @@ mod tests {
                 Some("“三”"),
                 Some(FULL),
                 (Join, Reason::Piece),
+            ),
+            // But a piece that ends no sentence after a sentence end,
+            // before a first line short by its indent, is a heading.
+            (
+                "一二三四五六七。",
+                "坚持“八九”",
+                0,
+                Some("一二三四五六七八九十一二"),
+                Some(FULL),
+                (Break, Reason::ShortLine),
             ),
             // A short piece that ends its printed line mid-word before a
             // full line is no first line: its printed line began before it.
