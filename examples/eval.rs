@@ -4,7 +4,9 @@
 //!
 //! Run `cargo run --release --example eval` (add `-v` to list every wrong
 //! decision with its reason, `--spaced` to space out every page as OCR may,
-//! between every two wide characters, or a split name to restrict the report).
+//! between every two wide characters, `--double-spaced` to put a blank line
+//! after every line as pdfminer's default layout parameters may, or a split
+//! name to restrict the report).
 //!
 //! The pages are read from `tests/corpus/`, or from the directory in the
 //! environment variable `CJK_REFLOW_CORPUS` when it is set: e.g. a corpus made
@@ -24,12 +26,16 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "-v");
     let spaced = args.iter().any(|a| a == "--spaced");
+    let double_spaced = args.iter().any(|a| a == "--double-spaced");
     let only: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
     let reflower = cjk_reflow::Reflower::default();
     let mut table: BTreeMap<String, [Score; 3]> = BTreeMap::new();
     for mut page in load_corpus() {
         if spaced {
             page.text = eval::spaced_out(&page.text);
+        }
+        if double_spaced {
+            eval::double_spaced(&mut page);
         }
         if !only.is_empty() && !only.iter().any(|s| **s == page.split || **s == page.name) {
             continue;

@@ -198,9 +198,10 @@ pub(crate) fn estimate_columns(
     // Where every line stands between blank lines, nothing is hard-wrapped:
     // it is flowing text, one paragraph per block.
     adjacent.clear();
+    let spacing = u32::from(double_spaced(lines));
     let mut count = 0u32;
     for (j, line) in lines.iter().enumerate() {
-        if j > 0 && line.blanks_before == 0 {
+        if j > 0 && line.blanks_before <= spacing {
             count += 1;
         }
         adjacent.push(count);
@@ -217,6 +218,27 @@ pub(crate) fn estimate_columns(
     );
     let start = columns.len() - n;
     spread_into_pieces(lines, &mut columns[start..]);
+}
+
+/// Whether a blank line stands between every two lines of `section` only as
+/// line spacing (an extractor that puts each printed line in a block of its
+/// own, as pdfminer does with its default layout parameters): most lines then
+/// stop mid-sentence, where the paragraphs of flowing text end a sentence.
+pub(crate) fn double_spaced(section: &[Line]) -> bool {
+    let spaced = section
+        .iter()
+        .skip(1)
+        .filter(|l| l.blanks_before == 1)
+        .count();
+    if section.len() < 6 || 10 * spaced < 9 * (section.len() - 1) {
+        return false;
+    }
+    let (mut judged, mut mid_sentence) = (0usize, 0usize);
+    for line in section.iter().filter(|l| l.wide_chars >= 4) {
+        judged += 1;
+        mid_sentence += usize::from(!line.ends_sentence && line.last != CharRole::Close);
+    }
+    judged >= 6 && 10 * mid_sentence >= 6 * judged
 }
 
 /// Appends the column the window around each line votes for, where

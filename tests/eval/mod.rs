@@ -240,6 +240,33 @@ pub fn spaced_out(text: &str) -> String {
     out
 }
 
+/// The page as an extractor that sets every printed line in a block of its
+/// own gives it (pdfminer with its default layout parameters): the page's
+/// own blank lines dropped and one blank line after every line, with the
+/// labels moved to the new line numbers.
+pub fn double_spaced(page: &mut Page) {
+    let mut text = String::with_capacity(page.text.len() + page.text.len() / 8);
+    // New 1-based line number of every old one.
+    let mut moved = vec![0; page.text.split('\n').count() + 1];
+    let mut written = 0;
+    for (i, line) in page.text.split('\n').enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if written > 0 {
+            text.push_str("\n\n");
+        }
+        text.push_str(line);
+        written += 1;
+        moved[i + 1] = 2 * written - 1;
+    }
+    text.push('\n');
+    page.text = text;
+    for (after, _) in &mut page.points {
+        *after = moved[*after];
+    }
+}
+
 /// Baseline: join the lines inside blank-line-separated blocks (Markdown-style).
 pub fn baseline_blocks(text: &str) -> String {
     let mut out = String::new();
