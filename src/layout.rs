@@ -162,6 +162,7 @@ pub(crate) fn fit(line: &Line, column: u32, next_chunk: u32) -> Fit {
 pub(crate) fn estimate_columns(
     lines: &[Line],
     fixed: Option<u32>,
+    double_spaced: bool,
     columns: &mut Vec<Option<u32>>,
     scratch: &mut ColumnScratch,
 ) {
@@ -198,7 +199,7 @@ pub(crate) fn estimate_columns(
     // Where every line stands between blank lines, nothing is hard-wrapped:
     // it is flowing text, one paragraph per block.
     adjacent.clear();
-    let spacing = u32::from(double_spaced(lines));
+    let spacing = u32::from(double_spaced);
     let mut count = 0u32;
     for (j, line) in lines.iter().enumerate() {
         if j > 0 && line.blanks_before <= spacing {

@@ -9,7 +9,7 @@ use std::ops::Range;
 use crate::classify::CharRole;
 use crate::decide::{decide, line_so_far, Action, BreakContext, Reason};
 use crate::join;
-use crate::layout::{estimate_columns, fit, ColumnScratch, Fit, Openings};
+use crate::layout::{double_spaced, estimate_columns, fit, ColumnScratch, Fit, Openings};
 use crate::line::{Furniture, Line, LineCounter, SectionCut};
 use crate::printed::{self, PrintedScratch};
 use crate::Reflower;
@@ -22,6 +22,10 @@ pub(crate) struct Analysis {
     pub columns: Vec<Option<u32>>,
     /// `openings[i]`: how the paragraphs of the section of `lines[i]` open.
     pub openings: Vec<Openings>,
+    /// `spacing_only[i]`: the blank lines of the section of `lines[i]` are
+    /// line spacing, one after every line (see [`double_spaced`]), and are
+    /// decided as if they were not there.
+    pub spacing_only: Vec<bool>,
     /// `decisions[i]` is the break between `lines[i]` and `lines[i + 1]`.
     pub decisions: Vec<(Action, Reason)>,
     /// Whether the input ends with a line terminator (its last line is complete).
@@ -258,6 +262,7 @@ impl Analysis {
         self.lines.clear();
         self.columns.clear();
         self.openings.clear();
+        self.spacing_only.clear();
         self.decisions.clear();
         let mut counter = LineCounter::default();
         let mut section_start = 0;
@@ -324,6 +329,7 @@ impl Analysis {
         debug_assert!(!self.lines.iter().skip(1).any(starts_section));
         self.columns.clear();
         self.openings.clear();
+        self.spacing_only.clear();
         self.estimate_section(0..self.lines.len(), reflower);
         self.decide_all(Some(text));
     }
@@ -332,6 +338,7 @@ impl Analysis {
     fn estimate(&mut self, reflower: &Reflower) {
         self.columns.clear();
         self.openings.clear();
+        self.spacing_only.clear();
         let mut start = 0;
         while start < self.lines.len() {
             let end = self.lines[start + 1..]
@@ -347,14 +354,17 @@ impl Analysis {
     fn estimate_section(&mut self, range: Range<usize>, reflower: &Reflower) {
         settle_aligned_lines(&mut self.lines[range.clone()]);
         settle_spaced_lines(&mut self.lines[range.clone()]);
+        let spacing_only = double_spaced(&self.lines[range.clone()]);
         estimate_columns(
             &self.lines[range.clone()],
             reflower.fixed_column,
+            spacing_only,
             &mut self.columns,
             &mut self.scratch.columns,
         );
         let openings = Openings::of(&self.lines[range.clone()], &self.columns[range.clone()]);
         self.openings.resize(range.end, openings);
+        self.spacing_only.resize(range.end, spacing_only);
     }
 
     /// Stage 3: every break decision. With the text, joins get their seam
@@ -401,17 +411,42 @@ impl Analysis {
                 brackets_before = 0;
                 continue;
             }
+            let after_next = lines.get(i + 2).filter(|l| !starts_section(l));
+            // Where blank lines are only line spacing, the lines are decided
+            // as if none stood between them (copies: the blank lines are
+            // still written where a break is kept).
+            let unspaced = |line: &Line| Line {
+                blanks_before: 0,
+                ..*line
+            };
+            let spaced_copies;
+            let (prev, next, before_copy, after_next) = if self.spacing_only[i + 1] {
+                spaced_copies = (
+                    unspaced(prev),
+                    unspaced(next),
+                    before.map(unspaced),
+                    after_next.map(unspaced),
+                );
+                (
+                    &spaced_copies.0,
+                    &spaced_copies.1,
+                    spaced_copies.2.as_ref(),
+                    spaced_copies.3.as_ref(),
+                )
+            } else {
+                (prev, next, before, after_next)
+            };
             let ctx = BreakContext {
                 prev,
                 next,
                 column,
                 next_column,
-                joined_before: before.filter(|_| prev_joined),
+                joined_before: before_copy.filter(|_| prev_joined),
                 brackets_before,
                 after_header: !prev_joined
                     && !starts_section(prev)
-                    && before.is_some_and(|b| b.furniture == Some(Furniture::RunningHeader)),
-                after_next: lines.get(i + 2).filter(|l| !starts_section(l)),
+                    && before_copy.is_some_and(|b| b.furniture == Some(Furniture::RunningHeader)),
+                after_next,
                 pieces_before: so_far.as_ref(),
                 openings: self.openings[i + 1],
             };

@@ -22,7 +22,7 @@ pub enum Label {
 }
 
 /// A labelled page.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Page {
     pub split: String,
     pub name: String,
