@@ -5,8 +5,9 @@
 //! Run `cargo run --release --example eval` (add `-v` to list every wrong
 //! decision with its reason, `--spaced` to space out every page as OCR may,
 //! between every two wide characters, `--double-spaced` to put a blank line
-//! after every line as pdfminer's default layout parameters may, or a split
-//! name to restrict the report).
+//! after every line as pdfminer's default layout parameters may, `--paged` to
+//! break every page into pages with folios and running titles, as the
+//! extraction of a book gives it, or a split name to restrict the report).
 //!
 //! The pages are read from `tests/corpus/`, or from the directory in the
 //! environment variable `CJK_REFLOW_CORPUS` when it is set: e.g. a corpus made
@@ -27,6 +28,7 @@ fn main() {
     let verbose = args.iter().any(|a| a == "-v");
     let spaced = args.iter().any(|a| a == "--spaced");
     let double_spaced = args.iter().any(|a| a == "--double-spaced");
+    let paged = args.iter().any(|a| a == "--paged");
     let only: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
     let reflower = cjk_reflow::Reflower::default();
     let mut table: BTreeMap<String, [Score; 3]> = BTreeMap::new();
@@ -36,6 +38,9 @@ fn main() {
         }
         if double_spaced {
             eval::double_spaced(&mut page);
+        }
+        if paged {
+            eval::paged(&mut page, 30);
         }
         if !only.is_empty() && !only.iter().any(|s| **s == page.split || **s == page.name) {
             continue;

@@ -47,7 +47,8 @@ pub enum Furniture {
     Subtitle,
     /// A line introduced by a list or block marker: `一、`, `（二）`, `1.`, `①`, `●`.
     ListItem,
-    /// A running header or folio: `南粤都市报 2022年10月11日 星期一 第4版`.
+    /// A running header or folio: `南粤都市报 2022年10月11日 星期一 第4版`,
+    /// `— 12 —`, `第 12 页`.
     RunningHeader,
 }
 
@@ -1420,6 +1421,34 @@ fn may_be_furniture(edges: &Edges, width: u32, first: CharRole, dated: bool) -> 
         || edges.first.is_some_and(may_open_furniture)
 }
 
+/// The widest a folio is, in half-em: 8 em (`— 第 1234 页 —`).
+const FOLIO_WIDTH: u32 = 8 * 2;
+
+/// A folio, a page number alone on its line, as the extraction of a book or
+/// a manual carries one between its pages: `12`, `- 12 -`, `— 12 —`,
+/// `第 12 页`, `12 / 300`.
+fn is_folio(body: &str) -> bool {
+    let decoration = |c: char| matches!(c, '-' | '–' | '—' | '―' | '－' | ' ' | '\u{3000}');
+    let number = |s: &str| {
+        let s = s.trim_matches(' ');
+        (1..=4).contains(&s.chars().count())
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '０'..='９'))
+    };
+    let page = body.trim_matches(decoration);
+    let page = match page.strip_prefix('第') {
+        Some(rest) => match rest.strip_suffix(['页', '頁']) {
+            Some(number) => number,
+            None => return false,
+        },
+        None => page,
+    };
+    match page.split_once('/') {
+        Some((this, of)) => number(this) && number(of),
+        None => number(page),
+    }
+}
+
 /// The widest a running header is, in half-em: 40 em.
 const RUNNING_HEADER_WIDTH: u32 = 40 * 2;
 
@@ -1446,6 +1475,9 @@ fn furniture_of(
     }
     if !opens_furniture {
         return None;
+    }
+    if width <= FOLIO_WIDTH && is_folio(body) {
+        return Some(Furniture::RunningHeader);
     }
     // Each list below is searched only when the line opens with the first
     // character of one of its entries (a test keeps these in step).
@@ -1619,7 +1651,7 @@ const fn opens_furniture_exactly(c: char) -> bool {
         '0'..='9' | '(' | '<' | '[' | '〈' | '【' | '—' | '－' | '―' | '（' | '来' | '來' | '责' | '責' | '编'
         | '編' | '校' | '审' | '審' | '作' | '图' | '圖' | '上' | '下' | '左' | '右'
         | '本' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-        | '资' | '資' | '口'
+        | '资' | '資' | '口' | '-' | '–' | '第' | '０'..='９'
         | '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{2793}')
 }
 
@@ -1819,6 +1851,41 @@ mod tests {
         assert!(measure("大力量。”").ends_sentence);
         assert!(!measure("强大力量”").ends_sentence);
         assert!(measure("了吗？").ends_sentence);
+    }
+
+    #[test]
+    fn folios_are_running_headers() {
+        for folio in [
+            "12",
+            "- 12 -",
+            "— 7 —",
+            "第 12 页",
+            "第3頁",
+            "12 / 300",
+            "\u{c}４５",
+        ] {
+            assert_eq!(
+                measure(folio).furniture,
+                Some(Furniture::RunningHeader),
+                "{folio:?}"
+            );
+        }
+        for not_folio in [
+            "12.",
+            "1、",
+            "（587）",
+            "12345",
+            "第一章",
+            "第 12 章",
+            "3-4",
+            "12 月",
+        ] {
+            assert_ne!(
+                measure(not_folio).furniture,
+                Some(Furniture::RunningHeader),
+                "{not_folio:?}"
+            );
+        }
     }
 
     #[test]

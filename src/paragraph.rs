@@ -354,6 +354,7 @@ impl Analysis {
     fn estimate_section(&mut self, range: Range<usize>, reflower: &Reflower) {
         settle_aligned_lines(&mut self.lines[range.clone()]);
         settle_spaced_lines(&mut self.lines[range.clone()]);
+        settle_folios(&mut self.lines[range.clone()]);
         let spacing_only = double_spaced(&self.lines[range.clone()]);
         estimate_columns(
             &self.lines[range.clone()],
@@ -743,6 +744,24 @@ fn settle_spaced_lines(section: &mut [Line]) {
     if spaced >= 6 && 5 * spaced >= 3 * judged {
         for line in section.iter_mut() {
             line.shape.letter_spaced = false;
+        }
+    }
+}
+
+/// A number alone on its line beside a single glyph is a glyph of a
+/// stretched line the extractor set one glyph a line (`津` `8` `月`), not a
+/// folio (a page number, see [`Furniture::RunningHeader`]).
+fn settle_folios(section: &mut [Line]) {
+    let glyph = |line: &Line| line.width <= 2 && !line.ends_sentence;
+    for i in 0..section.len() {
+        let line = &section[i];
+        if line.furniture != Some(Furniture::RunningHeader) || line.width > 16 {
+            continue;
+        }
+        let beside_glyph =
+            (i > 0 && glyph(&section[i - 1])) || section.get(i + 1).is_some_and(glyph);
+        if beside_glyph {
+            section[i].furniture = None;
         }
     }
 }

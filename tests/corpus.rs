@@ -139,6 +139,37 @@ fn double_spaced_pages_are_decided_like_pages_without_blank_lines() {
 }
 
 #[test]
+fn paged_pages_keep_folios_and_running_titles_apart() {
+    // A book's or manual's extraction carries a folio and a running title
+    // between its pages: they stand alone, and the text around them is
+    // decided as before (every split within 0.01 of its floor; F1 was 0.85
+    // to 0.90 when folios were glued to the text), to a fixed point.
+    let mut splits: BTreeMap<String, eval::Score> = BTreeMap::new();
+    for mut page in eval::load_corpus() {
+        eval::paged(&mut page, 30);
+        let out = cjk_reflow::reflow(&page.text);
+        let score = eval::score(&page, &out);
+        assert_eq!(score.lost_text, 0, "{}/{}", page.split, page.name);
+        assert_eq!(
+            cjk_reflow::reflow(&out),
+            out,
+            "{}/{}",
+            page.split,
+            page.name
+        );
+        splits.entry(page.split.clone()).or_default().add(&score);
+    }
+    let failures: Vec<String> = FLOORS
+        .iter()
+        .filter_map(|&(split, floor)| {
+            let f1 = splits.get(split)?.f1();
+            (f1 < floor - 0.01).then(|| format!("{split}: F1 {f1:.3} < {floor} - 0.01"))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{failures:?}");
+}
+
+#[test]
 fn flowing_pages_come_back_unchanged() {
     for page in eval::load_corpus()
         .iter()
@@ -195,13 +226,15 @@ fn expected_texts_come_back_unchanged() {
 fn streaming_matches_reflow_on_every_page() {
     let r = cjk_reflow::Reflower::default();
     let mut all = String::new();
-    // The pages as they are, spaced out and double-spaced.
+    // The pages as they are, spaced out, double-spaced and paged.
     let pages = eval::load_corpus().into_iter().flat_map(|page| {
         let mut spaced = page.clone();
         spaced.text = eval::spaced_out(&spaced.text);
         let mut double = page.clone();
         eval::double_spaced(&mut double);
-        [page, spaced, double]
+        let mut paged = page.clone();
+        eval::paged(&mut paged, 30);
+        [page, spaced, double, paged]
     });
     for page in pages {
         let mut out = Vec::new();

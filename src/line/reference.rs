@@ -6,9 +6,9 @@
 // the live code; only what the fast paths replaced is frozen here.
 use super::{
     ends_credit_word, ends_with_credit, ends_with_credit_word, indent_of, is_cut_dateline,
-    is_date_tail, is_dateline_lead, is_list_item, Furniture, Line, RawLine, SectionCut, Shape,
-    AGENCIES, BYLINE_WORDS, CAPTION_OPENERS, LABEL_BRACKETS, REPORTER_BYLINES, SOURCE_LABELS,
-    SOURCE_WORDS, SUBTITLE_OPENERS,
+    is_date_tail, is_dateline_lead, is_folio, is_list_item, Furniture, Line, RawLine, SectionCut,
+    Shape, AGENCIES, BYLINE_WORDS, CAPTION_OPENERS, LABEL_BRACKETS, REPORTER_BYLINES,
+    SOURCE_LABELS, SOURCE_WORDS, SUBTITLE_OPENERS,
 };
 use crate::classify::{
     char_width, first_break_opportunity, holds_to_the_left, is_compressible, role_of,
@@ -391,6 +391,9 @@ fn furniture_of(
     if !opens_furniture {
         return None;
     }
+    if width <= 8 * EM && is_folio(body) {
+        return Some(Furniture::RunningHeader);
+    }
     if SUBTITLE_OPENERS.iter().any(|o| body.starts_with(o)) {
         return Some(Furniture::Subtitle);
     }
@@ -483,6 +486,6 @@ fn may_open_furniture(c: char) -> bool {
         '0'..='9' | '(' | '<' | '[' | '〈' | '【' | '—' | '－' | '―' | '（' | '来' | '來' | '责' | '責' | '编'
         | '編' | '校' | '审' | '審' | '作' | '图' | '圖' | '上' | '下' | '左' | '右'
         | '本' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-        | '资' | '資' | '口'
+        | '资' | '資' | '口' | '-' | '–' | '第' | '０'..='９'
         | '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{2793}')
 }

@@ -267,6 +267,49 @@ pub fn double_spaced(page: &mut Page) {
     }
 }
 
+/// The page as the extraction of a book or manual gives it: every `every`
+/// lines a page ends with its folio (`— 12 —`, `12`, `第 12 页` in turn),
+/// and the next page opens, after a form feed, with the running title. Both
+/// stand alone (labelled `break` on either side); the break point between
+/// the lines around them is gone.
+pub fn paged(page: &mut Page, every: usize) {
+    let lines: Vec<&str> = page.text.split('\n').collect();
+    let labels: std::collections::HashMap<usize, Label> = page.points.iter().copied().collect();
+    let (mut text, mut points) = (String::new(), Vec::new());
+    let mut written = 0;
+    let mut pages = 0;
+    for (i, line) in lines.iter().enumerate() {
+        written += 1;
+        text.push_str(line);
+        text.push('\n');
+        let Some(&label) = labels.get(&(i + 1)) else {
+            continue;
+        };
+        // A page ends only between two lines a label stands between (no
+        // blank line there).
+        if (i + 1) % every != 0 || !lines.get(i + 1).is_some_and(|l| !l.trim().is_empty()) {
+            points.push((written, label));
+            continue;
+        }
+        pages += 1;
+        let folio = match pages % 3 {
+            0 => format!("— {pages} —"),
+            1 => format!("{pages}"),
+            _ => format!("第 {pages} 页"),
+        };
+        for furniture in [folio, "\u{c}用户手册".to_string()] {
+            points.push((written, Label::Break));
+            text.push_str(&furniture);
+            text.push('\n');
+            written += 1;
+        }
+        points.push((written, Label::Break));
+    }
+    text.pop();
+    page.text = text;
+    page.points = points;
+}
+
 /// Baseline: join the lines inside blank-line-separated blocks (Markdown-style).
 pub fn baseline_blocks(text: &str) -> String {
     let mut out = String::new();
