@@ -1422,7 +1422,7 @@ fn may_be_furniture(edges: &Edges, width: u32, first: CharRole, dated: bool) -> 
 }
 
 /// The widest a folio is, in half-em: 8 em (`— 第 1234 页 —`).
-const FOLIO_WIDTH: u32 = 8 * 2;
+pub(crate) const FOLIO_WIDTH: u32 = 8 * 2;
 
 /// A folio, a page number alone on its line, as the extraction of a book or
 /// a manual carries one between its pages: `12`, `- 12 -`, `— 12 —`,

@@ -10,7 +10,7 @@ use crate::classify::CharRole;
 use crate::decide::{decide, line_so_far, Action, BreakContext, Reason};
 use crate::join;
 use crate::layout::{double_spaced, estimate_columns, fit, ColumnScratch, Fit, Openings};
-use crate::line::{Furniture, Line, LineCounter, SectionCut};
+use crate::line::{Furniture, Line, LineCounter, SectionCut, FOLIO_WIDTH};
 use crate::printed::{self, PrintedScratch};
 use crate::Reflower;
 
@@ -437,6 +437,14 @@ impl Analysis {
             } else {
                 (prev, next, before, after_next)
             };
+            // `prev` opens a page after its running header. After a folio (a
+            // page number) the text may go on from the page before: only a
+            // short line is the running title a page opens with.
+            let opens_page = before_copy.is_some_and(|b| {
+                b.furniture == Some(Furniture::RunningHeader)
+                    && (b.width > FOLIO_WIDTH
+                        || column.map_or(true, |c| fit(prev, c, 0) == Fit::Short))
+            });
             let ctx = BreakContext {
                 prev,
                 next,
@@ -444,9 +452,7 @@ impl Analysis {
                 next_column,
                 joined_before: before_copy.filter(|_| prev_joined),
                 brackets_before,
-                after_header: !prev_joined
-                    && !starts_section(prev)
-                    && before_copy.is_some_and(|b| b.furniture == Some(Furniture::RunningHeader)),
+                after_header: !prev_joined && !starts_section(prev) && opens_page,
                 after_next,
                 pieces_before: so_far.as_ref(),
                 openings: self.openings[i + 1],
@@ -755,7 +761,7 @@ fn settle_folios(section: &mut [Line]) {
     let glyph = |line: &Line| line.width <= 2 && !line.ends_sentence;
     for i in 0..section.len() {
         let line = &section[i];
-        if line.furniture != Some(Furniture::RunningHeader) || line.width > 16 {
+        if line.furniture != Some(Furniture::RunningHeader) || line.width > FOLIO_WIDTH {
             continue;
         }
         let beside_glyph =

@@ -269,9 +269,9 @@ pub fn double_spaced(page: &mut Page) {
 
 /// The page as the extraction of a book or manual gives it: every `every`
 /// lines a page ends with its folio (`— 12 —`, `12`, `第 12 页` in turn),
-/// and the next page opens, after a form feed, with the running title. Both
-/// stand alone (labelled `break` on either side); the break point between
-/// the lines around them is gone.
+/// and every other page opens, after a form feed, with the running title.
+/// Both stand alone (labelled `break` on either side); the break point
+/// between the lines around them is gone.
 pub fn paged(page: &mut Page, every: usize) {
     let lines: Vec<&str> = page.text.split('\n').collect();
     let labels: std::collections::HashMap<usize, Label> = page.points.iter().copied().collect();
@@ -297,7 +297,10 @@ pub fn paged(page: &mut Page, every: usize) {
             1 => format!("{pages}"),
             _ => format!("第 {pages} 页"),
         };
-        for furniture in [folio, "\u{c}用户手册".to_string()] {
+        // Every other page opens with no running title, the text going on
+        // from the folio.
+        let title = (pages % 2 == 1).then(|| "\u{c}用户手册".to_string());
+        for furniture in std::iter::once(folio).chain(title) {
             points.push((written, Label::Break));
             text.push_str(&furniture);
             text.push('\n');
