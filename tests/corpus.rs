@@ -58,33 +58,50 @@ fn no_page_loses_text_and_every_split_holds_its_f1() {
     assert!(failures.is_empty(), "{failures:?}");
 }
 
+/// Every page transformed by `transform` and reflowed: no text lost, the
+/// output a fixed point; the scores per split.
+fn score_transformed(transform: impl Fn(&mut eval::Page)) -> BTreeMap<String, eval::Score> {
+    let mut splits: BTreeMap<String, eval::Score> = BTreeMap::new();
+    for mut page in eval::load_corpus() {
+        transform(&mut page);
+        let out = cjk_reflow::reflow(&page.text);
+        let score = eval::score(&page, &out);
+        let name = format!("{}/{}", page.split, page.name);
+        assert_eq!(score.lost_text, 0, "{name}");
+        assert_eq!(cjk_reflow::reflow(&out), out, "{name}");
+        splits.entry(page.split).or_default().add(&score);
+    }
+    splits
+}
+
+/// The splits whose F1 is below `floor(split)` (none for a split without one).
+fn below_floors(
+    splits: &BTreeMap<String, eval::Score>,
+    floor: impl Fn(&str) -> Option<f64>,
+) -> Vec<String> {
+    splits
+        .iter()
+        .filter_map(|(split, score)| {
+            let floor = floor(split)?;
+            (score.f1() < floor).then(|| format!("{split}: F1 {:.3} < {floor:.3}", score.f1()))
+        })
+        .collect()
+}
+
+/// Today's floor of `split` less 0.01.
+fn near_floor(split: &str) -> Option<f64> {
+    FLOORS
+        .iter()
+        .find(|(s, _)| *s == split)
+        .map(|&(_, floor)| floor - 0.01)
+}
+
 #[test]
 fn spaced_out_pages_hold_nearly_the_same_f1() {
     // OCR often spaces out every line (`据 新 华 社`); the same pages spaced
-    // out that way keep every split within 0.01 of its floor, and reflow
-    // to a fixed point.
-    let mut splits: BTreeMap<String, eval::Score> = BTreeMap::new();
-    for mut page in eval::load_corpus() {
-        page.text = eval::spaced_out(&page.text);
-        let out = cjk_reflow::reflow(&page.text);
-        let score = eval::score(&page, &out);
-        assert_eq!(score.lost_text, 0, "{}/{}", page.split, page.name);
-        assert_eq!(
-            cjk_reflow::reflow(&out),
-            out,
-            "{}/{}",
-            page.split,
-            page.name
-        );
-        splits.entry(page.split.clone()).or_default().add(&score);
-    }
-    let failures: Vec<String> = FLOORS
-        .iter()
-        .filter_map(|&(split, floor)| {
-            let f1 = splits.get(split)?.f1();
-            (f1 < floor - 0.01).then(|| format!("{split}: F1 {f1:.3} < {floor} - 0.01"))
-        })
-        .collect();
+    // out that way keep every split within 0.01 of its floor.
+    let splits = score_transformed(|page| page.text = eval::spaced_out(&page.text));
+    let failures = below_floors(&splits, near_floor);
     assert!(failures.is_empty(), "{failures:?}");
 }
 
@@ -108,33 +125,12 @@ fn double_spaced_pages_are_decided_like_pages_without_blank_lines() {
     // (pdfminer with its default layout parameters) writes a blank line
     // after every line. Those blank lines are line spacing: the pages are
     // decided as the same pages with no blank lines (F1 was 0.30 to 0.45
-    // when they were read as flowing text), reflow to a fixed point, and
-    // lose no text.
-    let mut splits: BTreeMap<String, eval::Score> = BTreeMap::new();
-    for mut page in eval::load_corpus() {
-        eval::double_spaced(&mut page);
-        let out = cjk_reflow::reflow(&page.text);
-        let score = eval::score(&page, &out);
-        assert_eq!(score.lost_text, 0, "{}/{}", page.split, page.name);
-        assert_eq!(
-            cjk_reflow::reflow(&out),
-            out,
-            "{}/{}",
-            page.split,
-            page.name
-        );
-        splits.entry(page.split.clone()).or_default().add(&score);
-    }
-    let failures: Vec<String> = splits
-        .iter()
-        .filter_map(|(split, score)| {
-            let floor = DOUBLE_SPACED_FLOORS
-                .iter()
-                .find(|(s, _)| s == split)
-                .map_or(0.97, |&(_, f)| f);
-            (score.f1() < floor).then(|| format!("{split}: F1 {:.3} < {floor}", score.f1()))
-        })
-        .collect();
+    // when they were read as flowing text).
+    let splits = score_transformed(eval::double_spaced);
+    let failures = below_floors(&splits, |split| {
+        let listed = DOUBLE_SPACED_FLOORS.iter().find(|(s, _)| *s == split);
+        Some(listed.map_or(0.97, |&(_, floor)| floor))
+    });
     assert!(failures.is_empty(), "{failures:?}");
 }
 
@@ -143,29 +139,9 @@ fn paged_pages_keep_folios_and_running_titles_apart() {
     // A book's or manual's extraction carries a folio and a running title
     // between its pages: they stand alone, and the text around them is
     // decided as before (every split within 0.01 of its floor; F1 was 0.85
-    // to 0.90 when folios were glued to the text), to a fixed point.
-    let mut splits: BTreeMap<String, eval::Score> = BTreeMap::new();
-    for mut page in eval::load_corpus() {
-        eval::paged(&mut page, 30);
-        let out = cjk_reflow::reflow(&page.text);
-        let score = eval::score(&page, &out);
-        assert_eq!(score.lost_text, 0, "{}/{}", page.split, page.name);
-        assert_eq!(
-            cjk_reflow::reflow(&out),
-            out,
-            "{}/{}",
-            page.split,
-            page.name
-        );
-        splits.entry(page.split.clone()).or_default().add(&score);
-    }
-    let failures: Vec<String> = FLOORS
-        .iter()
-        .filter_map(|&(split, floor)| {
-            let f1 = splits.get(split)?.f1();
-            (f1 < floor - 0.01).then(|| format!("{split}: F1 {f1:.3} < {floor} - 0.01"))
-        })
-        .collect();
+    // to 0.90 when folios were glued to the text).
+    let splits = score_transformed(|page| eval::paged(page, 30));
+    let failures = below_floors(&splits, near_floor);
     assert!(failures.is_empty(), "{failures:?}");
 }
 
