@@ -13,7 +13,7 @@ use std::fmt;
 
 use crate::classify::CharRole;
 use crate::layout::{fit, may_cut_between, Fit, Openings, MIN_COLUMN};
-use crate::line::{Furniture, Line};
+use crate::line::{Furniture, Line, FOLIO_WIDTH};
 
 /// What happens to one line break.
 ///
@@ -897,6 +897,11 @@ fn piece_rule(ctx: &BreakContext<'_>, column: u32) -> Option<(Action, Reason)> {
     joins.then_some((Action::Join, Reason::Piece))
 }
 
+/// A folio: a page number alone on its line (see `line::is_folio`).
+fn is_folio(line: &Line) -> bool {
+    line.furniture == Some(Furniture::RunningHeader) && line.width <= FOLIO_WIDTH
+}
+
 /// Decides one break point. Returns [`Action::Join`], never `JoinWithSpace`:
 /// spacing is the join stage's business.
 pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
@@ -905,6 +910,23 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
 
     if prev.shape.preformatted || next.shape.preformatted {
         return (Keep, Reason::Preformatted);
+    }
+    // A number alone beside a single glyph is a glyph of a stretched line
+    // the extractor set one glyph a line (`津` `8` `月`), not a folio.
+    let glyph = |line: &Line| line.width <= 2 && !line.ends_sentence;
+    if (is_folio(prev) && (glyph(next) || ctx.joined_before.is_some_and(glyph)))
+        || (is_folio(next) && (glyph(prev) || ctx.after_next.is_some_and(glyph)))
+    {
+        let not_folio = |line: &Line| Line {
+            furniture: line.furniture.filter(|_| !is_folio(line)),
+            ..*line
+        };
+        let (prev, next) = (not_folio(prev), not_folio(next));
+        return decide(&BreakContext {
+            prev: &prev,
+            next: &next,
+            ..*ctx
+        });
     }
     if next.first.cannot_start_line() {
         return (Join, Reason::NextStartsWithClosing);
@@ -1869,6 +1891,33 @@ mod tests {
                 Some("“三”"),
                 Some(FULL),
                 (Join, Reason::Piece),
+            ),
+            // A folio (a page number) stands alone between lines of text,
+            // but a number beside a single glyph is a glyph of a
+            // stretched line.
+            (
+                FULL,
+                "12",
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::Furniture(Furniture::RunningHeader)),
+            ),
+            (
+                "津",
+                "8",
+                0,
+                Some("月"),
+                Some("天"),
+                (Join, Reason::Fragment),
+            ),
+            (
+                "8",
+                "月",
+                0,
+                Some("1"),
+                Some("津"),
+                (Join, Reason::Fragment),
             ),
             // But a piece that ends no sentence after a sentence end,
             // before a first line short by its indent, is a heading.

@@ -157,6 +157,10 @@ pub(crate) fn fit(line: &Line, column: u32, next_chunk: u32) -> Fit {
 /// short lines, headline clusters).
 /// The estimates are appended to `columns`.
 ///
+/// `double_spaced`: a blank line stands after every line as line spacing
+/// only (see `paragraph::Survey::double_spaced`), so lines one blank line
+/// apart still count as lines of a wrapped paragraph.
+///
 /// `scratch` holds working buffers kept from one call to the next, so that
 /// estimating section after section does not allocate.
 pub(crate) fn estimate_columns(
@@ -219,27 +223,6 @@ pub(crate) fn estimate_columns(
     );
     let start = columns.len() - n;
     spread_into_pieces(lines, &mut columns[start..]);
-}
-
-/// Whether a blank line stands between every two lines of `section` only as
-/// line spacing (an extractor that puts each printed line in a block of its
-/// own, as pdfminer does with its default layout parameters): most lines then
-/// stop mid-sentence, where the paragraphs of flowing text end a sentence.
-pub(crate) fn double_spaced(section: &[Line]) -> bool {
-    let spaced = section
-        .iter()
-        .skip(1)
-        .filter(|l| l.blanks_before == 1)
-        .count();
-    if section.len() < 6 || 10 * spaced < 9 * (section.len() - 1) {
-        return false;
-    }
-    let (mut judged, mut mid_sentence) = (0usize, 0usize);
-    for line in section.iter().filter(|l| l.wide_chars >= 4) {
-        judged += 1;
-        mid_sentence += usize::from(!line.ends_sentence && line.last != CharRole::Close);
-    }
-    judged >= 6 && 10 * mid_sentence >= 6 * judged
 }
 
 /// Appends the column the window around each line votes for, where

@@ -523,6 +523,13 @@ impl Line {
                         blanks_before
                     },
                     cut: output_cut(part.cut),
+                    // As measured: a section's spacing may have cleared it
+                    // (see `paragraph::Survey::spaced_out`), and the output's
+                    // section is judged afresh.
+                    shape: Shape {
+                        letter_spaced: spread(part.letter_spaces, part.wide_chars),
+                        ..part.shape
+                    },
                     ..*part
                 };
             }
@@ -611,34 +618,45 @@ impl Line {
         };
         let first = role(edges.first);
         let last = role(edges.last);
-        // Conventions are read from the text without its letter-spacing:
-        // `（ 新 华 社 记 者 薛 敏 摄 ）` is a credit as `（新华社记者薛敏摄）` is.
-        let unspaced;
-        let text = if counts.letter_spaces > 0 {
-            unspaced = without_letter_spacing(body, wide_ambiguous);
-            unspaced.as_str()
-        } else {
-            body
+        let letter_spaced = spread(counts.letter_spaces, counts.wide_chars);
+        // The conventions of a line with letter-spacing gaps (two or more)
+        // are read from its text without them: `（ 新 华 社 记 者 薛 敏 摄 ）`
+        // is a credit as `（新华社记者薛敏摄）` is. Made only for a line that
+        // passes one of the cheap gates below.
+        let unspaced = std::cell::OnceCell::new();
+        let text = || {
+            if counts.letter_spaces >= 2 {
+                unspaced
+                    .get_or_init(|| without_letter_spacing(body, wide_ambiguous))
+                    .as_str()
+            } else {
+                body
+            }
         };
-        let closed_credit = last == CharRole::Close && ends_with_credit(text);
+        let closed_credit = last == CharRole::Close && ends_with_credit(text());
         let ends_sentence = match last {
             CharRole::SentenceEnd | CharRole::Ellipsis => true,
             CharRole::Close => {
-                closed_credit
-                    || matches!(
+                closed_credit || {
+                    // The mark behind the closing ones; through letter-spacing
+                    // only where a space stands among them.
+                    let behind = |text: &str| {
                         text.chars()
                             .rev()
-                            .map(role_of)
-                            .find(|&r| r != CharRole::Close),
+                            .find(|&c| c == ' ' || role_of(c) != CharRole::Close)
+                    };
+                    let mark = match behind(body) {
+                        Some(' ') => behind(text()).filter(|&c| c != ' '),
+                        mark => mark,
+                    };
+                    matches!(
+                        mark.map(role_of),
                         Some(CharRole::SentenceEnd | CharRole::Ellipsis)
                     )
+                }
             }
             _ => false,
         };
-        // Spread text has a gap between most of its wide characters; a table
-        // row of CJK cells has gaps only between cells.
-        let letter_spaced = counts.letter_spaces >= 2
-            && counts.letter_spaces * 3 >= counts.wide_chars.saturating_sub(1) * 2;
         // A code fence, here so that joined lines that make one (`` + `)
         // are seen as the line the output will hold.
         if matches!(edges.first, Some('`' | '~'))
@@ -682,14 +700,14 @@ impl Line {
             ends_with_credit: closed_credit
                 || (last == CharRole::Ideograph
                     && edges.last.is_some_and(ends_credit_word)
-                    && ends_with_credit_word(text)),
+                    && ends_with_credit_word(text())),
             dateline_lead: width <= 32
-                && ((matches!(edges.first, Some('本' | '新' | '中')) && is_dateline_lead(text))
+                && ((matches!(edges.first, Some('本' | '新' | '中')) && is_dateline_lead(text()))
                     // The date's tail of a dateline cut mid-date: `日电`, `20日电`.
                     || (width <= 8
                         && matches!(edges.last, Some('电' | '電'))
                         && matches!(edges.first, Some('0'..='9' | '日'))
-                        && is_date_tail(text))),
+                        && is_date_tail(text()))),
             opens_with_bracket: matches!(edges.first, Some('（' | '(' | '〔' | '[')),
             shape: Shape {
                 preformatted,
@@ -697,13 +715,20 @@ impl Line {
                 aligned,
             },
             furniture: if may_be_furniture(&edges, width, first, dated) {
-                furniture_of(text, &edges, width, first, ends_sentence, dated)
+                furniture_of(text(), &edges, width, first, ends_sentence, dated)
             } else {
                 None
             },
             cut: SectionCut::None,
         }
     }
+}
+
+/// Whether a line with `letter_spaces` gaps between its `wide_chars` wide
+/// characters is spread: spread text has a gap between most of its wide
+/// characters; a table row of CJK cells has gaps only between cells.
+fn spread(letter_spaces: u32, wide_chars: u32) -> bool {
+    letter_spaces >= 2 && letter_spaces * 3 >= wide_chars.saturating_sub(1) * 2
 }
 
 /// How a cut before an input line shows in the output: a marked cut is two
@@ -1334,27 +1359,20 @@ fn ends_with_credit(body: &str) -> bool {
 /// `body` with the spaces between two wide characters taken out: the gaps
 /// a justified line stretched by the extractor, or OCR, puts there.
 fn without_letter_spacing(body: &str, wide_ambiguous: bool) -> String {
-    let wide = |c: char| char_width(c, wide_ambiguous) == 2;
+    let wide = |c: Option<char>| c.is_some_and(|c| char_width(c, wide_ambiguous) == 2);
     let mut out = String::with_capacity(body.len());
-    // The last character other than a space was wide; where the spaces
-    // after it start in `out`.
-    let (mut after_wide, mut gap_start) = (false, None);
-    for c in body.chars() {
-        if c == ' ' {
-            if after_wide && gap_start.is_none() {
-                gap_start = Some(out.len());
-            }
-        } else {
-            let is_wide = wide(c);
-            if let Some(start) = gap_start.take() {
-                if is_wide {
-                    out.truncate(start);
-                }
-            }
-            after_wide = is_wide;
+    let mut rest = body;
+    // Gap by gap (a run of spaces), the text between copied whole.
+    while let Some(at) = rest.find(' ') {
+        let (before, gap_on) = rest.split_at(at);
+        out.push_str(before);
+        let after = gap_on.trim_start_matches(' ');
+        if !(wide(out.chars().next_back()) && wide(after.chars().next())) {
+            out.push_str(&gap_on[..gap_on.len() - after.len()]);
         }
-        out.push(c);
+        rest = after;
     }
+    out.push_str(rest);
     out
 }
 

@@ -9,7 +9,7 @@ use std::ops::Range;
 use crate::classify::CharRole;
 use crate::decide::{decide, line_so_far, Action, BreakContext, Reason};
 use crate::join;
-use crate::layout::{double_spaced, estimate_columns, fit, ColumnScratch, Fit, Openings};
+use crate::layout::{estimate_columns, fit, ColumnScratch, Fit, Openings};
 use crate::line::{Furniture, Line, LineCounter, SectionCut, FOLIO_WIDTH};
 use crate::printed::{self, PrintedScratch};
 use crate::Reflower;
@@ -353,9 +353,13 @@ impl Analysis {
     /// Stage 2 for the section of `lines[range]`.
     fn estimate_section(&mut self, range: Range<usize>, reflower: &Reflower) {
         settle_aligned_lines(&mut self.lines[range.clone()]);
-        settle_spaced_lines(&mut self.lines[range.clone()]);
-        settle_folios(&mut self.lines[range.clone()]);
-        let spacing_only = double_spaced(&self.lines[range.clone()]);
+        let survey = Survey::of(&self.lines[range.clone()]);
+        if survey.spaced_out() {
+            for line in &mut self.lines[range.clone()] {
+                line.shape.letter_spaced = false;
+            }
+        }
+        let spacing_only = survey.double_spaced();
         estimate_columns(
             &self.lines[range.clone()],
             reflower.fixed_column,
@@ -389,6 +393,8 @@ impl Analysis {
         let mut wrapped = false;
         // The line before `prev`, if any.
         let mut before = None;
+        // The section's blank lines are only line spacing.
+        let mut spacing_only = self.spacing_only.first() == Some(&true);
         for (i, (pair, column)) in lines.windows(2).zip(columns.windows(2)).enumerate() {
             let (prev, next) = (&pair[0], &pair[1]);
             let (column, next_column) = (column[0], column[1]);
@@ -401,6 +407,7 @@ impl Analysis {
                 }
                 section_start = i + 1;
                 wrapped = false;
+                spacing_only = self.spacing_only[i + 1];
                 let reason = if next.cut != SectionCut::None {
                     Reason::LongSection
                 } else {
@@ -421,7 +428,7 @@ impl Analysis {
                 ..*line
             };
             let spaced_copies;
-            let (prev, next, before_copy, after_next) = if self.spacing_only[i + 1] {
+            let (prev, next, before_copy, after_next) = if spacing_only {
                 spaced_copies = (
                     unspaced(prev),
                     unspaced(next),
@@ -734,41 +741,62 @@ fn settle_aligned_lines(section: &mut [Line]) {
     }
 }
 
-/// Where the extractor spaced out most lines of a section (OCR that puts a
-/// space between every two characters does), a spaced line says nothing of
-/// how it was set: it is not thereby a justified line stretched to the
-/// column (see [`fit`](crate::layout::fit)), and is judged by its width
-/// like the others. A page where justification spread some lines has far
-/// fewer of them (a third at most in the corpus).
-fn settle_spaced_lines(section: &mut [Line]) {
-    // Lines with a few wide characters, so that their gaps tell.
-    let (mut judged, mut spaced) = (0usize, 0usize);
-    for line in section.iter().filter(|line| line.wide_chars >= 4) {
-        judged += 1;
-        spaced += usize::from(line.shape.letter_spaced);
-    }
-    if spaced >= 6 && 5 * spaced >= 3 * judged {
-        for line in section.iter_mut() {
-            line.shape.letter_spaced = false;
-        }
-    }
+/// What one pass over a section's lines tells of how it was extracted.
+#[derive(Debug, Default)]
+struct Survey {
+    lines: usize,
+    /// Lines with a few wide characters (so that their gaps and ends tell).
+    judged: usize,
+    /// Judged lines spaced out between their wide characters.
+    letter_spaced: usize,
+    /// Judged lines that stop mid-sentence.
+    mid_sentence: usize,
+    /// Lines after exactly one blank line.
+    after_one_blank: usize,
 }
 
-/// A number alone on its line beside a single glyph is a glyph of a
-/// stretched line the extractor set one glyph a line (`津` `8` `月`), not a
-/// folio (a page number, see [`Furniture::RunningHeader`]).
-fn settle_folios(section: &mut [Line]) {
-    let glyph = |line: &Line| line.width <= 2 && !line.ends_sentence;
-    for i in 0..section.len() {
-        let line = &section[i];
-        if line.furniture != Some(Furniture::RunningHeader) || line.width > FOLIO_WIDTH {
-            continue;
+impl Survey {
+    fn of(section: &[Line]) -> Survey {
+        let mut survey = Survey {
+            lines: section.len(),
+            ..Survey::default()
+        };
+        for line in section {
+            survey.after_one_blank += usize::from(line.blanks_before == 1);
+            if line.wide_chars >= 4 {
+                survey.judged += 1;
+                survey.letter_spaced += usize::from(line.shape.letter_spaced);
+                survey.mid_sentence +=
+                    usize::from(!line.ends_sentence && line.last != CharRole::Close);
+            }
         }
-        let beside_glyph =
-            (i > 0 && glyph(&section[i - 1])) || section.get(i + 1).is_some_and(glyph);
-        if beside_glyph {
-            section[i].furniture = None;
+        // The first line's blank lines are before the section, not in it.
+        if section.first().is_some_and(|l| l.blanks_before == 1) {
+            survey.after_one_blank -= 1;
         }
+        survey
+    }
+
+    /// Where the extractor spaced out most lines (OCR that puts a space
+    /// between every two characters does), a spaced line says nothing of how
+    /// it was set: it is not thereby a justified line stretched to the column
+    /// (see [`fit`](crate::layout::fit)), and is judged by its width like the
+    /// others. A page where justification spread some lines has far fewer of
+    /// them (a third at most in the corpus).
+    fn spaced_out(&self) -> bool {
+        self.letter_spaced >= 6 && 5 * self.letter_spaced >= 3 * self.judged
+    }
+
+    /// Whether a blank line stands between every two lines only as line
+    /// spacing (an extractor that puts each printed line in a block of its
+    /// own, as pdfminer does with its default layout parameters): most lines
+    /// then stop mid-sentence, where the paragraphs of flowing text end a
+    /// sentence.
+    fn double_spaced(&self) -> bool {
+        self.lines >= 6
+            && 10 * self.after_one_blank >= 9 * (self.lines - 1)
+            && self.judged >= 6
+            && 10 * self.mid_sentence >= 6 * self.judged
     }
 }
 

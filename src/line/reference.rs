@@ -72,10 +72,18 @@ impl Reference {
         let edges = Edges::of(body);
         let first = edges.first.map_or(CharRole::Other, role_of);
         let last = edges.last.map_or(CharRole::Other, role_of);
-        // Conventions are read without letter-spacing (spaces between two
-        // wide characters).
+        // Spread text has a gap between most of its wide characters; a table
+        // row of CJK cells has gaps only between cells.
+        let letter_spaced = counts.letter_spaces >= 2
+            && counts.letter_spaces * 3 >= counts.wide_chars.saturating_sub(1) * 2;
+        // The conventions of a line with two or more letter-spacing gaps
+        // (spaces between two wide characters) are read without them.
         let unspaced = unspace(body, wide_ambiguous);
-        let text = unspaced.as_str();
+        let text = if counts.letter_spaces >= 2 {
+            unspaced.as_str()
+        } else {
+            body
+        };
         let closed_credit = last == CharRole::Close && ends_with_credit(text);
         let ends_sentence = match last {
             CharRole::SentenceEnd | CharRole::Ellipsis => true,
@@ -91,10 +99,6 @@ impl Reference {
             }
             _ => false,
         };
-        // Spread text has a gap between most of its wide characters; a table
-        // row of CJK cells has gaps only between cells.
-        let letter_spaced = counts.letter_spaces >= 2
-            && counts.letter_spaces * 3 >= counts.wide_chars.saturating_sub(1) * 2;
         // A code fence, here so that joined lines that make one (`` + `)
         // are seen as the line the output will hold.
         if body.starts_with("```") || body.starts_with("~~~") {
