@@ -905,12 +905,7 @@ fn is_folio(line: &Line) -> bool {
 /// Decides one break point. Returns [`Action::Join`], never `JoinWithSpace`:
 /// spacing is the join stage's business.
 pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
-    use Action::{Break, Join, Keep};
     let (prev, next) = (ctx.prev, ctx.next);
-
-    if prev.shape.preformatted || next.shape.preformatted {
-        return (Keep, Reason::Preformatted);
-    }
     // A number alone beside a single glyph is a glyph of a stretched line
     // the extractor set one glyph a line (`津` `8` `月`), not a folio.
     let glyph = |line: &Line| line.width <= 2 && !line.ends_sentence;
@@ -922,11 +917,22 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
             ..*line
         };
         let (prev, next) = (not_folio(prev), not_folio(next));
-        return decide(&BreakContext {
+        return decide_lines(&BreakContext {
             prev: &prev,
             next: &next,
             ..*ctx
         });
+    }
+    decide_lines(ctx)
+}
+
+/// [`decide`] once folios are told from glyphs.
+fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
+    use Action::{Break, Join, Keep};
+    let (prev, next) = (ctx.prev, ctx.next);
+
+    if prev.shape.preformatted || next.shape.preformatted {
+        return (Keep, Reason::Preformatted);
     }
     if next.first.cannot_start_line() {
         return (Join, Reason::NextStartsWithClosing);
