@@ -906,6 +906,19 @@ fn is_folio(line: &Line) -> bool {
 /// spacing is the join stage's business.
 pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     let (prev, next) = (ctx.prev, ctx.next);
+    // A short line without a mark that opens a page (after a form feed) is
+    // the page's running title, or a heading: it stands alone. The text of
+    // a page goes on from the page before with a full line, or ends its
+    // paragraph with a mark.
+    let page_title = |line: &Line, column: Option<u32>| {
+        line.page_top
+            && !line.ends_sentence
+            && line.last.is_text()
+            && column.map_or(true, |c| fit(line, c, 0) == Fit::Short)
+    };
+    if page_title(next, ctx.next_column) || page_title(prev, ctx.column) {
+        return (Action::Break, Reason::Furniture(Furniture::RunningHeader));
+    }
     // A number alone beside a single glyph is a glyph of a stretched line
     // the extractor set one glyph a line (`津` `8` `月`), not a folio.
     let glyph = |line: &Line| line.width <= 2 && !line.ends_sentence;
@@ -1924,6 +1937,33 @@ mod tests {
                 Some("1"),
                 Some("津"),
                 (Join, Reason::Fragment),
+            ),
+            // A short unpunctuated line that opens a page (after a form
+            // feed) is its running title, even before a closing mark; a
+            // full one goes on from the page before.
+            (
+                "一二三四五六七八九十一二三",
+                "\u{c}用户手册",
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::Furniture(Furniture::RunningHeader)),
+            ),
+            (
+                "\u{c}用户手册",
+                "，一二三四五六七八九十一二",
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::Furniture(Furniture::RunningHeader)),
+            ),
+            (
+                "一二三四五六七八九十一二三",
+                "\u{c}一二三四五六七八九十一二三",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Join, Reason::FullLine),
             ),
             // But a piece that ends no sentence after a sentence end,
             // before a first line short by its indent, is a heading.

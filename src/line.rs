@@ -386,6 +386,9 @@ pub(crate) struct Line {
     pub shape: Shape,
     /// Newspaper furniture recognised from the line's own text.
     pub furniture: Option<Furniture>,
+    /// The line opens a page: a form feed stands in its leading whitespace,
+    /// as `pdftotext` writes one at every page break.
+    pub page_top: bool,
     /// Whether a long section was cut before this line to bound memory
     /// (see `paragraph::cut_long_section`).
     pub cut: SectionCut,
@@ -481,14 +484,16 @@ impl Line {
             blanks_before,
             indent,
         };
-        Some(Line::assemble::<false, false>(
+        let mut line = Line::assemble::<false, false>(
             body,
             Edges::of(body),
             place,
             counts,
             preformatted,
             wide_ambiguous,
-        ))
+        );
+        line.page_top = content[..lead].contains('\u{c}');
+        Some(line)
     }
 
     /// The line that joining `parts` (consecutive lines of `text`, joined with
@@ -581,13 +586,15 @@ impl Line {
             blanks_before,
             indent,
         };
+        let page_top = content[..content.len() - body.len()].contains('\u{c}');
         let body = trim_space_end(body);
         let edges = Edges::of(body);
-        if is_main_ideograph(edges.first) {
+        let line = if is_main_ideograph(edges.first) {
             Line::assemble::<true, false>(body, edges, place, counts, preformatted, wide_ambiguous)
         } else {
             Line::assemble::<false, false>(body, edges, place, counts, preformatted, wide_ambiguous)
-        }
+        };
+        Line { page_top, ..line }
     }
 
     #[inline(always)]
@@ -719,6 +726,7 @@ impl Line {
             } else {
                 None
             },
+            page_top: false,
             cut: SectionCut::None,
         }
     }

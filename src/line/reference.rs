@@ -46,13 +46,11 @@ impl Reference {
             blanks_before,
             indent,
         };
-        Some(Reference::assemble(
-            body,
-            place,
-            counts,
-            preformatted,
-            wide_ambiguous,
-        ))
+        let line = Reference::assemble(body, place, counts, preformatted, wide_ambiguous);
+        Some(Line {
+            page_top: content[..text_start - raw.start].contains('\u{c}'),
+            ..line
+        })
     }
 
     fn assemble(
@@ -161,6 +159,7 @@ impl Reference {
                 ends_sentence,
                 counts.narrow >= 4,
             ),
+            page_top: false,
             cut: SectionCut::None,
         }
     }

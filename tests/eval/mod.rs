@@ -267,19 +267,32 @@ pub fn double_spaced(page: &mut Page) {
     }
 }
 
-/// The page as the extraction of a book or manual gives it: every `every`
-/// lines a page ends with its folio (`— 12 —`, `12`, `第 12 页` in turn),
-/// and every other page opens, after a form feed, with the running title.
-/// Both stand alone (labelled `break` on either side); the break point
-/// between the lines around them is gone.
+/// The page as the extraction of a book or manual gives it (`pdftotext`
+/// writes a form feed before each page's first line): every `every` lines
+/// a page ends, and the page furniture between the two pages takes four
+/// shapes in turn:
+///
+/// 1. a folio at the foot (`— 12 —`, `12` or `第 12 页`), then the running
+///    title at the top of the next page (`\f用户手册`);
+/// 2. a folio at the foot, then the text goes on (`\f…`);
+/// 3. the running title and then the folio at the top;
+/// 4. the running title with the folio on one line at the top
+///    (`\f第 1 章 概述  12`).
+///
+/// Folios and titles stand alone (labelled `break` on either side); the
+/// break point between the lines of text around them is gone.
 pub fn paged(page: &mut Page, every: usize) {
     let lines: Vec<&str> = page.text.split('\n').collect();
     let labels: std::collections::HashMap<usize, Label> = page.points.iter().copied().collect();
     let (mut text, mut points) = (String::new(), Vec::new());
     let mut written = 0;
     let mut pages = 0;
+    let mut form_feed = false;
     for (i, line) in lines.iter().enumerate() {
         written += 1;
+        if std::mem::take(&mut form_feed) {
+            text.push('\u{c}');
+        }
         text.push_str(line);
         text.push('\n');
         let Some(&label) = labels.get(&(i + 1)) else {
@@ -297,12 +310,19 @@ pub fn paged(page: &mut Page, every: usize) {
             1 => format!("{pages}"),
             _ => format!("第 {pages} 页"),
         };
-        // Every other page opens with no running title, the text going on
-        // from the folio.
-        let title = (pages % 2 == 1).then(|| "\u{c}用户手册".to_string());
-        for furniture in std::iter::once(folio).chain(title) {
+        let title = "\u{c}用户手册".to_string();
+        let furniture = match pages % 4 {
+            1 => vec![folio, title],
+            2 => {
+                form_feed = true;
+                vec![folio]
+            }
+            3 => vec![title, format!("{pages}")],
+            _ => vec![format!("\u{c}第 1 章 概述  {pages}")],
+        };
+        for line in furniture {
             points.push((written, Label::Break));
-            text.push_str(&furniture);
+            text.push_str(&line);
             text.push('\n');
             written += 1;
         }
