@@ -897,6 +897,21 @@ fn piece_rule(ctx: &BreakContext<'_>, column: u32) -> Option<(Action, Reason)> {
     joins.then_some((Action::Join, Reason::Piece))
 }
 
+/// Whether `prev` or `next` is a page's running title (or a heading): a
+/// short line without a mark that opens a page (after a form feed). It
+/// stands alone. The text of a page goes on from the page before with a
+/// full line, or ends its paragraph with a mark.
+#[cold]
+fn beside_page_title(ctx: &BreakContext<'_>) -> bool {
+    let page_title = |line: &Line, column: Option<u32>| {
+        line.shape.page_top
+            && !line.ends_sentence
+            && line.last.is_text()
+            && column.map_or(true, |c| fit(line, c, 0) == Fit::Short)
+    };
+    page_title(ctx.next, ctx.next_column) || page_title(ctx.prev, ctx.column)
+}
+
 /// A folio: a page number alone on its line (see `line::is_folio`).
 fn is_folio(line: &Line) -> bool {
     line.furniture == Some(Furniture::RunningHeader) && line.width <= FOLIO_WIDTH
@@ -906,17 +921,7 @@ fn is_folio(line: &Line) -> bool {
 /// spacing is the join stage's business.
 pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     let (prev, next) = (ctx.prev, ctx.next);
-    // A short line without a mark that opens a page (after a form feed) is
-    // the page's running title, or a heading: it stands alone. The text of
-    // a page goes on from the page before with a full line, or ends its
-    // paragraph with a mark.
-    let page_title = |line: &Line, column: Option<u32>| {
-        line.page_top
-            && !line.ends_sentence
-            && line.last.is_text()
-            && column.map_or(true, |c| fit(line, c, 0) == Fit::Short)
-    };
-    if page_title(next, ctx.next_column) || page_title(prev, ctx.column) {
+    if (prev.shape.page_top || next.shape.page_top) && beside_page_title(ctx) {
         return (Action::Break, Reason::Furniture(Furniture::RunningHeader));
     }
     // A number alone beside a single glyph is a glyph of a stretched line

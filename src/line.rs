@@ -321,6 +321,9 @@ pub(crate) struct Shape {
     /// says which, once the lines around are known (see
     /// `paragraph::settle_aligned_lines`).
     pub aligned: bool,
+    /// The line opens a page: a form feed stands in its leading whitespace,
+    /// as `pdftotext` writes one at every page break.
+    pub page_top: bool,
 }
 
 /// One non-blank input line, measured.
@@ -386,9 +389,6 @@ pub(crate) struct Line {
     pub shape: Shape,
     /// Newspaper furniture recognised from the line's own text.
     pub furniture: Option<Furniture>,
-    /// The line opens a page: a form feed stands in its leading whitespace,
-    /// as `pdftotext` writes one at every page break.
-    pub page_top: bool,
     /// Whether a long section was cut before this line to bound memory
     /// (see `paragraph::cut_long_section`).
     pub cut: SectionCut,
@@ -492,7 +492,7 @@ impl Line {
             preformatted,
             wide_ambiguous,
         );
-        line.page_top = content[..lead].contains('\u{c}');
+        line.shape.page_top = content[..lead].contains('\u{c}');
         Some(line)
     }
 
@@ -589,12 +589,13 @@ impl Line {
         let page_top = content[..content.len() - body.len()].contains('\u{c}');
         let body = trim_space_end(body);
         let edges = Edges::of(body);
-        let line = if is_main_ideograph(edges.first) {
+        let mut line = if is_main_ideograph(edges.first) {
             Line::assemble::<true, false>(body, edges, place, counts, preformatted, wide_ambiguous)
         } else {
             Line::assemble::<false, false>(body, edges, place, counts, preformatted, wide_ambiguous)
         };
-        Line { page_top, ..line }
+        line.shape.page_top = page_top;
+        line
     }
 
     #[inline(always)]
@@ -720,13 +721,13 @@ impl Line {
                 preformatted,
                 letter_spaced,
                 aligned,
+                page_top: false,
             },
             furniture: if may_be_furniture(&edges, width, first, dated) {
                 furniture_of(text(), &edges, width, first, ends_sentence, dated)
             } else {
                 None
             },
-            page_top: false,
             cut: SectionCut::None,
         }
     }

@@ -46,11 +46,9 @@ impl Reference {
             blanks_before,
             indent,
         };
-        let line = Reference::assemble(body, place, counts, preformatted, wide_ambiguous);
-        Some(Line {
-            page_top: content[..text_start - raw.start].contains('\u{c}'),
-            ..line
-        })
+        let mut line = Reference::assemble(body, place, counts, preformatted, wide_ambiguous);
+        line.shape.page_top = content[..text_start - raw.start].contains('\u{c}');
+        Some(line)
     }
 
     fn assemble(
@@ -149,6 +147,7 @@ impl Reference {
                 preformatted,
                 letter_spaced,
                 aligned,
+                page_top: false,
             },
             // A date has digits: `2022年10月11日`.
             furniture: furniture_of(
@@ -159,7 +158,6 @@ impl Reference {
                 ends_sentence,
                 counts.narrow >= 4,
             ),
-            page_top: false,
             cut: SectionCut::None,
         }
     }
