@@ -522,15 +522,19 @@ def ex_pdfplumber_blocks(pdf, work):
     import pdfplumber, pymupdf
     mdoc = pymupdf.open(pdf)
     out = []
+    key = lambda o: (o['x0'], o['top'], o['text'])
     with pdfplumber.open(pdf) as doc:
         for pg, mp in zip(doc.pages, mdoc):
-            for b in mp.get_text('blocks'):
+            used = set()  # a character goes to the first block that holds it (block boxes can overlap
+            for b in mp.get_text('blocks'):  # where an overlong line runs into the next column)
                 def inside(o, x0=b[0], y0=b[1], x1=b[2], y1=b[3]):
-                    if o.get('object_type') != 'char':
+                    if o.get('object_type') != 'char' or key(o) in used:
                         return False
                     cx, cy = (o['x0'] + o['x1']) / 2, (o['top'] + o['bottom']) / 2
                     return x0 <= cx <= x1 and y0 <= cy <= y1
-                t = pg.filter(inside).extract_text()
+                sub = pg.filter(inside)
+                used.update(key(o) for o in sub.chars)
+                t = sub.extract_text()
                 if t:
                     out.append(t)
     return '\n'.join(out)
