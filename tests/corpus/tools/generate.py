@@ -16,7 +16,8 @@ WHAT IT DOES
      line-break: strict | loose, subheads, photo + caption, optional two side-by-side articles)
      and renders it with headless Chromium print-to-PDF.
   3. Extracts the text with real extractors: poppler pdftotext (default and -raw), PyMuPDF,
-     pdfminer.six, and OCR (pdftoppm -r 300 + tesseract chi_sim / chi_tra).
+     pdfminer.six, and OCR (pdftoppm -r 300 + tesseract chi_sim / chi_tra). Optional, not in
+     the committed corpus (--extractors): pypdf and pdfplumber, each into its own split dir.
   4. Labels every break point between consecutive non-blank extracted lines by aligning the
      extracted non-whitespace character stream with the source paragraphs (difflib, per-char
      NFKC folding so Kangxi radicals / OCR errors don't matter). A line end that falls on a
@@ -40,6 +41,19 @@ RERUN
              choices; same generator). The committed corpus is the default SEED; for another seed
              write elsewhere, e.g. `--seed 20261127 --out /tmp/fresh-corpus`, and evaluate with
              `CJK_REFLOW_CORPUS=/tmp/fresh-corpus cargo run --release --example eval`.
+  --extractors LIST   comma-separated extractors to run (default: "default" = pdftotext,
+             pdftotext-raw, pymupdf, pdfminer, ocr, the committed corpus). Optional extractors,
+             never run by default: pypdf (`PdfReader(pdf).pages[i].extract_text()`, default mode;
+             pip install pypdf) and pdfplumber (`page.extract_text()` with its defaults; pip install
+             pdfplumber). Each writes split dir pypdf/ or pdfplumber/ with the simplified pages pNN
+             (first MAX_PER_SPLIT accepted, as the other extractor splits) and the mixed pages mNN
+             (as ocr/ does), labelled and drop-checked like the others (same label_page).
+             pdfplumber-blocks: pdfplumber's extract_text() on each PyMuPDF text block (plain
+             pdfplumber has no column analysis and interleaves multi-column pages row by row).
+             E.g. `--extractors default,pypdf,pdfplumber`, or only the new ones (other splits are
+             not written, traditional pages are not rendered; flowing/ is still written):
+             `--seed 20261201 --out /tmp/newex-corpus --extractors pypdf,pdfplumber`. A run that
+             leaves out a default extractor must use another --out than the committed corpus.
 """
 import argparse, difflib, glob, html, json, os, random, re, shutil, subprocess, sys
 import tempfile, unicodedata
@@ -481,6 +495,55 @@ def ex_pdfminer(pdf, work):
     return extract_text(pdf, laparams=LAParams(line_margin=1.0))
 
 
+def ex_pypdf(pdf, work):
+    # optional extractor (--extractors pypdf): pypdf's default ("plain") extraction mode
+    from pypdf import PdfReader
+    return '\n'.join(p.extract_text() for p in PdfReader(pdf).pages)
+
+
+def ex_pdfplumber(pdf, work):
+    # optional extractor (--extractors pdfplumber): page.extract_text() with its defaults
+    import logging
+    logging.getLogger('pdfminer').setLevel(logging.ERROR)
+    import pdfplumber
+    with pdfplumber.open(pdf) as doc:
+        return '\n'.join(p.extract_text() for p in doc.pages)
+
+
+def ex_pdfplumber_blocks(pdf, work):
+    # optional extractor (--extractors pdfplumber-blocks): pdfplumber's page.extract_text() (defaults)
+    # on the characters of each PyMuPDF text block (char centre inside the block box), blocks in
+    # PyMuPDF's order, joined by '\n'. pdfplumber's default extract_text has no column analysis (it
+    # groups characters into lines by their y across the whole page), so on these multi-column pages
+    # plain `pdfplumber` interleaves the columns row by row and is dropped; this variant keeps
+    # pdfplumber's own line building and spacing (x_tolerance=3, radicals, U+3000) in reading order.
+    import logging
+    logging.getLogger('pdfminer').setLevel(logging.ERROR)
+    import pdfplumber, pymupdf
+    mdoc = pymupdf.open(pdf)
+    out = []
+    key = lambda o: (o['x0'], o['top'], o['text'])
+    with pdfplumber.open(pdf) as doc:
+        for pg, mp in zip(doc.pages, mdoc):
+            used = set()  # a character goes to the first block that holds it (block boxes can overlap
+            for b in mp.get_text('blocks'):  # where an overlong line runs into the next column)
+                def inside(o, x0=b[0], y0=b[1], x1=b[2], y1=b[3]):
+                    if o.get('object_type') != 'char' or key(o) in used:
+                        return False
+                    cx, cy = (o['x0'] + o['x1']) / 2, (o['top'] + o['bottom']) / 2
+                    return x0 <= cx <= x1 and y0 <= cy <= y1
+                sub = pg.filter(inside)
+                used.update(key(o) for o in sub.chars)
+                t = sub.extract_text()
+                if t:
+                    out.append(t)
+    return '\n'.join(out)
+
+
+DEFAULT_EXTRACTORS = ['pdftotext', 'pdftotext-raw', 'pymupdf', 'pdfminer', 'ocr']
+OPTIONAL_EXTRACTORS = ['pypdf', 'pdfplumber', 'pdfplumber-blocks']
+
+
 def ex_ocr(pdf, work, lang):
     base = os.path.join(work, os.path.basename(pdf)[:-4] + '-ocr')
     subprocess.run(['pdftoppm', '-r', '300', '-gray', '-png', '-singlefile', pdf, base], check=True)
@@ -640,7 +703,7 @@ def write_tight_page(out, fname, flowing_text):
 
 # ----------------------------------------------------------------------------- main
 
-def versions():
+def versions(extra=()):
     def first(cmd):
         r = subprocess.run(cmd, capture_output=True, text=True)
         return (r.stdout + r.stderr).strip().splitlines()[0]
@@ -658,6 +721,12 @@ def versions():
         v['pdfminer.six'] = pdfminer.__version__
     except Exception:
         pass
+    if 'pypdf' in extra:
+        import pypdf
+        v['pypdf'] = pypdf.__version__
+    if 'pdfplumber' in extra or 'pdfplumber-blocks' in extra:
+        import pdfplumber
+        v['pdfplumber'] = pdfplumber.__version__
     for pkg in ['debian-reference-zh-cn', 'debian-reference-zh-tw', 'debian-faq-zh-cn', 'maint-guide-zh-cn',
                 'maint-guide-zh-tw', 'debian-edu-doc-zh-cn', 'fonts-noto-cjk', 'tesseract-ocr-chi-sim',
                 'tesseract-ocr-chi-tra']:
@@ -679,10 +748,29 @@ def main():
     ap.add_argument('--keep', action='store_true', help='debug: keep the work dir (html, pdf, dropped texts)')
     ap.add_argument('--limit', type=int, default=0, help='debug: pages per group')
     ap.add_argument('--seed', type=int, default=SEED, help=f'composition seed (default {SEED}, the committed corpus)')
+    ap.add_argument('--extractors', default='default',
+                    help='comma-separated: "default" (= ' + ','.join(DEFAULT_EXTRACTORS) + ') and/or any of ' +
+                    ', '.join(DEFAULT_EXTRACTORS + OPTIONAL_EXTRACTORS) + '; the optional ones write their own '
+                    'split dirs (pNN and mNN pages)')
     args = ap.parse_args()
     out = os.path.abspath(args.out)
     if args.seed != SEED and out == os.path.abspath(ap.get_default('out')):
         ap.error(f'--seed {args.seed} would overwrite the committed corpus (seed {SEED}): give another --out')
+    chosen = []
+    for x in args.extractors.split(','):
+        x = x.strip()
+        for y in (DEFAULT_EXTRACTORS if x == 'default' else [x]):
+            if y not in DEFAULT_EXTRACTORS + OPTIONAL_EXTRACTORS:
+                ap.error(f'unknown extractor {y!r}')
+            if y not in chosen:
+                chosen.append(y)
+    if args.no_ocr and 'ocr' in chosen:
+        chosen.remove('ocr')
+    optional = [x for x in OPTIONAL_EXTRACTORS if x in chosen]
+    if out == os.path.abspath(ap.get_default('out')) and any(
+            x not in chosen for x in DEFAULT_EXTRACTORS if not (x == 'ocr' and args.no_ocr)):
+        ap.error('--extractors without every default extractor would drop splits (and manifest entries) '
+                 'of the committed corpus: give another --out')
     work = tempfile.mkdtemp(prefix='cjk-corpus-')
     sc = load_sections(SOURCES_SC)
     tc = load_sections(SOURCES_TC)
@@ -694,18 +782,30 @@ def main():
 
     # group: (prefix, count, script, want, [(split_dir, extractor, name_suffix)])
     ocr_sc = [] if args.no_ocr else [('ocr', 'ocr')]
+    # optional extractors (never by default): own split dir each, simplified pNN and mixed mNN pages
+    new_sc = [(x, x) for x in optional]
     groups = [
         ('p', N_SIMPLIFIED, 'sc', 'zh', [('pdftotext', 'pdftotext'), ('pdftotext-raw', 'pdftotext-raw'),
-                                         ('pymupdf', 'pymupdf'), ('pdfminer', 'pdfminer')] + ocr_sc),
+                                         ('pymupdf', 'pymupdf'), ('pdfminer', 'pdfminer')] + ocr_sc + new_sc),
         ('t', N_TRADITIONAL, 'tc', 'zh', [('traditional', 'pdftotext'), ('traditional', 'pdftotext-raw'),
                                           ('traditional', 'pymupdf')] + ([] if args.no_ocr else [('traditional', 'ocr')])),
         ('m', N_MIXED, 'sc', 'mixed', [('mixed', 'pdftotext'), ('mixed', 'pdftotext-raw'), ('mixed', 'pymupdf'),
-                                       ('mixed', 'pdfminer')] + ocr_sc),
+                                       ('mixed', 'pdfminer')] + ocr_sc + new_sc),
     ]
+    # --extractors: keep only the chosen extractors' targets (the default keeps them all)
+    groups = [(prefix, count, script, want, [t for t in targets if t[1] in chosen])
+              for prefix, count, script, want, targets in groups]
+    written = sorted({t[0] for g in groups for t in g[4]})
+    full = all(x in chosen for x in DEFAULT_EXTRACTORS if x != 'ocr')  # every default split is written
     for d in ['pdftotext', 'pdftotext-raw', 'pymupdf', 'pdfminer', 'ocr', 'traditional', 'mixed', 'flowing']:
+        if full or d in written or d == 'flowing':
+            shutil.rmtree(os.path.join(out, d), ignore_errors=True)
+    for d in optional:
         shutil.rmtree(os.path.join(out, d), ignore_errors=True)
-    manifest = {'seed': seed, 'generator': 'tests/corpus/tools/generate.py', 'versions': versions(),
+    manifest = {'seed': seed, 'generator': 'tests/corpus/tools/generate.py', 'versions': versions(optional),
                 'pages': [], 'dropped': [], 'counts': {}}
+    if chosen != [x for x in DEFAULT_EXTRACTORS if not (x == 'ocr' and args.no_ocr)]:
+        manifest['extractors'] = chosen
 
     # 1. compose + render all pages (sequential composition keeps pool order deterministic)
     jobs = []
@@ -722,12 +822,14 @@ def main():
 
     def do_render(job):
         name, script, want, targets, layout, paras, meta, prng = job
+        if not targets:  # --extractors left nothing to extract from this page: not rendered
+            return None
         pdf, _ = render_pdf(None, layout, prng, work, name)
         return pdf
 
     with ThreadPoolExecutor(args.jobs) as ex:
         pdfs = list(ex.map(do_render, jobs))
-    print(f'rendered {len(pdfs)} pages', file=sys.stderr)
+    print(f'rendered {sum(p is not None for p in pdfs)} pages', file=sys.stderr)
 
     # 2. extract (OCR is the slow part: at most `jobs` tesseract processes at once)
     tasks = []
@@ -741,7 +843,8 @@ def main():
         if exname == 'ocr':
             return ex_ocr(pdf, work, 'chi_tra' if job[1] == 'tc' else 'chi_sim')
         return {'pdftotext': ex_pdftotext, 'pdftotext-raw': ex_pdftotext_raw, 'pymupdf': ex_pymupdf,
-                'pdfminer': ex_pdfminer}[exname](pdf, work)
+                'pdfminer': ex_pdfminer, 'pypdf': ex_pypdf, 'pdfplumber': ex_pdfplumber,
+                'pdfplumber-blocks': ex_pdfplumber_blocks}[exname](pdf, work)
 
     with ThreadPoolExecutor(args.jobs) as ex:
         texts = list(ex.map(do_extract, tasks))
