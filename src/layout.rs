@@ -187,13 +187,6 @@ pub(crate) fn estimate_columns(
         columns.resize(columns.len() + n, None);
         return;
     }
-    // Each line's vote, once; a line that does not vote has an empty interval.
-    votes.clear();
-    votes.extend(
-        lines
-            .iter()
-            .map(|line| votes_for(line).map_or(NO_VOTE, |(lo, hi)| (lo as usize, hi as usize))),
-    );
     // `adjacent[j]`: pairs of lines up to `j` with no blank line between them.
     // Where every line stands between blank lines, nothing is hard-wrapped:
     // it is flowing text, one paragraph per block.
@@ -205,6 +198,19 @@ pub(crate) fn estimate_columns(
         }
         adjacent.push(count);
     }
+    // No two lines without a blank line between them: no window is
+    // wrapped, so no line has a column (nor a piece one to take).
+    if count == 0 {
+        columns.resize(columns.len() + n, None);
+        return;
+    }
+    // Each line's vote, once; a line that does not vote has an empty interval.
+    votes.clear();
+    votes.extend(
+        lines
+            .iter()
+            .map(|line| votes_for(line).map_or(NO_VOTE, |(lo, hi)| (lo as usize, hi as usize))),
+    );
     // Every width a line from `i - WINDOW` to `i + WINDOW + 1` votes for, at
     // every step `i` (see `vote_columns`), after one linear pass.
     spans.fill(votes, 2 * WINDOW + 2);
