@@ -155,7 +155,8 @@ pub(crate) fn fit(line: &Line, column: u32, next_chunk: u32) -> Fit {
 /// `columns[i]` is `Some(width)` in half-em when the lines around `lines[i]`
 /// agree on a column, `None` when they do not (already-flowing text, lists of
 /// short lines, headline clusters).
-/// The estimates are appended to `columns`.
+/// The estimates are appended to `columns`; returns whether any line has a
+/// column (when none has, [`Openings::of`] finds nothing to read).
 ///
 /// `scratch` holds working buffers kept from one call to the next, so that
 /// estimating section after section does not allocate.
@@ -164,10 +165,10 @@ pub(crate) fn estimate_columns(
     fixed: Option<u32>,
     columns: &mut Vec<Option<u32>>,
     scratch: &mut ColumnScratch,
-) {
+) -> bool {
     if let Some(width) = fixed {
         columns.resize(columns.len() + lines.len(), Some(width));
-        return;
+        return !lines.is_empty();
     }
     let n = lines.len();
     let ColumnScratch {
@@ -185,7 +186,7 @@ pub(crate) fn estimate_columns(
         .is_none()
     {
         columns.resize(columns.len() + n, None);
-        return;
+        return false;
     }
     // `adjacent[j]`: pairs of lines up to `j` with no blank line between them.
     // Where every line stands between blank lines, nothing is hard-wrapped:
@@ -202,7 +203,7 @@ pub(crate) fn estimate_columns(
     // wrapped, so no line has a column (nor a piece one to take).
     if count == 0 {
         columns.resize(columns.len() + n, None);
-        return;
+        return false;
     }
     // Each line's vote, once; a line that does not vote has an empty interval.
     votes.clear();
@@ -223,6 +224,7 @@ pub(crate) fn estimate_columns(
     );
     let start = columns.len() - n;
     spread_into_pieces(lines, &mut columns[start..]);
+    true
 }
 
 /// Appends the column the window around each line votes for, where

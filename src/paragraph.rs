@@ -346,13 +346,18 @@ impl Analysis {
     /// Stage 2 for the section of `lines[range]`.
     fn estimate_section(&mut self, range: Range<usize>, reflower: &Reflower) {
         settle_aligned_lines(&mut self.lines[range.clone()]);
-        estimate_columns(
+        let any_column = estimate_columns(
             &self.lines[range.clone()],
             reflower.fixed_column,
             &mut self.columns,
             &mut self.scratch.columns,
         );
-        let openings = Openings::of(&self.lines[range.clone()], &self.columns[range.clone()]);
+        // (With no column, `Openings::of` reads nothing: the default.)
+        let openings = if any_column {
+            Openings::of(&self.lines[range.clone()], &self.columns[range.clone()])
+        } else {
+            Openings::default()
+        };
         self.openings.resize(range.end, openings);
     }
 
