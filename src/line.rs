@@ -1143,6 +1143,9 @@ fn lead_chunk_width(body: &str, edges: &Edges, wide_ambiguous: bool) -> u32 {
         // An ideograph before another, an ASCII letter or digit, an opening
         // bracket or the end, the common case: UAX #14 allows a break after it.
         Some('\u{4E00}'..='\u{9FFF}') if breaks_after_ideograph(body.as_bytes(), 3) => 2,
+        // The next most common: an ideograph and the comma or stop it holds
+        // on to (LB13), before another ideograph or the end.
+        Some('\u{4E00}'..='\u{9FFF}') if comma_or_stop_then_ideograph(body.as_bytes()) => 4,
         Some(first) => lead_chunk_width_after(body, first, wide_ambiguous),
         None => 0,
     }
@@ -1273,6 +1276,17 @@ fn lead_chunk_width_after(body: &str, first: char, wide_ambiguous: bool) -> u32 
     }
     let space = u32::from(chunk.starts_with(|c: char| c.is_ascii_alphanumeric()));
     width + narrow / 4 + space
+}
+
+/// Whether `bytes[3..6]` is `，`, `、` or `。` (wide, not ambiguous, and
+/// closing punctuation in UAX #14), followed by the end or an ideograph:
+/// what [`lead_chunk_width_after`] finds 4 half-em for after an ideograph.
+#[inline(always)]
+fn comma_or_stop_then_ideograph(bytes: &[u8]) -> bool {
+    matches!(
+        bytes.get(3..6),
+        Some([0xEF, 0xBC, 0x8C] | [0xE3, 0x80, 0x81 | 0x82])
+    ) && (bytes.len() == 6 || is_ideograph_lead(bytes, 6))
 }
 
 /// `（` in UTF-8.
