@@ -175,7 +175,6 @@ pub(crate) fn estimate_columns(
         adjacent,
         votes,
         ready,
-        spans,
     } = scratch;
     // A column needs three lines that vote for it (see `best_of`): with
     // fewer voters in the whole section, no line has one.
@@ -212,12 +211,9 @@ pub(crate) fn estimate_columns(
             .iter()
             .map(|line| votes_for(line).map_or(NO_VOTE, |(lo, hi)| (lo as usize, hi as usize))),
     );
-    // Every width a line from `i - WINDOW` to `i + WINDOW + 1` votes for, at
-    // every step `i` (see `vote_columns`), after one linear pass.
-    spans.fill(votes, 2 * WINDOW + 2);
     vote_columns(
         votes,
-        spans,
+        voted_widths(votes),
         ready,
         |lo, hi| adjacent[hi - 1] != adjacent[lo],
         columns,
@@ -236,12 +232,13 @@ pub(crate) fn estimate_columns(
 /// `after` holds lines `i + 1 ..= i + WINDOW + 1` and `upto` lines
 /// `i - WINDOW ..= i`. Only their difference is kept, as `delta`, which
 /// each step changes by three votes. Every width that is not zero in
-/// `weighted` or `delta` at step `i` is voted for by a line from `i -
-/// WINDOW` to `i + WINDOW + 1`, so the step touches only the widths
-/// `spans` gives.
+/// `weighted` or `delta` is voted for by some line, so each step touches
+/// only the widths in `span`, those the section's lines vote for (see
+/// [`voted_widths`]). (The widths voted for near each line would do, but
+/// finding them costs more per line than the few more widths it spares.)
 fn vote_columns(
     votes: &[(usize, usize)],
-    spans: &WindowSpans,
+    span: std::ops::Range<usize>,
     ready: &mut Vec<Vote>,
     wrapped: impl Fn(usize, usize) -> bool,
     columns: &mut Vec<Option<u32>>,
@@ -264,8 +261,7 @@ fn vote_columns(
     for i in 0..n {
         let lo = i.saturating_sub(WINDOW);
         let hi = (i + WINDOW + 1).min(n);
-        let span = spans.of(lo, (i + WINDOW + 1).min(n - 1));
-        let best = weighted.slide(&delta, span);
+        let best = weighted.slide(&delta, span.clone());
         columns.push(if wrapped(lo, hi) {
             best_of(best, weighted.voters)
         } else {
@@ -348,55 +344,18 @@ pub(crate) struct ColumnScratch {
     votes: Vec<(usize, usize)>,
     /// The same, ready to add to a histogram.
     ready: Vec<Vote>,
-    spans: WindowSpans,
 }
 
-/// The widths the lines of any window of up to `k` consecutive lines vote
-/// for, in constant time per window: the unions of the votes from the start
-/// of each block of `k` lines up to every line, and from every line to the
-/// end of its block. A window meets at most two blocks.
-#[derive(Debug, Default)]
-struct WindowSpans {
-    /// `(lowest, highest)` width voted for from the start of the block to each line.
-    prefix: Vec<(usize, usize)>,
-    /// The same from each line to the end of its block.
-    suffix: Vec<(usize, usize)>,
-}
-
-impl WindowSpans {
-    fn fill(&mut self, votes: &[(usize, usize)], k: usize) {
-        let union = |(a, b): (usize, usize), (c, d): (usize, usize)| (a.min(c), b.max(d));
-        self.prefix.clear();
-        self.suffix.clear();
-        self.suffix.resize(votes.len(), (usize::MAX, 0));
-        for block in votes.chunks(k) {
-            let mut acc = (usize::MAX, 0);
-            for &vote in block {
-                acc = union(acc, vote);
-                self.prefix.push(acc);
-            }
-        }
-        for (block, out) in votes.chunks(k).zip(self.suffix.chunks_mut(k)) {
-            let mut acc = (usize::MAX, 0);
-            for (&vote, slot) in block.iter().zip(out.iter_mut()).rev() {
-                acc = union(acc, vote);
-                *slot = acc;
-            }
-        }
-    }
-
-    /// The widths lines `a..=b` vote for (`b - a < k`), or a few more, as a
-    /// half-open range; empty when none of them votes.
-    fn of(&self, a: usize, b: usize) -> std::ops::Range<usize> {
-        let (lo, hi) = (
-            self.suffix[a].0.min(self.prefix[b].0),
-            self.suffix[a].1.max(self.prefix[b].1),
-        );
-        if lo <= hi {
-            lo..hi + 1
-        } else {
-            0..0
-        }
+/// The widths any of `votes` is for, as a half-open range; empty when none
+/// is.
+fn voted_widths(votes: &[(usize, usize)]) -> std::ops::Range<usize> {
+    let (lo, hi) = votes
+        .iter()
+        .fold(NO_VOTE, |(a, b), &(c, d)| (a.min(c), b.max(d)));
+    if lo <= hi {
+        lo..hi + 1
+    } else {
+        0..0
     }
 }
 
@@ -652,10 +611,9 @@ mod tests {
                     (lo, (lo + len).min(MAX_COLUMN as usize + 2))
                 })
                 .collect();
-            let mut spans = WindowSpans::default();
-            spans.fill(&votes, 2 * WINDOW + 2);
             let mut columns = Vec::new();
-            vote_columns(&votes, &spans, &mut Vec::new(), |_, _| true, &mut columns);
+            let span = voted_widths(&votes);
+            vote_columns(&votes, span, &mut Vec::new(), |_, _| true, &mut columns);
             let expected: Vec<Option<u32>> = (0..n)
                 .map(|i| {
                     let mut weighted = [0i16; MAX_COLUMN as usize + 4];
@@ -680,9 +638,10 @@ mod tests {
         }
     }
 
-    /// `WindowSpans::of` covers every width any line of the window votes for.
+    /// `voted_widths` covers every width any line votes for, and is empty
+    /// when no line votes.
     #[test]
-    fn window_spans_cover_their_windows() {
+    fn voted_widths_cover_every_vote() {
         // A fixed pseudo-random sequence of votes, some empty.
         let mut seed = 12345u32;
         let votes: Vec<(usize, usize)> = (0..300)
@@ -691,18 +650,15 @@ mod tests {
                 let lo = (seed >> 8) as usize % 100;
                 let len = (seed >> 20) as usize % 12;
                 if seed % 5 == 0 {
-                    (usize::MAX, 0)
+                    NO_VOTE
                 } else {
                     (lo, lo + len)
                 }
             })
             .collect();
-        let k = 2 * WINDOW + 2;
-        let mut spans = WindowSpans::default();
-        spans.fill(&votes, k);
         for a in 0..votes.len() {
-            for b in a..(a + k).min(votes.len()) {
-                let span = spans.of(a, b);
+            for b in a..(a + 20).min(votes.len()) {
+                let span = voted_widths(&votes[a..=b]);
                 for &(lo, hi) in &votes[a..=b] {
                     if lo <= hi {
                         assert!(span.start <= lo && hi < span.end, "{a}..={b}: {span:?}");
@@ -710,5 +666,6 @@ mod tests {
                 }
             }
         }
+        assert!(voted_widths(&[NO_VOTE, NO_VOTE]).is_empty());
     }
 }
