@@ -748,6 +748,11 @@ impl Edges {
     fn of_three_byte(body: &str) -> Edges {
         let bytes = body.as_bytes();
         match (bytes, bytes) {
+            // One character, the first and the last: decoded once.
+            (&[a, b, c], _) => {
+                let c = Some(decode3(a, b, c));
+                Edges { first: c, last: c }
+            }
             (&[a, b, c, ..], &[.., x, y, z]) => Edges {
                 first: Some(decode3(a, b, c)),
                 last: Some(decode3(x, y, z)),
