@@ -130,7 +130,7 @@ fn votes_for(line: &Line) -> Option<(u32, u32)> {
 
 /// How `line` fills a column `column` half-em wide, given the width of the
 /// next line's first unbreakable chunk (which did not fit on this line).
-#[inline]
+#[inline(always)]
 pub(crate) fn fit(line: &Line, column: u32, next_chunk: u32) -> Fit {
     if line.shape.letter_spaced {
         return Fit::Full;
