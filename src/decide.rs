@@ -656,6 +656,7 @@ fn next_opens_paragraph(ctx: &BreakContext<'_>, next_fit: Fit) -> bool {
 /// without a mark, and the next line is a first line that lost its 2-em
 /// indent before a full line. A paragraph's own first line would be short
 /// by its indent, so a full line that opens a block is not one.
+#[inline(always)]
 fn subhead_before_first_line(ctx: &BreakContext<'_>, column: u32, next_fit: Fit) -> bool {
     let (prev, next) = (ctx.prev, ctx.next);
     let Some(after) = ctx.after_next else {
@@ -686,6 +687,7 @@ fn subhead_before_first_line(ctx: &BreakContext<'_>, column: u32, next_fit: Fit)
 /// than the full line after the next one, and the next line is about 2 em
 /// short of that full line (a first line that lost its indent). Had `prev`
 /// been a paragraph's first line, the line after it would be full.
+#[inline(always)]
 fn heading_before_first_line(ctx: &BreakContext<'_>, column: u32, prev_fit: Option<Fit>) -> bool {
     let (prev, next) = (ctx.prev, ctx.next);
     let Some(after) = ctx.after_next else {
