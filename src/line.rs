@@ -862,12 +862,18 @@ impl Counts {
                     i += 1;
                     continue;
                 }
-                // Printable ASCII up to the next space or other byte.
+                // Printable ASCII up to the next space or other byte: runs
+                // of letters and digits (most of it) in a tight loop, the
+                // punctuation between them one by one.
                 let mut punct = 0u32;
-                while let Some(&b @ 0x21..=0x7E) = bytes.get(i) {
-                    if !b.is_ascii_alphanumeric() {
-                        punct += 1;
+                loop {
+                    while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                        i += 1;
                     }
+                    let Some(&b @ 0x21..=0x7E) = bytes.get(i) else {
+                        break;
+                    };
+                    punct += 1;
                     if b == b'(' {
                         n.brackets += 1;
                     } else if b == b')' {
