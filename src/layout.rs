@@ -171,11 +171,7 @@ pub(crate) fn estimate_columns(
         return !lines.is_empty();
     }
     let n = lines.len();
-    let ColumnScratch {
-        adjacent,
-        votes,
-        ready,
-    } = scratch;
+    let ColumnScratch { adjacent, ready } = scratch;
     // A column needs three lines that vote for it (see `best_of`): with
     // fewer voters in the whole section, no line has one.
     if lines
@@ -204,17 +200,15 @@ pub(crate) fn estimate_columns(
         columns.resize(columns.len() + n, None);
         return false;
     }
-    // Each line's vote, once; a line that does not vote has an empty interval.
-    votes.clear();
-    votes.extend(
-        lines
-            .iter()
-            .map(|line| votes_for(line).map_or(NO_VOTE, |(lo, hi)| (lo as usize, hi as usize))),
-    );
+    // Each line's vote, once, ready to add to a histogram; a line that does
+    // not vote has an empty one.
+    ready.clear();
+    ready.extend(lines.iter().map(|line| {
+        Vote::new(votes_for(line).map_or(NO_VOTE, |(lo, hi)| (lo as usize, hi as usize)))
+    }));
     vote_columns(
-        votes,
-        voted_widths(votes),
         ready,
+        voted_widths(ready),
         |lo, hi| adjacent[hi - 1] != adjacent[lo],
         columns,
     );
@@ -237,16 +231,12 @@ pub(crate) fn estimate_columns(
 /// [`voted_widths`]). (The widths voted for near each line would do, but
 /// finding them costs more per line than the few more widths it spares.)
 fn vote_columns(
-    votes: &[(usize, usize)],
+    votes: &[Vote],
     span: std::ops::Range<usize>,
-    ready: &mut Vec<Vote>,
     wrapped: impl Fn(usize, usize) -> bool,
     columns: &mut Vec<Option<u32>>,
 ) {
     let n = votes.len();
-    ready.clear();
-    ready.extend(votes.iter().map(|&vote| Vote::new(vote)));
-    let votes = &ready[..];
     let mut weighted = Bins::keys();
     let mut delta = Bins::zero();
     for (j, vote) in votes.iter().enumerate().take(WINDOW + 1) {
@@ -339,19 +329,16 @@ fn spread_into_pieces(lines: &[Line], columns: &mut [Option<u32>]) {
 #[derive(Debug, Default)]
 pub(crate) struct ColumnScratch {
     adjacent: Vec<u32>,
-    /// Each line's vote: an inclusive interval of widths, empty for a line
-    /// that does not vote.
-    votes: Vec<(usize, usize)>,
-    /// The same, ready to add to a histogram.
+    /// Each line's vote, ready to add to a histogram.
     ready: Vec<Vote>,
 }
 
-/// The widths any of `votes` is for, as a half-open range; empty when none
-/// is.
-fn voted_widths(votes: &[(usize, usize)]) -> std::ops::Range<usize> {
+/// The widths any of `votes` is for (from the start of the chunk the
+/// lowest starts in), as a half-open range; empty when none is.
+fn voted_widths(votes: &[Vote]) -> std::ops::Range<usize> {
     let (lo, hi) = votes
         .iter()
-        .fold(NO_VOTE, |(a, b), &(c, d)| (a.min(c), b.max(d)));
+        .fold(NO_VOTE, |(a, b), vote| (a.min(vote.base), b.max(vote.hi)));
     if lo <= hi {
         lo..hi + 1
     } else {
@@ -612,8 +599,8 @@ mod tests {
                 })
                 .collect();
             let mut columns = Vec::new();
-            let span = voted_widths(&votes);
-            vote_columns(&votes, span, &mut Vec::new(), |_, _| true, &mut columns);
+            let ready: Vec<Vote> = votes.iter().map(|&vote| Vote::new(vote)).collect();
+            vote_columns(&ready, voted_widths(&ready), |_, _| true, &mut columns);
             let expected: Vec<Option<u32>> = (0..n)
                 .map(|i| {
                     let mut weighted = [0i16; MAX_COLUMN as usize + 4];
@@ -656,9 +643,10 @@ mod tests {
                 }
             })
             .collect();
+        let ready: Vec<Vote> = votes.iter().map(|&vote| Vote::new(vote)).collect();
         for a in 0..votes.len() {
             for b in a..(a + 20).min(votes.len()) {
-                let span = voted_widths(&votes[a..=b]);
+                let span = voted_widths(&ready[a..=b]);
                 for &(lo, hi) in &votes[a..=b] {
                     if lo <= hi {
                         assert!(span.start <= lo && hi < span.end, "{a}..={b}: {span:?}");
@@ -666,6 +654,6 @@ mod tests {
                 }
             }
         }
-        assert!(voted_widths(&[NO_VOTE, NO_VOTE]).is_empty());
+        assert!(voted_widths(&[Vote::new(NO_VOTE), Vote::new(NO_VOTE)]).is_empty());
     }
 }
