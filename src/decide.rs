@@ -885,6 +885,7 @@ fn piece_rule(ctx: &BreakContext<'_>, column: u32) -> Option<(Action, Reason)> {
 
 /// Decides one break point. Returns [`Action::Join`], never `JoinWithSpace`:
 /// spacing is the join stage's business.
+#[inline(always)]
 pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     use Action::{Break, Join, Keep};
     let (prev, next) = (ctx.prev, ctx.next);
