@@ -517,6 +517,7 @@ fn as_full_as(line: &Line, before: &Line) -> bool {
 /// between two lines that are not furniture, when the next line is no
 /// dateline and opens no bracket, and the line before ends with no credit.
 /// (Debug builds check that this still holds.)
+#[inline(always)]
 fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Reason)> {
     let (prev, next) = (ctx.prev, ctx.next);
     if prev.furniture.is_none()
