@@ -785,6 +785,7 @@ fn ends_printed_line_mid_word(line: &Line, after: Option<&Line>, column: u32) ->
 /// that ends where no cut is possible ends its printed line, so it must
 /// then fill the column: a paragraph's first line (short by its indent)
 /// after a last line does not.
+#[inline(always)]
 fn piece_rule(ctx: &BreakContext<'_>, column: u32) -> Option<(Action, Reason)> {
     let (prev, next) = (ctx.prev, ctx.next);
     if !may_cut_between(prev, next)
