@@ -1558,7 +1558,23 @@ fn contains3(bytes: &[u8], needle: &str) -> bool {
         }
         at += 8;
     }
-    (at..bytes.len()).any(|i| bytes[i] == last && ends_at(i))
+    let rest = chunks.remainder();
+    if rest.is_empty() || bytes.len() < 8 {
+        return (at..bytes.len()).any(|i| bytes[i] == last && ends_at(i));
+    }
+    // The last eight bytes, overlapping the last chunk: one more word
+    // rather than a byte at a time.
+    let from = bytes.len() - 8;
+    let word = u64::from_le_bytes(bytes[from..].try_into().expect("eight bytes"));
+    let x = word ^ (ONES * u64::from(last));
+    let mut found = x.wrapping_sub(ONES) & !x & HIGHS;
+    while found != 0 {
+        if ends_at(from + (found.trailing_zeros() / 8) as usize) {
+            return true;
+        }
+        found &= found - 1;
+    }
+    false
 }
 
 /// Whether a line starting with `c` may be furniture that does not open with
