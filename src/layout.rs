@@ -177,8 +177,9 @@ pub(crate) fn estimate_columns(
     if lines
         .iter()
         .filter(|line| votes_for(line).is_some())
-        .nth(2)
-        .is_none()
+        .take(3)
+        .count()
+        < 3
     {
         columns.resize(columns.len() + n, None);
         return false;
