@@ -517,6 +517,7 @@ fn as_full_as(line: &Line, before: &Line) -> bool {
 /// between two lines that are not furniture, when the next line is no
 /// dateline and opens no bracket, and the line before ends with no credit.
 /// (Debug builds check that this still holds.)
+#[inline(always)]
 fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Reason)> {
     let (prev, next) = (ctx.prev, ctx.next);
     if prev.furniture.is_none()
@@ -656,6 +657,7 @@ fn next_opens_paragraph(ctx: &BreakContext<'_>, next_fit: Fit) -> bool {
 /// without a mark, and the next line is a first line that lost its 2-em
 /// indent before a full line. A paragraph's own first line would be short
 /// by its indent, so a full line that opens a block is not one.
+#[inline(always)]
 fn subhead_before_first_line(ctx: &BreakContext<'_>, column: u32, next_fit: Fit) -> bool {
     let (prev, next) = (ctx.prev, ctx.next);
     let Some(after) = ctx.after_next else {
@@ -686,6 +688,7 @@ fn subhead_before_first_line(ctx: &BreakContext<'_>, column: u32, next_fit: Fit)
 /// than the full line after the next one, and the next line is about 2 em
 /// short of that full line (a first line that lost its indent). Had `prev`
 /// been a paragraph's first line, the line after it would be full.
+#[inline(always)]
 fn heading_before_first_line(ctx: &BreakContext<'_>, column: u32, prev_fit: Option<Fit>) -> bool {
     let (prev, next) = (ctx.prev, ctx.next);
     let Some(after) = ctx.after_next else {
@@ -782,6 +785,7 @@ fn ends_printed_line_mid_word(line: &Line, after: Option<&Line>, column: u32) ->
 /// that ends where no cut is possible ends its printed line, so it must
 /// then fill the column: a paragraph's first line (short by its indent)
 /// after a last line does not.
+#[inline(always)]
 fn piece_rule(ctx: &BreakContext<'_>, column: u32) -> Option<(Action, Reason)> {
     let (prev, next) = (ctx.prev, ctx.next);
     if !may_cut_between(prev, next)
@@ -919,6 +923,7 @@ fn is_folio(line: &Line) -> bool {
 
 /// Decides one break point. Returns [`Action::Join`], never `JoinWithSpace`:
 /// spacing is the join stage's business.
+#[inline(always)]
 pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     let (prev, next) = (ctx.prev, ctx.next);
     if (prev.shape.page_top || next.shape.page_top) && beside_page_title(ctx) {
@@ -927,24 +932,28 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     // A number alone beside a single glyph is a glyph of a stretched line
     // the extractor set one glyph a line (`津` `8` `月`), not a folio.
     let glyph = |line: &Line| line.width <= 2 && !line.ends_sentence;
-    if (is_folio(prev) && (glyph(next) || ctx.joined_before.is_some_and(glyph)))
+    let not_folios;
+    let ctx = if (is_folio(prev) && (glyph(next) || ctx.joined_before.is_some_and(glyph)))
         || (is_folio(next) && (glyph(prev) || ctx.after_next.is_some_and(glyph)))
     {
         let not_folio = |line: &Line| Line {
             furniture: line.furniture.filter(|_| !is_folio(line)),
             ..*line
         };
-        let (prev, next) = (not_folio(prev), not_folio(next));
-        return decide_lines(&BreakContext {
-            prev: &prev,
-            next: &next,
+        not_folios = (not_folio(prev), not_folio(next));
+        &BreakContext {
+            prev: &not_folios.0,
+            next: &not_folios.1,
             ..*ctx
-        });
-    }
+        }
+    } else {
+        ctx
+    };
     decide_lines(ctx)
 }
 
 /// [`decide`] once folios are told from glyphs.
+#[inline(always)]
 fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     use Action::{Break, Join, Keep};
     let (prev, next) = (ctx.prev, ctx.next);

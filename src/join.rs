@@ -87,6 +87,7 @@ pub(crate) fn first_line_start(line: &Line, preformatted: bool, indent: Indent) 
 }
 
 /// Writes the start of a paragraph: its indent and its first line.
+#[inline]
 pub(crate) fn write_first_line(
     out: &mut String,
     text: &str,

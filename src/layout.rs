@@ -130,7 +130,7 @@ fn votes_for(line: &Line) -> Option<(u32, u32)> {
 
 /// How `line` fills a column `column` half-em wide, given the width of the
 /// next line's first unbreakable chunk (which did not fit on this line).
-#[inline]
+#[inline(always)]
 pub(crate) fn fit(line: &Line, column: u32, next_chunk: u32) -> Fit {
     if line.shape.letter_spaced {
         return Fit::Full;
@@ -155,7 +155,8 @@ pub(crate) fn fit(line: &Line, column: u32, next_chunk: u32) -> Fit {
 /// `columns[i]` is `Some(width)` in half-em when the lines around `lines[i]`
 /// agree on a column, `None` when they do not (already-flowing text, lists of
 /// short lines, headline clusters).
-/// The estimates are appended to `columns`.
+/// The estimates are appended to `columns`; returns whether any line has a
+/// column (when none has, [`Openings::of`] finds nothing to read).
 ///
 /// `double_spaced`: a blank line stands after every line as line spacing
 /// only (see `paragraph::Survey::double_spaced`), so lines one blank line
@@ -169,36 +170,25 @@ pub(crate) fn estimate_columns(
     double_spaced: bool,
     columns: &mut Vec<Option<u32>>,
     scratch: &mut ColumnScratch,
-) {
+) -> bool {
     if let Some(width) = fixed {
         columns.resize(columns.len() + lines.len(), Some(width));
-        return;
+        return !lines.is_empty();
     }
     let n = lines.len();
-    let ColumnScratch {
-        adjacent,
-        votes,
-        ready,
-        spans,
-    } = scratch;
+    let ColumnScratch { adjacent, ready } = scratch;
     // A column needs three lines that vote for it (see `best_of`): with
     // fewer voters in the whole section, no line has one.
     if lines
         .iter()
         .filter(|line| votes_for(line).is_some())
-        .nth(2)
-        .is_none()
+        .take(3)
+        .count()
+        < 3
     {
         columns.resize(columns.len() + n, None);
-        return;
+        return false;
     }
-    // Each line's vote, once; a line that does not vote has an empty interval.
-    votes.clear();
-    votes.extend(
-        lines
-            .iter()
-            .map(|line| votes_for(line).map_or(NO_VOTE, |(lo, hi)| (lo as usize, hi as usize))),
-    );
     // `adjacent[j]`: pairs of lines up to `j` with no blank line between them.
     // Where every line stands between blank lines, nothing is hard-wrapped:
     // it is flowing text, one paragraph per block.
@@ -211,18 +201,27 @@ pub(crate) fn estimate_columns(
         }
         adjacent.push(count);
     }
-    // Every width a line from `i - WINDOW` to `i + WINDOW + 1` votes for, at
-    // every step `i` (see `vote_columns`), after one linear pass.
-    spans.fill(votes, 2 * WINDOW + 2);
+    // No two lines without a blank line between them: no window is
+    // wrapped, so no line has a column (nor a piece one to take).
+    if count == 0 {
+        columns.resize(columns.len() + n, None);
+        return false;
+    }
+    // Each line's vote, once, ready to add to a histogram; a line that does
+    // not vote has an empty one.
+    ready.clear();
+    ready.extend(lines.iter().map(|line| {
+        Vote::new(votes_for(line).map_or(NO_VOTE, |(lo, hi)| (lo as usize, hi as usize)))
+    }));
     vote_columns(
-        votes,
-        spans,
         ready,
+        voted_widths(ready),
         |lo, hi| adjacent[hi - 1] != adjacent[lo],
         columns,
     );
     let start = columns.len() - n;
     spread_into_pieces(lines, &mut columns[start..]);
+    true
 }
 
 /// Appends the column the window around each line votes for, where
@@ -234,20 +233,17 @@ pub(crate) fn estimate_columns(
 /// `after` holds lines `i + 1 ..= i + WINDOW + 1` and `upto` lines
 /// `i - WINDOW ..= i`. Only their difference is kept, as `delta`, which
 /// each step changes by three votes. Every width that is not zero in
-/// `weighted` or `delta` at step `i` is voted for by a line from `i -
-/// WINDOW` to `i + WINDOW + 1`, so the step touches only the widths
-/// `spans` gives.
+/// `weighted` or `delta` is voted for by some line, so each step touches
+/// only the widths in `span`, those the section's lines vote for (see
+/// [`voted_widths`]). (The widths voted for near each line would do, but
+/// finding them costs more per line than the few more widths it spares.)
 fn vote_columns(
-    votes: &[(usize, usize)],
-    spans: &WindowSpans,
-    ready: &mut Vec<Vote>,
+    votes: &[Vote],
+    span: std::ops::Range<usize>,
     wrapped: impl Fn(usize, usize) -> bool,
     columns: &mut Vec<Option<u32>>,
 ) {
     let n = votes.len();
-    ready.clear();
-    ready.extend(votes.iter().map(|&vote| Vote::new(vote)));
-    let votes = &ready[..];
     let mut weighted = Bins::keys();
     let mut delta = Bins::zero();
     for (j, vote) in votes.iter().enumerate().take(WINDOW + 1) {
@@ -262,8 +258,7 @@ fn vote_columns(
     for i in 0..n {
         let lo = i.saturating_sub(WINDOW);
         let hi = (i + WINDOW + 1).min(n);
-        let span = spans.of(lo, (i + WINDOW + 1).min(n - 1));
-        let best = weighted.slide(&delta, span);
+        let best = weighted.slide(&delta, span.clone());
         columns.push(if wrapped(lo, hi) {
             best_of(best, weighted.voters)
         } else {
@@ -341,60 +336,20 @@ fn spread_into_pieces(lines: &[Line], columns: &mut [Option<u32>]) {
 #[derive(Debug, Default)]
 pub(crate) struct ColumnScratch {
     adjacent: Vec<u32>,
-    /// Each line's vote: an inclusive interval of widths, empty for a line
-    /// that does not vote.
-    votes: Vec<(usize, usize)>,
-    /// The same, ready to add to a histogram.
+    /// Each line's vote, ready to add to a histogram.
     ready: Vec<Vote>,
-    spans: WindowSpans,
 }
 
-/// The widths the lines of any window of up to `k` consecutive lines vote
-/// for, in constant time per window: the unions of the votes from the start
-/// of each block of `k` lines up to every line, and from every line to the
-/// end of its block. A window meets at most two blocks.
-#[derive(Debug, Default)]
-struct WindowSpans {
-    /// `(lowest, highest)` width voted for from the start of the block to each line.
-    prefix: Vec<(usize, usize)>,
-    /// The same from each line to the end of its block.
-    suffix: Vec<(usize, usize)>,
-}
-
-impl WindowSpans {
-    fn fill(&mut self, votes: &[(usize, usize)], k: usize) {
-        let union = |(a, b): (usize, usize), (c, d): (usize, usize)| (a.min(c), b.max(d));
-        self.prefix.clear();
-        self.suffix.clear();
-        self.suffix.resize(votes.len(), (usize::MAX, 0));
-        for block in votes.chunks(k) {
-            let mut acc = (usize::MAX, 0);
-            for &vote in block {
-                acc = union(acc, vote);
-                self.prefix.push(acc);
-            }
-        }
-        for (block, out) in votes.chunks(k).zip(self.suffix.chunks_mut(k)) {
-            let mut acc = (usize::MAX, 0);
-            for (&vote, slot) in block.iter().zip(out.iter_mut()).rev() {
-                acc = union(acc, vote);
-                *slot = acc;
-            }
-        }
-    }
-
-    /// The widths lines `a..=b` vote for (`b - a < k`), or a few more, as a
-    /// half-open range; empty when none of them votes.
-    fn of(&self, a: usize, b: usize) -> std::ops::Range<usize> {
-        let (lo, hi) = (
-            self.suffix[a].0.min(self.prefix[b].0),
-            self.suffix[a].1.max(self.prefix[b].1),
-        );
-        if lo <= hi {
-            lo..hi + 1
-        } else {
-            0..0
-        }
+/// The widths any of `votes` is for (from the start of the chunk the
+/// lowest starts in), as a half-open range; empty when none is.
+fn voted_widths(votes: &[Vote]) -> std::ops::Range<usize> {
+    let (lo, hi) = votes
+        .iter()
+        .fold(NO_VOTE, |(a, b), vote| (a.min(vote.base), b.max(vote.hi)));
+    if lo <= hi {
+        lo..hi + 1
+    } else {
+        0..0
     }
 }
 
@@ -650,10 +605,9 @@ mod tests {
                     (lo, (lo + len).min(MAX_COLUMN as usize + 2))
                 })
                 .collect();
-            let mut spans = WindowSpans::default();
-            spans.fill(&votes, 2 * WINDOW + 2);
             let mut columns = Vec::new();
-            vote_columns(&votes, &spans, &mut Vec::new(), |_, _| true, &mut columns);
+            let ready: Vec<Vote> = votes.iter().map(|&vote| Vote::new(vote)).collect();
+            vote_columns(&ready, voted_widths(&ready), |_, _| true, &mut columns);
             let expected: Vec<Option<u32>> = (0..n)
                 .map(|i| {
                     let mut weighted = [0i16; MAX_COLUMN as usize + 4];
@@ -678,9 +632,10 @@ mod tests {
         }
     }
 
-    /// `WindowSpans::of` covers every width any line of the window votes for.
+    /// `voted_widths` covers every width any line votes for, and is empty
+    /// when no line votes.
     #[test]
-    fn window_spans_cover_their_windows() {
+    fn voted_widths_cover_every_vote() {
         // A fixed pseudo-random sequence of votes, some empty.
         let mut seed = 12345u32;
         let votes: Vec<(usize, usize)> = (0..300)
@@ -689,18 +644,16 @@ mod tests {
                 let lo = (seed >> 8) as usize % 100;
                 let len = (seed >> 20) as usize % 12;
                 if seed % 5 == 0 {
-                    (usize::MAX, 0)
+                    NO_VOTE
                 } else {
                     (lo, lo + len)
                 }
             })
             .collect();
-        let k = 2 * WINDOW + 2;
-        let mut spans = WindowSpans::default();
-        spans.fill(&votes, k);
+        let ready: Vec<Vote> = votes.iter().map(|&vote| Vote::new(vote)).collect();
         for a in 0..votes.len() {
-            for b in a..(a + k).min(votes.len()) {
-                let span = spans.of(a, b);
+            for b in a..(a + 20).min(votes.len()) {
+                let span = voted_widths(&ready[a..=b]);
                 for &(lo, hi) in &votes[a..=b] {
                     if lo <= hi {
                         assert!(span.start <= lo && hi < span.end, "{a}..={b}: {span:?}");
@@ -708,5 +661,6 @@ mod tests {
                 }
             }
         }
+        assert!(voted_widths(&[Vote::new(NO_VOTE), Vote::new(NO_VOTE)]).is_empty());
     }
 }

@@ -360,14 +360,19 @@ impl Analysis {
             }
         }
         let spacing_only = survey.double_spaced();
-        estimate_columns(
+        let any_column = estimate_columns(
             &self.lines[range.clone()],
             reflower.fixed_column,
             spacing_only,
             &mut self.columns,
             &mut self.scratch.columns,
         );
-        let openings = Openings::of(&self.lines[range.clone()], &self.columns[range.clone()]);
+        // (With no column, `Openings::of` reads nothing: the default.)
+        let openings = if any_column {
+            Openings::of(&self.lines[range.clone()], &self.columns[range.clone()])
+        } else {
+            Openings::default()
+        };
         self.openings.resize(range.end, openings);
         self.spacing_only.resize(range.end, spacing_only);
     }
@@ -830,11 +835,16 @@ pub(crate) fn cut_long_section(section: &mut [Line]) -> usize {
         u8::from(prev.ends_sentence) * 2 + u8::from(opens)
     };
     let half = (section.len() + 1) / 2;
+    // The last of the best, searched for from the end: a sentence end
+    // before an opening line (3) is the best there is.
     let mut best = (0, section.len() - 1);
-    for k in half..section.len() {
-        let s = score(&section[k - 1], &section[k]);
-        if s >= best.0 {
-            best = (s, k);
+    for (k, pair) in section[half - 1..].windows(2).enumerate().rev() {
+        let s = score(&pair[0], &pair[1]);
+        if s > best.0 {
+            best = (s, half + k);
+            if s == 3 {
+                break;
+            }
         }
     }
     let cut = best.1;

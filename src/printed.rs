@@ -49,17 +49,21 @@ const MIN_PAUSES: u64 = 6;
 /// still ends at a character (46–64% of the lines on those pages). Verse, or
 /// a list whose every line the author ended at a mark, is not cut.
 fn is_cut_into_pieces(lines: &[Line]) -> bool {
-    // One pass: every section of every input is tested.
-    let (mut pauses, mut ending, mut mid_word) = (0u64, 0u64, 0usize);
+    // Every section of every input is tested: first the pauses, which most
+    // sections have too few of (a line of glyphs has none).
+    let pauses: u64 = lines.iter().map(|line| u64::from(line.pauses)).sum();
+    if pauses < MIN_PAUSES {
+        return false;
+    }
+    let (mut ending, mut mid_word) = (0u64, 0usize);
     for line in lines {
-        pauses += u64::from(line.pauses);
         match piece_end(line) {
             PieceEnd::Pause => ending += 1,
             PieceEnd::Text => mid_word += 1,
             _ => {}
         }
     }
-    pauses >= MIN_PAUSES && 2 * ending >= pauses && 4 * mid_word >= lines.len()
+    2 * ending >= pauses && 4 * mid_word >= lines.len()
 }
 
 // Costs, in half-em of missed width.
