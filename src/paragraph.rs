@@ -23,7 +23,7 @@ pub(crate) struct Analysis {
     /// `openings[i]`: how the paragraphs of the section of `lines[i]` open.
     pub openings: Vec<Openings>,
     /// `spacing_only[i]`: the blank lines of the section of `lines[i]` are
-    /// line spacing, one after every line (see [`double_spaced`]), and are
+    /// line spacing, one after every line (see [`Survey::double_spaced`]), and are
     /// decided as if they were not there.
     pub spacing_only: Vec<bool>,
     /// `decisions[i]` is the break between `lines[i]` and `lines[i + 1]`.
@@ -785,7 +785,7 @@ impl Survey {
     /// Where the extractor spaced out most lines (OCR that puts a space
     /// between every two characters does), a spaced line says nothing of how
     /// it was set: it is not thereby a justified line stretched to the column
-    /// (see [`fit`](crate::layout::fit)), and is judged by its width like the
+    /// (see [`fit`]), and is judged by its width like the
     /// others. A page where justification spread some lines has far fewer of
     /// them (a third at most in the corpus).
     fn spaced_out(&self) -> bool {
