@@ -756,6 +756,9 @@ struct Survey {
     letter_spaced: usize,
     /// Judged lines that stop mid-sentence.
     mid_sentence: usize,
+    /// Judged lines that hold a punctuation mark (prose does; a list of
+    /// titles seldom).
+    punctuated: usize,
     /// Lines after exactly one blank line.
     after_one_blank: usize,
 }
@@ -773,6 +776,7 @@ impl Survey {
                 survey.letter_spaced += usize::from(line.shape.letter_spaced);
                 survey.mid_sentence +=
                     usize::from(!line.ends_sentence && line.last != CharRole::Close);
+                survey.punctuated += usize::from(line.pauses > 0 || line.compressible > 0);
             }
         }
         // The first line's blank lines are before the section, not in it.
@@ -796,12 +800,15 @@ impl Survey {
     /// spacing (an extractor that puts each printed line in a block of its
     /// own, as pdfminer does with its default layout parameters): most lines
     /// then stop mid-sentence, where the paragraphs of flowing text end a
-    /// sentence.
+    /// sentence, and a fifth of them or more hold a mark, as prose does (a
+    /// list of titles, each between blank lines, stops without a mark too,
+    /// and holds none).
     fn double_spaced(&self) -> bool {
         self.lines >= 6
             && 10 * self.after_one_blank >= 9 * (self.lines - 1)
             && self.judged >= 6
             && 10 * self.mid_sentence >= 6 * self.judged
+            && 5 * self.punctuated >= self.judged
     }
 }
 

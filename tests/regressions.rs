@@ -148,6 +148,25 @@ fn invalid_utf8_offsets() {
 const WRAPPED: &str = "十多年前，笔者在采访一些\n关注行政领域事务的学者时，常\n听到的一个观点是：加强问责。\n理由是，出了事若不敢问责、问\n责不力，震慑力就有限。\n";
 
 #[test]
+fn messy_list_of_titles_between_blank_lines_is_kept() {
+    // As wide as one another and stopping without a mark, like lines of
+    // prose set with a blank line after each; but holding no mark at all,
+    // they are a list, not double-spaced prose (see `Survey::double_spaced`).
+    let titles = [
+        "第一章数字化转型的起步阶段",
+        "第二章基层治理的经验与做法",
+        "第三章乡村振兴中的科技力量",
+        "第四章城市更新与社区服务站",
+        "第五章新能源产业的发展路径",
+        "第六章文化传承与创新的实践",
+        "第七章教育公平的探索与思考",
+        "第八章生态保护的长效机制谈",
+    ];
+    let text = format!("{}\n", titles.join("\n\n"));
+    assert_eq!(check(&text), text);
+}
+
+#[test]
 fn messy_crlf_input() {
     let crlf = WRAPPED.replace('\n', "\r\n");
     let out = check(&crlf);
