@@ -916,6 +916,12 @@ fn beside_page_title(ctx: &BreakContext<'_>) -> bool {
     page_title(ctx.next, ctx.next_column) || page_title(ctx.prev, ctx.column)
 }
 
+/// A single glyph of a stretched line that the extractor set one glyph a
+/// line (a sentence's end is a line's end, not such a glyph).
+fn single_glyph(line: &Line) -> bool {
+    line.width <= 2 && !line.ends_sentence
+}
+
 /// A folio: a page number alone on its line (see `line::is_folio`).
 fn is_folio(line: &Line) -> bool {
     line.furniture == Some(Furniture::RunningHeader) && line.width <= FOLIO_WIDTH
@@ -931,7 +937,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     }
     // A number alone beside a single glyph is a glyph of a stretched line
     // the extractor set one glyph a line (`津` `8` `月`), not a folio.
-    let glyph = |line: &Line| line.width <= 2 && !line.ends_sentence;
+    let glyph = single_glyph;
     let not_folios;
     let ctx = if (is_folio(prev) && (glyph(next) || ctx.joined_before.is_some_and(glyph)))
         || (is_folio(next) && (glyph(prev) || ctx.after_next.is_some_and(glyph)))
@@ -1085,7 +1091,7 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     }
     // A run of single glyphs is a stretched line the extractor set one
     // glyph a line; it leaves too few lines to agree on a column.
-    let glyph = |line: &Line| line.width <= 2 && !line.ends_sentence;
+    let glyph = single_glyph;
     if ctx.column.is_none()
         && glyph(prev)
         && next.blanks_before == 0
