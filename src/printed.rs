@@ -281,10 +281,16 @@ fn solve(
                     continue;
                 }
                 // The printed line ends here and the paragraph goes on.
+                // (Not after one piece wider than the column, unless the
+                // local rules joined it: a line of another measure, or one
+                // already joined in the output, which would otherwise draw
+                // one more piece onto it at every settling round.)
                 let missed = budget
                     .saturating_sub(TOLERANCE + wide)
                     .max(narrow.saturating_sub(TOLERANCE + budget));
-                offer(missed + OVERRULE * u64::from(!joined(end)), end + 1, false);
+                if end > start || narrow <= column + TOLERANCE || joined(end) {
+                    offer(missed + OVERRULE * u64::from(!joined(end)), end + 1, false);
+                }
                 // Or the paragraph ends with it.
                 if wide <= budget + TOLERANCE {
                     let cost = match piece_end(&lines[end]) {
