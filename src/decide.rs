@@ -923,7 +923,7 @@ fn single_glyph(line: &Line) -> bool {
 }
 
 /// A folio: a page number alone on its line (see `line::is_folio`).
-fn is_folio(line: &Line) -> bool {
+pub(crate) fn is_folio_line(line: &Line) -> bool {
     line.furniture == Some(Furniture::RunningHeader) && line.width <= FOLIO_WIDTH
 }
 
@@ -939,11 +939,11 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     // the extractor set one glyph a line (`津` `8` `月`), not a folio.
     let glyph = single_glyph;
     let not_folios;
-    let ctx = if (is_folio(prev) && (glyph(next) || ctx.joined_before.is_some_and(glyph)))
-        || (is_folio(next) && (glyph(prev) || ctx.after_next.is_some_and(glyph)))
+    let ctx = if (is_folio_line(prev) && (glyph(next) || ctx.joined_before.is_some_and(glyph)))
+        || (is_folio_line(next) && (glyph(prev) || ctx.after_next.is_some_and(glyph)))
     {
         let not_folio = |line: &Line| Line {
-            furniture: line.furniture.filter(|_| !is_folio(line)),
+            furniture: line.furniture.filter(|_| !is_folio_line(line)),
             ..*line
         };
         not_folios = (not_folio(prev), not_folio(next));

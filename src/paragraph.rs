@@ -7,10 +7,10 @@ use std::iter::FusedIterator;
 use std::ops::Range;
 
 use crate::classify::CharRole;
-use crate::decide::{decide, line_so_far, Action, BreakContext, Reason};
+use crate::decide::{decide, is_folio_line, line_so_far, Action, BreakContext, Reason};
 use crate::join;
 use crate::layout::{estimate_columns, fit, ColumnScratch, Fit, Openings};
-use crate::line::{Furniture, Line, LineCounter, SectionCut, FOLIO_WIDTH};
+use crate::line::{Furniture, Line, LineCounter, SectionCut};
 use crate::printed::{self, PrintedScratch};
 use crate::Reflower;
 
@@ -454,8 +454,7 @@ impl Analysis {
             // short line is the running title a page opens with.
             let opens_page = before_copy.is_some_and(|b| {
                 b.furniture == Some(Furniture::RunningHeader)
-                    && (b.width > FOLIO_WIDTH
-                        || column.map_or(true, |c| fit(prev, c, 0) == Fit::Short))
+                    && (!is_folio_line(b) || column.map_or(true, |c| fit(prev, c, 0) == Fit::Short))
             });
             let ctx = BreakContext {
                 prev,

@@ -7,7 +7,7 @@
 use super::{
     ends_credit_word, ends_with_credit, ends_with_credit_word, indent_of, is_cut_dateline,
     is_date_tail, is_dateline_lead, is_folio, is_list_item, Furniture, Line, RawLine, SectionCut,
-    Shape, AGENCIES, BYLINE_WORDS, CAPTION_OPENERS, LABEL_BRACKETS, REPORTER_BYLINES,
+    Shape, AGENCIES, BYLINE_WORDS, CAPTION_OPENERS, FOLIO_WIDTH, LABEL_BRACKETS, REPORTER_BYLINES,
     SOURCE_LABELS, SOURCE_WORDS, SUBTITLE_OPENERS,
 };
 use crate::classify::{
@@ -355,7 +355,9 @@ fn ends_mid_word(edges: &Edges) -> bool {
     )
 }
 
-/// `body` without the runs of spaces that stand between two wide characters.
+/// `body` without the runs of spaces that stand between two wide characters:
+/// the plain form of `line::without_letter_spacing` (which copies the text
+/// between gaps whole), kept apart so that the property test checks it.
 fn unspace(body: &str, wide_ambiguous: bool) -> String {
     let chars: Vec<char> = body.chars().collect();
     let wide = |c: char| char_width(c, wide_ambiguous) == 2;
@@ -392,7 +394,7 @@ fn furniture_of(
     if !opens_furniture {
         return None;
     }
-    if width <= 8 * EM && is_folio(body) {
+    if width <= FOLIO_WIDTH && is_folio(body) {
         return Some(Furniture::RunningHeader);
     }
     if SUBTITLE_OPENERS.iter().any(|o| body.starts_with(o)) {
