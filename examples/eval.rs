@@ -7,7 +7,9 @@
 //! between every two wide characters, `--double-spaced` to put a blank line
 //! after every line as pdfminer's default layout parameters may, `--paged` to
 //! break every page into pages with folios and running titles, as the
-//! extraction of a book gives it, or a split name to restrict the report).
+//! extraction of a book gives it, `--half-width` to read every full-width
+//! `，。；：！？` as its ASCII look-alike, as OCR may, or a split name to
+//! restrict the report).
 //!
 //! The pages are read from `tests/corpus/`, or from the directory in the
 //! environment variable `CJK_REFLOW_CORPUS` when it is set: e.g. a corpus made
@@ -29,6 +31,7 @@ fn main() {
     let spaced = args.iter().any(|a| a == "--spaced");
     let double_spaced = args.iter().any(|a| a == "--double-spaced");
     let paged = args.iter().any(|a| a == "--paged");
+    let half_width = args.iter().any(|a| a == "--half-width");
     let only: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
     let reflower = cjk_reflow::Reflower::default();
     let mut table: BTreeMap<String, [Score; 3]> = BTreeMap::new();
@@ -41,6 +44,9 @@ fn main() {
         }
         if paged {
             eval::paged(&mut page, 30);
+        }
+        if half_width {
+            page.text = eval::half_width_marks(&page.text);
         }
         if !only.is_empty() && !only.iter().any(|s| **s == page.split || **s == page.name) {
             continue;

@@ -554,11 +554,24 @@ impl Line {
             counts.letter_spaces += part.letter_spaces;
             counts.space_runs += part.space_runs;
         }
+        let wide = |c: Option<char>| c.is_some_and(|c| char_width(c, wide_ambiguous) == 2);
         for (pair, spaced) in parts.windows(2).zip(spaced_seams) {
             if !spaced {
+                // A mark that opens a part stands for its full-width form
+                // once a wide character is written before it (see
+                // `Counts::scan_after`).
+                if stands_for_full_width(text.as_bytes()[pair[1].text_start])
+                    && wide(
+                        text[pair[0].text_start..pair[0].text_end]
+                            .chars()
+                            .next_back(),
+                    )
+                {
+                    counts.width += 1;
+                    counts.compressible += 1;
+                }
                 continue;
             }
-            let wide = |c: Option<char>| c.is_some_and(|c| char_width(c, wide_ambiguous) == 2);
             let before = wide(
                 text[pair[0].text_start..pair[0].text_end]
                     .chars()
@@ -749,6 +762,14 @@ fn output_cut(cut: SectionCut) -> SectionCut {
     }
 }
 
+/// Whether the ASCII byte `b` is a mark that, right after a wide character,
+/// stands for its full-width form (`,` for `，`, `.` for `。`): OCR reads
+/// Chinese punctuation so, and the mark printed a full em wide.
+#[inline(always)]
+fn stands_for_full_width(b: u8) -> bool {
+    matches!(b, b',' | b'.' | b';' | b':' | b'!' | b'?')
+}
+
 /// Whether `c` is an ideograph of the main block, U+4E00 to U+9FFF.
 #[inline(always)]
 fn is_main_ideograph(c: Option<char>) -> bool {
@@ -898,6 +919,13 @@ impl Counts {
                 }
                 if b == b'\n' || b == b'\r' {
                     break;
+                }
+                // OCR reads a full-width mark as its ASCII look-alike
+                // (`据新华社电,记者`): right after a wide character it
+                // stands for the mark, and takes its full em.
+                if prev_wide && pending_spaces == 0 && stands_for_full_width(b) {
+                    n.width += 1;
+                    n.compressible += 1;
                 }
                 n.close_gap(&mut pending_spaces, false);
                 prev_wide = false;
@@ -1895,6 +1923,20 @@ mod tests {
         assert_eq!(line.compressible, 3);
         assert_eq!(line.first, CharRole::Ideograph);
         assert_eq!(line.last, CharRole::Letter);
+    }
+
+    #[test]
+    fn an_ascii_mark_after_a_wide_character_measures_as_the_mark_it_stands_for() {
+        // OCR's `,` and `.` between ideographs were printed full-width.
+        let ocr = measure("据新华社电,记者从市里获悉.");
+        let printed = measure("据新华社电，记者从市里获悉。");
+        assert_eq!(
+            (ocr.width, ocr.compressible),
+            (printed.width, printed.compressible)
+        );
+        // After a letter or digit, or a space, they are Latin punctuation.
+        assert_eq!(measure("版本 2.0, 支持").width, 4 + 1 + 4 + 1 + 4);
+        assert_eq!(measure("中文 , 英文").width, 4 + 1 + 1 + 1 + 4);
     }
 
     #[test]

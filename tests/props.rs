@@ -5,8 +5,8 @@
 use cjk_reflow::{Indent, Options, Reflower, Separator};
 use proptest::prelude::*;
 
-/// One token of CJK-weighted text: ideographs, full-width punctuation, Latin
-/// words, digits, spaces, U+3000, tabs, and every kind of line break.
+/// One token of CJK-weighted text: ideographs, full-width punctuation and
+/// its ASCII look-alikes, Latin words, digits, spaces, U+3000, tabs, and every kind of line break.
 fn token() -> impl Strategy<Value = String> {
     prop_oneof![
         12 => proptest::collection::vec(0x4E00u32..0x9FA5, 1..20)
@@ -14,6 +14,7 @@ fn token() -> impl Strategy<Value = String> {
         4 => proptest::sample::select(vec![
             "，", "。", "、", "；", "：", "？", "！", "“", "”", "‘", "’", "（", "）", "《", "》",
             "「", "」", "『", "』", "……", "——", "·", "□", "■", "一、", "（二）", "3.",
+            ",", ".", ";", ":", "!", "?",
         ])
         .prop_map(String::from),
         2 => "[a-zA-Z]{1,10}",

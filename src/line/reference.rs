@@ -6,9 +6,9 @@
 // the live code; only what the fast paths replaced is frozen here.
 use super::{
     ends_credit_word, ends_with_credit, ends_with_credit_word, indent_of, is_cut_dateline,
-    is_date_tail, is_dateline_lead, is_folio, is_list_item, Furniture, Line, RawLine, SectionCut,
-    Shape, AGENCIES, BYLINE_WORDS, CAPTION_OPENERS, FOLIO_WIDTH, LABEL_BRACKETS, REPORTER_BYLINES,
-    SOURCE_LABELS, SOURCE_WORDS, SUBTITLE_OPENERS,
+    is_date_tail, is_dateline_lead, is_folio, is_list_item, stands_for_full_width, Furniture, Line,
+    RawLine, SectionCut, Shape, AGENCIES, BYLINE_WORDS, CAPTION_OPENERS, FOLIO_WIDTH,
+    LABEL_BRACKETS, REPORTER_BYLINES, SOURCE_LABELS, SOURCE_WORDS, SUBTITLE_OPENERS,
 };
 use crate::classify::{
     char_width, first_break_opportunity, holds_to_the_left, is_compressible, role_of,
@@ -242,6 +242,9 @@ impl Counts {
             };
             let mut run = 1;
             let mut ascii_punctuation = false;
+            // Half an em more for an ASCII mark right after a wide character:
+            // it stands for the full-width mark.
+            let mut full_width_stand_in = 0;
             let w = if ideograph_at(i) {
                 i += 3;
                 while ideograph_at(i) {
@@ -269,6 +272,9 @@ impl Counts {
                     n.brackets += bracket_balance(c);
                 } else {
                     ascii_punctuation = c.is_ascii_punctuation();
+                    full_width_stand_in = u32::from(
+                        prev_wide && pending_spaces == 0 && stands_for_full_width(c as u8),
+                    );
                     n.brackets += i32::from(c == '(') - i32::from(c == ')');
                     n.pauses += u32::from(matches!(c, ',' | ';' | ':'));
                 }
@@ -289,7 +295,8 @@ impl Counts {
                 }
                 pending_spaces = 0;
             }
-            n.width += w * run;
+            n.width += w * run + full_width_stand_in;
+            n.compressible += full_width_stand_in;
             prev_wide = wide;
             if wide {
                 n.wide_chars += run;
