@@ -727,7 +727,7 @@ impl Line {
                     // The date's tail of a dateline cut mid-date: `日电`, `20日电`.
                     || (width <= 8
                         && matches!(edges.last, Some('电' | '電'))
-                        && matches!(edges.first, Some('0'..='9' | '日'))
+                        && matches!(edges.first, Some('0'..='9' | DAY | KANGXI_DAY))
                         && is_date_tail(text()))),
             opens_with_bracket: matches!(edges.first, Some('（' | '(' | '〔' | '[')),
             shape: Shape {
@@ -1446,16 +1446,18 @@ fn is_dateline_lead(body: &str) -> bool {
     AGENCIES.iter().any(|a| body.starts_with(a))
         && (body.ends_with(['电', '電', '讯', '訊'])
             // Cut inside its date: `中新社武汉 2 月 20` | `日电`.
-            || (body.ends_with(|c: char| c.is_ascii_digit() || c == '月')
+            || (body.ends_with(|c: char| c.is_ascii_digit() || matches!(c, MONTH | KANGXI_MONTH))
                 && body.contains(|c: char| c.is_ascii_digit())
                 && !body.contains(['，', '。', '：', '、'])))
 }
 
 /// `日电`, `20日电`: the end of a dateline cut inside its date.
 fn is_date_tail(body: &str) -> bool {
-    body.trim_end_matches(['电', '電'])
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
-        == "日"
+    let day = body
+        .trim_end_matches(['电', '電'])
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    let mut chars = day.chars();
+    matches!((chars.next(), chars.next()), (Some(DAY | KANGXI_DAY), None))
 }
 
 /// `（新华社北京1月28日`: a bracketed dateline cut before its `电）`.
@@ -1463,8 +1465,15 @@ fn is_cut_dateline(body: &str) -> bool {
     let inner = body.trim_start_matches(['（', '(']);
     inner.len() < body.len()
         && AGENCIES.iter().any(|a| inner.starts_with(a))
-        && inner.ends_with(|c: char| c.is_ascii_digit() || c == '日')
+        && inner.ends_with(|c: char| c.is_ascii_digit() || matches!(c, DAY | KANGXI_DAY))
 }
+
+/// `日` and `月` of a date, and the Kangxi radicals that look like them
+/// (`⽇` U+2F47, `⽉` U+2F49), which pdfminer and pypdf give for them.
+const DAY: char = '日';
+const KANGXI_DAY: char = '\u{2F47}';
+const MONTH: char = '月';
+const KANGXI_MONTH: char = '\u{2F49}';
 
 /// The agencies whose names open a dateline.
 const AGENCIES: [&str; 8] = [
@@ -2090,6 +2099,13 @@ mod tests {
         assert_eq!(measure("（中新社记者").furniture, None);
         assert_eq!(measure("（这是一个打").furniture, None);
         assert!(measure("中央社記者張三台北8日電").dateline_lead);
+        // pdfminer and pypdf give Kangxi radicals for `日` and `月`.
+        assert!(measure("中新社武汉 2 \u{2F49} 20").dateline_lead);
+        assert!(measure("20\u{2F47}电").dateline_lead);
+        assert_eq!(
+            measure("（中新社乌鲁木齐3\u{2F49}12\u{2F47}").furniture,
+            Some(Furniture::Dateline)
+        );
         assert!(measure("前值守。（新华社记者 薛敏 摄）").ends_sentence);
         assert_eq!(measure("一些热点事件").furniture, None);
     }

@@ -7,8 +7,8 @@
 use super::{
     ends_credit_word, ends_with_credit, ends_with_credit_word, indent_of, is_cut_dateline,
     is_date_tail, is_dateline_lead, is_folio, is_list_item, stands_for_full_width, Furniture, Line,
-    RawLine, SectionCut, Shape, AGENCIES, BYLINE_WORDS, CAPTION_OPENERS, FOLIO_WIDTH,
-    LABEL_BRACKETS, REPORTER_BYLINES, SOURCE_LABELS, SOURCE_WORDS, SUBTITLE_OPENERS,
+    RawLine, SectionCut, Shape, AGENCIES, BYLINE_WORDS, CAPTION_OPENERS, DAY, FOLIO_WIDTH,
+    KANGXI_DAY, LABEL_BRACKETS, REPORTER_BYLINES, SOURCE_LABELS, SOURCE_WORDS, SUBTITLE_OPENERS,
 };
 use crate::classify::{
     char_width, first_break_opportunity, holds_to_the_left, is_compressible, role_of,
@@ -140,7 +140,7 @@ impl Reference {
                     // The date's tail of a dateline cut mid-date: `日电`, `20日电`.
                     || (width <= 8
                         && matches!(edges.last, Some('电' | '電'))
-                        && matches!(edges.first, Some('0'..='9' | '日'))
+                        && matches!(edges.first, Some('0'..='9' | DAY | KANGXI_DAY))
                         && is_date_tail(text))),
             opens_with_bracket: matches!(edges.first, Some('（' | '(' | '〔' | '[')),
             shape: Shape {
