@@ -439,7 +439,6 @@ impl Line {
         self.text_end -= by;
         self.end -= by;
     }
-
     /// The widest this line may really print, in half-em: narrow characters
     /// (digits, Latin) run up to a quarter wider than half an em.
     pub(crate) fn max_width(&self) -> u32 {
@@ -497,9 +496,10 @@ impl Line {
     }
 
     /// The line that joining `parts` (consecutive lines of `text`, joined with
-    /// the given seams) makes, as [`Line::measure`] would measure it in
-    /// `out[span]`, where the joined paragraph was written, but without
-    /// rescanning its body: the counts add up, and only the edges are read.
+    /// the given seams: whether each has a space, for all of them or none)
+    /// makes, as [`Line::measure`] would measure it in `out[span]`, where the
+    /// joined paragraph was written, but without rescanning its body: the
+    /// counts add up, and only the edges are read.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn compose(
         parts: &[Line],
@@ -555,6 +555,8 @@ impl Line {
             counts.space_runs += part.space_runs;
         }
         let wide = |c: Option<char>| c.is_some_and(|c| char_width(c, wide_ambiguous) == 2);
+        // (`spaced_seams` may stop early where no seam has a space.)
+        let spaced_seams = spaced_seams.chain(std::iter::repeat(false));
         for (pair, spaced) in parts.windows(2).zip(spaced_seams) {
             if !spaced {
                 // A mark that opens a part stands for its full-width form
