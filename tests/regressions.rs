@@ -117,6 +117,23 @@ fn regression_props_kinsoku_short_lines() {
     check("，一一一一一\n一一一一一一一一一\n一一一一一一一一一\n!\n，\n一\nAaaAa“\n一一一一一，』\n一一一一一一一一一一一一一一一一一一");
 }
 
+/// A half-width mark opening a line, joined after a wide character, takes
+/// the full width it stands for; the paragraph's composed measure missed
+/// that where no seam had a space, and the second pass (indented output)
+/// decided otherwise.
+#[test]
+fn regression_props_half_width_mark_at_an_unspaced_seam() {
+    let text = "一一一一一一一一一一\n一一\n;a一";
+    check(text);
+    let indented = Options::new()
+        .separator(cjk_reflow::Separator::Newline)
+        .indent(cjk_reflow::Indent::Ideographic)
+        .build()
+        .unwrap();
+    let once = indented.reflow(text);
+    assert_eq!(indented.reflow(&once), once);
+}
+
 // ---------------------------------------------------------------------------
 // Invalid UTF-8: the error carries the offset of the first invalid byte.
 // ---------------------------------------------------------------------------
