@@ -136,6 +136,11 @@ pub enum Reason {
     /// its printed line (after a full line) before a first line short by
     /// its indent and a full line: that glyph ends its heading or paragraph.
     Fragment,
+    /// Join: the line ends with the one space after a word, as an extractor
+    /// (PyMuPDF) leaves it where it cut a stretched printed line at a word
+    /// space, and stops short of the column mid-sentence: the printed line
+    /// goes on.
+    WordSpaceLeft,
     /// Join: a glyph of at most one em inside a paragraph (joined into,
     /// stopping mid-word), one blank line, and a piece of at most half
     /// the column stopping mid-word before an adjacent line: a stretched
@@ -335,6 +340,9 @@ impl fmt::Display for Reason {
             Reason::FirstLine => "first line of a paragraph, short by its lost indent",
             Reason::CaptionRunsOn => "caption runs on, mid-sentence or into its photo credit",
             Reason::Fragment => "fragment of a line split by the extractor, inside a paragraph",
+            Reason::WordSpaceLeft => {
+                "line ends with the space after a word: the extractor cut the printed line there"
+            }
             Reason::FragmentAcrossBlank => {
                 "glyph and short piece of a stretched line split across a blank line"
             }
@@ -1411,6 +1419,14 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
         Fit::Full => (Join, Reason::FullLine),
         Fit::IndentShort | Fit::Short => {
             let mid_word = prev.last.is_text();
+            if prev.ends_at_word_space()
+                && !prev.ends_sentence
+                && prev.furniture.is_none()
+                && next.blanks_before == 0
+                && next.furniture.is_none()
+            {
+                return (Join, Reason::WordSpaceLeft);
+            }
             if !prev.ends_sentence
                 && ctx.prev_opens_paragraph()
                 && next_fit != Fit::Short
@@ -2346,6 +2362,25 @@ mod tests {
                 0,
                 None,
                 Some(FULL),
+                (Break, Reason::ShortLine),
+            ),
+            // PyMuPDF cut a stretched printed line at a word space and left
+            // the space at the cut: the line goes on. Without the space, a
+            // short line ends its paragraph.
+            (
+                "一 Debian ",
+                "Developer（DD）",
+                0,
+                None,
+                Some("一二三四五六七八九十一二三。"),
+                (Join, Reason::WordSpaceLeft),
+            ),
+            (
+                "一 Debian",
+                "Developer（DD）",
+                0,
+                None,
+                Some("一二三四五六七八九十一二三。"),
                 (Break, Reason::ShortLine),
             ),
             // Code and tables are kept line for line.

@@ -439,6 +439,18 @@ impl Line {
         self.text_end -= by;
         self.end -= by;
     }
+    /// Whether the line ends with one space (or tab) after a word or a
+    /// closing mark: in its input a word space the extractor cut the line
+    /// at. (A line the output wrote, or one with no such space, has its
+    /// content end where its text ends.)
+    pub(crate) fn ends_at_word_space(&self) -> bool {
+        self.end == self.text_end + 1
+            && matches!(
+                self.last,
+                CharRole::Letter | CharRole::Digit | CharRole::Close
+            )
+    }
+
     /// The widest this line may really print, in half-em: narrow characters
     /// (digits, Latin) run up to a quarter wider than half an em.
     pub(crate) fn max_width(&self) -> u32 {
