@@ -555,49 +555,19 @@ impl Line {
         let body = trim_space_start(content);
         let text_start = span.start + (content.len() - body.len());
         let (indent, _) = indent_of(&content[..content.len() - body.len()]);
-        let mut counts = Counts::default();
-        for part in parts {
-            counts.width += part.width - part.indent;
-            counts.compressible += part.compressible;
-            counts.pauses += part.pauses;
-            counts.narrow += part.narrow;
-            counts.wide_chars += part.wide_chars;
-            counts.brackets += part.brackets;
-            counts.letter_spaces += part.letter_spaces;
-            counts.space_runs += part.space_runs;
-        }
-        let wide = |c: Option<char>| c.is_some_and(|c| char_width(c, wide_ambiguous) == 2);
-        // (`spaced_seams` may stop early where no seam has a space.)
-        let spaced_seams = spaced_seams.chain(std::iter::repeat(false));
-        for (pair, spaced) in parts.windows(2).zip(spaced_seams) {
-            if !spaced {
-                // A mark that opens a part stands for its full-width form
-                // once a wide character is written before it (see
-                // `Counts::scan_after`).
-                if stands_for_full_width(text.as_bytes()[pair[1].text_start])
-                    && wide(
-                        text[pair[0].text_start..pair[0].text_end]
-                            .chars()
-                            .next_back(),
-                    )
-                {
-                    counts.width += 1;
-                    counts.compressible += 1;
-                }
-                continue;
-            }
-            let before = wide(
-                text[pair[0].text_start..pair[0].text_end]
-                    .chars()
-                    .next_back(),
-            );
-            let after = wide(text[pair[1].text_start..pair[1].text_end].chars().next());
-            if before && after {
-                counts.letter_spaces += 1;
-            } else {
-                counts.width += 1;
-            }
-        }
+        // An ASCII mark at a seam may stand for a full-width one in the
+        // joined line and not in its part, or the other way round (see
+        // `Counts::scan_after`): such a paragraph, rare, is counted afresh.
+        let bytes = text.as_bytes();
+        let mark_at_seam = parts.windows(2).any(|pair| {
+            stands_for_full_width(bytes[pair[0].text_end - 1])
+                || stands_for_full_width(bytes[pair[1].text_start])
+        });
+        let counts = if mark_at_seam {
+            Counts::of(trim_space_end(body), wide_ambiguous)
+        } else {
+            Self::counts_of_parts(parts, spaced_seams, text, wide_ambiguous)
+        };
         // Preformatted lines are never joined and are written as they came,
         // so a paragraph is preformatted exactly when its one line is;
         // otherwise only the counts (letter-spacing, space runs) decide. An
@@ -623,6 +593,45 @@ impl Line {
         };
         line.shape.page_top = page_top;
         line
+    }
+
+    /// The counts of `parts` joined with the given seams (whether each has
+    /// a space, for all of them or none), added up from the parts' own.
+    fn counts_of_parts(
+        parts: &[Line],
+        spaced_seams: impl Iterator<Item = bool>,
+        text: &str,
+        wide_ambiguous: bool,
+    ) -> Counts {
+        let mut counts = Counts::default();
+        for part in parts {
+            counts.width += part.width - part.indent;
+            counts.compressible += part.compressible;
+            counts.pauses += part.pauses;
+            counts.narrow += part.narrow;
+            counts.wide_chars += part.wide_chars;
+            counts.brackets += part.brackets;
+            counts.letter_spaces += part.letter_spaces;
+            counts.space_runs += part.space_runs;
+        }
+        for (pair, spaced) in parts.windows(2).zip(spaced_seams) {
+            if !spaced {
+                continue;
+            }
+            let wide = |c: Option<char>| c.is_some_and(|c| char_width(c, wide_ambiguous) == 2);
+            let before = wide(
+                text[pair[0].text_start..pair[0].text_end]
+                    .chars()
+                    .next_back(),
+            );
+            let after = wide(text[pair[1].text_start..pair[1].text_end].chars().next());
+            if before && after {
+                counts.letter_spaces += 1;
+            } else {
+                counts.width += 1;
+            }
+        }
+        counts
     }
 
     #[inline(always)]
@@ -784,6 +793,15 @@ fn stands_for_full_width(b: u8) -> bool {
     matches!(b, b',' | b'.' | b';' | b':' | b'!' | b'?')
 }
 
+/// Whether `bytes[at..]` opens with spaces or tabs and goes on with more
+/// of its line after them.
+#[inline]
+fn space_then_text(bytes: &[u8], at: usize) -> bool {
+    let rest = bytes.get(at..).unwrap_or_default();
+    let after = rest.iter().position(|&b| b != b' ' && b != b'\t');
+    after.is_some_and(|k| k > 0 && !matches!(rest[k], b'\n' | b'\r'))
+}
+
 /// Whether `c` is an ideograph of the main block, U+4E00 to U+9FFF.
 #[inline(always)]
 fn is_main_ideograph(c: Option<char>) -> bool {
@@ -936,8 +954,13 @@ impl Counts {
                 }
                 // OCR reads a full-width mark as its ASCII look-alike
                 // (`据新华社电,记者`): right after a wide character it
-                // stands for the mark, and takes its full em.
-                if prev_wide && pending_spaces == 0 && stands_for_full_width(b) {
+                // stands for the mark, and takes its full em. (Unless a
+                // space after it makes up the em: `阶段: 迷你`.)
+                if prev_wide
+                    && pending_spaces == 0
+                    && stands_for_full_width(b)
+                    && !space_then_text(bytes, i + 1)
+                {
                     n.width += 1;
                     n.compressible += 1;
                 }
@@ -1960,6 +1983,10 @@ mod tests {
         // After a letter or digit, or a space, they are Latin punctuation.
         assert_eq!(measure("版本 2.0, 支持").width, 4 + 1 + 4 + 1 + 4);
         assert_eq!(measure("中文 , 英文").width, 4 + 1 + 1 + 1 + 4);
+        // A space after the mark makes up its em; at the line's end it
+        // does not count, and the mark stands in.
+        assert_eq!(measure("阶段: 迷你").width, measure("阶段：迷你").width);
+        assert_eq!(measure("阶段: ").width, measure("阶段：").width);
     }
 
     #[test]

@@ -242,8 +242,9 @@ impl Counts {
             };
             let mut run = 1;
             let mut ascii_punctuation = false;
-            // Half an em more for an ASCII mark right after a wide character:
-            // it stands for the full-width mark.
+            // Half an em more for an ASCII mark right after a wide character
+            // (and not before a space and more text): it stands for the
+            // full-width mark.
             let mut full_width_stand_in = 0;
             let w = if ideograph_at(i) {
                 i += 3;
@@ -272,8 +273,14 @@ impl Counts {
                     n.brackets += bracket_balance(c);
                 } else {
                     ascii_punctuation = c.is_ascii_punctuation();
+                    let rest = &body[i..];
+                    let space_then_text = rest.starts_with([' ', '\t'])
+                        && !rest.trim_start_matches([' ', '\t']).is_empty();
                     full_width_stand_in = u32::from(
-                        prev_wide && pending_spaces == 0 && stands_for_full_width(c as u8),
+                        prev_wide
+                            && pending_spaces == 0
+                            && stands_for_full_width(c as u8)
+                            && !space_then_text,
                     );
                     n.brackets += i32::from(c == '(') - i32::from(c == ')');
                     n.pauses += u32::from(matches!(c, ',' | ';' | ':'));
