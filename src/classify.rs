@@ -22,8 +22,11 @@ pub(crate) enum CharRole {
     Open,
     /// Closing brackets and quotes: a line may not start with one.
     Close,
-    /// Sentence-ending punctuation (。！？ and their ASCII forms).
+    /// Sentence-ending punctuation (。！ and their ASCII forms).
     SentenceEnd,
+    /// A question mark (？ and its ASCII form): a sentence end that asks,
+    /// which a subhead may be.
+    Question,
     /// Ellipsis: ends sentences, but also stands alone as a section mark.
     Ellipsis,
     /// Pause punctuation (，、；： and their ASCII forms).
@@ -43,7 +46,7 @@ impl CharRole {
     pub(crate) fn cannot_start_line(self) -> bool {
         matches!(
             self,
-            CharRole::Close | CharRole::SentenceEnd | CharRole::Pause
+            CharRole::Close | CharRole::SentenceEnd | CharRole::Question | CharRole::Pause
         )
     }
 
@@ -104,7 +107,8 @@ pub(crate) fn role_of(c: char) -> CharRole {
         return match c {
             'a'..='z' | 'A'..='Z' => CharRole::Letter,
             '0'..='9' => CharRole::Digit,
-            '.' | '!' | '?' => CharRole::SentenceEnd,
+            '.' | '!' => CharRole::SentenceEnd,
+            '?' => CharRole::Question,
             ',' | ';' | ':' => CharRole::Pause,
             '(' | '[' | '{' => CharRole::Open,
             ')' | ']' | '}' => CharRole::Close,
@@ -115,9 +119,8 @@ pub(crate) fn role_of(c: char) -> CharRole {
         return CharRole::Ideograph;
     }
     match c {
-        '。' | '！' | '？' | '．' | '｡' | '‼' | '⁇' | '⁈' | '⁉' => {
-            CharRole::SentenceEnd
-        }
+        '。' | '！' | '．' | '｡' | '‼' | '⁉' => CharRole::SentenceEnd,
+        '？' | '⁇' | '⁈' => CharRole::Question,
         '…' | '‥' | '⋯' => CharRole::Ellipsis,
         '，' | '、' | '；' | '：' | '､' | '﹐' | '﹑' | '﹔' | '﹕' => CharRole::Pause,
         // Quotes are class QU in UAX #14, which does not say which side they open.

@@ -287,6 +287,10 @@ pub enum Reason {
     /// Break: the line ends a sentence and the next line is short and stops
     /// without a mark: a heading, not the last line of this paragraph.
     NextIsHeading,
+    /// Break: the line ends a sentence at the column, and the next line
+    /// fills it with a question: a subhead set flush (`如何安装？`), where a
+    /// paragraph's first line would be short by its lost indent.
+    NextIsQuestion,
     /// Break: a short line without a sentence end or a pause mark, before a
     /// paragraph's first line; or one that opens its block at the full
     /// column width (a subhead).
@@ -400,6 +404,9 @@ impl fmt::Display for Reason {
                 "sentence ends and the next line is 2 em short: a new paragraph"
             }
             Reason::NextIsHeading => "sentence ends and the next line is a short heading",
+            Reason::NextIsQuestion => {
+                "sentence ends at the column and the next line is a question: a subhead"
+            }
             Reason::BlankAfterSentence => "sentence ends before a blank line",
             Reason::ShortLine => "line ends short of the column: paragraph end",
             Reason::Heading => {
@@ -600,7 +607,11 @@ fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, R
         && !prev.dateline_lead
         && matches!(
             prev.last,
-            CharRole::Ideograph | CharRole::Letter | CharRole::Digit | CharRole::SentenceEnd
+            CharRole::Ideograph
+                | CharRole::Letter
+                | CharRole::Digit
+                | CharRole::SentenceEnd
+                | CharRole::Question
         )
     {
         return Some((Break, Reason::BeforeDateline));
@@ -1373,6 +1384,8 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 })
             {
                 (Break, Reason::SentenceEndShort)
+            } else if next.last == CharRole::Question && prev.last != CharRole::Question {
+                (Break, Reason::NextIsQuestion)
             } else if ctx.joined_before.is_none() && next.ends_sentence {
                 // No wrapped line on either side: in flowing text every
                 // line is a paragraph that ends a sentence, and some happen
@@ -2363,6 +2376,25 @@ mod tests {
                 None,
                 Some(FULL),
                 (Break, Reason::ShortLine),
+            ),
+            // After a line that ends a sentence at the column, a line that
+            // fills the column with a question is a subhead set flush; one
+            // that ends a sentence otherwise goes on with the paragraph.
+            (
+                "一二三四五六七八九十一二三。",
+                "一二三四五六七八九十一二三？",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Break, Reason::NextIsQuestion),
+            ),
+            (
+                "一二三四五六七八九十一二三。",
+                "一二三四五六七八九十一二三。",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Join, Reason::FullLineSentenceEnd),
             ),
             // PyMuPDF cut a stretched printed line at a word space and left
             // the space at the cut: the line goes on. Without the space, a

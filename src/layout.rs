@@ -291,7 +291,7 @@ pub(crate) fn may_cut_between(prev: &Line, next: &Line) -> bool {
         && next.indent <= prev.indent
         && (matches!(
             prev.last,
-            CharRole::Pause | CharRole::SentenceEnd | CharRole::Close
+            CharRole::Pause | CharRole::SentenceEnd | CharRole::Question | CharRole::Close
         ) || next.first == CharRole::Open)
 }
 

@@ -679,7 +679,7 @@ impl Line {
         };
         let closed_credit = last == CharRole::Close && ends_with_credit(text());
         let ends_sentence = match last {
-            CharRole::SentenceEnd | CharRole::Ellipsis => true,
+            CharRole::SentenceEnd | CharRole::Question | CharRole::Ellipsis => true,
             CharRole::Close => {
                 closed_credit || {
                     // The mark behind the closing ones; through letter-spacing
@@ -695,7 +695,7 @@ impl Line {
                     };
                     matches!(
                         mark.map(role_of),
-                        Some(CharRole::SentenceEnd | CharRole::Ellipsis)
+                        Some(CharRole::SentenceEnd | CharRole::Question | CharRole::Ellipsis)
                     )
                 }
             }

@@ -99,7 +99,9 @@ enum PieceEnd {
 fn piece_end(line: &Line) -> PieceEnd {
     match line.last {
         CharRole::Pause => PieceEnd::Pause,
-        CharRole::SentenceEnd | CharRole::Ellipsis | CharRole::Close => PieceEnd::Closing,
+        CharRole::SentenceEnd | CharRole::Question | CharRole::Ellipsis | CharRole::Close => {
+            PieceEnd::Closing
+        }
         CharRole::Open => PieceEnd::Open,
         _ => PieceEnd::Text,
     }

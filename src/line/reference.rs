@@ -82,7 +82,7 @@ impl Reference {
         };
         let closed_credit = last == CharRole::Close && ends_with_credit(text);
         let ends_sentence = match last {
-            CharRole::SentenceEnd | CharRole::Ellipsis => true,
+            CharRole::SentenceEnd | CharRole::Question | CharRole::Ellipsis => true,
             CharRole::Close => {
                 closed_credit
                     || matches!(
@@ -90,7 +90,7 @@ impl Reference {
                             .rev()
                             .map(role_of)
                             .find(|&r| r != CharRole::Close),
-                        Some(CharRole::SentenceEnd | CharRole::Ellipsis)
+                        Some(CharRole::SentenceEnd | CharRole::Question | CharRole::Ellipsis)
                     )
             }
             _ => false,
