@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
     ("flowing-tight", 0.99),
-    ("mixed", 0.97),
+    ("mixed", 0.975),
     ("ocr", 0.955),
     ("pdfminer", 0.985),
     ("pdftotext", 0.98),
@@ -122,7 +122,7 @@ fn half_width_marks_read_as_the_marks_they_stand_for() {
 const DOUBLE_SPACED_FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
     ("flowing-tight", 0.99),
-    ("mixed", 0.965),
+    ("mixed", 0.97),
     ("ocr", 0.94),
     ("sample", 0.955),
     ("wrapped", 0.97),

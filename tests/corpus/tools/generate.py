@@ -54,12 +54,17 @@ RERUN
              not written, traditional pages are not rendered; flowing/ is still written):
              `--seed 20261201 --out /tmp/newex-corpus --extractors pypdf,pdfplumber`. A run that
              leaves out a default extractor must use another --out than the committed corpus.
+  --ragged   set the body text ragged right (text-align: start), as web pages printed to PDF
+             are, instead of justified: a generalization check (layouts the rules were not tuned
+             on), e.g. `--seed 20261205 --ragged --no-ocr --out /tmp/ragged-corpus`.
 """
 import argparse, difflib, glob, html, json, os, random, re, shutil, subprocess, sys
 import tempfile, unicodedata
 from concurrent.futures import ThreadPoolExecutor
 
 SEED = 20240128
+# Body text alignment: newspapers justify; `--ragged` sets it ragged right, as web pages printed to PDF are.
+BODY_ALIGN = 'justify'
 N_SIMPLIFIED = 56   # pages for the extractor splits (pdftotext, pdftotext-raw, pymupdf, pdfminer, ocr)
 MAX_PER_SPLIT = 32   # accepted pages kept per extractor split (first by page number)
 N_OCR = 30          # the first N_OCR simplified pages also go through OCR (slow)
@@ -341,7 +346,7 @@ article {{ margin-bottom: 16pt; }}
 h1 {{ font-family: '{sans}'; font-weight: bold; font-size: {layout['hs']}pt; line-height: 1.25; margin: 0 0 4pt 0; text-align: {layout['halign']}; }}
 .subtitle {{ font-family: '{sans}'; font-size: {fs*1.25:.2f}pt; margin: 0 0 4pt 0; text-align: {layout['halign']}; }}
 .byline {{ font-family: '{sans}'; margin: 2pt 0 6pt 0; }}
-.cols {{ column-gap: {layout['gap']}em; column-rule: 0.4pt solid #888; text-align: justify; line-break: {layout['lb']}; }}
+.cols {{ column-gap: {layout['gap']}em; column-rule: 0.4pt solid #888; text-align: {BODY_ALIGN}; line-break: {layout['lb']}; }}
 .cols p {{ margin: 0 0 {layout['pspace']}em 0; text-indent: 2em; }}
 .cols p.noindent {{ text-indent: 0; }}
 .cols .sub {{ font-family: '{sans}'; font-weight: bold; text-align: center; margin: 0.5em 0; text-indent: 0; break-after: avoid; }}
@@ -752,8 +757,16 @@ def main():
                     help='comma-separated: "default" (= ' + ','.join(DEFAULT_EXTRACTORS) + ') and/or any of ' +
                     ', '.join(DEFAULT_EXTRACTORS + OPTIONAL_EXTRACTORS) + '; the optional ones write their own '
                     'split dirs (pNN and mNN pages)')
+    ap.add_argument('--ragged', action='store_true',
+                    help='set the body text ragged right (text-align: start) instead of justified; '
+                         'for a generalization check, never the committed corpus')
     args = ap.parse_args()
     out = os.path.abspath(args.out)
+    if args.ragged:
+        if out == os.path.abspath(ap.get_default('out')):
+            ap.error('--ragged would overwrite the committed corpus: give another --out')
+        global BODY_ALIGN
+        BODY_ALIGN = 'start'
     if args.seed != SEED and out == os.path.abspath(ap.get_default('out')):
         ap.error(f'--seed {args.seed} would overwrite the committed corpus (seed {SEED}): give another --out')
     chosen = []
