@@ -378,12 +378,12 @@ impl Analysis {
                 .windows(2)
                 .map(|pair| (join::seam(text, &pair[0], &pair[1]), Reason::Fragment)),
         );
-        let breaks = 0..lines.len();
+        let section = 0..lines.len();
         rebuild_printed_lines(
             lines,
             &mut self.decisions,
             &mut self.scratch.printed,
-            breaks,
+            section,
             Some(text),
         );
         true
