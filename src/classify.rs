@@ -86,6 +86,56 @@ pub(crate) fn first_break_opportunity(text: &str) -> usize {
         .unwrap_or(text.len())
 }
 
+/// [`first_break_opportunity`] of `text` from the UAX #14 classes of its
+/// characters, pair by pair, where up to the break they are all CJK
+/// punctuation or ideographs (see [`mark_class`] and [`marks_hold`]);
+/// `None` where another character (a space, a letter, a combining mark…)
+/// comes first: the full algorithm decides there.
+#[cfg(test)]
+pub(crate) fn first_break_in_marks(text: &str) -> Option<usize> {
+    let mut before = None;
+    for (at, c) in text.char_indices() {
+        let class = mark_class(c)?;
+        if before.is_some_and(|before| !marks_hold(before, class)) {
+            return Some(at);
+        }
+        before = Some(class);
+    }
+    Some(text.len())
+}
+
+/// The UAX #14 class of `c` if it is CJK punctuation or an ideograph:
+/// opening, closing, quote, non-starter, `！？`, ellipsis, dash, ideograph.
+/// Between two such characters the break is decided by [`marks_hold`]
+/// alone: a line of marks has no break for many characters, which this
+/// reads several times faster than the full algorithm.
+#[inline(always)]
+pub(crate) fn mark_class(c: char) -> Option<BreakClass> {
+    use BreakClass::{
+        BeforeAndAfter as B2, CloseParenthesis as CP, ClosePunctuation as CL, Exclamation as EX,
+        Ideographic as ID, Inseparable as IN, NonStarter as NS, OpenPunctuation as OP,
+        Quotation as QU,
+    };
+    let class = line_break_class(c);
+    matches!(class, OP | CL | CP | QU | NS | EX | IN | B2 | ID).then_some(class)
+}
+
+/// Whether UAX #14 allows no break between two characters of the classes
+/// [`mark_class`] finds: none before a closing mark, `！？`, a quote, a
+/// non-starter or an ellipsis (LB13, LB19, LB21, LB22), after an opening
+/// mark or a quote (LB14, LB19) or inside a dash of two (LB17); a break
+/// between any others (LB31).
+#[inline(always)]
+pub(crate) fn marks_hold(before: BreakClass, after: BreakClass) -> bool {
+    use BreakClass::{
+        BeforeAndAfter as B2, CloseParenthesis as CP, ClosePunctuation as CL, Exclamation as EX,
+        Inseparable as IN, NonStarter as NS, OpenPunctuation as OP, Quotation as QU,
+    };
+    matches!(after, CL | CP | EX | QU | NS | IN)
+        || matches!(before, OP | QU)
+        || (before == B2 && after == B2)
+}
+
 /// Whether `c` may not be separated from the character before it but allows
 /// a break after it, before an ideograph: the UAX #14 classes of closing
 /// punctuation (CL, CP), `！？` (EX), infix separators (IS) and non-starters (NS).
@@ -382,6 +432,83 @@ mod tests {
         // Elsewhere UAX #14 as it is: after a space, between ideographs.
         assert_eq!(first_break_opportunity("foo bar"), "foo ".len());
         assert_eq!(first_break_opportunity("中文"), "中".len());
+    }
+
+    #[test]
+    fn breaks_in_marks_agree_with_uax14() {
+        let chars = [
+            "，",
+            "。",
+            "、",
+            "；",
+            "：",
+            "？",
+            "！",
+            "“",
+            "”",
+            "‘",
+            "’",
+            "（",
+            "）",
+            "《",
+            "》",
+            "〈",
+            "〉",
+            "「",
+            "」",
+            "『",
+            "』",
+            "【",
+            "】",
+            "〔",
+            "〕",
+            "…",
+            "—",
+            "·",
+            "ー",
+            "々",
+            "〜",
+            "～",
+            "字",
+            "国",
+            "ぁ",
+            "ア",
+            "가",
+            "a",
+            "1",
+            " ",
+            "\u{3000}",
+            "(",
+            ")",
+            "\"",
+            "'",
+            ".",
+            ",",
+            "-",
+            "\u{3099}",
+            "\u{200B}",
+            "\u{2060}",
+            "\u{20000}",
+            "😀",
+            "%",
+        ];
+        let mut text = String::new();
+        let check = |text: &str| {
+            if let Some(end) = first_break_in_marks(text) {
+                assert_eq!(end, first_break_opportunity(text), "{text:?}");
+            }
+        };
+        for a in chars {
+            for b in chars {
+                for c in chars.iter().chain([&""]) {
+                    for d in chars.iter().chain([&""]) {
+                        text.clear();
+                        text.extend([a, b, c, d]);
+                        check(&text);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -937,7 +937,7 @@ fn beside_page_title(ctx: &BreakContext<'_>) -> bool {
 
 /// A single glyph of a stretched line that the extractor set one glyph a
 /// line (a sentence's end is a line's end, not such a glyph).
-fn single_glyph(line: &Line) -> bool {
+pub(crate) fn single_glyph(line: &Line) -> bool {
     line.width <= 2 && !line.ends_sentence
 }
 
@@ -975,6 +975,41 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         ctx
     };
     decide_lines(ctx)
+}
+
+/// Whether [`decide`] joins `prev` and `next` by the glyph-run rule
+/// (`(Join, Reason::Fragment)`), as single glyphs of a stretched line set
+/// one glyph a line, judged from the two lines alone: where no column was
+/// found, the blank lines are not line spacing, the break before `prev`
+/// was a join (or `next` is a single glyph too), `brackets_before`
+/// brackets were left open before `prev` and the line before `prev` is no
+/// running header. Every rule ahead of that one is ruled out by the fields
+/// it reads, so a section of glyphs is decided without the cascade (see
+/// `paragraph::Analysis::decide_glyph_section`); `false` says nothing.
+#[inline(always)]
+pub(crate) fn glyph_run_goes_on(prev: &Line, next: &Line, brackets_before: i32) -> bool {
+    // The glyph-run rule itself.
+    single_glyph(prev)
+        && next.blanks_before == 0
+        // Nothing a rule before it reads: no page title, folio, furniture
+        // (the furniture gate's fields), preformatted text, kinsoku mark,
+        // bracket, dateline, word cut or deeper indent.
+        && !prev.shape.page_top
+        && !next.shape.page_top
+        && prev.furniture.is_none()
+        && next.furniture.is_none()
+        && !prev.shape.preformatted
+        && !next.shape.preformatted
+        && !next.first.cannot_start_line()
+        && prev.last != CharRole::Open
+        && !prev.opens_with_bracket
+        && !next.opens_with_bracket
+        && !prev.dateline_lead
+        && !next.dateline_lead
+        && !prev.ends_with_credit
+        && !prev.ends_mid_word
+        && next.indent < 2
+        && prev.brackets + brackets_before <= 0
 }
 
 /// [`decide`] once folios are told from glyphs.

@@ -7,7 +7,10 @@ use std::iter::FusedIterator;
 use std::ops::Range;
 
 use crate::classify::CharRole;
-use crate::decide::{decide, is_folio_line, line_so_far, Action, BreakContext, Reason};
+use crate::decide::{
+    decide, glyph_run_goes_on, is_folio_line, line_so_far, single_glyph, Action, BreakContext,
+    Reason,
+};
 use crate::join;
 use crate::layout::{estimate_columns, fit, ColumnScratch, Fit, Openings};
 use crate::line::{Furniture, Line, LineCounter, SectionCut};
@@ -331,7 +334,59 @@ impl Analysis {
         self.openings.clear();
         self.spacing_only.clear();
         self.estimate_section(0..self.lines.len(), reflower);
-        self.decide_all(Some(text));
+        if self.decide_glyph_section(text) {
+            // Debug builds check it against the cascade.
+            #[cfg(debug_assertions)]
+            {
+                let fast = std::mem::take(&mut self.decisions);
+                self.decide_all(Some(text));
+                assert_eq!(fast, self.decisions, "a section of single glyphs");
+            }
+        } else {
+            self.decide_all(Some(text));
+        }
+    }
+
+    /// [`Analysis::decide_all`] for a section of single glyphs and nothing
+    /// else, as an extractor leaves a stretched line it set one glyph a
+    /// line (a million one-character lines, at worst): with no column and
+    /// no line spacing, the glyph-run rule joins every break, and no rule
+    /// before it applies (see [`glyph_run_goes_on`]), so the cascade is
+    /// skipped. Returns `false`, deciding nothing, for any other section.
+    fn decide_glyph_section(&mut self, text: &str) -> bool {
+        let lines = &self.lines[..];
+        if lines.len() < 2
+            || self.spacing_only[0]
+            || self.columns.iter().any(Option::is_some)
+            // The first break: nothing joined before it, so the rule asks
+            // for a glyph on both sides (and `prev` opens the section: no
+            // running header before it).
+            || !single_glyph(&lines[1])
+        {
+            return false;
+        }
+        let mut brackets_before = 0;
+        for pair in lines.windows(2) {
+            if !glyph_run_goes_on(&pair[0], &pair[1], brackets_before) {
+                return false;
+            }
+            brackets_before += pair[0].brackets;
+        }
+        self.decisions.clear();
+        self.decisions.extend(
+            lines
+                .windows(2)
+                .map(|pair| (join::seam(text, &pair[0], &pair[1]), Reason::Fragment)),
+        );
+        let section = 0..lines.len();
+        rebuild_printed_lines(
+            lines,
+            &mut self.decisions,
+            &mut self.scratch.printed,
+            section,
+            Some(text),
+        );
+        true
     }
 
     /// Stage 2: the column around every line, section by section.

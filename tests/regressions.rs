@@ -185,6 +185,48 @@ fn messy_list_of_titles_between_blank_lines_is_kept() {
     assert_eq!(check(&text), text);
 }
 
+/// Sections of single glyphs (a stretched line set one glyph a line) are
+/// decided without the decision cascade where it would join every break;
+/// debug builds decide them by the cascade too and assert that the two
+/// agree. Glyphs of every kind that a rule before the glyph-run rule reads
+/// (brackets, marks, Latin letters and digits, folios, indents, page tops,
+/// blank lines) make sections where either way may be taken.
+#[test]
+fn messy_sections_of_single_glyphs() {
+    const GLYPHS: [&str; 35] = [
+        "字", "字", "字", "a", "b", "8", "（", "）", "(", "《", "》", "“", "”", "，", "。", "…",
+        "-", "/", "—", "●", "□", "①", "·", "摄", "电", "日", "本", "中", "　字", " 字", "\u{c}字",
+        "─", "  a", "字\n", "字\n\n",
+    ];
+    assert_eq!(
+        check(&"字\n".repeat(500)),
+        format!("{}\n", "字".repeat(500))
+    );
+    // Cut into sections of 4096 lines.
+    check(&"字\n".repeat(5000));
+    // Every two glyphs in every place in a run of three, then longer runs.
+    for a in GLYPHS {
+        for b in GLYPHS {
+            check(&format!("字\n{a}\n{b}\n"));
+            check(&format!("{a}\n字\n{b}\n"));
+            check(&format!("{a}\n{b}\n字\n"));
+        }
+    }
+    let mut seed = 0x2545_f491_u32;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        seed as usize % n
+    };
+    for _ in 0..200 {
+        let text: String = (0..2 + next(40))
+            .map(|_| format!("{}\n", GLYPHS[next(GLYPHS.len())]))
+            .collect();
+        check(&text);
+    }
+}
+
 #[test]
 fn messy_crlf_input() {
     let crlf = WRAPPED.replace('\n', "\r\n");
