@@ -1420,6 +1420,8 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
             {
                 (Break, Reason::SentenceEndShort)
             } else if next.last == CharRole::Question && prev.last != CharRole::Question {
+                // Not short by an indent, a question after a paragraph that
+                // filled its last line is a subhead set flush.
                 (Break, Reason::NextIsQuestion)
             } else if ctx.joined_before.is_none() && next.ends_sentence {
                 // No wrapped line on either side: in flowing text every
@@ -1467,6 +1469,8 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
         Fit::Full => (Join, Reason::FullLine),
         Fit::IndentShort | Fit::Short => {
             let mid_word = prev.last.is_text();
+            // PyMuPDF leaves the word space where it cut a stretched
+            // printed line: the line goes on, however short it is.
             if prev.ends_at_word_space()
                 && !prev.ends_sentence
                 && prev.furniture.is_none()

@@ -440,6 +440,7 @@ impl Line {
         self.text_end -= by;
         self.end -= by;
     }
+
     /// Whether the line ends with one space (or tab) after a word or a
     /// closing mark: in its input a word space the extractor cut the line
     /// at. (A line the output wrote, or one with no such space, has its
