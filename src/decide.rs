@@ -84,7 +84,8 @@ pub enum Reason {
     /// Join: no line may end with an opening bracket or quote (（「“《…).
     PrevEndsWithOpening,
     /// Join: the line opens a bracket at its start and does not close it
-    /// at its end: the bracketed remark runs on.
+    /// at its end: the bracketed remark runs on (into a credit, but no other
+    /// furniture).
     BracketLeftOpen,
     /// Join: the line stops mid-sentence inside a bracket or quote that it,
     /// or the line joined before it, opened.
@@ -1029,13 +1030,15 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     }
     // A bracketed remark opened at the line's start and not closed in the
     // line runs on: `（中新社记者` / `蔡丽欣 摄）`, `（这是一个打` / `包的
-    // bug…`. Its opening bracket is then its only full-width mark.
+    // bug…`. Its opening bracket is then its only full-width mark. Not into
+    // furniture (a caption, a list item), unless a credit closes it.
     if prev.opens_with_bracket
         && prev.compressible == 1
         && prev.last != CharRole::Close
         && !prev.ends_sentence
         && matches!(prev.furniture, None | Some(Furniture::Dateline))
         && next.blanks_before == 0
+        && (next.furniture.is_none() || next.ends_with_credit)
     {
         return (Join, Reason::BracketLeftOpen);
     }

@@ -804,7 +804,9 @@ fn settle_aligned_lines(section: &mut [Line]) {
 #[derive(Debug, Default)]
 struct Survey {
     lines: usize,
-    /// Lines with a few wide characters (so that their gaps and ends tell).
+    /// Lines with a few wide characters (so that their gaps and ends tell),
+    /// furniture left out (captions, list items, bylines stop without a
+    /// sentence end whatever the line spacing).
     judged: usize,
     /// Judged lines spaced out between their wide characters.
     letter_spaced: usize,
@@ -825,7 +827,7 @@ impl Survey {
         };
         for line in section {
             survey.after_one_blank += usize::from(line.blanks_before == 1);
-            if line.wide_chars >= 4 {
+            if line.wide_chars >= 4 && line.furniture.is_none() {
                 survey.judged += 1;
                 survey.letter_spaced += usize::from(line.shape.letter_spaced);
                 survey.mid_sentence +=

@@ -111,6 +111,21 @@ fn regression_fuzz_printed_pieces_settle_one_per_round() {
     check(&format!("{head}{}\nJ", "\n\u{fffd}".repeat(1000)));
 }
 
+/// Fuzz run 28: settling never converged. The output of short lines that
+/// each end their paragraph (captions, list items, bylines), one blank line
+/// between them, read as double-spaced on the next pass, so the blank lines
+/// were taken for line spacing; and there a line that opens a bracket and
+/// does not close it (`（评之七`) ran on into the next line, furniture or not,
+/// one more line every settling round. A bracket left open no longer runs on
+/// into furniture (a credit closing it excepted), and furniture lines are
+/// no evidence of double spacing. (Present before the latest stop: commit
+/// `cb218b4` fails the same way.)
+#[test]
+fn regression_fuzz_bracket_left_open_runs_into_furniture_one_round_at_a_time() {
+    check("——，以\nt”、、、\n——措施\n图为风\u{fffd}\n（\n□记者\n施\n3.障\n①\n图为\u{fffd}\n七\n□\n施\n3.障\n3.障\n①\n图为\u{fffd}\n施\n7.障\n①\n图为\u{fffd}\n某地风光");
+    check("\u{fffd}\u{fffd}\u{fffd}电\n来源：\u{fffd}\ne\n可以使用\n（二）oot\n通訊\u{fffd}报\n——\n\u{fffd}”，然\n——\n图为\u{fffd}\n（评之七\n\n3\n第一\n图为\u{fffd}\n七\n□)\n\u{fffd}\u{fffd}\n施\n3.障\n3.障\n①\n图为\u{fffd}\n施\n7.障\n①\n图为\u{fffd}\n某地风光");
+}
+
 /// Kinsoku and short lines that settled differently on a second pass.
 #[test]
 fn regression_props_kinsoku_short_lines() {
