@@ -787,9 +787,11 @@ fn output_cut(cut: SectionCut) -> SectionCut {
     }
 }
 
-/// Whether the ASCII byte `b` is a mark that, right after a wide character,
-/// stands for its full-width form (`,` for `，`, `.` for `。`): OCR reads
-/// Chinese punctuation so, and the mark printed a full em wide.
+/// Whether the byte `b` is an ASCII sentence-end or pause mark (the ASCII
+/// characters of those roles in [`role_of`]; a test holds them equal),
+/// which right after a wide character stands for its full-width form (`,`
+/// for `，`, `.` for `。`): OCR reads Chinese punctuation so, and the mark
+/// printed a full em wide.
 #[inline(always)]
 fn stands_for_full_width(b: u8) -> bool {
     matches!(b, b',' | b'.' | b';' | b':' | b'!' | b'?')
@@ -2014,6 +2016,21 @@ mod tests {
         // does not count, and the mark stands in.
         assert_eq!(measure("阶段: 迷你").width, measure("阶段：迷你").width);
         assert_eq!(measure("阶段: ").width, measure("阶段：").width);
+    }
+
+    #[test]
+    fn the_marks_that_stand_for_full_width_ones_are_the_ascii_sentence_ends_and_pauses() {
+        for b in 0..=u8::MAX {
+            let role = b.is_ascii().then(|| role_of(char::from(b)));
+            assert_eq!(
+                stands_for_full_width(b),
+                matches!(
+                    role,
+                    Some(CharRole::SentenceEnd | CharRole::Question | CharRole::Pause)
+                ),
+                "{b:#x}"
+            );
+        }
     }
 
     #[test]
