@@ -67,10 +67,17 @@ impl Analysis {
     /// more, one line per paragraph, each line composed from its parts (see
     /// [`Line::compose`]; debug builds check it against a rescan); a join found
     /// there, or a paragraph break written differently, is carried back onto
-    /// the boundary between the two paragraphs, and the check repeats. Each
-    /// round only adds joins or separators, so it ends; on real pages the first
-    /// check finds nothing. After 16 rounds it stops where it is; debug builds
-    /// (the property tests) assert that this never happens.
+    /// the boundary between the two paragraphs, and the check repeats. On
+    /// real pages the first check finds nothing.
+    ///
+    /// Each round that changes anything joins two paragraphs or turns a kept
+    /// break into a paragraph break, and nothing undoes either, so there are
+    /// fewer than twice as many rounds as lines: settling always ends at a
+    /// fixed point. A rule that fires on a joined line but on neither of its
+    /// parts joins one more paragraph per round, which makes a long section
+    /// cost one round per paragraph; debug builds (the property tests and the
+    /// fuzz target) assert that no section needs more than 16 rounds, so that
+    /// such a rule is found and fixed.
     pub(crate) fn settle(&mut self, text: &str, reflower: &Reflower) {
         self.settle_into(text, reflower, &mut String::new());
     }
@@ -83,18 +90,12 @@ impl Analysis {
         // `ends[k]` is the index of the last input line of paragraph `k`,
         // which is output line `k`.
         let mut ends = std::mem::take(&mut self.scratch.ends);
-        let settled = self.settle_rounds(text, reflower, out, base, &mut check, &mut ends);
+        self.settle_rounds(text, reflower, out, base, &mut check, &mut ends);
         self.scratch.check = Some(check);
         self.scratch.ends = ends;
-        if !settled {
-            // Out of rounds: write what the last changes decided.
-            out.truncate(base);
-            self.write_body(text, reflower, out);
-            debug_assert!(false, "settling did not converge");
-        }
     }
 
-    /// The rounds of [`Analysis::settle_into`]; `false` if they ran out.
+    /// The rounds of [`Analysis::settle_into`].
     fn settle_rounds(
         &mut self,
         text: &str,
@@ -103,8 +104,9 @@ impl Analysis {
         base: usize,
         check: &mut Analysis,
         ends: &mut Vec<usize>,
-    ) -> bool {
-        const MAX_ROUNDS: usize = 16;
+    ) {
+        /// Rounds debug builds allow before they call a rule suspect.
+        const EXPECTED_ROUNDS: usize = 16;
         let separator_blanks = separator_blanks(reflower);
         // Every break kept and every line written whole: the output is the
         // input's lines with its blank lines, so deciding it again sees the
@@ -112,7 +114,7 @@ impl Analysis {
         let unchanged = self.keeps_every_line(reflower);
         if unchanged && !cfg!(debug_assertions) {
             self.write_kept_lines(text, reflower, out);
-            return true;
+            return;
         }
         #[cfg(debug_assertions)]
         if unchanged {
@@ -127,9 +129,16 @@ impl Analysis {
         let one_paragraph = !self.lines.is_empty() && self.paragraph_end(0) == self.lines.len();
         if one_paragraph && !cfg!(debug_assertions) {
             self.write_paragraph(text, reflower, 0, self.lines.len(), out);
-            return true;
+            return;
         }
-        for _ in 0..MAX_ROUNDS {
+        // Each changing round adds a join or a separator and removes neither:
+        // at most `2 * (lines - 1)` rounds change something.
+        let bound = 2 * self.lines.len();
+        for round in 0..=bound {
+            debug_assert!(
+                round < EXPECTED_ROUNDS,
+                "settling did not converge in {EXPECTED_ROUNDS} rounds"
+            );
             // The output, one line per paragraph, measured by composing each
             // paragraph's lines rather than by scanning the output again.
             out.truncate(base);
@@ -191,7 +200,7 @@ impl Analysis {
                 }
             }
             if !changed {
-                return true;
+                return;
             }
             debug_assert!(!unchanged, "a section of kept lines changed on settling");
             debug_assert!(
@@ -199,7 +208,11 @@ impl Analysis {
                 "a section of one paragraph changed on settling"
             );
         }
-        false
+        // Unreachable by the count above; written as the last round decided
+        // rather than panicking, should that count ever be wrong.
+        debug_assert!(false, "settling changed something in {bound} rounds");
+        out.truncate(base);
+        self.write_body(text, reflower, out);
     }
 
     /// Whether every line is written exactly as it came (its indent
