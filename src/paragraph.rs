@@ -346,31 +346,52 @@ impl Analysis {
         self.columns.clear();
         self.openings.clear();
         self.spacing_only.clear();
-        self.estimate_section(0..self.lines.len(), reflower);
-        if self.decide_glyph_section(text) {
-            // Debug builds check it against the cascade.
+        let n = self.lines.len();
+        if reflower.fixed_column.is_none() && self.decide_glyph_section(text) {
+            // Stage 2 finds nothing in such a section: a column needs three
+            // lines that vote for one, and a single glyph is too narrow to
+            // vote; line spacing needs blank lines. Debug builds run both
+            // stages and check.
+            self.columns.resize(n, None);
+            self.openings.resize(n, Openings::default());
+            self.spacing_only.resize(n, false);
             #[cfg(debug_assertions)]
-            {
-                let fast = std::mem::take(&mut self.decisions);
-                self.decide_all(Some(text));
-                assert_eq!(fast, self.decisions, "a section of single glyphs");
-            }
+            self.assert_glyph_section_as_estimated(text, reflower);
         } else {
+            self.estimate_section(0..n, reflower);
             self.decide_all(Some(text));
         }
     }
 
-    /// [`Analysis::decide_all`] for a section of single glyphs and nothing
-    /// else, as an extractor leaves a stretched line it set one glyph a
-    /// line (a million one-character lines, at worst): with no column and
-    /// no line spacing, the glyph-run rule joins every break, and no rule
-    /// before it applies (see [`glyph_run_goes_on`]), so the cascade is
-    /// skipped. Returns `false`, deciding nothing, for any other section.
+    /// Checks the shortcut of [`Analysis::analyse_section`] for a section
+    /// of single glyphs against stages 2 and 3 in full.
+    #[cfg(debug_assertions)]
+    fn assert_glyph_section_as_estimated(&mut self, text: &str, reflower: &Reflower) {
+        let lines = self.lines.clone();
+        let fast = (
+            std::mem::take(&mut self.columns),
+            std::mem::take(&mut self.openings),
+            std::mem::take(&mut self.spacing_only),
+            std::mem::take(&mut self.decisions),
+        );
+        self.estimate_section(0..lines.len(), reflower);
+        self.decide_all(Some(text));
+        assert_eq!(lines, self.lines, "a section of single glyphs");
+        assert_eq!(fast.0, self.columns, "a section of single glyphs");
+        assert_eq!(fast.1, self.openings, "a section of single glyphs");
+        assert_eq!(fast.2, self.spacing_only, "a section of single glyphs");
+        assert_eq!(fast.3, self.decisions, "a section of single glyphs");
+    }
+
+    /// Stages 2 and 3 for a section of single glyphs and nothing else, as an
+    /// extractor leaves a stretched line it set one glyph a line (a million
+    /// one-character lines, at worst): with no column and no line spacing,
+    /// the glyph-run rule joins every break, and no rule before it applies
+    /// (see [`glyph_run_goes_on`]), so the cascade is skipped. Returns
+    /// `false`, deciding nothing, for any other section.
     fn decide_glyph_section(&mut self, text: &str) -> bool {
         let lines = &self.lines[..];
         if lines.len() < 2
-            || self.spacing_only[0]
-            || self.columns.iter().any(Option::is_some)
             // The first break: nothing joined before it, so the rule asks
             // for a glyph on both sides (and `prev` opens the section: no
             // running header before it).
