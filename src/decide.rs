@@ -285,6 +285,10 @@ pub enum Reason {
     BlankAfterSentence,
     /// Break: the line ends short of its column, so its paragraph ends here.
     ShortLine,
+    /// Keep: a line of verse, or of a list set line by line, on one side:
+    /// three or more lines as wide as one another, narrower than the lines
+    /// around them, without a mark but one at the end.
+    Verse,
     /// Break: the line ends a sentence and the next line is short and stops
     /// without a mark: a heading, not the last line of this paragraph.
     NextIsHeading,
@@ -410,6 +414,7 @@ impl fmt::Display for Reason {
             }
             Reason::BlankAfterSentence => "sentence ends before a blank line",
             Reason::ShortLine => "line ends short of the column: paragraph end",
+            Reason::Verse => "line of verse or of a list, set line by line",
             Reason::Heading => {
                 "heading: a short or full line without sentence end before a first line"
             }
@@ -1020,7 +1025,12 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     let (prev, next) = (ctx.prev, ctx.next);
 
     if prev.shape.preformatted || next.shape.preformatted {
-        return (Keep, Reason::Preformatted);
+        let reason = if prev.shape.verse || next.shape.verse {
+            Reason::Verse
+        } else {
+            Reason::Preformatted
+        };
+        return (Keep, reason);
     }
     if next.first.cannot_start_line() {
         return (Join, Reason::NextStartsWithClosing);

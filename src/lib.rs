@@ -54,11 +54,14 @@
 //!
 //! - The decisions are heuristics. On the bundled newspaper page they make no
 //!   wrong decision of 514; on pages generated from other text, set by a browser
-//!   and extracted by four tools and OCR, break F1 is 0.93–0.98; on held-out
+//!   and extracted by four tools and OCR, break F1 is 0.96–0.99; on held-out
 //!   pages set by XeLaTeX, whose compressed punctuation makes `pdftotext -raw`
-//!   cut printed lines into pieces, it is 0.74 (README, "Accuracy").
-//! - Verse whose lines are about equally wide reads as a narrow column and is
-//!   joined.
+//!   cut printed lines into pieces, it is 0.90 (README, "Accuracy").
+//! - Verse keeps its line breaks only where its lines are exactly as wide
+//!   as one another, hold no mark but one at the end, and stand between
+//!   wider lines (classical verse quoted in prose, [`Reason::Verse`]) or on
+//!   their own. Verse whose lines differ in width, inside a column of prose,
+//!   is read as short lines of that column and may be joined.
 //! - Text too short to show a column width (fewer than three lines that agree)
 //!   is left as it is.
 //! - Text whose columns were interleaved by the extractor cannot be repaired:

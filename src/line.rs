@@ -325,6 +325,12 @@ pub(crate) struct Shape {
     /// The line opens a page: a form feed stands in its leading whitespace,
     /// as `pdftotext` writes one at every page break.
     pub page_top: bool,
+    /// One of three or more lines of verse, or of a list set line by line:
+    /// as wide as one another, narrower than the lines around, without a
+    /// mark but one at the end. Set for a whole section at once (see
+    /// `paragraph::mark_verse`), with `preformatted`: such a line is kept
+    /// as it came.
+    pub verse: bool,
 }
 
 /// One non-blank input line, measured.
@@ -547,6 +553,10 @@ impl Line {
                     // section is judged afresh.
                     shape: Shape {
                         letter_spaced: spread(part.letter_spaces, part.wide_chars),
+                        // Verse is found for a section at once, and a line
+                        // of verse was not preformatted before that.
+                        preformatted: part.shape.preformatted && !part.shape.verse,
+                        verse: false,
                         ..part.shape
                     },
                     ..*part
@@ -574,10 +584,11 @@ impl Line {
         // so a paragraph is preformatted exactly when its one line is;
         // otherwise only the counts (letter-spacing, space runs) decide. An
         // aligned line's flag depends on the lines around it, so it is left
-        // to the counts as well, and decided again in the output's context.
+        // to the counts as well, and decided again in the output's context;
+        // so is a line of verse's (see `paragraph::mark_verse`).
         let preformatted = parts
             .iter()
-            .any(|p| p.shape.preformatted && !p.shape.aligned);
+            .any(|p| p.shape.preformatted && !p.shape.aligned && !p.shape.verse);
         let place = Place {
             span,
             text_start,
@@ -760,6 +771,7 @@ impl Line {
                 letter_spaced,
                 aligned,
                 page_top: false,
+                verse: false,
             },
             furniture: if may_be_furniture(&edges, width, first, dated) {
                 furniture_of(text(), &edges, width, first, ends_sentence, dated)

@@ -442,6 +442,7 @@ impl Analysis {
     /// Stage 2 for the section of `lines[range]`.
     fn estimate_section(&mut self, range: Range<usize>, reflower: &Reflower) {
         settle_aligned_lines(&mut self.lines[range.clone()]);
+        mark_verse(&mut self.lines[range.clone()]);
         let survey = Survey::of(&self.lines[range.clone()]);
         if survey.spaced_out() {
             for line in &mut self.lines[range.clone()] {
@@ -831,6 +832,65 @@ fn settle_aligned_lines(section: &mut [Line]) {
         let spread = line.indent == 0
             && (line.space_runs == 1 || widest.is_some_and(|w| line.width + 4 >= w));
         section[i].shape.preformatted = !(alone && spread);
+    }
+}
+
+/// Marks the lines of verse in a section (see [`Shape::verse`]): runs of
+/// three or more lines right below one another, each opening with an
+/// ideograph and holding no mark but one at its end, all exactly as wide
+/// (4 to 12 em) and as indented, between lines at least 2 em wider (as
+/// compressed as they may be) or a blank line or the section's edge.
+///
+/// A paragraph's lines fill its column, so a run of them sits between lines
+/// as wide (or ends at the paragraph's short last line); lines of verse or
+/// of a list are narrower than the prose around them. The test reads the
+/// lines alone, not the column, so that it finds the same run in the
+/// output, where the prose around has become one line per paragraph.
+///
+/// [`Shape::verse`]: crate::line::Shape::verse
+fn mark_verse(section: &mut [Line]) {
+    const MIN_WIDTH: u32 = 4 * 2;
+    const MAX_WIDTH: u32 = 12 * 2;
+    let candidate = |line: &Line| {
+        // Most prose lines hold two marks or more.
+        if line.compressible > 1 {
+            return false;
+        }
+        let ends_with_mark = matches!(line.last, CharRole::Pause | CharRole::SentenceEnd);
+        (MIN_WIDTH..=MAX_WIDTH).contains(&(line.width - line.indent))
+            && line.compressible == u32::from(ends_with_mark)
+            && line.first == CharRole::Ideograph
+            && (line.last == CharRole::Ideograph || ends_with_mark)
+            && line.narrow == 0
+            && line.letter_spaces == 0
+            && line.brackets == 0
+            && line.furniture.is_none()
+            && !line.shape.preformatted
+    };
+    let mut from = 0;
+    while let Some(i) = section[from..].iter().position(candidate).map(|k| from + k) {
+        let (width, indent) = (section[i].width, section[i].indent);
+        let mut end = i + 1;
+        while end < section.len()
+            && section[end].blanks_before == 0
+            && section[end].width == width
+            && section[end].indent == indent
+            && candidate(&section[end])
+        {
+            end += 1;
+        }
+        let apart = |line: &Line| line.blanks_before > 0;
+        let wider = |line: &Line| line.min_width() >= width + 4;
+        let opens = i == 0 || apart(&section[i]) || wider(&section[i - 1]);
+        let closes = end == section.len() || apart(&section[end]) || wider(&section[end]);
+        if end - i >= 3 && opens && closes {
+            // Set line by line, as preformatted text is.
+            for line in &mut section[i..end] {
+                line.shape.verse = true;
+                line.shape.preformatted = true;
+            }
+        }
+        from = end;
     }
 }
 

@@ -148,6 +148,7 @@ impl Reference {
                 letter_spaced,
                 aligned,
                 page_top: false,
+                verse: false,
             },
             // A date has digits: `2022年10月11日`.
             furniture: furniture_of(
