@@ -209,7 +209,13 @@ impl LineCounter {
             };
             let body = &text[start..run_end];
             let edges = Edges::of_three_byte(body);
-            let line = if is_main_ideograph(edges.first) && is_main_ideograph(edges.last) {
+            let line = if body.len() == 3 && is_main_ideograph(edges.first) {
+                // One ideograph alone, a glyph of a stretched line set one
+                // glyph a line: its counts are constants, which leaves
+                // little to compute.
+                let one = Counts::of_ideographs(3);
+                Line::assemble::<true, true>(body, edges, place, one, false, wide_ambiguous)
+            } else if is_main_ideograph(edges.first) && is_main_ideograph(edges.last) {
                 Line::assemble::<true, true>(body, edges, place, run, false, wide_ambiguous)
             } else {
                 Line::assemble::<false, false>(body, edges, place, run, false, wide_ambiguous)
