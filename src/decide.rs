@@ -438,7 +438,7 @@ fn furniture_name(kind: Furniture) -> &'static str {
         Furniture::Source => "source line",
         Furniture::Caption => "caption",
         Furniture::Subtitle => "subtitle",
-        Furniture::ListItem => "list item",
+        Furniture::ListItem => "list item (or interview turn)",
         Furniture::RunningHeader => "running header",
     }
 }

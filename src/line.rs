@@ -46,7 +46,9 @@ pub enum Furniture {
     Caption,
     /// A subtitle introduced by a dash: `——深入学习…`.
     Subtitle,
-    /// A line introduced by a list or block marker: `一、`, `（二）`, `1.`, `①`, `●`.
+    /// A line introduced by a list or block marker: `一、`, `（二）`, `1.`, `①`, `●`;
+    /// or by an interview label, which opens a turn as a marker opens an
+    /// item: `问：`, `答：`, `记者：`, `主持人：`.
     ListItem,
     /// A running header or folio: `南粤都市报 2022年10月11日 星期一 第4版`,
     /// `— 12 —`, `第 12 页`.
@@ -1742,10 +1744,23 @@ fn furniture_of(
     {
         return Some(Furniture::Byline);
     }
-    if is_list_item(body) {
+    if is_list_item(body) || opens_interview_turn(body) {
         return Some(Furniture::ListItem);
     }
     None
+}
+
+/// The labels that open the turns of an interview (`问：…`, `记者：…`),
+/// simplified and traditional. Like a list marker, such a label opens a
+/// paragraph after a sentence end, however full the line before.
+const INTERVIEW_LABELS: [&str; 6] = ["问", "問", "答", "记者", "記者", "主持人"];
+
+/// Whether `body` opens with an interview label and its colon.
+fn opens_interview_turn(body: &str) -> bool {
+    INTERVIEW_LABELS.iter().any(|label| {
+        body.strip_prefix(label)
+            .is_some_and(|rest| rest.starts_with(['：', ':']))
+    })
 }
 
 /// Whether `bytes` hold `needle`, a character of three bytes in UTF-8, eight
@@ -1796,8 +1811,8 @@ fn contains3(bytes: &[u8], needle: &str) -> bool {
 /// Whether a line starting with `c` may be furniture that does not open with
 /// a block marker: the first characters of [`SUBTITLE_OPENERS`],
 /// [`LABEL_BRACKETS`], [`SOURCE_LABELS`], [`SOURCE_WORDS`],
-/// [`CAPTION_OPENERS`], [`REPORTER_BYLINES`] and of list items (a test keeps
-/// them in step).
+/// [`CAPTION_OPENERS`], [`REPORTER_BYLINES`], [`INTERVIEW_LABELS`] and of
+/// list items (a test keeps them in step).
 ///
 /// Most lines open with an ideograph that is none of these: a 256-bit
 /// filter of the ideographs among them turns those away before the `match`.
@@ -1840,7 +1855,8 @@ const fn opens_furniture_exactly(c: char) -> bool {
         '0'..='9' | '(' | '<' | '[' | '〈' | '【' | '—' | '－' | '―' | '（' | '来' | '來' | '责' | '責' | '编'
         | '編' | '校' | '审' | '審' | '作' | '图' | '圖' | '上' | '下' | '左' | '右'
         | '本' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-        | '资' | '資' | '口' | '-' | '–' | '第' | '０'..='９'
+        | '资' | '資' | '口' | '-' | '–' | '第' | '０'..='９' | '问' | '問' | '答' | '记'
+        | '記' | '主'
         | '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{2793}')
 }
 
@@ -2161,6 +2177,15 @@ mod tests {
             Some(Furniture::ListItem)
         );
         assert_eq!(measure("3. 保障").furniture, Some(Furniture::ListItem));
+        for turn in [
+            "问：这次改革的重点是什么？",
+            "答:重点是简化",
+            "記者：企業的反應如何？",
+        ] {
+            assert_eq!(measure(turn).furniture, Some(Furniture::ListItem), "{turn}");
+        }
+        // A word that ends with a label's characters is no label.
+        assert_eq!(measure("答复：我们会继续努力").furniture, None);
         assert_eq!(measure("1.5亿元投资").furniture, None);
         assert_eq!(
             measure("（责任编辑：张俊蕾）").furniture,
@@ -2215,12 +2240,13 @@ mod tests {
 
     #[test]
     fn furniture_openers_are_in_step() {
-        let lists: [&[&str]; 5] = [
+        let lists: [&[&str]; 6] = [
             &SUBTITLE_OPENERS,
             &SOURCE_LABELS,
             &SOURCE_WORDS,
             &CAPTION_OPENERS,
             &REPORTER_BYLINES,
+            &INTERVIEW_LABELS,
         ];
         for opener in lists.iter().flat_map(|l| l.iter()) {
             let c = opener.chars().next().unwrap();

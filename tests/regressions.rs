@@ -693,6 +693,26 @@ fn regression_props_verse_inside_printed_pieces() {
     assert_eq!(ideographic.reflow(&once), once);
 }
 
+/// An interview set as questions and answers: a turn that opens with its
+/// label (`问：`, `答：`) starts a paragraph after a sentence end, even when
+/// the line before fills the column; a line that starts with the label's
+/// characters mid-sentence (`回` | `答：`) still goes on.
+#[test]
+fn interview_turns_are_not_glued() {
+    let text = "问：这次改革的重点是什么？\n答：重点是简化审批流程，让企业\n少跑腿。过去办一个证要跑五六个部\n门，现在一个窗口就能办完。\n问：企业的反应如何？\n答：反应非常积极。很多企业负责\n人跟我们说，办事效率提高了一倍多。\n";
+    let out = check(text);
+    assert!(
+        out.starts_with("问：这次改革的重点是什么？\n\n答："),
+        "{out}"
+    );
+    assert!(
+        out.contains("少跑腿。过去办一个证要跑五六个部门，"),
+        "{out}"
+    );
+    let answer = "当被问到下一步的打算时，他笑着回\n答：我们会继续努力，把这件事情做\n好，让更多的群众从中受益，这也是\n我们一直以来的心愿和追求的目标。\n";
+    assert!(check(answer).contains("他笑着回答：我们"));
+}
+
 /// Lines without a mark, as wide as one another, between lines of the same
 /// width are a paragraph's full lines, not verse: they are joined.
 #[test]
