@@ -1032,7 +1032,8 @@ pub enum ParagraphKind {
     Heading,
     /// A byline, dateline, source line, caption or subtitle.
     Furniture(Furniture),
-    /// Code, a table or other aligned text, kept line by line.
+    /// Code, a table or other aligned text, or a line of verse (see
+    /// [`Reason::Verse`](crate::Reason::Verse)), kept line by line.
     Preformatted,
 }
 
