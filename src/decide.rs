@@ -439,6 +439,7 @@ fn furniture_name(kind: Furniture) -> &'static str {
         Furniture::Caption => "caption",
         Furniture::Subtitle => "subtitle",
         Furniture::ListItem => "list item (or interview turn)",
+        Furniture::Jump => "jump line",
         Furniture::RunningHeader => "running header",
     }
 }

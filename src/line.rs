@@ -50,6 +50,9 @@ pub enum Furniture {
     /// or by an interview label, which opens a turn as a marker opens an
     /// item: `问：`, `答：`, `记者：`, `主持人：`.
     ListItem,
+    /// A jump line, which sends a story on to another page or picks it up
+    /// from one: `（下转第二版）`, `（上接第1版）`.
+    Jump,
     /// A running header or folio: `南粤都市报 2022年10月11日 星期一 第4版`,
     /// `— 12 —`, `第 12 页`.
     RunningHeader,
@@ -1726,6 +1729,9 @@ fn furniture_of(
     if bracketed && (dateline.iter().any(|k| body.contains(k)) || ends_with_dispatch()) {
         return Some(Furniture::Dateline);
     }
+    if bracketed && width <= 12 * EM && is_jump_line(body) {
+        return Some(Furniture::Jump);
+    }
     // A closing dateline cut before its `电）`: `（中新社乌鲁木齐3月12日`, an
     // agency's name after the bracket, the date unfinished at the line's end.
     if first == CharRole::Open && !body.contains(['）', ')']) && is_cut_dateline(body) {
@@ -1749,6 +1755,44 @@ fn furniture_of(
     }
     None
 }
+
+/// Whether `body`, in its brackets, sends the story to a page or picks it
+/// up from one: `（下转第二版）`, `（上接第1版）`, `(转 2 版)`.
+fn is_jump_line(body: &str) -> bool {
+    let inner = body.trim_matches(['（', '）', '(', ')', ' ', '\u{3000}']);
+    let Some(page) = JUMP_WORDS.iter().find_map(|w| inner.strip_prefix(w)) else {
+        return false;
+    };
+    let page = page.trim_start_matches([' ', '第']).trim_end();
+    let Some(number) = page.strip_suffix(['版', '页', '頁']) else {
+        return false;
+    };
+    let number = number.trim_matches(' ');
+    (1..=4).contains(&number.chars().count())
+        && number.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '０'
+                        ..='９'
+                            | '一'
+                            | '二'
+                            | '三'
+                            | '四'
+                            | '五'
+                            | '六'
+                            | '七'
+                            | '八'
+                            | '九'
+                            | '十'
+                            | '百'
+                )
+        })
+}
+
+/// The words of a jump line before its page: `下转`, `上接`, and their short
+/// and traditional forms.
+const JUMP_WORDS: [&str; 9] = ["下转", "上接", "转", "接", "续", "下轉", "轉", "續", "承"];
 
 /// The labels that open the turns of an interview (`问：…`, `记者：…`),
 /// simplified and traditional. Like a list marker, such a label opens a
@@ -2184,6 +2228,15 @@ mod tests {
         ] {
             assert_eq!(measure(turn).furniture, Some(Furniture::ListItem), "{turn}");
         }
+        for jump in [
+            "（下转第二版）",
+            "（上接第1版）",
+            "(转 2 版)",
+            "（續第十二版）",
+        ] {
+            assert_eq!(measure(jump).furniture, Some(Furniture::Jump), "{jump}");
+        }
+        assert_eq!(measure("（转第二版的文章）").furniture, None);
         // A word that ends with a label's characters is no label.
         assert_eq!(measure("答复：我们会继续努力").furniture, None);
         assert_eq!(measure("1.5亿元投资").furniture, None);

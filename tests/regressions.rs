@@ -713,6 +713,19 @@ fn interview_turns_are_not_glued() {
     assert!(check(answer).contains("他笑着回答：我们"));
 }
 
+/// Jump lines (`（下转第二版）`, `（上接第一版）`) stand alone: a story's
+/// last paragraph on its page does not take in the jump, nor does the
+/// continuation's first paragraph take in the line that picks it up.
+#[test]
+fn jump_lines_stand_alone() {
+    let text = "　　本报北京3月5日电（记者张三）国务院总理今天在人民大会\n堂作政府工作报告，回顾了过去一年的工作，部署了今年\n的任务。报告指出，要坚持稳中求进工作总基调，完整准确\n全面贯彻新发展理念。\n（下转第二版）\n\n（上接第一版）\n加快构建新发展格局，着力推动高质量发展，更好统筹发\n展和安全。\n";
+    let out = check(text);
+    assert!(
+        out.contains("理念。\n\n（下转第二版）\n\n（上接第一版）\n\n加快"),
+        "{out}"
+    );
+}
+
 /// Lines without a mark, as wide as one another, between lines of the same
 /// width are a paragraph's full lines, not verse: they are joined.
 #[test]
