@@ -839,7 +839,9 @@ fn settle_aligned_lines(section: &mut [Line]) {
 /// three or more lines right below one another, each opening with an
 /// ideograph and holding no mark but one at its end, all exactly as wide
 /// (4 to 12 em) and as indented, between lines at least 2 em wider (as
-/// compressed as they may be) or a blank line or the section's edge.
+/// compressed as they may be) or a blank line or the section's edge; the
+/// line before may also be one of any width that ends at a pause mark (a
+/// colon that introduces the verse) and is no furniture (a label's colon).
 ///
 /// A paragraph's lines fill its column, so a run of them sits between lines
 /// as wide (or ends at the paragraph's short last line); lines of verse or
@@ -881,7 +883,11 @@ fn mark_verse(section: &mut [Line]) {
         }
         let apart = |line: &Line| line.blanks_before > 0;
         let wider = |line: &Line| line.min_width() >= width + 4;
-        let opens = i == 0 || apart(&section[i]) || wider(&section[i - 1]);
+        // (A line that introduces the verse may be as short as it likes:
+        // `…吟起了李白的` | `诗句：`; a label's colon is furniture's.)
+        let introduces = |line: &Line| line.last == CharRole::Pause && line.furniture.is_none();
+        let opens =
+            i == 0 || apart(&section[i]) || wider(&section[i - 1]) || introduces(&section[i - 1]);
         let closes = end == section.len() || apart(&section[end]) || wider(&section[end]);
         if end - i >= 3 && opens && closes {
             // Set line by line, as preformatted text is.

@@ -673,6 +673,13 @@ fn verse_inside_a_prose_column_keeps_its_lines() {
         "{out}"
     );
     assert!(out.contains("不由得想起"), "{out}");
+    // Introduced by a colon at the end of a line shorter than the verse.
+    let short = "　　中秋之夜，月光如水。老张站在阳台上，望着天上的圆月，不\n由得想起远在他乡的儿子，轻声吟起了李白的诗句，最后一句\n是这样的：\n　　床前明月光，\n　　疑是地上霜。\n　　举头望明月，\n　　低头思故乡。\n";
+    let out = check(short);
+    assert!(
+        out.contains("是这样的：\n　　床前明月光，\n　　疑是地上霜。\n"),
+        "{out}"
+    );
 }
 
 /// Found by the property test while verse was added: a run of lines as
