@@ -1750,7 +1750,7 @@ fn furniture_of(
     {
         return Some(Furniture::Byline);
     }
-    if is_list_item(body) || opens_interview_turn(body) {
+    if is_list_item(body) || (f.is_some_and(opens_interview_label) && opens_interview_turn(body)) {
         return Some(Furniture::ListItem);
     }
     None
@@ -1805,6 +1805,13 @@ fn opens_interview_turn(body: &str) -> bool {
         body.strip_prefix(label)
             .is_some_and(|rest| rest.starts_with(['：', ':']))
     })
+}
+
+/// Whether `c` opens one of [`INTERVIEW_LABELS`] (a test keeps them in
+/// step): lines that open with `一` and other list numerals come as far as
+/// the labels, and this turns them away first.
+fn opens_interview_label(c: char) -> bool {
+    matches!(c, '问' | '問' | '答' | '记' | '記' | '主')
 }
 
 /// Whether `bytes` hold `needle`, a character of three bytes in UTF-8, eight
@@ -2227,6 +2234,12 @@ mod tests {
             "記者：企業的反應如何？",
         ] {
             assert_eq!(measure(turn).furniture, Some(Furniture::ListItem), "{turn}");
+        }
+        for label in INTERVIEW_LABELS {
+            assert!(
+                opens_interview_label(label.chars().next().unwrap()),
+                "{label}"
+            );
         }
         for jump in [
             "（下转第二版）",
