@@ -1769,25 +1769,9 @@ fn is_jump_line(body: &str) -> bool {
     };
     let number = number.trim_matches(' ');
     (1..=4).contains(&number.chars().count())
-        && number.chars().all(|c| {
-            c.is_ascii_digit()
-                || matches!(
-                    c,
-                    '０'
-                        ..='９'
-                            | '一'
-                            | '二'
-                            | '三'
-                            | '四'
-                            | '五'
-                            | '六'
-                            | '七'
-                            | '八'
-                            | '九'
-                            | '十'
-                            | '百'
-                )
-        })
+        && number
+            .chars()
+            .all(|c| is_numeral(c) || matches!(c, '０'..='９' | '百'))
 }
 
 /// The words of a jump line before its page: `下转`, `上接`, and their short
@@ -2004,16 +1988,10 @@ fn is_list_item(body: &str) -> bool {
     if ('\u{2460}'..='\u{2473}').contains(&c0) || ('\u{2776}'..='\u{2793}').contains(&c0) {
         return true;
     }
-    let numeral = |c: char| {
-        matches!(
-            c,
-            '0'..='9' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-        )
-    };
     let bracketed = c0 == '（' || c0 == '(';
     let rest = if bracketed { chars.as_str() } else { body };
     // Four numerals are already too many: stop there (`一二三四五…` is text).
-    let digits = rest.chars().take(4).take_while(|&c| numeral(c)).count();
+    let digits = rest.chars().take(4).take_while(|&c| is_numeral(c)).count();
     if digits == 0 || digits > 3 {
         return false;
     }
@@ -2028,6 +2006,15 @@ fn is_list_item(body: &str) -> bool {
         Some('.' | '．') => !matches!(after.next(), Some(c) if c.is_ascii_digit()),
         _ => false,
     }
+}
+
+/// An ASCII digit or a Chinese numeral up to ten: what numbers a list item
+/// (`3.`, `三、`) or a page (`第二版`).
+fn is_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '0'..='9' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 #[cfg(test)]
@@ -2250,7 +2237,7 @@ mod tests {
             assert_eq!(measure(jump).furniture, Some(Furniture::Jump), "{jump}");
         }
         assert_eq!(measure("（转第二版的文章）").furniture, None);
-        // A word that ends with a label's characters is no label.
+        // A word that starts with a label's characters is no label.
         assert_eq!(measure("答复：我们会继续努力").furniture, None);
         assert_eq!(measure("1.5亿元投资").furniture, None);
         assert_eq!(
