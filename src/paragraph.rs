@@ -858,7 +858,10 @@ fn mark_verse(section: &mut [Line]) {
         if line.compressible > 1 {
             return false;
         }
-        let ends_with_mark = matches!(line.last, CharRole::Pause | CharRole::SentenceEnd);
+        let ends_with_mark = matches!(
+            line.last,
+            CharRole::Pause | CharRole::SentenceEnd | CharRole::Question
+        );
         (MIN_WIDTH..=MAX_WIDTH).contains(&(line.width - line.indent))
             && line.compressible == u32::from(ends_with_mark)
             && line.first == CharRole::Ideograph
