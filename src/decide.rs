@@ -992,31 +992,49 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
 /// brackets were left open before `prev` and the line before `prev` is no
 /// running header. Every rule ahead of that one is ruled out by the fields
 /// it reads, so a section of glyphs is decided without the cascade (see
-/// `paragraph::Analysis::decide_glyph_section`); `false` says nothing.
-#[inline(always)]
+/// `paragraph::Analysis::decide_glyph_section`, which reads each line once:
+/// [`glyph_plain`], then [`glyph_goes_on`] before a break and
+/// [`glyph_takes_in`] after one); `false` says nothing.
+/// (Release builds only document it: debug builds check the section's
+/// shortcut against it.)
+#[cfg_attr(not(debug_assertions), allow(dead_code))]
 pub(crate) fn glyph_run_goes_on(prev: &Line, next: &Line, brackets_before: i32) -> bool {
-    // The glyph-run rule itself.
+    glyph_plain(prev)
+        && glyph_plain(next)
+        && glyph_goes_on(prev, brackets_before)
+        && glyph_takes_in(next)
+}
+
+/// [`glyph_run_goes_on`]'s test of either line: no page title, folio or
+/// other furniture (the furniture gate's fields), preformatted text,
+/// bracket or dateline, which rules before the glyph-run rule read.
+#[inline(always)]
+pub(crate) fn glyph_plain(line: &Line) -> bool {
+    !line.shape.page_top
+        && line.furniture.is_none()
+        && !line.shape.preformatted
+        && !line.opens_with_bracket
+        && !line.dateline_lead
+}
+
+/// [`glyph_run_goes_on`]'s test of the line before the break: a single
+/// glyph (the rule itself) that leaves no bracket or quote open, and no
+/// credit or word cut.
+#[inline(always)]
+pub(crate) fn glyph_goes_on(prev: &Line, brackets_before: i32) -> bool {
     single_glyph(prev)
-        && next.blanks_before == 0
-        // Nothing a rule before it reads: no page title, folio, furniture
-        // (the furniture gate's fields), preformatted text, kinsoku mark,
-        // bracket, dateline, word cut or deeper indent.
-        && !prev.shape.page_top
-        && !next.shape.page_top
-        && prev.furniture.is_none()
-        && next.furniture.is_none()
-        && !prev.shape.preformatted
-        && !next.shape.preformatted
-        && !next.first.cannot_start_line()
         && prev.last != CharRole::Open
-        && !prev.opens_with_bracket
-        && !next.opens_with_bracket
-        && !prev.dateline_lead
-        && !next.dateline_lead
         && !prev.ends_with_credit
         && !prev.ends_mid_word
-        && next.indent < 2
         && prev.brackets + brackets_before <= 0
+}
+
+/// [`glyph_run_goes_on`]'s test of the line after the break: right below
+/// (no blank line), not deeper indented, and free to start a line (no
+/// kinsoku mark).
+#[inline(always)]
+pub(crate) fn glyph_takes_in(next: &Line) -> bool {
+    next.blanks_before == 0 && !next.first.cannot_start_line() && next.indent < 2
 }
 
 /// [`decide`] once folios are told from glyphs.

@@ -8,8 +8,8 @@ use std::ops::Range;
 
 use crate::classify::CharRole;
 use crate::decide::{
-    decide, glyph_run_goes_on, is_folio_line, line_so_far, single_glyph, Action, BreakContext,
-    Reason,
+    decide, glyph_goes_on, glyph_plain, glyph_takes_in, is_folio_line, line_so_far, single_glyph,
+    Action, BreakContext, Reason,
 };
 use crate::join;
 use crate::layout::{estimate_columns, fit, ColumnScratch, Fit, Openings};
@@ -387,7 +387,7 @@ impl Analysis {
     /// extractor leaves a stretched line it set one glyph a line (a million
     /// one-character lines, at worst): with no column and no line spacing,
     /// the glyph-run rule joins every break, and no rule before it applies
-    /// (see [`glyph_run_goes_on`]), so the cascade is skipped. Returns
+    /// (see [`crate::decide::glyph_run_goes_on`]), so the cascade is skipped. Returns
     /// `false`, deciding nothing, for any other section.
     fn decide_glyph_section(&mut self, text: &str) -> bool {
         let lines = &self.lines[..];
@@ -399,12 +399,29 @@ impl Analysis {
         {
             return false;
         }
+        // `glyph_run_goes_on` of every pair, each line read once.
+        let last = lines.len() - 1;
         let mut brackets_before = 0;
-        for pair in lines.windows(2) {
-            if !glyph_run_goes_on(&pair[0], &pair[1], brackets_before) {
+        for (i, line) in lines.iter().enumerate() {
+            if !(glyph_plain(line)
+                && (i == 0 || glyph_takes_in(line))
+                && (i == last || glyph_goes_on(line, brackets_before)))
+            {
                 return false;
             }
-            brackets_before += pair[0].brackets;
+            brackets_before += line.brackets;
+        }
+        #[cfg(debug_assertions)]
+        {
+            let mut brackets_before = 0;
+            for pair in lines.windows(2) {
+                assert!(crate::decide::glyph_run_goes_on(
+                    &pair[0],
+                    &pair[1],
+                    brackets_before
+                ));
+                brackets_before += pair[0].brackets;
+            }
         }
         self.decisions.clear();
         self.decisions.extend(
