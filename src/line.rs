@@ -215,11 +215,7 @@ impl LineCounter {
             let body = &text[start..run_end];
             let edges = Edges::of_three_byte(body);
             let line = if body.len() == 3 && is_main_ideograph(edges.first) {
-                // One ideograph alone, a glyph of a stretched line set one
-                // glyph a line: its counts are constants, which leaves
-                // little to compute.
-                let one = Counts::of_ideographs(3);
-                Line::assemble::<true, true>(body, edges, place, one, false, wide_ambiguous)
+                Line::one_ideograph(body, &edges, place)
             } else if is_main_ideograph(edges.first) && is_main_ideograph(edges.last) {
                 Line::assemble::<true, true>(body, edges, place, run, false, wide_ambiguous)
             } else {
@@ -656,6 +652,47 @@ impl Line {
             }
         }
         counts
+    }
+
+    /// A line of one ideograph of the main block and nothing else, a glyph
+    /// of a stretched line set one glyph a line: everything about it but
+    /// its place, and whether it is a credit (`摄`), is a constant,
+    /// whichever ideograph it is. (No ideograph alone is furniture or a
+    /// dateline; a test measures every one of them the long way and
+    /// compares.)
+    #[inline(always)]
+    fn one_ideograph(body: &str, edges: &Edges, place: Place) -> Line {
+        Line {
+            number: place.number,
+            start: place.span.start,
+            text_start: place.text_start,
+            text_end: place.span.end,
+            end: place.span.end,
+            blanks_before: place.blanks_before,
+            indent: 0,
+            width: 2,
+            compressible: 0,
+            pauses: 0,
+            narrow: 0,
+            wide_chars: 1,
+            brackets: 0,
+            letter_spaces: 0,
+            space_runs: 0,
+            lead_chunk: 2,
+            first: CharRole::Ideograph,
+            last: CharRole::Ideograph,
+            ends_sentence: false,
+            all_narrow: false,
+            ends_mid_word: false,
+            // As `assemble` finds it.
+            ends_with_credit: edges.last.is_some_and(ends_credit_word)
+                && ends_with_credit_word(body),
+            dateline_lead: false,
+            opens_with_bracket: false,
+            shape: Shape::default(),
+            furniture: None,
+            cut: SectionCut::None,
+        }
     }
 
     #[inline(always)]
@@ -2061,6 +2098,30 @@ mod tests {
     fn measure(text: &str) -> Line {
         let raw = raw_lines(text).next().unwrap();
         Line::measure(text, raw, 0, 0, true).unwrap()
+    }
+
+    /// The constant line of [`Line::one_ideograph`] is what measuring gives
+    /// every ideograph of the main block alone on its line, the long way and
+    /// the quick way.
+    #[test]
+    fn every_ideograph_alone_measures_as_the_constant_line() {
+        for cp in 0x4E00..=0x9FFF_u32 {
+            let c = char::from_u32(cp).unwrap();
+            let text = format!("{c}\n");
+            let place = Place {
+                span: 0..3,
+                text_start: 0,
+                number: 0,
+                blanks_before: 0,
+                indent: 0,
+            };
+            let edges = Edges::of_three_byte(&text[..3]);
+            let constant = Line::one_ideograph(&text[..3], &edges, place);
+            assert_eq!(measure(&text), constant, "{c}");
+            let mut lines = Vec::new();
+            LineCounter::default().measure_run(&text, 0, true, &mut lines, usize::MAX);
+            assert_eq!(lines, [constant], "{c}");
+        }
     }
 
     #[test]
