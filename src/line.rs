@@ -187,6 +187,28 @@ impl LineCounter {
         lines: &mut Vec<Line>,
     ) -> (bool, usize) {
         let bytes = text.as_bytes();
+        // One ideograph and `\n`, a glyph of a stretched line set one glyph
+        // a line: a constant line (`Line::one_ideograph`).
+        if let Some(&[a @ 0xE4..=0xE9, b, c, b'\n']) = bytes.get(start..start + 4) {
+            // (A lead byte of U+4000 to U+9FFF: with its two continuation
+            // bytes, one character.)
+            let glyph = Some(decode3(a, b, c));
+            if is_main_ideograph(glyph) {
+                let place = Place {
+                    span: start..start + 3,
+                    text_start: start,
+                    number: self.number,
+                    blanks_before: self.blanks,
+                    indent: 0,
+                };
+                let edges = Edges {
+                    first: glyph,
+                    last: glyph,
+                };
+                let line = Line::one_ideograph(&text[start..start + 3], &edges, place);
+                return (self.push(Some(line), lines), start + 4);
+            }
+        }
         // Most lines open with ideographs, and many (short ones above all)
         // hold nothing else: such a line is counted by one quick loop and
         // has fewer properties to find.
@@ -215,6 +237,7 @@ impl LineCounter {
             let body = &text[start..run_end];
             let edges = Edges::of_three_byte(body);
             let line = if body.len() == 3 && is_main_ideograph(edges.first) {
+                // (Before `\r` or at the end of the text.)
                 Line::one_ideograph(body, &edges, place)
             } else if is_main_ideograph(edges.first) && is_main_ideograph(edges.last) {
                 Line::assemble::<true, true>(body, edges, place, run, false, wide_ambiguous)
@@ -2724,6 +2747,22 @@ mod tests {
                         assert_eq!(lines.first(), expected.as_ref(), "{text:?}");
                     }
                 }
+            }
+        }
+    }
+
+    /// Three ASCII characters before `\n` are no ideograph, though their
+    /// bits, read as one (`d` `z` `0`: U+4E80), may fall in the main block.
+    #[test]
+    fn three_ascii_characters_are_not_read_as_one_ideograph() {
+        for a in b'!'..=b'~' {
+            for (b, c) in [(b'z', b'0'), (b'~', b'~'), (b'0', b'0')] {
+                let text = format!("{}{}{}\n", a as char, b as char, c as char);
+                let (mut lines, mut counter) = (Vec::new(), LineCounter::default());
+                counter.measure_next(&text, 0, true, &mut lines);
+                let raw = raw_lines(&text).next().unwrap();
+                let expected = reference::Reference::measure(&text, raw, 0, 0, true);
+                assert_eq!(lines.first(), expected.as_ref(), "{text:?}");
             }
         }
     }
