@@ -188,25 +188,27 @@ impl LineCounter {
     ) -> (bool, usize) {
         let bytes = text.as_bytes();
         // One ideograph and `\n`, a glyph of a stretched line set one glyph
-        // a line: a constant line (`Line::one_ideograph`).
-        if let Some(&[a @ 0xE4..=0xE9, b, c, b'\n']) = bytes.get(start..start + 4) {
-            // (A lead byte of U+4000 to U+9FFF: with its two continuation
-            // bytes, one character.)
-            let glyph = Some(decode3(a, b, c));
-            if is_main_ideograph(glyph) {
-                let place = Place {
-                    span: start..start + 3,
-                    text_start: start,
-                    number: self.number,
-                    blanks_before: self.blanks,
-                    indent: 0,
-                };
-                let edges = Edges {
-                    first: glyph,
-                    last: glyph,
-                };
-                let line = Line::one_ideograph(&text[start..start + 3], &edges, place);
-                return (self.push(Some(line), lines), start + 4);
+        // a line: a constant line (`Line::one_ideograph`). The lead byte is
+        // looked at first (U+4000 to U+9FFF: with its two continuation
+        // bytes, one character), which turns other lines away at once.
+        if (0xE4..=0xE9).contains(&bytes[start]) {
+            if let Some(&[a, b, c, b'\n']) = bytes.get(start..start + 4) {
+                let glyph = Some(decode3(a, b, c));
+                if is_main_ideograph(glyph) {
+                    let place = Place {
+                        span: start..start + 3,
+                        text_start: start,
+                        number: self.number,
+                        blanks_before: self.blanks,
+                        indent: 0,
+                    };
+                    let edges = Edges {
+                        first: glyph,
+                        last: glyph,
+                    };
+                    let line = Line::one_ideograph(&text[start..start + 3], &edges, place);
+                    return (self.push(Some(line), lines), start + 4);
+                }
             }
         }
         // Most lines open with ideographs, and many (short ones above all)
