@@ -410,6 +410,24 @@ pub(crate) fn char_width_slow(c: char, wide_ambiguous: bool) -> u32 {
     w.unwrap_or(0) as u32
 }
 
+/// Calls `check` on every text of two, three or four of `chars` (tests of
+/// a fast path against the UAX #14 algorithm, here and in `line.rs`).
+#[cfg(test)]
+pub(crate) fn runs_of_up_to_four(chars: &[&str], mut check: impl FnMut(&str)) {
+    let mut text = String::new();
+    for a in chars {
+        for b in chars {
+            for c in chars.iter().chain([&""]) {
+                for d in chars.iter().chain([&""]) {
+                    text.clear();
+                    text.extend([*a, *b, *c, *d]);
+                    check(&text);
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -492,23 +510,11 @@ mod tests {
             "😀",
             "%",
         ];
-        let mut text = String::new();
-        let check = |text: &str| {
+        runs_of_up_to_four(&chars, |text| {
             if let Some(end) = first_break_in_marks(text) {
                 assert_eq!(end, first_break_opportunity(text), "{text:?}");
             }
-        };
-        for a in chars {
-            for b in chars {
-                for c in chars.iter().chain([&""]) {
-                    for d in chars.iter().chain([&""]) {
-                        text.clear();
-                        text.extend([a, b, c, d]);
-                        check(&text);
-                    }
-                }
-            }
-        }
+        });
     }
 
     #[test]

@@ -2594,22 +2594,13 @@ mod tests {
             "「", "」", "【", "】", "…", "—", "·", "ー", "々", "～", "字", "ア", "가", "a", " ",
             "\u{3000}", "(", ")", "\"", "'", "\u{3099}",
         ];
-        let mut body = String::new();
-        for a in chars {
-            for b in chars {
-                for c in chars.iter().chain([&""]) {
-                    for d in chars.iter().chain([&""]) {
-                        body.clear();
-                        body.extend([a, b, c, d]);
-                        for wide in [false, true] {
-                            if let Some(width) = marks_chunk_width(&body, wide) {
-                                assert_eq!(width, slow(&body, wide), "{body:?}");
-                            }
-                        }
-                    }
+        crate::classify::runs_of_up_to_four(&chars, |body| {
+            for wide in [false, true] {
+                if let Some(width) = marks_chunk_width(body, wide) {
+                    assert_eq!(width, slow(body, wide), "{body:?}");
                 }
             }
-        }
+        });
     }
 
     /// `电` closes a dispatch's dateline; inside a bracketed remark it is
