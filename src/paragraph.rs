@@ -510,7 +510,7 @@ impl Analysis {
         for (i, (pair, column)) in lines.windows(2).zip(columns.windows(2)).enumerate() {
             let (prev, next) = (&pair[0], &pair[1]);
             let (column, next_column) = (column[0], column[1]);
-            let before = before.replace(prev);
+            let line_before = before.replace(prev);
             if starts_section(next) {
                 wrapped |=
                     rebuild_printed_lines(lines, decisions, printed, section_start..i + 1, text);
@@ -529,6 +529,9 @@ impl Analysis {
                 prev_joined = false;
                 so_far = None;
                 brackets_before = 0;
+                // Nothing before a section's first line is read: sections
+                // are decided as if each stood alone.
+                before = None;
                 continue;
             }
             let after_next = lines.get(i + 2).filter(|l| !starts_section(l));
@@ -544,7 +547,7 @@ impl Analysis {
                 spaced_copies = (
                     unspaced(prev),
                     unspaced(next),
-                    before.map(unspaced),
+                    line_before.map(unspaced),
                     after_next.map(unspaced),
                 );
                 (
@@ -554,7 +557,7 @@ impl Analysis {
                     spaced_copies.3.as_ref(),
                 )
             } else {
-                (prev, next, before, after_next)
+                (prev, next, line_before, after_next)
             };
             // `prev` opens a page after its running header. After a folio (a
             // page number) the text may go on from the page before: only a

@@ -733,6 +733,28 @@ fn jump_lines_stand_alone() {
     );
 }
 
+/// Found by the property test in a clean-clone CI run (`PROPTEST_CASES`
+/// 2048): a section whose blank lines are line spacing, after a section that
+/// ends with a folio (`0`). Deciding the whole text at once, the spacing
+/// copies of a section's first line no longer started a section, so the
+/// folio before the section break made it a page's running title, and the
+/// break after it differed from deciding section by section. The line
+/// before a section's first line is no longer read. (Present at the start
+/// of stop 15, `8c9881e`.)
+#[test]
+fn regression_props_folio_read_across_a_section_break() {
+    let text = "0\n\n\n一一一一\n\n一\n，一一\n\n一一一一\n\n一一一一\n\nA一一一、\n\n一一一一\n";
+    check(text);
+    let newline = Options::new()
+        .separator(cjk_reflow::Separator::Newline)
+        .build()
+        .unwrap();
+    assert_eq!(
+        newline.reflow(text),
+        cjk_reflow::stages::reflow_whole(text, &newline)
+    );
+}
+
 /// Lines without a mark, as wide as one another, between lines of the same
 /// width are a paragraph's full lines, not verse: they are joined.
 #[test]
