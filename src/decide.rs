@@ -12,7 +12,7 @@
 use std::fmt;
 
 use crate::classify::CharRole;
-use crate::layout::{fit, may_cut_between, Fit, Openings, MIN_COLUMN};
+use crate::layout::{cut_after_opening_quote, fit, may_cut_between, Fit, Openings, MIN_COLUMN};
 use crate::line::{Furniture, Line, FOLIO_WIDTH};
 
 /// What happens to one line break.
@@ -832,7 +832,7 @@ fn piece_rule(ctx: &BreakContext<'_>, column: u32) -> Option<(Action, Reason)> {
     let with_next = pieces(&so_far, next);
     let next_ends_line = !ctx
         .after_next
-        .is_some_and(|after| may_cut_between(next, after));
+        .is_some_and(|after| may_cut_between(next, after) || cut_after_opening_quote(next, after));
     // After a sentence end the next line may open a paragraph or be a
     // heading: short by its indent, it would fill the line beside a short
     // last line (or stop short before a long word). A piece is at most half
@@ -1211,9 +1211,9 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
         || prev.compressible > 0
         || next.compressible > 0
         || prev.width.abs_diff(next.width) > 2
-        || ctx
-            .after_next
-            .is_some_and(|after| may_cut_between(next, after));
+        || ctx.after_next.is_some_and(|after| {
+            may_cut_between(next, after) || cut_after_opening_quote(next, after)
+        });
     if ctx.column.is_none()
         && ((ctx.joined_before.is_some() && next_is_cut_piece)
             || (!next.ends_sentence
@@ -2030,6 +2030,27 @@ mod tests {
                 Some("“三”"),
                 Some(FULL),
                 (Join, Reason::Piece),
+            ),
+            // An opening quote and two characters (`“冻` `结”`): the
+            // extractor cut after them mid-word, so they do not end the
+            // printed line, and the line before them runs on.
+            (
+                "一二三四五六",
+                "“七八",
+                0,
+                Some("九”十一二三"),
+                Some(FULL),
+                (Join, Reason::Piece),
+            ),
+            // Three characters after the quote end their printed line: a
+            // short one, the paragraph's last.
+            (
+                "一二三四五六",
+                "“七八九",
+                0,
+                Some("十”一二三"),
+                Some(FULL),
+                (Break, Reason::ShortLine),
             ),
             // A folio (a page number) stands alone between lines of text,
             // but a number beside a single glyph is a glyph of a

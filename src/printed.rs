@@ -33,7 +33,7 @@
 
 use crate::classify::CharRole;
 use crate::decide::{Action, Reason};
-use crate::layout::may_cut_between;
+use crate::layout::{cut_after_opening_quote, may_cut_between};
 use crate::line::Line;
 
 /// A section is cut into pieces when at least this many pause marks…
@@ -260,7 +260,8 @@ fn solve(
             let (mut wide, mut narrow, mut overruled) = (0u64, 0u64, 0u64);
             for end in start..n.min(start + MAX_PIECES) {
                 if end > start {
-                    if !may_cut_between(&lines[end - 1], &lines[end]) {
+                    let (prev, next) = (&lines[end - 1], &lines[end]);
+                    if !may_cut_between(prev, next) && !cut_after_opening_quote(prev, next) {
                         break;
                     }
                     overruled += u64::from(!joined(end - 1));
