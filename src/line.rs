@@ -847,7 +847,8 @@ impl Line {
                 verse: false,
             },
             furniture: if may_be_furniture(&edges, width, first, dated) {
-                furniture_of(text(), &edges, width, first, ends_sentence, dated)
+                let as_came = (!letter_spaced).then_some(body);
+                furniture_of(text(), &edges, width, first, ends_sentence, dated, as_came)
             } else {
                 None
             },
@@ -1693,6 +1694,9 @@ fn is_folio(body: &str) -> bool {
 const RUNNING_HEADER_WIDTH: u32 = 40 * 2;
 
 /// Recognises newspaper furniture by the conventions of Chinese newspapers.
+/// `body` is the line's text without letter-spacing gaps; `as_came`, the
+/// text as it came unless the extractor spread it: its gaps between wide
+/// characters are word spaces then, as between a byline's label and names.
 #[inline(never)]
 fn furniture_of(
     body: &str,
@@ -1701,6 +1705,7 @@ fn furniture_of(
     first: CharRole,
     ends_sentence: bool,
     dated: bool,
+    as_came: Option<&str>,
 ) -> Option<Furniture> {
     const EM: u32 = 2;
     // Every convention below starts with one of these: most lines stop here.
@@ -1808,7 +1813,7 @@ fn furniture_of(
         && width <= 24 * EM
         && f == Some('本')
         && REPORTER_BYLINES.iter().any(|b| body.starts_with(b))
-        && body.contains(' ')
+        && as_came.is_some_and(|text| text.contains([' ', '\u{3000}']))
     {
         return Some(Furniture::Byline);
     }
@@ -2274,6 +2279,35 @@ mod tests {
         let line = measure("据 新 华 社 北 京");
         assert!(line.shape.letter_spaced);
         assert_eq!(line.width, 12);
+    }
+
+    /// A byline without its box: the spaces between its label and names
+    /// are word spaces, even two of them between wide characters (which
+    /// other gates read past as letter-spacing).
+    #[test]
+    fn bylines_without_a_box_keep_their_word_spaces() {
+        for byline in [
+            "本报记者 张三",
+            "本报记者 张明远 李晓华",
+            "本报记者  张明远  李晓华",
+            "本报记者\u{3000}张明远\u{3000}李晓华",
+            "本報記者 張明遠 李曉華",
+        ] {
+            assert_eq!(
+                measure(byline).furniture,
+                Some(Furniture::Byline),
+                "{byline}"
+            );
+        }
+        // A sentence that starts with the label is not one, nor a line
+        // spread by the extractor, whose gaps are not word spaces.
+        for text in [
+            "本报记者张明远李晓华",
+            "本报记者近日走访了",
+            "本 报 记 者 张 明 远",
+        ] {
+            assert_eq!(measure(text).furniture, None, "{text}");
+        }
     }
 
     #[test]

@@ -630,6 +630,20 @@ fn flowing_text_without_blank_lines_comes_back_unchanged() {
     );
 }
 
+/// A byline set without its box (`本报记者 张明远 李晓华`) under a subtitle
+/// that fills the column: the two spaces between its label and names are
+/// word spaces, so it is a byline and is not glued to the subtitle. (They
+/// were read as letter-spacing, and the line as text.)
+#[test]
+fn byline_without_a_box_stands_alone_under_a_full_subtitle() {
+    let text = "推动高质量发展取得新成效\n——来自基层一线的调查\n本报记者  张明远  李晓华\n本报北京11月26日电  \n今年以来，各地区各部门坚\n持稳中求进工作总基调，完\n整准确全面贯彻新发展理念，\n加快构建新发展格局，经济\n运行总体回升向好，高质量\n发展扎实推进。\n";
+    let out = check(text);
+    assert!(
+        out.contains("\n本报记者  张明远  李晓华\n") && !out.contains("调查本报记者"),
+        "{out}"
+    );
+}
+
 /// Found by fuzzing (`reflow`, run 9): two joined lines made a code fence
 /// (`` + `), which the output, measured again, holds as preformatted; the
 /// settling check composed the joined line without looking at its text.

@@ -158,6 +158,7 @@ impl Reference {
                 first,
                 ends_sentence,
                 counts.narrow >= 4,
+                (!letter_spaced).then_some(body),
             ),
             cut: SectionCut::None,
         }
@@ -398,6 +399,7 @@ fn furniture_of(
     first: CharRole,
     ends_sentence: bool,
     dated: bool,
+    as_came: Option<&str>,
 ) -> Option<Furniture> {
     const EM: u32 = 2;
     // Every convention below starts with one of these: most lines stop here.
@@ -484,7 +486,7 @@ fn furniture_of(
     if !ends_sentence
         && width <= 24 * EM
         && REPORTER_BYLINES.iter().any(|b| body.starts_with(b))
-        && body.contains(' ')
+        && as_came.is_some_and(|text| text.contains([' ', '\u{3000}']))
     {
         return Some(Furniture::Byline);
     }
