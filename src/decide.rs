@@ -1396,8 +1396,19 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && next.furniture.is_none()
         && next_fit != Fit::Overlong
         && next.blanks_before == 0;
+    // A sentence's last mark hung past the column's edge (or not
+    // compressed): without it the line is no wider than a full one.
+    let hangs = || {
+        prev.ends_sentence
+            && prev.last == CharRole::SentenceEnd
+            && prev.furniture.is_none()
+            && next.furniture.is_none()
+            && next.blanks_before == 0
+            && next_fit != Fit::Overlong
+            && prev.min_width() <= column + 6
+    };
     let prev_fit = match prev_fit {
-        Some(Fit::Overlong) if latin_overflow => Some(Fit::Full),
+        Some(Fit::Overlong) if latin_overflow || hangs() => Some(Fit::Full),
         f => f,
     };
     match prev_fit.unwrap_or(Fit::Full) {
@@ -1695,6 +1706,25 @@ mod tests {
             ),
             // Full lines mid-sentence join, across a blank (column break) too.
             (FULL, FULL, 0, None, Some(FULL), (Join, Reason::FullLine)),
+            // A full stop hung past the column's edge: the line is full,
+            // not a headline wider than the column (which the lines around
+            // put a little wider than estimated).
+            (
+                "一二三四五六七八九十一二三四五六。",
+                "一二三四五六七八九十一二三四五六",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Join, Reason::FullLineSentenceEnd),
+            ),
+            (
+                "一二三四五六七八九十一二三四五六七。",
+                "一二三四五六七八九十一二三四五六",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Break, Reason::WiderThanColumn),
+            ),
             (
                 FULL,
                 FULL,
