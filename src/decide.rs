@@ -219,6 +219,9 @@ pub enum Reason {
     /// before: two lines without a mark, the first opening its block, may
     /// be a heading over a first line or lines of a list.
     NoColumnRunsOn,
+    /// Text wrapped only at spaces: a line of prose that stops mid-sentence
+    /// where a space stood, beside a Latin word or a number.
+    CutAtSpace,
     /// Join: the line stops mid-word and is as full as the line before it in
     /// the same paragraph (a block set narrower than the column around it);
     /// not after a furniture label other than a dateline (a label runs on
@@ -378,6 +381,9 @@ impl fmt::Display for Reason {
             }
             Reason::ClosedBeforePiece => "line closes a quote or bracket before a short piece",
             Reason::PieceRunsOn => "piece of a printed line stops mid-sentence, mid-word",
+            Reason::CutAtSpace => {
+                "no column, but a line of prose stops mid-sentence where a space stood"
+            }
             Reason::NoColumnRunsOn => {
                 "no column, but a narrow line stops mid-sentence before one no wider"
             }
@@ -1242,6 +1248,27 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && next.min_width() <= prev.max_width() + 2
     {
         return (Join, Reason::NoColumnRunsOn);
+    }
+    // Text wrapped only at spaces (`lynx -dump`, `fmt`, `html2text` on
+    // Chinese): lines of any width, each cut where a space stood, beside a
+    // Latin word or a number. A line of prose (it holds a mark) that stops
+    // there mid-sentence runs on; a heading holds no mark.
+    if ctx.column.is_none()
+        && next.blanks_before == 0
+        && prev.furniture.is_none()
+        && next.furniture.is_none()
+        && !prev.ends_sentence
+        && matches!(
+            prev.last,
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+        )
+        && (prev.last.is_alphanumeric() || next.first.is_alphanumeric())
+        && prev.pauses + prev.compressible > 0
+        && prev.width >= 2 * MIN_COLUMN
+        && !next.shape.letter_spaced
+        && !prev.shape.letter_spaced
+    {
+        return (Join, Reason::CutAtSpace);
     }
     let Some(column) = ctx.column else {
         return (Keep, Reason::NotWrapped);
