@@ -12,7 +12,9 @@
 use std::fmt;
 
 use crate::classify::CharRole;
-use crate::layout::{cut_after_opening_quote, fit, may_cut_between, Fit, Openings, MIN_COLUMN};
+use crate::layout::{
+    cut_after_opening_quote, fit, may_cut_between, BlankLines, Fit, Openings, MIN_COLUMN,
+};
 use crate::line::{Furniture, Line, FOLIO_WIDTH};
 
 /// What happens to one line break.
@@ -219,9 +221,9 @@ pub enum Reason {
     /// before: two lines without a mark, the first opening its block, may
     /// be a heading over a first line or lines of a list.
     NoColumnRunsOn,
-    /// Text wrapped only at spaces: a line of prose that stops mid-sentence
-    /// where a space stood, beside a Latin word or a number.
-    CutAtSpace,
+    /// Blank lines end the section's paragraphs and nothing else: a line
+    /// inside a block that stops mid-sentence goes on with the block.
+    InsideBlock,
     /// Join: the line stops mid-word and is as full as the line before it in
     /// the same paragraph (a block set narrower than the column around it);
     /// not after a furniture label other than a dateline (a label runs on
@@ -381,8 +383,8 @@ impl fmt::Display for Reason {
             }
             Reason::ClosedBeforePiece => "line closes a quote or bracket before a short piece",
             Reason::PieceRunsOn => "piece of a printed line stops mid-sentence, mid-word",
-            Reason::CutAtSpace => {
-                "no column, but a line of prose stops mid-sentence where a space stood"
+            Reason::InsideBlock => {
+                "blank lines end the paragraphs here: the line stops mid-sentence inside its block"
             }
             Reason::NoColumnRunsOn => {
                 "no column, but a narrow line stops mid-sentence before one no wider"
@@ -479,6 +481,8 @@ pub(crate) struct BreakContext<'a> {
     pub pieces_before: Option<&'a Line>,
     /// How the paragraphs of the section open.
     pub openings: Openings,
+    /// What the section's blank lines stand for.
+    pub blank_lines: BlankLines,
 }
 
 impl BreakContext<'_> {
@@ -1249,26 +1253,23 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     {
         return (Join, Reason::NoColumnRunsOn);
     }
-    // Text wrapped only at spaces (`lynx -dump`, `fmt`, `html2text` on
-    // Chinese): lines of any width, each cut where a space stood, beside a
-    // Latin word or a number. A line of prose (it holds a mark) that stops
-    // there mid-sentence runs on; a heading holds no mark.
-    if ctx.column.is_none()
+    // Where blank lines end paragraphs and nothing else, a line of prose
+    // inside a block that stops mid-sentence goes on with it, whatever its
+    // width: it holds a mark, fills the column or is wider than headings
+    // are (14 em). A heading set right above its text, as some extractors
+    // leave it, is none of these.
+    if ctx.blank_lines == BlankLines::Paragraphs
         && next.blanks_before == 0
-        && prev.furniture.is_none()
-        && next.furniture.is_none()
         && !prev.ends_sentence
         && matches!(
             prev.last,
-            CharRole::Ideograph | CharRole::Letter | CharRole::Digit
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit | CharRole::Pause
         )
-        && (prev.last.is_alphanumeric() || next.first.is_alphanumeric())
-        && prev.pauses + prev.compressible > 0
-        && prev.width >= 2 * MIN_COLUMN
-        && !next.shape.letter_spaced
-        && !prev.shape.letter_spaced
+        && prev.furniture.is_none()
+        && next.furniture.is_none()
+        && (prev.pauses + prev.compressible > 0 || prev_full || prev.width >= 28)
     {
-        return (Join, Reason::CutAtSpace);
+        return (Join, Reason::InsideBlock);
     }
     let Some(column) = ctx.column else {
         return (Keep, Reason::NotWrapped);
@@ -1686,6 +1687,7 @@ mod tests {
             after_next: after.as_ref(),
             pieces_before: None,
             openings: Openings::LostIndent,
+            blank_lines: BlankLines::Breaks,
         })
     }
 
@@ -2609,12 +2611,14 @@ mod tests {
             after_next: Some(&after),
             pieces_before: Some(&before),
             openings: Openings::LostIndent,
+            blank_lines: BlankLines::Breaks,
         };
         assert_eq!(decide(&ctx), (Action::Join, Reason::LastPiece));
         // Without the pieces before, `八九十一二` may be a heading.
         let ctx = BreakContext {
             pieces_before: None,
             openings: Openings::LostIndent,
+            blank_lines: BlankLines::Breaks,
             ..ctx
         };
         assert_eq!(decide(&ctx), (Action::Break, Reason::ShortLine));
@@ -2638,6 +2642,7 @@ mod tests {
                 after_next: Some(&after),
                 pieces_before: None,
                 openings: Openings::LostIndent,
+                blank_lines: BlankLines::Breaks,
             })
         };
         assert_eq!(decide_after(&line("Debian", 0)).0, Action::Join);
@@ -2661,6 +2666,7 @@ mod tests {
                 after_next: Some(&after),
                 pieces_before: None,
                 openings: Openings::LostIndent,
+                blank_lines: BlankLines::Breaks,
             })
         };
         // Goes on with the piece joined before it and stops mid-word.
@@ -2701,6 +2707,7 @@ mod tests {
                 after_next: Some(&after),
                 pieces_before: None,
                 openings: Openings::LostIndent,
+                blank_lines: BlankLines::Breaks,
             })
         };
         assert_eq!(
@@ -2728,6 +2735,7 @@ mod tests {
             after_next: None,
             pieces_before: None,
             openings: Openings::LostIndent,
+            blank_lines: BlankLines::Breaks,
         };
         assert_eq!(decide(&ctx), (Action::Keep, Reason::NotWrapped));
         // A stretched line set one glyph a line leaves no column either, but

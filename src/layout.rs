@@ -49,6 +49,22 @@ pub enum Fit {
     Overlong,
 }
 
+/// What a section's blank lines stand for, as far as its lines show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum BlankLines {
+    /// Paragraph ends, and column or page breaks inside paragraphs (a PDF
+    /// extractor's output): each is judged where it stands.
+    #[default]
+    Breaks,
+    /// Line spacing only: one after every line (see
+    /// `paragraph::Survey::double_spaced`).
+    Spacing,
+    /// Paragraph ends only (a text renderer's dump: `w3m`, `lynx`): every
+    /// block of wrapped lines ends its sentence at a blank line, so a line
+    /// inside a block that stops mid-sentence goes on with the block.
+    Paragraphs,
+}
+
 /// How the paragraphs of a section open, as far as its lines show.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) enum Openings {

@@ -12,7 +12,7 @@ use crate::decide::{
     Action, BreakContext, Reason,
 };
 use crate::join;
-use crate::layout::{estimate_columns, fit, ColumnScratch, Fit, Openings};
+use crate::layout::{estimate_columns, fit, BlankLines, ColumnScratch, Fit, Openings};
 use crate::line::{Furniture, Line, LineCounter, SectionCut};
 use crate::printed::{self, PrintedScratch};
 use crate::Reflower;
@@ -25,10 +25,9 @@ pub(crate) struct Analysis {
     pub columns: Vec<Option<u32>>,
     /// `openings[i]`: how the paragraphs of the section of `lines[i]` open.
     pub openings: Vec<Openings>,
-    /// `spacing_only[i]`: the blank lines of the section of `lines[i]` are
-    /// line spacing, one after every line (see [`Survey::double_spaced`]), and are
-    /// decided as if they were not there.
-    pub spacing_only: Vec<bool>,
+    /// `blank_lines[i]`: what the blank lines of the section of `lines[i]`
+    /// stand for.
+    pub blank_lines: Vec<BlankLines>,
     /// `decisions[i]` is the break between `lines[i]` and `lines[i + 1]`.
     pub decisions: Vec<(Action, Reason)>,
     /// Whether the input ends with a line terminator (its last line is complete).
@@ -278,7 +277,7 @@ impl Analysis {
         self.lines.clear();
         self.columns.clear();
         self.openings.clear();
-        self.spacing_only.clear();
+        self.blank_lines.clear();
         self.decisions.clear();
         let mut counter = LineCounter::default();
         let mut section_start = 0;
@@ -345,7 +344,7 @@ impl Analysis {
         debug_assert!(!self.lines.iter().skip(1).any(starts_section));
         self.columns.clear();
         self.openings.clear();
-        self.spacing_only.clear();
+        self.blank_lines.clear();
         let n = self.lines.len();
         if reflower.fixed_column.is_none() && self.decide_glyph_section(text) {
             // Stage 2 finds nothing in such a section: a column needs three
@@ -354,7 +353,7 @@ impl Analysis {
             // stages and check.
             self.columns.resize(n, None);
             self.openings.resize(n, Openings::default());
-            self.spacing_only.resize(n, false);
+            self.blank_lines.resize(n, BlankLines::default());
             #[cfg(debug_assertions)]
             self.assert_glyph_section_as_estimated(text, reflower);
         } else {
@@ -371,7 +370,7 @@ impl Analysis {
         let fast = (
             std::mem::take(&mut self.columns),
             std::mem::take(&mut self.openings),
-            std::mem::take(&mut self.spacing_only),
+            std::mem::take(&mut self.blank_lines),
             std::mem::take(&mut self.decisions),
         );
         self.estimate_section(0..lines.len(), reflower);
@@ -379,7 +378,7 @@ impl Analysis {
         assert_eq!(lines, self.lines, "a section of single glyphs");
         assert_eq!(fast.0, self.columns, "a section of single glyphs");
         assert_eq!(fast.1, self.openings, "a section of single glyphs");
-        assert_eq!(fast.2, self.spacing_only, "a section of single glyphs");
+        assert_eq!(fast.2, self.blank_lines, "a section of single glyphs");
         assert_eq!(fast.3, self.decisions, "a section of single glyphs");
     }
 
@@ -444,7 +443,7 @@ impl Analysis {
     fn estimate(&mut self, reflower: &Reflower) {
         self.columns.clear();
         self.openings.clear();
-        self.spacing_only.clear();
+        self.blank_lines.clear();
         let mut start = 0;
         while start < self.lines.len() {
             let end = self.lines[start + 1..]
@@ -466,11 +465,17 @@ impl Analysis {
                 line.shape.letter_spaced = false;
             }
         }
-        let spacing_only = survey.double_spaced();
+        let blank_lines = if survey.double_spaced() {
+            BlankLines::Spacing
+        } else if survey.blank_lines_end_paragraphs() {
+            BlankLines::Paragraphs
+        } else {
+            BlankLines::Breaks
+        };
         let any_column = estimate_columns(
             &self.lines[range.clone()],
             reflower.fixed_column,
-            spacing_only,
+            blank_lines == BlankLines::Spacing,
             &mut self.columns,
             &mut self.scratch.columns,
         );
@@ -481,7 +486,7 @@ impl Analysis {
             Openings::default()
         };
         self.openings.resize(range.end, openings);
-        self.spacing_only.resize(range.end, spacing_only);
+        self.blank_lines.resize(range.end, blank_lines);
     }
 
     /// Stage 3: every break decision. With the text, joins get their seam
@@ -506,7 +511,7 @@ impl Analysis {
         // The line before `prev`, if any.
         let mut before = None;
         // The section's blank lines are only line spacing.
-        let mut spacing_only = self.spacing_only.first() == Some(&true);
+        let mut blank_lines = self.blank_lines.first().copied().unwrap_or_default();
         for (i, (pair, column)) in lines.windows(2).zip(columns.windows(2)).enumerate() {
             let (prev, next) = (&pair[0], &pair[1]);
             let (column, next_column) = (column[0], column[1]);
@@ -519,7 +524,7 @@ impl Analysis {
                 }
                 section_start = i + 1;
                 wrapped = false;
-                spacing_only = self.spacing_only[i + 1];
+                blank_lines = self.blank_lines[i + 1];
                 let reason = if next.cut != SectionCut::None {
                     Reason::LongSection
                 } else {
@@ -543,7 +548,7 @@ impl Analysis {
                 ..*line
             };
             let spaced_copies;
-            let (prev, next, before_copy, after_next) = if spacing_only {
+            let (prev, next, before_copy, after_next) = if blank_lines == BlankLines::Spacing {
                 spaced_copies = (
                     unspaced(prev),
                     unspaced(next),
@@ -577,6 +582,7 @@ impl Analysis {
                 after_next,
                 pieces_before: so_far.as_ref(),
                 openings: self.openings[i + 1],
+                blank_lines,
             };
             let (mut action, reason) = decide(&ctx);
             // The next line goes on the printed line `prev` is on when they
@@ -940,6 +946,19 @@ struct Survey {
     punctuated: usize,
     /// Lines after exactly one blank line.
     after_one_blank: usize,
+    /// Blocks of two or more lines between blank lines (or the section's
+    /// ends), and those of them whose last line stops mid-sentence.
+    wrapped_blocks: usize,
+    open_blocks: usize,
+}
+
+/// Whether `line` stops mid-sentence: at a character or a pause mark.
+fn stops_mid_sentence(line: &Line) -> bool {
+    !line.ends_sentence
+        && matches!(
+            line.last,
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit | CharRole::Pause
+        )
 }
 
 impl Survey {
@@ -948,7 +967,19 @@ impl Survey {
             lines: section.len(),
             ..Survey::default()
         };
-        for line in section {
+        let mut block_lines = 0;
+        let close_block = |survey: &mut Survey, block_lines: usize, last: Option<&Line>| {
+            if block_lines >= 2 {
+                survey.wrapped_blocks += 1;
+                survey.open_blocks += usize::from(last.is_some_and(stops_mid_sentence));
+            }
+        };
+        for (k, line) in section.iter().enumerate() {
+            if line.blanks_before > 0 && k > 0 {
+                close_block(&mut survey, block_lines, section.get(k - 1));
+                block_lines = 0;
+            }
+            block_lines += 1;
             survey.after_one_blank += usize::from(line.blanks_before == 1);
             if line.wide_chars >= 4 && line.furniture.is_none() {
                 survey.judged += 1;
@@ -958,6 +989,7 @@ impl Survey {
                 survey.punctuated += usize::from(line.pauses > 0 || line.compressible > 0);
             }
         }
+        close_block(&mut survey, block_lines, section.last());
         // The first line's blank lines are before the section, not in it.
         if section.first().is_some_and(|l| l.blanks_before == 1) {
             survey.after_one_blank -= 1;
@@ -973,6 +1005,15 @@ impl Survey {
     /// them (a third at most in the corpus).
     fn spaced_out(&self) -> bool {
         self.letter_spaced >= 6 && 5 * self.letter_spaced >= 3 * self.judged
+    }
+
+    /// Whether the blank lines are paragraph ends only, as a text renderer
+    /// sets them: three or more blocks of wrapped lines, and at most one in
+    /// ten of them stops mid-sentence at its blank line. (A PDF extractor
+    /// puts a blank line at column and page breaks, most of them
+    /// mid-sentence.)
+    fn blank_lines_end_paragraphs(&self) -> bool {
+        self.wrapped_blocks >= 3 && 10 * self.open_blocks <= self.wrapped_blocks
     }
 
     /// Whether a blank line stands between every two lines only as line
@@ -1282,4 +1323,50 @@ pub(crate) fn break_points(text: &str, reflower: &Reflower) -> Vec<BreakPoint> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::line::raw_lines;
+
+    /// Measures `blocks`, a blank line before each but the first.
+    fn section(blocks: &[&[&str]]) -> Vec<Line> {
+        let mut lines = Vec::new();
+        for (b, block) in blocks.iter().enumerate() {
+            for (k, text) in block.iter().enumerate() {
+                let raw = raw_lines(text).next().unwrap();
+                let blanks = u32::from(b > 0 && k == 0);
+                lines.push(Line::measure(text, raw, lines.len(), blanks, true).unwrap());
+            }
+        }
+        lines
+    }
+
+    /// A renderer's blank lines end paragraphs: every block of wrapped
+    /// lines ends its sentence there. A PDF extractor's fall at column
+    /// breaks too, mid-sentence; and a page of one-line blocks (flowing
+    /// text) shows nothing either way.
+    #[test]
+    fn blank_lines_read_as_paragraph_ends_only_where_every_block_ends_a_sentence() {
+        let wrapped: &[&str] = &["一二三四五六七八九十一二三四", "五六七八。"];
+        let cut: &[&str] = &[
+            "一二三四五六七八九十一二三四",
+            "五六七八九十一二三四五六七八",
+        ];
+        let heading: &[&str] = &["小标题"];
+        let renderer = section(&[wrapped, heading, wrapped, wrapped, wrapped]);
+        assert!(Survey::of(&renderer).blank_lines_end_paragraphs());
+        let extractor = section(&[wrapped, cut, wrapped, cut, wrapped]);
+        assert!(!Survey::of(&extractor).blank_lines_end_paragraphs());
+        let one_line = ["一二三四五六七八。"];
+        let flowing = section(&[&one_line, &one_line, &one_line, &one_line]);
+        assert!(!Survey::of(&flowing).blank_lines_end_paragraphs());
+        // One column break in ten blocks is not enough to tell.
+        let mut blocks = vec![wrapped; 9];
+        blocks.push(cut);
+        assert!(Survey::of(&section(&blocks)).blank_lines_end_paragraphs());
+        blocks.push(cut);
+        assert!(!Survey::of(&section(&blocks)).blank_lines_end_paragraphs());
+    }
 }

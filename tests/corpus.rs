@@ -25,6 +25,9 @@ const FLOORS: &[(&str, f64)] = &[
     // The flowing pages' prose hard-wrapped with flush, lost and kept
     // indents (`tools/wrap_prose.py`).
     ("wrapped", 0.98),
+    // The flowing pages' prose as HTML, dumped by w3m and lynx
+    // (`tools/render_text.py`).
+    ("rendered", 0.99),
     // Held out: typeset by XeLaTeX + xeCJK, never tuned on (see the corpus README).
     ("xelatex", 0.895),
     // The development split typeset the same way (prose from the Chromium splits).
@@ -126,6 +129,10 @@ const DOUBLE_SPACED_FLOORS: &[(&str, f64)] = &[
     ("ocr", 0.94),
     ("sample", 0.955),
     ("wrapped", 0.97),
+    // A renderer's paragraphs are told apart by their blank lines alone
+    // (no indent, no column a last line falls short of): with a blank line
+    // after every line, only sentence ends are left to go by.
+    ("rendered", 0.84),
     ("xelatex", 0.76),
     ("xelatex-dev", 0.85),
 ];

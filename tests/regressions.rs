@@ -644,14 +644,17 @@ fn byline_without_a_box_stands_alone_under_a_full_subtitle() {
     );
 }
 
-/// Text wrapped only where a space stood (`lynx -dump`, `fmt`): lines of
-/// any width, no column to find, each cut beside a Latin word or a number.
-/// A line of prose cut there mid-sentence runs on; a heading between blank
-/// lines stays apart. (Both lines were kept as they came.)
+/// A text renderer's dump (`lynx -dump`: lines cut only where a space
+/// stood, or anywhere past the width; a blank line after every paragraph):
+/// no column to find, but every block of wrapped lines ends its sentence at
+/// its blank line, so a line of prose that stops mid-sentence inside a
+/// block goes on with it. A heading between blank lines stays apart. (The
+/// lines were all kept as they came.)
 #[test]
-fn text_wrapped_only_at_spaces_runs_on() {
-    let text = "   实际上的数码相机的图像是可交换的图像文件格式(EXIF)，这种格式是在 JPEG\n   图像文件格式上添加一些元数据标签。它能够保存诸如日期、时间和相机设置的信息。\n\n  编译工具\n\n   任何带有可移动记录介质的数码相机或扫描仪都可以在 Linux 上通过 USB\n   存储读取器来工作，因为它遵循相机文件系统设计规则并且使用 FAT 文件系统，参考第 10.1.7 节\n   “可移动存储设备”。\n";
+fn a_renderers_blocks_of_wrapped_lines_run_on() {
+    let text = "   我们都熟知计算机有时会出问题，或者由于人为的错误导致系统和数据损坏。备份和恢复操作是成功的系统管理中非\n   常重要的一部分。\n\n   实际上的数码相机的图像是可交换的图像文件格式(EXIF)，这种格式是在 JPEG\n   图像文件格式上添加一些元数据标签。它能够保存诸如日期、时间和相机设置的信息。\n\n  编译工具\n\n   任何带有可移动记录介质的数码相机或扫描仪都可以在 Linux 上通过 USB\n   存储读取器来工作，因为它遵循相机文件系统设计规则并且使用 FAT 文件系统，参考第 10.1.7 节\n   “可移动存储设备”。\n";
     let out = check(text);
+    assert!(out.contains("管理中非常重要"), "{out}");
     assert!(out.contains("JPEG图像文件格式上"), "{out}");
     assert!(out.contains("USB存储读取器"), "{out}");
     assert!(out.contains("10.1.7 节“可移动"), "{out}");
