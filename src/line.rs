@@ -363,6 +363,12 @@ pub(crate) struct Shape {
     /// `paragraph::mark_verse`), with `preformatted`: such a line is kept
     /// as it came.
     pub verse: bool,
+    /// A code fence (```` ``` ````, `~~~`): it opens or closes a block of code.
+    pub fence: bool,
+    /// Between two code fences: code, kept line by line. Set for a whole
+    /// section at once (see `paragraph::mark_fenced_code`), with
+    /// `preformatted`.
+    pub fenced: bool,
 }
 
 /// One non-blank input line, measured.
@@ -585,10 +591,14 @@ impl Line {
                     // section is judged afresh.
                     shape: Shape {
                         letter_spaced: spread(part.letter_spaces, part.wide_chars),
-                        // Verse is found for a section at once, and a line
-                        // of verse was not preformatted before that.
-                        preformatted: part.shape.preformatted && !part.shape.verse,
+                        // Verse and code between fences are found for a
+                        // section at once, and such a line was not
+                        // preformatted before that.
+                        preformatted: part.shape.preformatted
+                            && !part.shape.verse
+                            && !part.shape.fenced,
                         verse: false,
+                        fenced: false,
                         ..part.shape
                     },
                     ..*part
@@ -620,7 +630,7 @@ impl Line {
         // so is a line of verse's (see `paragraph::mark_verse`).
         let preformatted = parts
             .iter()
-            .any(|p| p.shape.preformatted && !p.shape.aligned && !p.shape.verse);
+            .any(|p| p.shape.preformatted && !p.shape.aligned && !p.shape.verse && !p.shape.fenced);
         let place = Place {
             span,
             text_start,
@@ -789,11 +799,9 @@ impl Line {
         };
         // A code fence, here so that joined lines that make one (`` + `)
         // are seen as the line the output will hold.
-        if matches!(edges.first, Some('`' | '~'))
-            && (body.starts_with("```") || body.starts_with("~~~"))
-        {
-            preformatted = true;
-        }
+        let fence = matches!(edges.first, Some('`' | '~'))
+            && (body.starts_with("```") || body.starts_with("~~~"));
+        preformatted |= fence;
         // Runs of spaces align table columns, unless the extractor spread a
         // justified line, which leaves single spaces between its ideographs.
         let aligned = counts.space_runs > 0 && !letter_spaced && !preformatted;
@@ -845,6 +853,8 @@ impl Line {
                 aligned,
                 page_top: false,
                 verse: false,
+                fence,
+                fenced: false,
             },
             furniture: if may_be_furniture(&edges, width, first, dated) {
                 let as_came = (!letter_spaced).then_some(body);
@@ -1954,7 +1964,7 @@ const FURNITURE_FILTER: [u64; 4] = {
 /// [`may_open_furniture`], character by character.
 const fn opens_furniture_exactly(c: char) -> bool {
     matches!(c,
-        '0'..='9' | '(' | '<' | '[' | '〈' | '【' | '—' | '－' | '―' | '（' | '来' | '來' | '责' | '責' | '编'
+        '0'..='9' | '(' | '<' | '[' | '〈' | '【' | '—' | '－' | '―' | '（' | '*' | '+' | '来' | '來' | '责' | '責' | '编'
         | '編' | '校' | '审' | '審' | '作' | '图' | '圖' | '上' | '下' | '左' | '右'
         | '本' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
         | '资' | '資' | '口' | '-' | '–' | '第' | '０'..='９' | '问' | '問' | '答' | '记'
@@ -2046,8 +2056,13 @@ const CAPTION_OPENERS: [&str; 26] = [
 /// Bylines set without a marker: `本报记者 张三`.
 const REPORTER_BYLINES: [&str; 4] = ["本报记者", "本报通讯员", "本報記者", "本報通訊員"];
 
-/// `一、` `（二）` `(3)` `4.` `5、` `①`: markers that open a list item.
+/// `一、` `（二）` `(3)` `4.` `5、` `①`, and the bullets of plain-text
+/// lists (`- ` `* ` `+ `, a space after the bullet and text after that):
+/// markers that open a list item.
 fn is_list_item(body: &str) -> bool {
+    if let [b'-' | b'*' | b'+', b' ', next, ..] = body.as_bytes() {
+        return !matches!(next, b' ' | b'-' | b'*' | b'+');
+    }
     let mut chars = body.chars();
     let Some(c0) = chars.next() else {
         return false;
@@ -2307,6 +2322,18 @@ mod tests {
             "本 报 记 者 张 明 远",
         ] {
             assert_eq!(measure(text).furniture, None, "{text}");
+        }
+    }
+
+    /// Plain-text bullets open list items; a dash or a star that opens a
+    /// number, a rule or text does not.
+    #[test]
+    fn bullets_open_list_items() {
+        for item in ["- 识别标题", "* 保留代码块", "+ 支持繁体", "- apt install"] {
+            assert_eq!(measure(item).furniture, Some(Furniture::ListItem), "{item}");
+        }
+        for text in ["-1 度", "* * *", "- - -", "*注意*", "-- 完"] {
+            assert_ne!(measure(text).furniture, Some(Furniture::ListItem), "{text}");
         }
     }
 

@@ -459,6 +459,7 @@ impl Analysis {
     fn estimate_section(&mut self, range: Range<usize>, reflower: &Reflower) {
         settle_aligned_lines(&mut self.lines[range.clone()]);
         mark_verse(&mut self.lines[range.clone()]);
+        mark_fenced_code(&mut self.lines[range.clone()]);
         let survey = Survey::of(&self.lines[range.clone()]);
         if survey.spaced_out() {
             for line in &mut self.lines[range.clone()] {
@@ -861,6 +862,30 @@ fn settle_aligned_lines(section: &mut [Line]) {
     }
 }
 
+/// Marks the lines between two code fences (```` ``` ````, `~~~`) of
+/// `section` as code (see [`Shape::fenced`]): preformatted, kept line by
+/// line whatever their widths. A fence that no other closes in the section
+/// marks nothing (a stray one in prose does not freeze what follows).
+///
+/// [`Shape::fenced`]: crate::line::Shape::fenced
+fn mark_fenced_code(section: &mut [Line]) {
+    let mut open = None;
+    for i in 0..section.len() {
+        if !section[i].shape.fence {
+            continue;
+        }
+        match open.take() {
+            None => open = Some(i),
+            Some(start) => {
+                for line in &mut section[start + 1..i] {
+                    line.shape.preformatted = true;
+                    line.shape.fenced = true;
+                }
+            }
+        }
+    }
+}
+
 /// Marks the lines of verse in a section (see [`Shape::verse`]): runs of
 /// three or more lines right below one another, each opening with an
 /// ideograph and holding no mark but one at its end, all exactly as wide
@@ -947,7 +972,8 @@ struct Survey {
     /// Lines after exactly one blank line.
     after_one_blank: usize,
     /// Blocks of two or more lines between blank lines (or the section's
-    /// ends), and those of them whose last line stops mid-sentence.
+    /// ends) that end with a line of prose (no furniture, nothing
+    /// preformatted), and those of them whose last line stops mid-sentence.
     wrapped_blocks: usize,
     open_blocks: usize,
 }
@@ -968,10 +994,14 @@ impl Survey {
             ..Survey::default()
         };
         let mut block_lines = 0;
+        // (A list, a table or code ends without a sentence end whatever its
+        // blank lines stand for: only blocks of prose tell.)
         let close_block = |survey: &mut Survey, block_lines: usize, last: Option<&Line>| {
-            if block_lines >= 2 {
-                survey.wrapped_blocks += 1;
-                survey.open_blocks += usize::from(last.is_some_and(stops_mid_sentence));
+            if let Some(last) = last.filter(|l| l.furniture.is_none() && !l.shape.preformatted) {
+                if block_lines >= 2 {
+                    survey.wrapped_blocks += 1;
+                    survey.open_blocks += usize::from(stops_mid_sentence(last));
+                }
             }
         };
         for (k, line) in section.iter().enumerate() {

@@ -661,6 +661,30 @@ fn a_renderers_blocks_of_wrapped_lines_run_on() {
     assert!(out.contains("\n\n  编译工具\n\n"), "{out}");
 }
 
+/// Markdown: the lines of a fenced code block are code whatever their
+/// widths. Right under a heading, with no blank line between, the heading
+/// and the code lines agreed on a column, and two commands of about its
+/// width were joined as full lines (`cargo add cjk-reflow cargo build`).
+#[test]
+fn lines_between_code_fences_are_kept() {
+    let text = "# cjk-reflow 使用说明\n```\ncargo add cjk-reflow\ncargo build --release\n```\n";
+    assert_eq!(check(text), text);
+    // A fence that nothing closes freezes nothing after it.
+    let stray = "```\n本工具用于修复从报纸版面或扫描件中提取的中文文本，这些文\n本的行被窄栏版式硬性折断。它会判断每一个换行是软换行还是段\n落结束，然后把属于同一段落的行重新连接起来，并且保留标题。\n";
+    assert!(check(stray).contains("这些文本的行"));
+}
+
+/// Plain-text bullets (`- ` `* ` `+ `) open list items: each stays on its
+/// own line, where two items of about the same width ran together.
+#[test]
+fn bulleted_list_items_stay_apart() {
+    let text = "## 功能\n\n- 识别标题、署名和图片说明，不会把它们粘到正文里\n- 保留代码块、表格和列表的原有换行\n- 支持简体和繁体中文，以及夹杂英文单词和数字的文本\n";
+    let out = check(text);
+    for item in ["- 识别", "- 保留", "- 支持"] {
+        assert!(out.contains(&format!("\n{item}")), "{out}");
+    }
+}
+
 /// Found by fuzzing (`reflow`, run 9): two joined lines made a code fence
 /// (`` + `), which the output, measured again, holds as preformatted; the
 /// settling check composed the joined line without looking at its text.

@@ -97,9 +97,8 @@ impl Reference {
         };
         // A code fence, here so that joined lines that make one (`` + `)
         // are seen as the line the output will hold.
-        if body.starts_with("```") || body.starts_with("~~~") {
-            preformatted = true;
-        }
+        let fence = body.starts_with("```") || body.starts_with("~~~");
+        preformatted |= fence;
         // Runs of spaces align table columns, unless the extractor spread a
         // justified line, which leaves single spaces between its ideographs.
         let aligned = counts.space_runs > 0 && !letter_spaced && !preformatted;
@@ -149,6 +148,8 @@ impl Reference {
                 aligned,
                 page_top: false,
                 verse: false,
+                fence,
+                fenced: false,
             },
             // A date has digits: `2022年10月11日`.
             furniture: furniture_of(
