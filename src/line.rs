@@ -1821,9 +1821,8 @@ fn furniture_of(
     }
     if !ends_sentence
         && width <= 24 * EM
-        && f == Some('本')
-        && REPORTER_BYLINES.iter().any(|b| body.starts_with(b))
-        && as_came.is_some_and(|text| text.contains([' ', '\u{3000}']))
+        && f.is_some_and(opens_unboxed_byline)
+        && is_unboxed_byline(body, as_came)
     {
         return Some(Furniture::Byline);
     }
@@ -1968,7 +1967,7 @@ const fn opens_furniture_exactly(c: char) -> bool {
         | '編' | '校' | '审' | '審' | '作' | '图' | '圖' | '上' | '下' | '左' | '右'
         | '本' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
         | '资' | '資' | '口' | '-' | '–' | '第' | '０'..='９' | '问' | '問' | '答' | '记'
-        | '記' | '主'
+        | '記' | '主' | '新' | '中' | '通' | '特' | '文'
         | '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{2793}')
 }
 
@@ -2053,8 +2052,65 @@ const CAPTION_OPENERS: [&str; 26] = [
     "（圖／",
 ];
 
-/// Bylines set without a marker: `本报记者 张三`.
-const REPORTER_BYLINES: [&str; 4] = ["本报记者", "本报通讯员", "本報記者", "本報通訊員"];
+/// Labels of bylines set without a marker: `本报记者 张三`, `新华社记者
+/// 李四`, `记者 王五 通讯员 赵六`, `文/图 张三`. A word space follows the
+/// label, or a slash ends it.
+const REPORTER_BYLINES: [&str; 22] = [
+    "本报记者",
+    "本报通讯员",
+    "本報記者",
+    "本報通訊員",
+    "新华社记者",
+    "新華社記者",
+    "中新社记者",
+    "中新社記者",
+    "记者",
+    "記者",
+    "通讯员",
+    "通訊員",
+    "特约记者",
+    "特約記者",
+    "文/图",
+    "文／圖",
+    "文/",
+    "文／",
+    "图/",
+    "圖/",
+    "图／",
+    "圖／",
+];
+
+/// Whether `c` opens one of [`REPORTER_BYLINES`] (a test keeps them in step).
+fn opens_unboxed_byline(c: char) -> bool {
+    matches!(
+        c,
+        '本' | '新' | '中' | '记' | '記' | '通' | '特' | '文' | '图' | '圖'
+    )
+}
+
+/// Whether `body` (its letter-spacing taken out; `as_came`, the line as it
+/// came unless the extractor spread it) is a byline set without a marker:
+/// one of [`REPORTER_BYLINES`], then names apart by word spaces. A label
+/// that sentences open with too (`记者`, `通讯员`…) takes a word space
+/// right after it and no mark in the line: `记者 近日从…获悉，` is a
+/// sentence.
+fn is_unboxed_byline(body: &str, as_came: Option<&str>) -> bool {
+    let Some(as_came) = as_came.filter(|text| text.contains([' ', '\u{3000}'])) else {
+        return false;
+    };
+    let Some(label) = REPORTER_BYLINES.iter().find(|b| body.starts_with(*b)) else {
+        return false;
+    };
+    // `本报记者` and `本报通讯员` open no sentence on a line of their own.
+    if label.starts_with('本') {
+        return true;
+    }
+    let spaced = label.ends_with(['/', '／'])
+        || as_came
+            .strip_prefix(label)
+            .is_some_and(|rest| rest.starts_with([' ', '\u{3000}']));
+    spaced && !as_came.contains(['，', '。', '、', '；', '：', '！', '？', ',', '.', ';', ':'])
+}
 
 /// `一、` `（二）` `(3)` `4.` `5、` `①`, and the bullets of plain-text
 /// lists (`- ` `* ` `+ `, a space after the bullet and text after that):
@@ -2323,6 +2379,38 @@ mod tests {
         ] {
             assert_eq!(measure(text).furniture, None, "{text}");
         }
+        // Other papers' labels: an agency's reporter, a reporter and a
+        // correspondent, text and photos by.
+        for byline in [
+            "新华社记者 张三",
+            "中新社记者　王五　赵六",
+            "记者 张三 通讯员 李四",
+            "記者 張三",
+            "特约记者 王五",
+            "文/图 张三",
+            "文/本报记者 张三",
+        ] {
+            assert_eq!(
+                measure(byline).furniture,
+                Some(Furniture::Byline),
+                "{byline}"
+            );
+        }
+        // Sentences open with those labels too: with a mark, or with no
+        // word space right after the label, a line is text.
+        for text in [
+            "记者 近日从有关部门获悉，",
+            "记者近日从有关部门 获悉",
+            "通讯员李四 介绍",
+        ] {
+            assert_eq!(measure(text).furniture, None, "{text}");
+        }
+        for label in REPORTER_BYLINES {
+            assert!(
+                opens_unboxed_byline(label.chars().next().unwrap()),
+                "{label}"
+            );
+        }
     }
 
     /// Plain-text bullets open list items; a dash or a star that opens a
@@ -2518,7 +2606,7 @@ mod tests {
         let gates: [(&[&str], &str); 3] = [
             (&SUBTITLE_OPENERS, "—－―"),
             (&CAPTION_OPENERS, "图圖（上下左右"),
-            (&REPORTER_BYLINES, "本"),
+            (&REPORTER_BYLINES, "本新中记記通特文图圖"),
         ];
         for (list, firsts) in gates {
             for opener in list {
