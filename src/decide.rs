@@ -967,6 +967,14 @@ pub(crate) fn is_folio_line(line: &Line) -> bool {
 /// spacing is the join stage's business.
 #[inline(always)]
 pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
+    if plainly_full_line(ctx) {
+        debug_assert_eq!(
+            decide_lines(ctx),
+            (Action::Join, Reason::FullLine),
+            "the common case's shortcut"
+        );
+        return (Action::Join, Reason::FullLine);
+    }
     let (prev, next) = (ctx.prev, ctx.next);
     if (prev.shape.page_top || next.shape.page_top) && beside_page_title(ctx) {
         return (Action::Break, Reason::Furniture(Furniture::RunningHeader));
@@ -992,6 +1000,39 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         ctx
     };
     decide_lines(ctx)
+}
+
+/// The common case, most breaks of a page: a line of ideographs inside a
+/// paragraph that fills its column and stops mid-word, before a line of
+/// ideographs right below it. No rule of the cascade before the full-line
+/// join applies to such a pair (each condition below turns one of them
+/// away), so [`decide`] joins it at once; debug builds run the cascade and
+/// check.
+#[inline(always)]
+fn plainly_full_line(ctx: &BreakContext<'_>) -> bool {
+    let (prev, next) = (ctx.prev, ctx.next);
+    ctx.joined_before.is_some()
+        && next.blanks_before == 0
+        // Mid-word (not a mark, a Latin word or a number) on both sides; a
+        // line that opens with an ideograph opens with no bracket or mark.
+        && prev.last == CharRole::Ideograph
+        && prev.first == CharRole::Ideograph
+        && next.first == CharRole::Ideograph
+        && prev.furniture.is_none()
+        && next.furniture.is_none()
+        && !prev.shape.preformatted
+        && !next.shape.preformatted
+        && !prev.shape.page_top
+        && !next.shape.page_top
+        && !prev.ends_with_credit
+        && !prev.dateline_lead
+        && !next.dateline_lead
+        && !ctx.after_header
+        && next.indent < 2
+        && next.indent < prev.indent + 2
+        && prev.brackets + ctx.brackets_before <= 0
+        && ctx.blank_lines != BlankLines::Paragraphs
+        && ctx.column.is_some_and(|column| fit(prev, column, 0) == Fit::Full)
 }
 
 /// Whether [`decide`] joins `prev` and `next` by the glyph-run rule
