@@ -12,7 +12,7 @@ use crate::decide::{
     Action, BreakContext, Reason,
 };
 use crate::join;
-use crate::layout::{estimate_columns, fit, BlankLines, ColumnScratch, Fit, Openings};
+use crate::layout::{estimate_columns, fit, BlankLines, ColumnScratch, Fit, Openings, MIN_COLUMN};
 use crate::line::{Furniture, Line, LineCounter, SectionCut};
 use crate::printed::{self, PrintedScratch};
 use crate::Reflower;
@@ -993,23 +993,28 @@ impl Survey {
             lines: section.len(),
             ..Survey::default()
         };
-        let mut block_lines = 0;
-        // (A list, a table or code ends without a sentence end whatever its
-        // blank lines stand for: only blocks of prose tell.)
-        let close_block = |survey: &mut Survey, block_lines: usize, last: Option<&Line>| {
-            if let Some(last) = last.filter(|l| l.furniture.is_none() && !l.shape.preformatted) {
-                if block_lines >= 2 {
+        // A block of wrapped prose: two lines or more, each but the last at
+        // least 8 em wide (lines of verse are narrower), the last no
+        // furniture and nothing preformatted (a list, a table or code ends
+        // without a sentence end whatever its blank lines stand for).
+        let close_block = |survey: &mut Survey, block: &[Line]| {
+            if let [wrapped @ .., last] = block {
+                if !wrapped.is_empty()
+                    && wrapped.iter().all(|line| line.width >= MIN_COLUMN)
+                    && last.furniture.is_none()
+                    && !last.shape.preformatted
+                {
                     survey.wrapped_blocks += 1;
                     survey.open_blocks += usize::from(stops_mid_sentence(last));
                 }
             }
         };
+        let mut block_start = 0;
         for (k, line) in section.iter().enumerate() {
             if line.blanks_before > 0 && k > 0 {
-                close_block(&mut survey, block_lines, section.get(k - 1));
-                block_lines = 0;
+                close_block(&mut survey, &section[block_start..k]);
+                block_start = k;
             }
-            block_lines += 1;
             survey.after_one_blank += usize::from(line.blanks_before == 1);
             if line.wide_chars >= 4 && line.furniture.is_none() {
                 survey.judged += 1;
@@ -1019,7 +1024,7 @@ impl Survey {
                 survey.punctuated += usize::from(line.pauses > 0 || line.compressible > 0);
             }
         }
-        close_block(&mut survey, block_lines, section.last());
+        close_block(&mut survey, &section[block_start..]);
         // The first line's blank lines are before the section, not in it.
         if section.first().is_some_and(|l| l.blanks_before == 1) {
             survey.after_one_blank -= 1;
@@ -1133,7 +1138,7 @@ pub enum ParagraphKind {
     /// A byline, dateline, source line, caption or subtitle.
     Furniture(Furniture),
     /// Code, a table or other aligned text, or a line of verse (see
-    /// [`Reason::Verse`](crate::Reason::Verse)), kept line by line.
+    /// [`Reason::Verse`]), kept line by line.
     Preformatted,
 }
 
@@ -1392,6 +1397,11 @@ mod tests {
         let one_line = ["一二三四五六七八。"];
         let flowing = section(&[&one_line, &one_line, &one_line, &one_line]);
         assert!(!Survey::of(&flowing).blank_lines_end_paragraphs());
+        // Stanzas of verse end their sentences at their blank lines too,
+        // but no line of theirs is as wide as a line of wrapped prose.
+        let stanza: &[&str] = &["春天来了，", "小草绿了", "花儿都开了", "燕子飞回来了。"];
+        let verse = section(&[stanza, stanza, stanza, stanza]);
+        assert!(!Survey::of(&verse).blank_lines_end_paragraphs());
         // One column break in ten blocks is not enough to tell.
         let mut blocks = vec![wrapped; 9];
         blocks.push(cut);
