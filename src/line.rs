@@ -801,7 +801,7 @@ impl Line {
         // are seen as the line the output will hold.
         let fence = matches!(edges.first, Some('`' | '~'))
             && (body.starts_with("```") || body.starts_with("~~~"));
-        preformatted |= fence;
+        preformatted |= fence || is_piece_of_fence(body);
         // Runs of spaces align table columns, unless the extractor spread a
         // justified line, which leaves single spaces between its ideographs.
         let aligned = counts.space_runs > 0 && !letter_spaced && !preformatted;
@@ -865,6 +865,15 @@ impl Line {
             cut: SectionCut::None,
         }
     }
+}
+
+/// Whether `body` is one or two backticks or tildes and nothing else: kept
+/// as it came, as a fence is. Joined to a line that opens with more, it
+/// would make a code fence in the output, and the fences of its section
+/// would pair otherwise when the output is reflowed again (see
+/// `paragraph::mark_fenced_code`).
+fn is_piece_of_fence(body: &str) -> bool {
+    matches!(body, "`" | "``" | "~" | "~~")
 }
 
 /// Whether a line with `letter_spaces` gaps between its `wide_chars` wide

@@ -685,6 +685,27 @@ fn bulleted_list_items_stay_apart() {
     }
 }
 
+/// Found by fuzzing (`reflow`, run 36): `` ` `` and ``` `` ``` joined made a
+/// code fence in the output, which then paired with the fence after it
+/// instead of the one before, so the line between the old pair (`}`) was
+/// code in the input and text in the output: reflowing twice changed it.
+/// One or two backticks alone are kept as they came, as a fence is.
+#[test]
+fn fuzz_joined_backticks_repair_code_fences() {
+    let newline = Options::new()
+        .separator(cjk_reflow::Separator::Newline)
+        .indent(cjk_reflow::Indent::Ideographic)
+        .build()
+        .unwrap();
+    for text in ["`\r``\n```\n}\n```", "``\n`\n```\nfn main() {}\n```\n"] {
+        check(text);
+        for r in [Reflower::default(), newline.clone()] {
+            let once = r.reflow(text);
+            assert_eq!(r.reflow(&once), once, "{text:?}");
+        }
+    }
+}
+
 /// Found by fuzzing (`reflow`, run 9): two joined lines made a code fence
 /// (`` + `), which the output, measured again, holds as preformatted; the
 /// settling check composed the joined line without looking at its text.

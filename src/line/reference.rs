@@ -6,7 +6,7 @@
 // the live code; only what the fast paths replaced is frozen here.
 use super::{
     ends_credit_word, ends_with_credit, ends_with_credit_word, indent_of, is_cut_dateline,
-    is_date_tail, is_dateline_lead, is_folio, is_list_item, is_unboxed_byline,
+    is_date_tail, is_dateline_lead, is_folio, is_list_item, is_piece_of_fence, is_unboxed_byline,
     stands_for_full_width, Furniture, Line, RawLine, SectionCut, Shape, AGENCIES, BYLINE_WORDS,
     CAPTION_OPENERS, DAY, FOLIO_WIDTH, KANGXI_DAY, LABEL_BRACKETS, SOURCE_LABELS, SOURCE_WORDS,
     SUBTITLE_OPENERS,
@@ -99,7 +99,7 @@ impl Reference {
         // A code fence, here so that joined lines that make one (`` + `)
         // are seen as the line the output will hold.
         let fence = body.starts_with("```") || body.starts_with("~~~");
-        preformatted |= fence;
+        preformatted |= fence || is_piece_of_fence(body);
         // Runs of spaces align table columns, unless the extractor spread a
         // justified line, which leaves single spaces between its ideographs.
         let aligned = counts.space_runs > 0 && !letter_spaced && !preformatted;
