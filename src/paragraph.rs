@@ -834,7 +834,7 @@ pub(crate) fn cut_written(both_unchanged: bool, read: u32) -> SectionCut {
 /// 启动《     start    )     服`), to be decided like any other line, when it
 /// also has the shape of such a line: not indented (a command or a table
 /// row set in from the text), and with one gap, or spread to the measure:
-/// at most 2 em narrower than its widest neighbour (a single row of a table,
+/// at most 2 em narrower than its widest neighbour's text (a single row of a table,
 /// `北京    2189万    上海    2487万`, has several gaps and is narrower).
 /// Otherwise it stays preformatted, as does a line with no wide character,
 /// which may be code.
@@ -853,7 +853,13 @@ fn settle_aligned_lines(section: &mut [Line]) {
         let alone = (before.is_some() || after.is_some())
             && !before.is_some_and(tabular)
             && !after.is_some_and(tabular);
-        let widest = before.into_iter().chain(after).map(|l| l.width).max();
+        // (Their text's widths: an indent may be rewritten in the output,
+        // `Indent::Ideographic`, and must not change the reading.)
+        let widest = before
+            .into_iter()
+            .chain(after)
+            .map(|l| l.width - l.indent)
+            .max();
         // One gap is a spread line's usual mark; several gaps are cells
         // unless the line still spans the measure, as a spread one does.
         let spread = line.indent == 0

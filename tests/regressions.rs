@@ -706,6 +706,25 @@ fn fuzz_joined_backticks_repair_code_fences() {
     }
 }
 
+/// Found by fuzzing (`reflow_tokens`, run 39; older than stop 16): a line
+/// spread by runs of spaces beside an indented one. Whether the spread line
+/// is a table row or prose depends on its neighbour's width, which counted
+/// the neighbour's indent; `Indent::Ideographic` rewrote that indent (nine
+/// spaces to two U+3000), so the second reflow read the spread line the
+/// other way and indented it. Neighbours' text widths are compared now.
+#[test]
+fn fuzz_rewritten_indent_beside_a_spread_line() {
+    let text = "为大经     文     子\n         国不年";
+    let ideographic = Options::new()
+        .indent(cjk_reflow::Indent::Ideographic)
+        .build()
+        .unwrap();
+    for r in [Reflower::default(), ideographic] {
+        let once = r.reflow(text);
+        assert_eq!(r.reflow(&once), once, "{once:?}");
+    }
+}
+
 /// Found by fuzzing (`reflow`, run 9): two joined lines made a code fence
 /// (`` + `), which the output, measured again, holds as preformatted; the
 /// settling check composed the joined line without looking at its text.
