@@ -24,7 +24,9 @@ RERUN
   python3 tests/corpus/tools/render_text.py [--out tests/corpus/rendered]
   Deterministic: no randomness, only the committed flowing/ pages and the two renderers.
 """
-import argparse, glob, html, json, os, subprocess, tempfile
+import argparse, glob, html, os, subprocess, tempfile
+
+from wrap_prose import joined, write_page
 
 RENDERERS = [
     ('w3m, 40 columns', ['w3m', '-dump', '-cols', '40', '-I', 'utf-8', '-O', 'utf-8']),
@@ -38,14 +40,6 @@ PAGES = 12
 
 def nows(s):
     return ''.join(s.split())
-
-
-def joined(a, b):
-    """How tests/corpus's expected files join two lines of a paragraph."""
-    a, b = a.rstrip(), b.lstrip()
-    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
-        return a + ' ' + b
-    return a + b
 
 
 def label(text, paragraphs):
@@ -110,17 +104,9 @@ def main():
             dropped += 1
             print(f'dropped {os.path.basename(source)} ({name_of_renderer}): text changed')
             continue
-        name = f'r{k + 1:02d}'
-        with open(os.path.join(args.out, name + '.txt'), 'w', encoding='utf-8') as f:
-            f.write(text)
-        with open(os.path.join(args.out, name + '.expected.txt'), 'w', encoding='utf-8') as f:
-            f.write(expected(text, points))
         note = (f'{os.path.basename(source)} as HTML, dumped by {name_of_renderer} '
                 f'(tests/corpus/tools/render_text.py)')
-        with open(os.path.join(args.out, name + '.labels.json'), 'w', encoding='utf-8') as f:
-            json.dump({'source': os.path.basename(source), 'note': note, 'points': points},
-                      f, ensure_ascii=False, indent=1)
-            f.write('\n')
+        write_page(args.out, f'r{k + 1:02d}', text, expected(text, points), source, note, points)
         written += 1
     print(f'{written} pages written, {dropped} dropped')
 

@@ -93,6 +93,19 @@ def joined(a, b):
     return a + b
 
 
+def write_page(out, name, text, expected, source, note, points):
+    """Writes NAME.txt, NAME.expected.txt and NAME.labels.json into `out`, as every split of
+    tests/corpus has them (also used by render_text.py)."""
+    with open(os.path.join(out, name + '.txt'), 'w', encoding='utf-8') as f:
+        f.write(text)
+    with open(os.path.join(out, name + '.expected.txt'), 'w', encoding='utf-8') as f:
+        f.write(expected)
+    with open(os.path.join(out, name + '.labels.json'), 'w', encoding='utf-8') as f:
+        json.dump({'source': os.path.basename(source), 'note': note, 'points': points},
+                  f, ensure_ascii=False, indent=1)
+        f.write('\n')
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser()
@@ -123,21 +136,14 @@ def main():
             for line in body[1:]:
                 para = joined(para, line)
             expected.append(para)
-        name = f'w{k + 1:02d}'
-        with open(os.path.join(args.out, name + '.txt'), 'w', encoding='utf-8') as f:
-            f.write('\n'.join(lines) + '\n')
-        with open(os.path.join(args.out, name + '.expected.txt'), 'w', encoding='utf-8') as f:
-            f.write('\n\n'.join(expected) + '\n')
         points = [
             {'after_line': i + 1, 'before_line': i + 2, 'blank_lines_between': 0, 'label': lab}
             for i, lab in enumerate(labels)
         ]
         note = (f'{os.path.basename(source)} wrapped at {column // 2} em, style {style} '
                 f'(tests/corpus/tools/wrap_prose.py)')
-        with open(os.path.join(args.out, name + '.labels.json'), 'w', encoding='utf-8') as f:
-            json.dump({'source': os.path.basename(source), 'note': note, 'points': points},
-                      f, ensure_ascii=False, indent=1)
-            f.write('\n')
+        write_page(args.out, f'w{k + 1:02d}', '\n'.join(lines) + '\n',
+                   '\n\n'.join(expected) + '\n', source, note, points)
         pages += 1
     print(f'{pages} pages written to {args.out}')
 
