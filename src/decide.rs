@@ -576,10 +576,7 @@ fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, R
     let caption_runs_on = !prev.ends_sentence
         && !prev.ends_with_credit
         && (next.blanks_before == 0 || prev.width >= 24)
-        && matches!(
-            prev.last,
-            CharRole::Ideograph | CharRole::Letter | CharRole::Digit | CharRole::Pause
-        );
+        && prev.stops_mid_sentence();
     // A bracketed credit closes the caption it follows: `图为…值守。（新华社记者 … 摄）`.
     let in_caption = prev.furniture == Some(Furniture::Caption)
         || ctx
@@ -1301,11 +1298,7 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     // leave it, is none of these.
     if ctx.blank_lines == BlankLines::Paragraphs
         && next.blanks_before == 0
-        && !prev.ends_sentence
-        && matches!(
-            prev.last,
-            CharRole::Ideograph | CharRole::Letter | CharRole::Digit | CharRole::Pause
-        )
+        && prev.stops_mid_sentence()
         && prev.furniture.is_none()
         && next.furniture.is_none()
         && (prev.pauses + prev.compressible > 0 || prev_full || prev.width >= 28)
@@ -1346,11 +1339,7 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     // A line inside a paragraph that stops mid-sentence runs on, even into
     // a line too wide for the column (an unbreakable URL or path, or two
     // lines the extractor ran together): a headline does not cut a sentence.
-    let mid_sentence = next.blanks_before == 0
-        && matches!(
-            prev.last,
-            CharRole::Ideograph | CharRole::Letter | CharRole::Digit | CharRole::Pause
-        );
+    let mid_sentence = next.blanks_before == 0 && prev.stops_mid_sentence();
     let runs_on = mid_sentence && ctx.joined_before.is_some();
     // So does a block's first line that fills its column and stops mid-word
     // (an overlong line after it is its continuation run together, not a

@@ -497,6 +497,16 @@ impl Line {
             )
     }
 
+    /// Whether the line stops mid-sentence: at a character (an ideograph, a
+    /// letter, a digit) or a pause mark, not at a sentence end or a closing
+    /// or opening mark.
+    pub(crate) fn stops_mid_sentence(&self) -> bool {
+        matches!(
+            self.last,
+            CharRole::Ideograph | CharRole::Letter | CharRole::Digit | CharRole::Pause
+        )
+    }
+
     /// The widest this line may really print, in half-em: narrow characters
     /// (digits, Latin) run up to a quarter wider than half an em.
     pub(crate) fn max_width(&self) -> u32 {

@@ -984,15 +984,6 @@ struct Survey {
     open_blocks: usize,
 }
 
-/// Whether `line` stops mid-sentence: at a character or a pause mark.
-fn stops_mid_sentence(line: &Line) -> bool {
-    !line.ends_sentence
-        && matches!(
-            line.last,
-            CharRole::Ideograph | CharRole::Letter | CharRole::Digit | CharRole::Pause
-        )
-}
-
 impl Survey {
     fn of(section: &[Line]) -> Survey {
         let mut survey = Survey {
@@ -1011,7 +1002,7 @@ impl Survey {
                     && !last.shape.preformatted
                 {
                     survey.wrapped_blocks += 1;
-                    survey.open_blocks += usize::from(stops_mid_sentence(last));
+                    survey.open_blocks += usize::from(last.stops_mid_sentence());
                 }
             }
         };
