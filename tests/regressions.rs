@@ -725,6 +725,32 @@ fn fuzz_rewritten_indent_beside_a_spread_line() {
     }
 }
 
+/// Found by fuzzing (`reflow`, run 42; older than stop 16, whose first
+/// commit fails the same way): settling takes more than the 16 rounds debug
+/// builds allow (release builds settle to the fixed point, fewer rounds than
+/// twice the lines). An opening bracket left open (`「`) before pieces that
+/// end at pause marks: the printed-line stage breaks the pieces into
+/// paragraphs, and each settling round's cascade then joins one more of
+/// them inside the open bracket (`Reason::InsideBrackets`). Making that
+/// reason fixed for the printed-line stage fixes this input but costs the
+/// XeLaTeX splits (held-out 117 -> 119, double-spaced development 285 ->
+/// 302), so it is left open.
+#[test]
+#[ignore = "settling joins one bracketed piece per round (debug builds assert 16 rounds)"]
+fn fuzz_open_bracket_joins_one_piece_per_settling_round() {
+    let bytes = b"\xe3\x80\x8c\x00\xbc\x9a\xe6\x9d\xef\xbc\x8c\x0a\xe2\xef\xbc\x8c\
+        \xe4\xe6\x96\xba\x90\xbd\x20\x37\x30\xef\x10\x9c\x80\x0d\xc8\x20\
+        \x0d\x00\x00\x0a\x07\xa8\x0d\xa8\x0b\x0d\x89\x20\x0a\x00\x00\x0a\
+        \x00\x0a\x00\x0a\x76\x0d\x38\x0d\x0a\x00\x0a\x00\x0a\x3c\x20\x1a\
+        \x0d\x20\x38\x0a\x1a\x0a\xb0\x80\x9d\x80\xe3\x80\x82\x0a\xe8\xe7\
+        \xa1\x9d\x9f\xe5\x20\xe9\x27\xa3\x8e\xe5\x0a\xe8\xb2\xac\xb7\xa8\
+        \xe8\xaf\xef\x0c\xbc\x9d\xef\xbc\x8c\x0a\xe2\x91\xa0\xe7\xac\xe4\
+        \xe4\xba\x89\x80\x0a\xb9\xbe\x91\xef\xbc\x8c\x0a\xe2\x91\xa0\x00\
+        \x10\x0a\xff\xff\xff\xff\xff\xff\xff\x0f\xff\xa0\x3a\xe5\x3a\xe5";
+    let text = String::from_utf8_lossy(bytes);
+    check(&text);
+}
+
 /// Found by fuzzing (`reflow`, run 9): two joined lines made a code fence
 /// (`` + `), which the output, measured again, holds as preformatted; the
 /// settling check composed the joined line without looking at its text.
