@@ -13,7 +13,7 @@ use std::fmt;
 
 use crate::classify::CharRole;
 use crate::layout::{
-    cut_after_opening_quote, fit, may_cut_between, BlankLines, Fit, Openings, MIN_COLUMN,
+    fit, may_cut_between, printed_line_goes_on, BlankLines, Fit, Openings, MIN_COLUMN,
 };
 use crate::line::{Furniture, Line, FOLIO_WIDTH};
 
@@ -839,7 +839,7 @@ fn piece_rule(ctx: &BreakContext<'_>, column: u32) -> Option<(Action, Reason)> {
     let with_next = pieces(&so_far, next);
     let next_ends_line = !ctx
         .after_next
-        .is_some_and(|after| may_cut_between(next, after) || cut_after_opening_quote(next, after));
+        .is_some_and(|after| printed_line_goes_on(next, after));
     // After a sentence end the next line may open a paragraph or be a
     // heading: short by its indent, it would fill the line beside a short
     // last line (or stop short before a long word). A piece is at most half
@@ -998,6 +998,10 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     };
     decide_lines(ctx)
 }
+
+/// The widest a heading set above its text is read to be, in half-em (14 em
+/// less half an em): a wider line that stops mid-sentence is prose.
+const MAX_HEADING_WIDTH: u32 = 27;
 
 /// The common case, most breaks of a page: a line of ideographs inside a
 /// paragraph that fills its column and stops mid-word, before a line of
@@ -1259,9 +1263,9 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
         || prev.compressible > 0
         || next.compressible > 0
         || prev.width.abs_diff(next.width) > 2
-        || ctx.after_next.is_some_and(|after| {
-            may_cut_between(next, after) || cut_after_opening_quote(next, after)
-        });
+        || ctx
+            .after_next
+            .is_some_and(|after| printed_line_goes_on(next, after));
     if ctx.column.is_none()
         && ((ctx.joined_before.is_some() && next_is_cut_piece)
             || (!next.ends_sentence
@@ -1301,7 +1305,7 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && prev.stops_mid_sentence()
         && prev.furniture.is_none()
         && next.furniture.is_none()
-        && (prev.pauses + prev.compressible > 0 || prev_full || prev.width >= 28)
+        && (prev.pauses + prev.compressible > 0 || prev_full || prev.width > MAX_HEADING_WIDTH)
     {
         return (Join, Reason::InsideBlock);
     }

@@ -311,18 +311,20 @@ pub(crate) fn may_cut_between(prev: &Line, next: &Line) -> bool {
         ) || next.first == CharRole::Open)
 }
 
-/// Whether an extractor may have cut a printed line between `prev` and
-/// `next` mid-word, after an opening quote or bracket and one or two
-/// characters (`“冻` `结”`): the glyphs after a mark set narrower than its
-/// box start left of the grid, and `pdftotext -raw` starts a new line where
-/// the grid resumes.
+/// Whether `prev` may end a piece of a printed line that `next` goes on
+/// with: [`may_cut_between`], or a cut mid-word after an opening quote or
+/// bracket and one or two characters (`“冻` `结”`), where the glyphs after a
+/// mark set narrower than its box start left of the grid and `pdftotext
+/// -raw` starts a new line where the grid resumes. (A piece that ends
+/// otherwise ends its printed line.)
 #[inline]
-pub(crate) fn cut_after_opening_quote(prev: &Line, next: &Line) -> bool {
-    next.blanks_before == 0
-        && next.indent <= prev.indent
-        && prev.first == CharRole::Open
-        && prev.last.is_text()
-        && prev.width - prev.indent <= 6
+pub(crate) fn printed_line_goes_on(prev: &Line, next: &Line) -> bool {
+    may_cut_between(prev, next)
+        || (next.blanks_before == 0
+            && next.indent <= prev.indent
+            && prev.first == CharRole::Open
+            && prev.last.is_text()
+            && prev.width - prev.indent <= 6)
 }
 
 /// Printed lines cut into pieces at compressed punctuation leave too few

@@ -22,8 +22,9 @@
 //!   small fixed cost after a sentence end or closing mark (more after a
 //!   pause mark, most after a character: a heading);
 //! - pieces are grouped only where the extractor may have cut a line
-//!   ([`may_cut_between`]: after a pause, sentence-end or closing mark, or
-//!   before an opening one, with no blank line or deeper indent between);
+//!   ([`printed_line_goes_on`]: after a pause, sentence-end or closing mark,
+//!   before an opening one, or after an opening one and a character or two,
+//!   with no blank line or deeper indent between);
 //! - disagreeing with the local rules costs a little, so that where the
 //!   widths cannot tell (a short last line and a first line that lost its
 //!   indent look like one full line), their decision stands.
@@ -33,7 +34,7 @@
 
 use crate::classify::CharRole;
 use crate::decide::{Action, Reason};
-use crate::layout::{cut_after_opening_quote, may_cut_between};
+use crate::layout::printed_line_goes_on;
 use crate::line::Line;
 
 /// A section is cut into pieces when at least this many pause marks…
@@ -261,7 +262,7 @@ fn solve(
             for end in start..n.min(start + MAX_PIECES) {
                 if end > start {
                     let (prev, next) = (&lines[end - 1], &lines[end]);
-                    if !may_cut_between(prev, next) && !cut_after_opening_quote(prev, next) {
+                    if !printed_line_goes_on(prev, next) {
                         break;
                     }
                     overruled += u64::from(!joined(end - 1));
