@@ -12,7 +12,7 @@
 //! Votes are kept in a sliding histogram, so the whole pass is linear.
 
 use crate::classify::CharRole;
-use crate::line::Line;
+use crate::line::{Furniture, Line};
 
 /// Lines on each side of a line that vote on its column width.
 pub(crate) const WINDOW: usize = 8;
@@ -135,8 +135,24 @@ impl Openings {
 }
 
 /// The column widths (in half-em) a line is consistent with if it is full.
+///
+/// Bylines, source and editor lines, jump lines and running headers do not
+/// vote: set alone whatever the column, their widths say nothing of it, and
+/// three short ones in a row (an editor line over a two-line headline) would
+/// make a column of their own. Datelines, subtitles, captions and list items
+/// are often set to the column, and vote.
 fn votes_for(line: &Line) -> Option<(u32, u32)> {
-    if line.shape.preformatted || line.width > MAX_COLUMN || line.width < MIN_COLUMN - 4 {
+    let alone = |f| {
+        matches!(
+            f,
+            Furniture::Byline | Furniture::Source | Furniture::Jump | Furniture::RunningHeader
+        )
+    };
+    if line.shape.preformatted
+        || line.width > MAX_COLUMN
+        || line.width < MIN_COLUMN - 4
+        || line.furniture.is_some_and(alone)
+    {
         return None;
     }
     let lo = line.min_width().saturating_sub(1);

@@ -1101,3 +1101,19 @@ fn kept_indents_mark_the_paragraphs() {
     assert_eq!(paragraphs[1], "\u{3000}\u{3000}关于这个软件包的版本说明");
     assert!(paragraphs[2].contains("子丑寅。丁戊己"), "{out}");
 }
+
+/// A short editor line above a two-line headline: three short lines in a
+/// row once voted for a column as narrow as they are, so the headline was
+/// read as full lines and glued into the story. Bylines, source and editor
+/// lines, jump lines and running headers are their own paragraphs: their
+/// widths say nothing of the column.
+#[test]
+fn furniture_does_not_vote_for_a_column() {
+    let page = "责任编辑：王小明\n市民广场改造工程\n年底前全面完工\n\
+                本报讯（记者 陈晓东 通讯员 刘洋）\n记者昨日从市住建局获悉，市民广\n\
+                场改造工程目前已完成总工程量的\n百分之八十，预计年底前全面完工。\n";
+    let out = check(page);
+    assert!(out.contains("\n市民广场改造工程\n"), "{out}");
+    assert!(out.contains("\n年底前全面完工\n"), "{out}");
+    assert!(out.contains("刘洋）记者昨日"), "{out}");
+}
