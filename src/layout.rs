@@ -135,23 +135,16 @@ impl Openings {
 }
 
 /// The column widths (in half-em) a line is consistent with if it is full.
-///
-/// Bylines, source and editor lines, jump lines and running headers do not
-/// vote: set alone whatever the column, their widths say nothing of it, and
-/// three short ones in a row (an editor line over a two-line headline) would
-/// make a column of their own. Datelines, subtitles, captions and list items
-/// are often set to the column, and vote.
 fn votes_for(line: &Line) -> Option<(u32, u32)> {
-    let alone = |f| {
-        matches!(
-            f,
-            Furniture::Byline | Furniture::Source | Furniture::Jump | Furniture::RunningHeader
-        )
-    };
     if line.shape.preformatted
         || line.width > MAX_COLUMN
         || line.width < MIN_COLUMN - 4
-        || line.furniture.is_some_and(alone)
+        || matches!(
+            line.furniture,
+            Some(
+                Furniture::Byline | Furniture::Source | Furniture::Jump | Furniture::RunningHeader
+            )
+        )
     {
         return None;
     }
@@ -498,13 +491,23 @@ impl Bins {
     /// `i16::MIN` for an empty span.
     fn slide(&mut self, delta: &Bins, span: std::ops::Range<usize>) -> i16 {
         let mut best = [i16::MIN; LANES];
-        let chunks = span.start / LANES * LANES..(span.end + LANES - 1) / LANES * LANES;
-        let keys = self.bins[chunks.clone()].chunks_exact_mut(LANES);
-        for (keys, delta) in keys.zip(delta.bins[chunks].chunks_exact(LANES)) {
-            for ((best, key), delta) in best.iter_mut().zip(keys).zip(delta) {
-                *best = (*best).max(*key);
-                *key += delta;
+        // Chunk by chunk, each a fixed-size array: the lanes vectorize, and
+        // no iterator over chunks is set up per line.
+        let mut at = span.start / LANES * LANES;
+        while at < span.end {
+            let (Some(keys), Some(delta)) = (
+                self.bins.get_mut(at..at + LANES),
+                delta.bins.get(at..at + LANES),
+            ) else {
+                break;
+            };
+            let keys: &mut [i16; LANES] = keys.try_into().expect("one chunk");
+            let delta: &[i16; LANES] = delta.try_into().expect("one chunk");
+            for lane in 0..LANES {
+                best[lane] = best[lane].max(keys[lane]);
+                keys[lane] += delta[lane];
             }
+            at += LANES;
         }
         best.into_iter().max().unwrap_or(i16::MIN)
     }
