@@ -1798,8 +1798,10 @@ fn furniture_of(
             .strip_prefix(key)
             .is_some_and(|rest| rest.trim_start().starts_with(['：', ':']))
     };
+    // Without a colon, no label is tried.
+    let has_colon = || unbracketed.contains(['：', ':']);
     if opens_source_label(unbracketed)
-        && (SOURCE_LABELS.iter().any(|k| labelled(k))
+        && ((has_colon() && SOURCE_LABELS.iter().any(|k| labelled(k)))
             || SOURCE_WORDS.iter().any(|k| unbracketed.starts_with(k)))
     {
         return Some(Furniture::Source);
@@ -1986,7 +1988,8 @@ const fn opens_furniture_exactly(c: char) -> bool {
         | '編' | '校' | '审' | '審' | '作' | '图' | '圖' | '上' | '下' | '左' | '右'
         | '本' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
         | '资' | '資' | '口' | '-' | '–' | '第' | '０'..='９' | '问' | '問' | '答' | '记'
-        | '記' | '主' | '新' | '中' | '通' | '特' | '文'
+        | '記' | '主' | '新' | '中' | '通' | '特' | '文' | '美' | '版' | '制' | '製' | '终'
+        | '終' | '统' | '統' | '策' | '监' | '監' | '值'
         | '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{2793}')
 }
 
@@ -1994,7 +1997,8 @@ const fn opens_furniture_exactly(c: char) -> bool {
 /// [`SOURCE_LABELS`] or [`SOURCE_WORDS`] (a test keeps them in step).
 fn opens_source_label(text: &str) -> bool {
     text.starts_with([
-        '来', '來', '资', '資', '责', '責', '编', '編', '校', '审', '審', '作',
+        '来', '來', '资', '資', '责', '責', '编', '編', '校', '审', '審', '作', '本', '美', '图',
+        '圖', '版', '制', '製', '终', '終', '统', '統', '策', '监', '監', '值',
     ])
 }
 
@@ -2018,9 +2022,11 @@ const SUBTITLE_OPENERS: [&str; 3] = ["——", "－－", "――"];
 /// Brackets that may enclose a source line: `（责任编辑：张俊蕾）`.
 const LABEL_BRACKETS: [char; 6] = ['（', '(', '〈', '<', '【', '['];
 
-/// Labels of source and editor lines, before a colon: `来源：…`. Simplified
-/// and Traditional forms; OCR reads the colon in several ways.
-const SOURCE_LABELS: [&str; 13] = [
+/// Labels of source and editor lines, before a colon: `来源：…`, and the
+/// staff credits a page sets at its top or foot, often several on one line
+/// (`本版编辑：… 美编：… 校对：…`). Simplified and Traditional forms; OCR
+/// reads the colon in several ways.
+const SOURCE_LABELS: [&str; 41] = [
     "来源",
     "來源",
     "资料来源",
@@ -2034,6 +2040,34 @@ const SOURCE_LABELS: [&str; 13] = [
     "审核",
     "審核",
     "作者",
+    "本版编辑",
+    "本版編輯",
+    "本版责编",
+    "本版責編",
+    "责编",
+    "責編",
+    "美编",
+    "美編",
+    "美术编辑",
+    "美術編輯",
+    "图片编辑",
+    "圖片編輯",
+    "版式",
+    "版式设计",
+    "版式設計",
+    "制图",
+    "製圖",
+    "审校",
+    "審校",
+    "终审",
+    "終審",
+    "统筹",
+    "統籌",
+    "策划",
+    "策劃",
+    "监制",
+    "監製",
+    "值班编辑",
 ];
 
 /// Words that open a source line even without a colon.
@@ -2498,6 +2532,27 @@ mod tests {
             measure("（责任编辑：张俊蕾）").furniture,
             Some(Furniture::Source)
         );
+        // Staff credits at a page's top or foot, several on one line.
+        for credits in [
+            "本版编辑：王小明 美编：李华 校对：张强",
+            "责编：赵敏",
+            "版式设计：周洁　制图：孙丽",
+            "本版編輯：陳小明　美編：林華",
+        ] {
+            assert_eq!(
+                measure(credits).furniture,
+                Some(Furniture::Source),
+                "{credits}"
+            );
+        }
+        // The same words opening a sentence, without the colon.
+        for text in [
+            "版式设计是一门学问，",
+            "美编们正在排版。",
+            "策划这次活动的人",
+        ] {
+            assert_eq!(measure(text).furniture, None, "{text}");
+        }
         assert_eq!(
             measure("責任編輯：秦慧雪").furniture,
             Some(Furniture::Source)

@@ -1117,3 +1117,19 @@ fn furniture_does_not_vote_for_a_column() {
     assert!(out.contains("\n年底前全面完工\n"), "{out}");
     assert!(out.contains("刘洋）记者昨日"), "{out}");
 }
+
+/// A page's staff credits (`本版编辑：… 美编：… 校对：…`) are a line of
+/// their own; above a headline they once read as a full line and ran on
+/// into it and down into the story.
+#[test]
+fn staff_credits_stand_alone() {
+    let page = "本版编辑：王小明 美编：李华 校对：张强\n市民广场改造工程\n年底前全面完工\n\
+                本报讯（记者 陈晓东 通讯员 刘洋）\n记者昨日从市住建局获悉，市民广\n\
+                场改造工程目前已完成总工程量的\n百分之八十，预计年底前全面完工。\n";
+    let out = check(page);
+    assert!(
+        out.starts_with("本版编辑：王小明 美编：李华 校对：张强\n\n"),
+        "{out}"
+    );
+    assert!(out.contains("\n市民广场改造工程\n"), "{out}");
+}
