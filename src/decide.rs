@@ -294,6 +294,10 @@ pub enum Reason {
     /// three or more lines as wide as one another, narrower than the lines
     /// around them, without a mark but one at the end.
     Verse,
+    /// Keep: a row of a table on one side: three or more lines below one
+    /// another split by spaces into as many short cells, numbers in most,
+    /// and no sentence punctuation.
+    TableRow,
     /// Break: the line ends a sentence and the next line is short and stops
     /// without a mark: a heading, not the last line of this paragraph.
     NextIsHeading,
@@ -423,6 +427,7 @@ impl fmt::Display for Reason {
             Reason::BlankAfterSentence => "sentence ends before a blank line",
             Reason::ShortLine => "line ends short of the column: paragraph end",
             Reason::Verse => "line of verse or of a list, set line by line",
+            Reason::TableRow => "row of a table, its cells set apart by spaces, kept line by line",
             Reason::Heading => {
                 "heading: a short or full line without sentence end before a first line"
             }
@@ -1098,6 +1103,8 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     if prev.shape.preformatted || next.shape.preformatted {
         let reason = if prev.shape.verse || next.shape.verse {
             Reason::Verse
+        } else if prev.shape.table || next.shape.table {
+            Reason::TableRow
         } else {
             Reason::Preformatted
         };

@@ -369,6 +369,11 @@ pub(crate) struct Shape {
     /// section at once (see `paragraph::mark_fenced_code`), with
     /// `preformatted`.
     pub fenced: bool,
+    /// One of three or more rows of a table whose cells an extractor set
+    /// apart by single spaces (`广州 1867 2.1%`), kept line by line. Set for
+    /// a whole section at once (see `paragraph::mark_table_rows`), with
+    /// `preformatted`.
+    pub table: bool,
 }
 
 /// One non-blank input line, measured.
@@ -606,9 +611,11 @@ impl Line {
                         // preformatted before that.
                         preformatted: part.shape.preformatted
                             && !part.shape.verse
-                            && !part.shape.fenced,
+                            && !part.shape.fenced
+                            && !part.shape.table,
                         verse: false,
                         fenced: false,
+                        table: false,
                         ..part.shape
                     },
                     ..*part
@@ -638,9 +645,13 @@ impl Line {
         // aligned line's flag depends on the lines around it, so it is left
         // to the counts as well, and decided again in the output's context;
         // so is a line of verse's (see `paragraph::mark_verse`).
-        let preformatted = parts
-            .iter()
-            .any(|p| p.shape.preformatted && !p.shape.aligned && !p.shape.verse && !p.shape.fenced);
+        let preformatted = parts.iter().any(|p| {
+            p.shape.preformatted
+                && !p.shape.aligned
+                && !p.shape.verse
+                && !p.shape.fenced
+                && !p.shape.table
+        });
         let place = Place {
             span,
             text_start,
@@ -865,6 +876,7 @@ impl Line {
                 verse: false,
                 fence,
                 fenced: false,
+                table: false,
             },
             furniture: if may_be_furniture(&edges, width, first, dated) {
                 let as_came = (!letter_spaced).then_some(body);
@@ -1840,6 +1852,9 @@ fn furniture_of(
     {
         return Some(Furniture::Caption);
     }
+    if matches!(f, Some('表' | '图' | '圖')) && width <= 30 * EM && is_numbered_caption(body) {
+        return Some(Furniture::Caption);
+    }
     if !ends_sentence
         && width <= 24 * EM
         && f.is_some_and(opens_unboxed_byline)
@@ -1989,7 +2004,7 @@ const fn opens_furniture_exactly(c: char) -> bool {
         | '本' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
         | '资' | '資' | '口' | '-' | '–' | '第' | '０'..='９' | '问' | '問' | '答' | '记'
         | '記' | '主' | '新' | '中' | '通' | '特' | '文' | '美' | '版' | '制' | '製' | '终'
-        | '終' | '统' | '統' | '策' | '监' | '監' | '值'
+        | '終' | '统' | '統' | '策' | '监' | '監' | '值' | '表' | '数' | '數'
         | '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{2793}')
 }
 
@@ -1998,7 +2013,7 @@ const fn opens_furniture_exactly(c: char) -> bool {
 fn opens_source_label(text: &str) -> bool {
     text.starts_with([
         '来', '來', '资', '資', '责', '責', '编', '編', '校', '审', '審', '作', '本', '美', '图',
-        '圖', '版', '制', '製', '终', '終', '统', '統', '策', '监', '監', '值',
+        '圖', '版', '制', '製', '终', '終', '统', '統', '策', '监', '監', '值', '数', '數',
     ])
 }
 
@@ -2026,11 +2041,13 @@ const LABEL_BRACKETS: [char; 6] = ['（', '(', '〈', '<', '【', '['];
 /// staff credits a page sets at its top or foot, often several on one line
 /// (`本版编辑：… 美编：… 校对：…`). Simplified and Traditional forms; OCR
 /// reads the colon in several ways.
-const SOURCE_LABELS: [&str; 41] = [
+const SOURCE_LABELS: [&str; 43] = [
     "来源",
     "來源",
     "资料来源",
     "資料來源",
+    "数据来源",
+    "數據來源",
     "责任编辑",
     "責任編輯",
     "编辑",
@@ -2072,6 +2089,33 @@ const SOURCE_LABELS: [&str; 41] = [
 
 /// Words that open a source line even without a colon.
 const SOURCE_WORDS: [&str; 4] = ["责任编辑", "責任編輯", "作者单位", "作者單位"];
+
+/// Whether `body` is the numbered caption of a table or figure: `表1 主要
+/// 城市常住人口`, `图 2-3：系统结构`, `表一　各地区数据`. The number must be
+/// followed by a space or a colon before the title (`表1所示` is a
+/// sentence cut at a line's start), and the title holds no sentence or pause
+/// mark.
+pub(super) fn is_numbered_caption(body: &str) -> bool {
+    let Some(rest) = body.strip_prefix(['表', '图', '圖']) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(' ');
+    let number_end = rest
+        .find(|c: char| !(c.is_ascii_digit() || "一二三四五六七八九十.-－".contains(c)))
+        .unwrap_or(rest.len());
+    let (number, title) = rest.split_at(number_end);
+    if !number.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+    {
+        return false;
+    }
+    let Some(title) = title
+        .strip_prefix([' ', '\u{3000}', '：', ':'])
+        .map(|t| t.trim_start_matches([' ', '\u{3000}']))
+    else {
+        return false;
+    };
+    !title.is_empty() && !title.contains(['，', '。', '；', '！', '？', '、', '：', ',', ';'])
+}
 
 /// Openings of photo captions and credits: `图为…`, `图片由…提供`.
 const CAPTION_OPENERS: [&str; 26] = [
@@ -2544,6 +2588,27 @@ mod tests {
                 Some(Furniture::Source),
                 "{credits}"
             );
+        }
+        // Numbered captions of tables and figures; not a sentence that
+        // opens with the same words.
+        for caption in [
+            "表1 主要城市常住人口",
+            "图 2-3：系统结构",
+            "表一\u{3000}各地区数据",
+        ] {
+            assert_eq!(
+                measure(caption).furniture,
+                Some(Furniture::Caption),
+                "{caption}"
+            );
+        }
+        for text in [
+            "表1所示的数据说明",
+            "表1 列出了各地数据，",
+            "图书馆 开放时间",
+            "表示 1 个",
+        ] {
+            assert_eq!(measure(text).furniture, None, "{text}");
         }
         // The same words opening a sentence, without the colon.
         for text in [

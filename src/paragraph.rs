@@ -12,7 +12,9 @@ use crate::decide::{
     Action, BreakContext, Reason,
 };
 use crate::join;
-use crate::layout::{estimate_columns, fit, BlankLines, ColumnScratch, Fit, Openings, MIN_COLUMN};
+use crate::layout::{
+    estimate_columns, fit, BlankLines, ColumnScratch, Fit, Openings, MAX_COLUMN, MIN_COLUMN,
+};
 use crate::line::{Furniture, Line, LineCounter, SectionCut};
 use crate::printed::{self, PrintedScratch};
 use crate::Reflower;
@@ -180,7 +182,7 @@ impl Analysis {
                 ends.push(end - 1);
                 i = end;
             }
-            check.estimate(reflower);
+            check.estimate(out, reflower);
             check.decide_all(None);
             #[cfg(debug_assertions)]
             check.assert_same_as_measured(&out[base..], reflower);
@@ -306,7 +308,7 @@ impl Analysis {
         }
         self.ends_with_newline = text.ends_with(['\n', '\r']);
         if stages >= 2 {
-            self.estimate(reflower);
+            self.estimate(text, reflower);
         }
         if stages >= 3 {
             self.decide_all(Some(text));
@@ -357,7 +359,7 @@ impl Analysis {
             #[cfg(debug_assertions)]
             self.assert_glyph_section_as_estimated(text, reflower);
         } else {
-            self.estimate_section(0..n, reflower);
+            self.estimate_section(0..n, text, reflower);
             self.decide_all(Some(text));
         }
     }
@@ -373,7 +375,7 @@ impl Analysis {
             std::mem::take(&mut self.blank_lines),
             std::mem::take(&mut self.decisions),
         );
-        self.estimate_section(0..lines.len(), reflower);
+        self.estimate_section(0..lines.len(), text, reflower);
         self.decide_all(Some(text));
         assert_eq!(lines, self.lines, "a section of single glyphs");
         assert_eq!(fast.0, self.columns, "a section of single glyphs");
@@ -440,7 +442,7 @@ impl Analysis {
     }
 
     /// Stage 2: the column around every line, section by section.
-    fn estimate(&mut self, reflower: &Reflower) {
+    fn estimate(&mut self, text: &str, reflower: &Reflower) {
         self.columns.clear();
         self.openings.clear();
         self.blank_lines.clear();
@@ -450,15 +452,16 @@ impl Analysis {
                 .iter()
                 .position(starts_section)
                 .map_or(self.lines.len(), |k| start + 1 + k);
-            self.estimate_section(start..end, reflower);
+            self.estimate_section(start..end, text, reflower);
             start = end;
         }
     }
 
     /// Stage 2 for the section of `lines[range]`.
-    fn estimate_section(&mut self, range: Range<usize>, reflower: &Reflower) {
+    fn estimate_section(&mut self, range: Range<usize>, text: &str, reflower: &Reflower) {
         settle_aligned_lines(&mut self.lines[range.clone()]);
         mark_verse(&mut self.lines[range.clone()]);
+        mark_table_rows(&mut self.lines[range.clone()], text);
         mark_fenced_code(&mut self.lines[range.clone()]);
         let survey = Survey::of(&self.lines[range.clone()]);
         if survey.spaced_out() {
@@ -890,6 +893,198 @@ fn mark_fenced_code(section: &mut [Line]) {
             }
         }
     }
+}
+
+/// Marks the rows of tables in a section (see [`Shape::table`]): runs of
+/// three or more lines right below one another that spaces split into as
+/// many cells, two or more, where most lines hold a number (a cell opening
+/// with a digit) and no cell holds sentence punctuation or runs longer
+/// than [`MAX_CELL`] characters. A header row, without numbers, is one of
+/// the run.
+///
+/// Extractors that do not keep a table's alignment (`pdftotext` without
+/// `-layout`, PyMuPDF) set its cells one space apart: `广州 1867 2.1%`.
+/// Such rows are narrow and as wide as one another, so they once made a
+/// column of their own and were joined as full lines. The test reads each
+/// line alone, so it finds the same rows in the output.
+///
+/// [`Shape::table`]: crate::line::Shape::table
+fn mark_table_rows(section: &mut [Line], text: &str) {
+    let mut i = 0;
+    while i < section.len() {
+        // A table's first row of numbers opens the run (a line of
+        // ideographs alone, most lines, stops at once); a header row may
+        // stand right above it.
+        // (Three rows at least, with a header two: the next line must be
+        // one as well.)
+        let next_may_be_row = section
+            .get(i + 1)
+            .is_some_and(|next| next.blanks_before == 0 && may_be_table_row(next));
+        let row = (next_may_be_row && opens_number_cell(&section[i], text))
+            .then(|| table_row(&section[i], text))
+            .flatten();
+        let Some(row) = row.filter(|row| row.numbered) else {
+            i += 1;
+            continue;
+        };
+        let header = i > 0
+            && section[i].blanks_before == 0
+            && !section[i - 1].shape.table
+            && table_row(&section[i - 1], text).is_some_and(|above| above.cells == row.cells);
+        let start = if header { i - 1 } else { i };
+        let mut end = i + 1;
+        let mut numbered = 1;
+        while let Some(next) = section.get(end) {
+            match table_row(next, text) {
+                Some(other) if next.blanks_before == 0 && other.cells == row.cells => {
+                    numbered += usize::from(other.numbered);
+                    end += 1;
+                }
+                _ => break,
+            }
+        }
+        let rows = end - start;
+        if rows >= 3 && numbered >= 2 && 2 * numbered >= rows {
+            for line in &mut section[start..end] {
+                line.shape.table = true;
+                line.shape.preformatted = true;
+            }
+        }
+        i = end;
+    }
+}
+
+/// Whether `line` may be a row of a table by its counts alone (see
+/// [`table_row`]). A line of ideographs alone has no space between a wide
+/// character and a narrow one, nor between two: no cells (most lines stop
+/// here). Prose holds marks: a row at most a pair of brackets (`人口（万人）`).
+fn may_be_table_row(line: &Line) -> bool {
+    (line.narrow > 0 || line.letter_spaces > 0 || line.space_runs > 0)
+        && line.compressible <= 2
+        && !line.shape.letter_spaced
+        && line.width <= MAX_COLUMN
+}
+
+/// Whether a cell of `line` may open with a number: an ASCII digit at the
+/// line's start or after a space. (A quick test before [`table_row`], on
+/// the same terms.)
+fn opens_number_cell(line: &Line, text: &str) -> bool {
+    if line.narrow == 0 || !may_be_table_row(line) {
+        return false;
+    }
+    let body = &text.as_bytes()[line.text_start..line.text_end];
+    body.first().is_some_and(u8::is_ascii_digit) || has_space_then_digit(body)
+}
+
+/// Whether `bytes` hold a space followed by an ASCII digit: eight pairs at
+/// a time (each test exact per byte, no carry crossing bytes), as lines
+/// with Latin or digits, a good share of them, come here.
+fn has_space_then_digit(bytes: &[u8]) -> bool {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // High bit of each byte of `w` that equals `b`.
+    let equal = |w: u64, b: u8| {
+        let x = w ^ (ONES * u64::from(b));
+        !(((x & LOW7) + LOW7) | x) & HIGHS
+    };
+    // High bit of each byte of `w` from `0` to `9`.
+    let digits = |w: u64| {
+        let low = w & LOW7;
+        (low + ONES * (0x80 - 0x30)) & !(low + ONES * (0x80 - 0x3A)) & !w & HIGHS
+    };
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+    let mut at = 0;
+    while at + 9 <= bytes.len() {
+        if equal(word(at), b' ') & digits(word(at + 1)) != 0 {
+            return true;
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .windows(2)
+        .any(|pair| pair[0] == b' ' && pair[1].is_ascii_digit())
+}
+
+/// The most characters a cell of a table row holds (see [`table_row`]).
+const MAX_CELL: usize = 10;
+
+/// What a line holds if it may be a row of a table (see
+/// [`mark_table_rows`]).
+struct TableRow {
+    /// Cells, split by spaces.
+    cells: usize,
+    /// A cell opens with a digit.
+    numbered: bool,
+}
+
+/// `line` read as a row of a table: cells split by runs of whitespace, two
+/// or more, none longer than [`MAX_CELL`] characters or holding a
+/// full-width sentence or pause mark, at most half of them a single wide
+/// character (letter-spaced prose is all such cells). `None` otherwise.
+fn table_row(line: &Line, text: &str) -> Option<TableRow> {
+    if !may_be_table_row(line) {
+        return None;
+    }
+    let bytes = &text.as_bytes()[line.text_start..line.text_end];
+    let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let (mut cells, mut single_wide, mut numbered) = (0, 0, false);
+    // The cell being read: its length in characters (bytes that do not
+    // continue one), and whether its last character is wide.
+    let (mut len, mut wide) = (0, false);
+    // One pass, byte by byte: most prose lines stop early, at a run of
+    // text longer than a cell or at a mark.
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b' ' | b'\t' => {
+                if len > 0 {
+                    cells += 1;
+                    single_wide += usize::from(len == 1 && wide);
+                }
+                len = 0;
+                continue;
+            }
+            // ASCII marks as prose uses them, standing for full-width
+            // ones as OCR reads them (`题,可尝试`) or ending a word:
+            // anywhere but between two digits (`1,234`, `12:30`); a full
+            // stop next to a wide character.
+            b',' | b';' | b':' | b'!' | b'?' if !(i > 0 && digit_at(i - 1) && digit_at(i + 1)) => {
+                return None
+            }
+            b'.' if (i > 0 && bytes[i - 1] >= 0x80)
+                || bytes.get(i + 1).is_some_and(|&n| n >= 0x80) =>
+            {
+                return None
+            }
+            // Full-width sentence and pause marks: `，` `；` `！` `？` `：`
+            // (EF BC ..), `。` `、` (E3 80 ..).
+            0xEF if matches!(
+                bytes.get(i + 1..i + 3),
+                Some([0xBC, 0x8C | 0x9B | 0x81 | 0x9F | 0x9A])
+            ) =>
+            {
+                return None
+            }
+            0xE3 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x82 | 0x81])) => return None,
+            _ => {}
+        }
+        if b & 0xC0 == 0x80 {
+            continue;
+        }
+        if len == 0 {
+            numbered |= b.is_ascii_digit() || (matches!(b, b'-' | b'+') && digit_at(i + 1));
+        }
+        if len == MAX_CELL {
+            return None;
+        }
+        len += 1;
+        wide = b >= 0x80;
+    }
+    if len > 0 {
+        cells += 1;
+        single_wide += usize::from(len == 1 && wide);
+    }
+    (cells >= 2 && 2 * single_wide <= cells).then_some(TableRow { cells, numbered })
 }
 
 /// Marks the lines of verse in a section (see [`Shape::verse`]): runs of
@@ -1405,5 +1600,64 @@ mod tests {
         assert!(Survey::of(&section(&blocks)).blank_lines_end_paragraphs());
         blocks.push(cut);
         assert!(!Survey::of(&section(&blocks)).blank_lines_end_paragraphs());
+    }
+
+    /// `lines` as one text, measured, and which of them are marked as rows
+    /// of a table.
+    fn table_rows(lines: &[&str]) -> Vec<bool> {
+        let text = lines.join("\n");
+        let mut measured: Vec<Line> = raw_lines(&text)
+            .enumerate()
+            .filter_map(|(number, raw)| Line::measure(&text, raw, number, 0, true))
+            .collect();
+        mark_table_rows(&mut measured, &text);
+        measured.iter().map(|line| line.shape.table).collect()
+    }
+
+    #[test]
+    fn rows_of_numbers_split_by_single_spaces_are_a_table() {
+        let prose = "具体数据如下表所示：";
+        let rows = [
+            "城市 人口（万人） 增长率",
+            "广州 1867 2.1%",
+            "深圳 1,756 -1.8%",
+            "佛山 951 1.2%",
+        ];
+        let mut page = vec![prose];
+        page.extend(rows);
+        page.push("专家表示，人口持续流入为城市发展提");
+        assert_eq!(table_rows(&page), [false, true, true, true, true, false]);
+        // Two rows are too few; so is a run where numbers are the fewer.
+        assert_eq!(table_rows(&rows[..2]), [false, false]);
+        let words = [
+            "城市 人口 增长",
+            "广州 常住 人口",
+            "深圳 1756 人口",
+            "佛山 常住 人口",
+        ];
+        assert_eq!(table_rows(&words), [false; 4]);
+        // Cells must agree in number from row to row.
+        let ragged = ["广州 1867 2.1%", "深圳 1756", "佛山 951 1.2%"];
+        assert_eq!(table_rows(&ragged), [false; 3]);
+    }
+
+    #[test]
+    fn prose_with_numbers_and_words_is_no_table() {
+        // Mixed prose: long runs of text, marks, letter-spacing.
+        let mixed = [
+            "系统都共享相同的 amd64 CPU 架构",
+            "于 2022 年发布的 Debian 12 版本",
+            "中，共有 64 个软件包需要更新",
+        ];
+        assert_eq!(table_rows(&mixed), [false; 3]);
+        let spaced = [
+            "据 新 华 社 北 京 3 月 5 日",
+            "电 今 年 1 月 份 全 国 居",
+            "民 消 费 价 格 同 比 上 涨",
+        ];
+        assert_eq!(table_rows(&spaced), [false; 3]);
+        // OCR's ASCII marks stand for full-width ones.
+        let half_width = ["题,可尝试 16 搜索", "版本 12 发布.之后", "共 64 个;其中"];
+        assert_eq!(table_rows(&half_width), [false; 3]);
     }
 }

@@ -1133,3 +1133,29 @@ fn staff_credits_stand_alone() {
     );
     assert!(out.contains("\n市民广场改造工程\n"), "{out}");
 }
+
+/// A table whose cells the extractor set one space apart (`pdftotext`
+/// without `-layout`, PyMuPDF): its rows are narrow and as wide as one
+/// another, so they once made a column of their own and were joined into
+/// one line, caption and source line with them. Rows are kept line by
+/// line; the numbered caption and the source line are their own
+/// paragraphs.
+#[test]
+fn table_rows_split_by_single_spaces_are_kept() {
+    let page = "据统计，今年前三季度，全省主要城市\n常住人口均保持增长，其中省会城市增\n\
+                幅最大。具体数据如下表所示：\n表1 主要城市常住人口\n城市 人口（万人） 增长率\n\
+                广州 1867 2.1%\n深圳 1756 1.8%\n佛山 951 1.2%\n东莞 1046 0.9%\n\
+                数据来源：省统计局\n专家表示，人口持续流入为城市发展提\n\
+                供了有力支撑，但也对公共服务提出了\n更高要求。下一步，各地将继续加大教\n\
+                育、医疗、住房等领域投入，不断提升\n城市综合承载能力和公共服务水平。\n";
+    let out = check(page);
+    let rows = "城市 人口（万人） 增长率\n广州 1867 2.1%\n深圳 1756 1.8%\n佛山 951 1.2%\n东莞 1046 0.9%\n";
+    assert!(out.contains(&format!("所示：\n\n表1 主要城市常住人口\n{rows}")), "{out}");
+    assert!(out.contains("0.9%\n数据来源：省统计局\n\n专家表示"), "{out}");
+    let reasons: Vec<_> = Reflower::default()
+        .break_points(page)
+        .iter()
+        .map(|b| b.reason)
+        .collect();
+    assert!(reasons.contains(&cjk_reflow::Reason::TableRow), "{reasons:?}");
+}

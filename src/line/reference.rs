@@ -6,10 +6,10 @@
 // the live code; only what the fast paths replaced is frozen here.
 use super::{
     ends_credit_word, ends_with_credit, ends_with_credit_word, indent_of, is_cut_dateline,
-    is_date_tail, is_dateline_lead, is_folio, is_list_item, is_piece_of_fence, is_unboxed_byline,
-    stands_for_full_width, Furniture, Line, RawLine, SectionCut, Shape, AGENCIES, BYLINE_WORDS,
-    CAPTION_OPENERS, DAY, FOLIO_WIDTH, KANGXI_DAY, LABEL_BRACKETS, SOURCE_LABELS, SOURCE_WORDS,
-    SUBTITLE_OPENERS,
+    is_date_tail, is_dateline_lead, is_folio, is_list_item, is_numbered_caption, is_piece_of_fence,
+    is_unboxed_byline, stands_for_full_width, Furniture, Line, RawLine, SectionCut, Shape,
+    AGENCIES, BYLINE_WORDS, CAPTION_OPENERS, DAY, FOLIO_WIDTH, KANGXI_DAY, LABEL_BRACKETS,
+    SOURCE_LABELS, SOURCE_WORDS, SUBTITLE_OPENERS,
 };
 use crate::classify::{
     char_width, first_break_opportunity, holds_to_the_left, is_compressible, role_of,
@@ -151,6 +151,7 @@ impl Reference {
                 verse: false,
                 fence,
                 fenced: false,
+                table: false,
             },
             // A date has digits: `2022年10月11日`.
             furniture: furniture_of(
@@ -485,6 +486,9 @@ fn furniture_of(
     if CAPTION_OPENERS.iter().any(|o| body.starts_with(o)) {
         return Some(Furniture::Caption);
     }
+    if width <= 30 * EM && is_numbered_caption(body) {
+        return Some(Furniture::Caption);
+    }
     if !ends_sentence && width <= 24 * EM && is_unboxed_byline(body, as_came) {
         return Some(Furniture::Byline);
     }
@@ -505,6 +509,6 @@ fn may_open_furniture(c: char) -> bool {
         | '編' | '校' | '审' | '審' | '作' | '图' | '圖' | '上' | '下' | '左' | '右'
         | '本' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
         | '资' | '資' | '口' | '-' | '–' | '第' | '０'..='９' | '*' | '+' | '新' | '中' | '通' | '特' | '文'
-        | '美' | '版' | '制' | '製' | '终' | '終' | '统' | '統' | '策' | '监' | '監' | '值'
+        | '美' | '版' | '制' | '製' | '终' | '終' | '统' | '統' | '策' | '监' | '監' | '值' | '表' | '数' | '數'
         | '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{2793}')
 }
