@@ -1718,6 +1718,18 @@ fn is_folio(body: &str) -> bool {
                 .all(|c| c.is_ascii_digit() || matches!(c, '０'..='９'))
     };
     let page = body.trim_matches(decoration);
+    // `第 3 页 共 12 页`, `第3页/共12页`: the page, then the count.
+    let page = match page.split_once('共') {
+        Some((this, of)) => {
+            let this = this.trim_end_matches([' ', '\u{3000}', '/', '，', ',']);
+            let of = of.strip_suffix(['页', '頁']).unwrap_or("");
+            if !number(of) {
+                return false;
+            }
+            this
+        }
+        None => page,
+    };
     let page = match page.strip_prefix('第') {
         Some(rest) => match rest.strip_suffix(['页', '頁']) {
             Some(number) => number,
@@ -1751,11 +1763,13 @@ fn furniture_of(
     const EM: u32 = 2;
     // Every convention below starts with one of these: most lines stop here.
     let opens_furniture = first == CharRole::Marker || edges.first.is_some_and(may_open_furniture);
-    // A running header names the weekday and the page: `星期一 第4版`.
+    // A running header names the weekday and the page (`星期一 第4版`) or
+    // the page's staff (`星期二 编辑：张三`).
     if width <= RUNNING_HEADER_WIDTH
         && dated
-        && contains3(body.as_bytes(), "版")
+        && contains3(body.as_bytes(), "星")
         && body.contains("星期")
+        && (contains3(body.as_bytes(), "版") || names_staff(as_came.unwrap_or(body)))
     {
         return Some(Furniture::RunningHeader);
     }
@@ -2090,6 +2104,19 @@ const SOURCE_LABELS: [&str; 43] = [
 /// Words that open a source line even without a colon.
 const SOURCE_WORDS: [&str; 4] = ["责任编辑", "責任編輯", "作者单位", "作者單位"];
 
+/// Whether `body` credits a page's staff after its first word: one of
+/// [`SOURCE_LABELS`] after a space, before a colon (`… 编辑：张三`).
+pub(super) fn names_staff(body: &str) -> bool {
+    body.match_indices(['：', ':']).any(|(at, _)| {
+        let before = body[..at].trim_end_matches(' ');
+        SOURCE_LABELS.iter().any(|label| {
+            before
+                .strip_suffix(label)
+                .is_some_and(|rest| rest.ends_with([' ', '\u{3000}']))
+        })
+    })
+}
+
 /// Whether `body` is the numbered caption of a table or figure: `表1 主要
 /// 城市常住人口`, `图 2-3：系统结构`, `表一　各地区数据`. The number must be
 /// followed by a space or a colon before the title (`表1所示` is a
@@ -2398,6 +2425,8 @@ mod tests {
             "第3頁",
             "12 / 300",
             "\u{c}４５",
+            "第 3 页 共 12 页",
+            "第3页/共12页",
         ] {
             assert_eq!(
                 measure(folio).furniture,
@@ -2412,6 +2441,8 @@ mod tests {
             "12345",
             "第一章",
             "第 12 章",
+            "第 3 页 共 12",
+            "共 12 页",
             "3-4",
             "12 月",
         ] {
@@ -2633,6 +2664,16 @@ mod tests {
         assert_eq!(
             measure("南粤都市报 2022年10月11日 星期一 第4版 社会").furniture,
             Some(Furniture::RunningHeader)
+        );
+        // Or the page's staff in place of its number.
+        assert_eq!(
+            measure("2024年3月5日 星期二 编辑：张三 美编：李四").furniture,
+            Some(Furniture::RunningHeader)
+        );
+        // A sentence with a date, a weekday and a colon is not one.
+        assert_eq!(
+            measure("会议定于2024年3月5日（星期二）召开，主编：").furniture,
+            None
         );
         assert_eq!(
             measure("（图为志愿者在布置会场）").furniture,

@@ -1149,13 +1149,42 @@ fn table_rows_split_by_single_spaces_are_kept() {
                 供了有力支撑，但也对公共服务提出了\n更高要求。下一步，各地将继续加大教\n\
                 育、医疗、住房等领域投入，不断提升\n城市综合承载能力和公共服务水平。\n";
     let out = check(page);
-    let rows = "城市 人口（万人） 增长率\n广州 1867 2.1%\n深圳 1756 1.8%\n佛山 951 1.2%\n东莞 1046 0.9%\n";
-    assert!(out.contains(&format!("所示：\n\n表1 主要城市常住人口\n{rows}")), "{out}");
-    assert!(out.contains("0.9%\n数据来源：省统计局\n\n专家表示"), "{out}");
+    let rows =
+        "城市 人口（万人） 增长率\n广州 1867 2.1%\n深圳 1756 1.8%\n佛山 951 1.2%\n东莞 1046 0.9%\n";
+    assert!(
+        out.contains(&format!("所示：\n\n表1 主要城市常住人口\n{rows}")),
+        "{out}"
+    );
+    assert!(
+        out.contains("0.9%\n数据来源：省统计局\n\n专家表示"),
+        "{out}"
+    );
     let reasons: Vec<_> = Reflower::default()
         .break_points(page)
         .iter()
         .map(|b| b.reason)
         .collect();
-    assert!(reasons.contains(&cjk_reflow::Reason::TableRow), "{reasons:?}");
+    assert!(
+        reasons.contains(&cjk_reflow::Reason::TableRow),
+        "{reasons:?}"
+    );
+}
+
+/// A page footer (`第 3 页 共 12 页`) and a header naming the date and the
+/// page's staff instead of its number, between lines of a paragraph: each
+/// is a line of its own, not text run into the paragraph.
+#[test]
+fn page_footers_and_staff_headers_stand_alone() {
+    let page = "市民广场改造工程目前已完成总工程量\n的百分之八十，预计年底前全面完工。\n\
+                据介绍，改造后的广场将新增绿地面积\n约两万平方米，并增设儿童游乐区和健\n\
+                第 3 页 共 12 页\n身步道。市住建局有关负责人表示，将\n\
+                加强施工管理，确保工程质量和安全。\n\
+                2024年3月5日 星期二 编辑：张三 美编：李四\n\
+                同时，施工期间将合理安排作业时间，\n尽量减少对周边居民生活的影响。\n";
+    let out = check(page);
+    assert!(out.contains("\n\n第 3 页 共 12 页\n\n"), "{out}");
+    assert!(
+        out.contains("\n\n2024年3月5日 星期二 编辑：张三 美编：李四\n\n"),
+        "{out}"
+    );
 }

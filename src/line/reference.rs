@@ -7,8 +7,8 @@
 use super::{
     ends_credit_word, ends_with_credit, ends_with_credit_word, indent_of, is_cut_dateline,
     is_date_tail, is_dateline_lead, is_folio, is_list_item, is_numbered_caption, is_piece_of_fence,
-    is_unboxed_byline, stands_for_full_width, Furniture, Line, RawLine, SectionCut, Shape,
-    AGENCIES, BYLINE_WORDS, CAPTION_OPENERS, DAY, FOLIO_WIDTH, KANGXI_DAY, LABEL_BRACKETS,
+    is_unboxed_byline, names_staff, stands_for_full_width, Furniture, Line, RawLine, SectionCut,
+    Shape, AGENCIES, BYLINE_WORDS, CAPTION_OPENERS, DAY, FOLIO_WIDTH, KANGXI_DAY, LABEL_BRACKETS,
     SOURCE_LABELS, SOURCE_WORDS, SUBTITLE_OPENERS,
 };
 use crate::classify::{
@@ -408,7 +408,11 @@ fn furniture_of(
     // Every convention below starts with one of these: most lines stop here.
     let opens_furniture = first == CharRole::Marker || edges.first.is_some_and(may_open_furniture);
     // A running header names the weekday and the page: `星期一 第4版`.
-    if width <= 40 * EM && dated && body.contains("星期") && body.contains('版') {
+    if width <= 40 * EM
+        && dated
+        && body.contains("星期")
+        && (body.contains('版') || names_staff(as_came.unwrap_or(body)))
+    {
         return Some(Furniture::RunningHeader);
     }
     if !opens_furniture {
