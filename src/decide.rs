@@ -296,7 +296,8 @@ pub enum Reason {
     Verse,
     /// Keep: a row of a table on one side: three or more lines below one
     /// another split by spaces into as many short cells, numbers in most,
-    /// and no sentence punctuation.
+    /// and no sentence punctuation; or four or more short lines of a cell
+    /// or two each, three of them numbers alone.
     TableRow,
     /// Break: the line ends a sentence and the next line is short and stops
     /// without a mark: a heading, not the last line of this paragraph.

@@ -370,7 +370,8 @@ pub(crate) struct Shape {
     /// `preformatted`.
     pub fenced: bool,
     /// One of three or more rows of a table whose cells an extractor set
-    /// apart by single spaces (`广州 1867 2.1%`), kept line by line. Set for
+    /// apart by single spaces (`广州 1867 2.1%`), or of four or more lines
+    /// of a table written a cell or two a line; kept line by line. Set for
     /// a whole section at once (see `paragraph::mark_table_rows`), with
     /// `preformatted`.
     pub table: bool,
@@ -1718,23 +1719,24 @@ fn is_folio(body: &str) -> bool {
                 .all(|c| c.is_ascii_digit() || matches!(c, '０'..='９'))
     };
     let page = body.trim_matches(decoration);
-    // `第 3 页 共 12 页`, `第3页/共12页`: the page, then the count.
-    let page = match page.split_once('共') {
-        Some((this, of)) => {
-            let this = this.trim_end_matches([' ', '\u{3000}', '/', '，', ',']);
-            let of = of.strip_suffix(['页', '頁']).unwrap_or("");
-            if !number(of) {
-                return false;
-            }
-            this
-        }
-        None => page,
-    };
     let page = match page.strip_prefix('第') {
-        Some(rest) => match rest.strip_suffix(['页', '頁']) {
-            Some(number) => number,
-            None => return false,
-        },
+        Some(rest) => {
+            // `第 3 页 共 12 页`, `第3页/共12页`: the page, then the count.
+            let rest = match rest.split_once('共') {
+                Some((this, of)) => {
+                    let of = of.strip_suffix(['页', '頁']).unwrap_or("");
+                    if !number(of) {
+                        return false;
+                    }
+                    this.trim_end_matches([' ', '\u{3000}', '/', '，', ','])
+                }
+                None => rest,
+            };
+            match rest.strip_suffix(['页', '頁']) {
+                Some(number) => number,
+                None => return false,
+            }
+        }
         None => page,
     };
     match page.split_once('/') {
@@ -2104,16 +2106,12 @@ const SOURCE_LABELS: [&str; 43] = [
 /// Words that open a source line even without a colon.
 const SOURCE_WORDS: [&str; 4] = ["责任编辑", "責任編輯", "作者单位", "作者單位"];
 
-/// Whether `body` credits a page's staff after its first word: one of
-/// [`SOURCE_LABELS`] after a space, before a colon (`… 编辑：张三`).
+/// Whether `body` credits a page's staff: one of [`SOURCE_LABELS`] before
+/// a colon (`… 编辑：张三`; `pdftotext -raw` may drop the space before it).
 pub(super) fn names_staff(body: &str) -> bool {
     body.match_indices(['：', ':']).any(|(at, _)| {
         let before = body[..at].trim_end_matches(' ');
-        SOURCE_LABELS.iter().any(|label| {
-            before
-                .strip_suffix(label)
-                .is_some_and(|rest| rest.ends_with([' ', '\u{3000}']))
-        })
+        SOURCE_LABELS.iter().any(|label| before.ends_with(label))
     })
 }
 

@@ -945,13 +945,76 @@ fn mark_table_rows(section: &mut [Line], text: &str) {
         }
         let rows = end - start;
         if rows >= 3 && numbered >= 2 && 2 * numbered >= rows {
-            for line in &mut section[start..end] {
-                line.shape.table = true;
-                line.shape.preformatted = true;
-            }
+            mark_table(&mut section[start..end]);
         }
         i = end;
     }
+    mark_table_cells(section, text);
+}
+
+/// Marks `lines` as rows of a table.
+fn mark_table(lines: &mut [Line]) {
+    for line in lines {
+        line.shape.table = true;
+        line.shape.preformatted = true;
+    }
+}
+
+/// Marks the cells of tables written a cell or two to a line (see
+/// [`table_cells`]): runs of four such lines or more right below one
+/// another, three of them or a third at least opening with a number, and
+/// three with no wide character (numbers alone). A cell of numbers alone
+/// would read as a folio, and the rest as headings.
+fn mark_table_cells(section: &mut [Line], text: &str) {
+    let mut i = 0;
+    while i < section.len() {
+        // Runs of lines that may hold cells by their counts alone first
+        // (narrow columns have many short lines): four or more, three of
+        // them with no wide character (numbers). Only then are their texts
+        // read.
+        let mut end = i;
+        let mut numbers = 0;
+        while let Some(line) = section.get(end) {
+            if (end > i && line.blanks_before > 0) || !may_hold_cells(line) {
+                break;
+            }
+            numbers += usize::from(line.all_narrow);
+            end += 1;
+        }
+        if end - i >= 4 && numbers >= 3 {
+            mark_cell_runs(&mut section[i..end], text);
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// Marks the runs of [`mark_table_cells`] within `lines`, lines that
+/// [`may_hold_cells`].
+fn mark_cell_runs(lines: &mut [Line], text: &str) {
+    let mut i = 0;
+    while i < lines.len() {
+        let mut end = i;
+        let mut numbered = 0;
+        while let Some(number) = lines.get(end).and_then(|line| table_cells(line, text)) {
+            numbered += usize::from(number);
+            end += 1;
+        }
+        let run = end - i;
+        if run >= 4 && numbered >= 3 && 3 * numbered >= run {
+            mark_table(&mut lines[i..end]);
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// Whether `line` may hold a cell or two of a table by its counts alone
+/// (see [`table_cells`]).
+fn may_hold_cells(line: &Line) -> bool {
+    line.width <= 24
+        && line.compressible <= 2
+        && line.brackets == 0
+        && !line.shape.letter_spaced
+        && !line.shape.table
 }
 
 /// Whether `line` may be a row of a table by its counts alone (see
@@ -1026,9 +1089,50 @@ fn table_row(line: &Line, text: &str) -> Option<TableRow> {
     if !may_be_table_row(line) {
         return None;
     }
-    let bytes = &text.as_bytes()[line.text_start..line.text_end];
+    let cells = cells_of(&text.as_bytes()[line.text_start..line.text_end])?;
+    (cells.cells >= 2 && 2 * cells.single_wide <= cells.cells).then_some(TableRow {
+        cells: cells.cells,
+        numbered: cells.numbered,
+    })
+}
+
+/// `line` read as a few cells of a table that an extractor wrote one or two
+/// to a line (PyMuPDF writes a cell a line; `pdftotext` may cut a row):
+/// at most 12 em wide, one to three cells as [`table_row`] reads them (none
+/// a single wide character), two characters or more (a glyph of a
+/// stretched line stands alone too), no bracket left open and no quote.
+/// Whether one of them opens with a digit, or `None`.
+fn table_cells(line: &Line, text: &str) -> Option<bool> {
+    if !may_hold_cells(line) {
+        return None;
+    }
+    let body = &text[line.text_start..line.text_end];
+    // Quoted words are prose's, cut short by a narrow column.
+    if body.contains(['“', '”', '‘', '’', '「', '」', '『', '』', '"']) {
+        return None;
+    }
+    let cells = cells_of(body.as_bytes())?;
+    (cells.chars >= 2 && cells.cells <= 3 && (cells.cells == 1 || cells.single_wide == 0))
+        .then_some(cells.numbered)
+}
+
+/// What [`cells_of`] reads.
+struct Cells {
+    cells: usize,
+    /// Cells of one wide character.
+    single_wide: usize,
+    /// A cell opens with a digit (or a sign before one).
+    numbered: bool,
+    /// Characters in all cells.
+    chars: usize,
+}
+
+/// `bytes` split by spaces and tabs into cells, none longer than
+/// [`MAX_CELL`] characters or holding a sentence or pause mark; `None`
+/// otherwise.
+fn cells_of(bytes: &[u8]) -> Option<Cells> {
     let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-    let (mut cells, mut single_wide, mut numbered) = (0, 0, false);
+    let (mut cells, mut single_wide, mut numbered, mut chars) = (0, 0, false, 0);
     // The cell being read: its length in characters (bytes that do not
     // continue one), and whether its last character is wide.
     let (mut len, mut wide) = (0, false);
@@ -1078,13 +1182,19 @@ fn table_row(line: &Line, text: &str) -> Option<TableRow> {
             return None;
         }
         len += 1;
+        chars += 1;
         wide = b >= 0x80;
     }
     if len > 0 {
         cells += 1;
         single_wide += usize::from(len == 1 && wide);
     }
-    (cells >= 2 && 2 * single_wide <= cells).then_some(TableRow { cells, numbered })
+    Some(Cells {
+        cells,
+        single_wide,
+        numbered,
+        chars,
+    })
 }
 
 /// Marks the lines of verse in a section (see [`Shape::verse`]): runs of
@@ -1639,6 +1749,39 @@ mod tests {
         // Cells must agree in number from row to row.
         let ragged = ["广州 1867 2.1%", "深圳 1756", "佛山 951 1.2%"];
         assert_eq!(table_rows(&ragged), [false; 3]);
+    }
+
+    /// Extractors that write a table a cell a line, or cut its rows in two.
+    #[test]
+    fn cells_a_line_are_a_table() {
+        let cells = [
+            "城市",
+            "人口（万人）",
+            "增长率",
+            "广州",
+            "1867",
+            "2.1%",
+            "深圳",
+            "1756",
+            "1.8%",
+        ];
+        assert_eq!(table_rows(&cells), [true; 9]);
+        let cut = ["广州 1867", "2.1%", "深圳 1756", "1.8%", "佛山 951", "1.2%"];
+        assert_eq!(table_rows(&cut), [true; 6]);
+        // The glyphs of a stretched line, one a line, are no cells.
+        let glyphs = ["2", "0", "2", "4", "年", "3", "月"];
+        assert_eq!(table_rows(&glyphs), [false; 7]);
+        // Nor a narrow column of prose that cites sections by number.
+        let prose = [
+            "用作拷贝命令 (参见第",
+            "10.1.3 节“归档语法”",
+            "和第 10.1.4 节“复制语",
+            "法”",
+            "(参见第 9.4.9 节“使用",
+            "2024",
+            "12.5",
+        ];
+        assert_eq!(table_rows(&prose), [false; 7]);
     }
 
     #[test]

@@ -1188,3 +1188,26 @@ fn page_footers_and_staff_headers_stand_alone() {
         "{out}"
     );
 }
+
+/// A table on a page printed by Chromium, as three real extractors wrote it
+/// (`tests/fixtures/table/`): rows one space apart, rows cut in two, one
+/// cell a line. Every line of the table comes out as it came, on a line of
+/// its own; the story's paragraphs around it are joined.
+#[test]
+fn table_cells_from_real_extractors_are_kept() {
+    let pages = [
+        include_str!("fixtures/table/pdftotext.txt"),
+        include_str!("fixtures/table/pdftotext-raw.txt"),
+        include_str!("fixtures/table/pymupdf.txt"),
+    ];
+    for page in pages {
+        let out = check(page);
+        let lines: Vec<&str> = page.lines().collect();
+        let first = lines.iter().position(|l| l.starts_with("城市")).unwrap();
+        let last = lines.iter().position(|l| l.ends_with("0.9%")).unwrap();
+        let table = lines[first..=last].join("\n");
+        assert!(out.contains(&format!("\n{table}\n")), "{out}");
+        assert!(out.contains("全省主要城市常住人口均保持增长"), "{out}");
+        assert!(out.contains("为城市发展提供了有力支撑"), "{out}");
+    }
+}
