@@ -365,10 +365,11 @@ pub(crate) struct Shape {
     pub verse: bool,
     /// A code fence (```` ``` ````, `~~~`): it opens or closes a block of code.
     pub fence: bool,
-    /// Between two code fences: code, kept line by line. Set for a whole
-    /// section at once (see `paragraph::mark_fenced_code`), with
-    /// `preformatted`.
-    pub fenced: bool,
+    /// Code, kept line by line: between two code fences, or one of two or
+    /// more shell commands in a row (`$ sudo apt update`). Set for a whole
+    /// section at once (see `paragraph::mark_fenced_code` and
+    /// `paragraph::mark_command_lines`), with `preformatted`.
+    pub code: bool,
     /// One of three or more rows of a table whose cells an extractor set
     /// apart by single spaces (`广州 1867 2.1%`), or of four or more lines
     /// of a table written a cell or two a line; kept line by line. Set for
@@ -612,10 +613,10 @@ impl Line {
                         // preformatted before that.
                         preformatted: part.shape.preformatted
                             && !part.shape.verse
-                            && !part.shape.fenced
+                            && !part.shape.code
                             && !part.shape.table,
                         verse: false,
-                        fenced: false,
+                        code: false,
                         table: false,
                         ..part.shape
                     },
@@ -650,7 +651,7 @@ impl Line {
             p.shape.preformatted
                 && !p.shape.aligned
                 && !p.shape.verse
-                && !p.shape.fenced
+                && !p.shape.code
                 && !p.shape.table
         });
         let place = Place {
@@ -876,7 +877,7 @@ impl Line {
                 page_top: false,
                 verse: false,
                 fence,
-                fenced: false,
+                code: false,
                 table: false,
             },
             furniture: if may_be_furniture(&edges, width, first, dated) {

@@ -463,6 +463,7 @@ impl Analysis {
         mark_verse(&mut self.lines[range.clone()]);
         mark_table_rows(&mut self.lines[range.clone()], text);
         mark_fenced_code(&mut self.lines[range.clone()]);
+        mark_command_lines(&mut self.lines[range.clone()], text);
         let survey = Survey::of(&self.lines[range.clone()]);
         if survey.spaced_out() {
             for line in &mut self.lines[range.clone()] {
@@ -872,11 +873,11 @@ fn settle_aligned_lines(section: &mut [Line]) {
 }
 
 /// Marks the lines between two code fences (```` ``` ````, `~~~`) of
-/// `section` as code (see [`Shape::fenced`]): preformatted, kept line by
+/// `section` as code (see [`Shape::code`]): preformatted, kept line by
 /// line whatever their widths. A fence that no other closes in the section
 /// marks nothing (a stray one in prose does not freeze what follows).
 ///
-/// [`Shape::fenced`]: crate::line::Shape::fenced
+/// [`Shape::code`]: crate::line::Shape::code
 fn mark_fenced_code(section: &mut [Line]) {
     let mut open = None;
     for i in 0..section.len() {
@@ -888,11 +889,69 @@ fn mark_fenced_code(section: &mut [Line]) {
             Some(start) => {
                 for line in &mut section[start + 1..i] {
                     line.shape.preformatted = true;
-                    line.shape.fenced = true;
+                    line.shape.code = true;
                 }
             }
         }
     }
+}
+
+/// Marks the commands and Markdown headings of a section as code (see
+/// [`Shape::code`]), kept as they came: a line at Python's prompt (`>>>
+/// import os`), a Markdown heading of the second level or below (`##
+/// 安装`), and runs of two or more lines right below one another, each a
+/// command at a shell's prompt (`$ `, or a root shell's `# `, then the
+/// command) with no wide character. One shell command alone is not enough:
+/// text extracted from manuals runs a command on into the sentence after it
+/// (`# apt-get install` | `package_name …`).
+///
+/// [`Shape::code`]: crate::line::Shape::code
+fn mark_command_lines(section: &mut [Line], text: &str) {
+    let bytes = text.as_bytes();
+    let shell = |line: &Line| {
+        line.all_narrow
+            && matches!(
+                bytes.get(line.text_start..line.text_start + 3),
+                Some([b'$' | b'#', b' ', c]) if c.is_ascii_graphic()
+            )
+    };
+    let mut i = 0;
+    while i < section.len() {
+        // (Most lines open with none of `$#>`.)
+        if !matches!(bytes.get(section[i].text_start), Some(b'$' | b'#' | b'>')) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < section.len()
+            && (end == i || section[end].blanks_before == 0)
+            && shell(&section[end])
+        {
+            end += 1;
+        }
+        if end - i < 2 {
+            let line = &section[i];
+            end = i + usize::from(is_command_line(&text[line.text_start..line.text_end]));
+        }
+        for line in &mut section[i..end] {
+            line.shape.code = true;
+            line.shape.preformatted = true;
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// Whether `body` is a command at Python's prompt (`>>> import os`) or a
+/// Markdown heading of the second level or below (`## 安装`).
+fn is_command_line(body: &str) -> bool {
+    if body.starts_with(">>> ") {
+        return true;
+    }
+    let hashes = body.bytes().take_while(|&b| b == b'#').count();
+    (2..=6).contains(&hashes)
+        && body[hashes..]
+            .strip_prefix(' ')
+            .is_some_and(|title| title.starts_with(|c: char| !c.is_whitespace()))
 }
 
 /// Marks the rows of tables in a section (see [`Shape::table`]): runs of
@@ -1749,6 +1808,47 @@ mod tests {
         // Cells must agree in number from row to row.
         let ragged = ["广州 1867 2.1%", "深圳 1756", "佛山 951 1.2%"];
         assert_eq!(table_rows(&ragged), [false; 3]);
+    }
+
+    #[test]
+    fn prompts_and_markdown_headings_are_code() {
+        for line in [">>> import os", "## 安装步骤", "###### 注意"] {
+            assert!(is_command_line(line), "{line}");
+        }
+        for line in [
+            "# apt-get install",
+            "$ sudo apt update",
+            "#话题#",
+            "##",
+            "####### 七级",
+        ] {
+            assert!(!is_command_line(line), "{line}");
+        }
+        let code = |lines: &[&str]| {
+            let text = lines.join("\n");
+            let mut measured: Vec<Line> = raw_lines(&text)
+                .enumerate()
+                .filter_map(|(number, raw)| Line::measure(&text, raw, number, 0, true))
+                .collect();
+            mark_command_lines(&mut measured, &text);
+            measured
+                .iter()
+                .map(|line| line.shape.code)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            code(&["$ sudo apt update", "# apt install nginx"]),
+            [true, true]
+        );
+        // One alone, or one running on into a sentence, is not enough.
+        assert_eq!(
+            code(&["操作如下：", "$ sudo apt update", "然后"]),
+            [false; 3]
+        );
+        assert_eq!(
+            code(&["$ sudo pbuilder --update", "$ pdebuild 你可以使用"]),
+            [false; 2]
+        );
     }
 
     /// Extractors that write a table a cell a line, or cut its rows in two.

@@ -1211,3 +1211,26 @@ fn table_cells_from_real_extractors_are_kept() {
         assert!(out.contains("为城市发展提供了有力支撑"), "{out}");
     }
 }
+
+/// A manual's commands, set a line each (`$ sudo …`, Python's `>>> …`) and
+/// its Markdown headings are kept as they came; they were run together and
+/// into the sentences around them. A single shell command is not enough to
+/// tell: extracted text runs commands on into sentences.
+#[test]
+fn commands_and_markdown_headings_are_kept() {
+    let page = "## 安装步骤\n安装完成后，需要修改配置文件，将默认\n端口改为 8080，然后重新启动服务。具体\n\
+                操作如下：\n$ sudo vim /etc/nginx/nginx.conf\n$ sudo systemctl restart nginx\n\
+                $ curl http://localhost:8080\n如果看到欢迎页面，说明服务已经正常运行。\n\
+                接下来，我们还需要配置防火墙规则，允许外\n部访问该端口。然后重新启动服务。具体步\n\
+                骤如下。\n>>> import os\n>>> os.getcwd()\n上面的代码会输出当前的工作目录。\n";
+    let out = check(page);
+    assert!(out.starts_with("## 安装步骤\n"), "{out}");
+    assert!(
+        out.contains(
+            "\n$ sudo vim /etc/nginx/nginx.conf\n$ sudo systemctl restart nginx\n$ curl http://localhost:8080\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("\n>>> import os\n>>> os.getcwd()\n"), "{out}");
+    assert!(out.contains("允许外部访问该端口"), "{out}");
+}

@@ -150,7 +150,7 @@ impl Reference {
                 page_top: false,
                 verse: false,
                 fence,
-                fenced: false,
+                code: false,
                 table: false,
             },
             // A date has digits: `2022年10月11日`.
