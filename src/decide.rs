@@ -13,7 +13,7 @@ use std::fmt;
 
 use crate::classify::CharRole;
 use crate::layout::{
-    fit, may_cut_between, printed_line_goes_on, BlankLines, Fit, Openings, MIN_COLUMN,
+    fit, may_cut_between, printed_line_goes_on, BlankLines, Fit, Openings, MAX_COLUMN, MIN_COLUMN,
 };
 use crate::line::{Furniture, Line, FOLIO_WIDTH};
 
@@ -1297,8 +1297,12 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && !prev.ends_sentence
         && prev.last == CharRole::Ideograph
         && (prev.compressible > 0 || ctx.joined_before.is_some() || next.compressible > 0)
-        && (MIN_COLUMN..=60).contains(&prev.width)
-        && ((MIN_COLUMN..=60).contains(&next.width) || (next.compressible > 0 && next.width >= 10))
+        && ((MIN_COLUMN..=60).contains(&prev.width)
+            // Wider (a note or a lead set across the page's columns): only
+            // before the paragraph's last line, which ends the sentence.
+            || (prev.width <= MAX_COLUMN && next.ends_sentence && next.width < prev.width))
+        && ((MIN_COLUMN..=MAX_COLUMN).contains(&next.width)
+            || (next.compressible > 0 && next.width >= 10))
         && next.min_width() <= prev.max_width() + 2
     {
         return (Join, Reason::NoColumnRunsOn);

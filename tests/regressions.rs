@@ -1234,3 +1234,19 @@ fn commands_and_markdown_headings_are_kept() {
     assert!(out.contains("\n>>> import os\n>>> os.getcwd()\n"), "{out}");
     assert!(out.contains("允许外部访问该端口"), "{out}");
 }
+
+/// An editor's note set across the page's columns, in two lines, above the
+/// columns of the story (`pdftotext -raw` of a page printed by Chromium):
+/// its first line, wider than any column, stops mid-word and runs on into
+/// the second, which ends the sentence; it was kept as two lines.
+#[test]
+fn note_across_the_columns_runs_on_into_its_last_line() {
+    let page = "老旧小区改造让居民住得更舒心\n\
+                编者按：近年来，我市持续推进老旧小区改造，一批“老破小”焕发新颜，居民的获得感、幸福感不\n\
+                断增强。本报今起推出“走进改造后的老小区”系列报道，敬请关注。\n\
+                □本报记者张明远\n\
+                走进城东街道幸福里小区，记者看到，新\n铺设的柏油路面平整干净，楼道里的墙面\n\
+                粉刷一新，小区门口还新建了一座便民服\n务站。\n";
+    let out = check(page);
+    assert!(out.contains("幸福感不断增强。"), "{out}");
+}
