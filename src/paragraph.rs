@@ -976,12 +976,15 @@ fn mark_table_rows(section: &mut [Line], text: &str) {
         // stand right above it.
         // (Three rows at least, with a header two: the next line must be
         // one as well.)
-        let next_may_be_row = section
-            .get(i + 1)
-            .is_some_and(|next| next.blanks_before == 0 && may_be_table_row(next));
-        let row = (next_may_be_row && opens_number_cell(&section[i], text))
-            .then(|| table_row(&section[i], text))
-            .flatten();
+        let next_may_be_row = || {
+            section
+                .get(i + 1)
+                .is_some_and(|next| next.blanks_before == 0 && may_be_table_row(next))
+        };
+        let row =
+            (section[i].narrow > 0 && next_may_be_row() && opens_number_cell(&section[i], text))
+                .then(|| table_row(&section[i], text))
+                .flatten();
         let Some(row) = row.filter(|row| row.numbered) else {
             i += 1;
             continue;
