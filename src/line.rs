@@ -414,7 +414,8 @@ pub(crate) struct Line {
     pub brackets: i32,
     /// Single spaces between two wide characters (letter-spacing).
     pub letter_spaces: u32,
-    /// Runs of three or more spaces inside the line.
+    /// Runs of three or more spaces inside the line, and column rules drawn
+    /// as `|` (OCR reads a table's so; Markdown tables draw them).
     pub space_runs: u32,
     /// Width in half-em of the line's first unbreakable chunk (UAX #14): a
     /// Latin word with its punctuation, or an ideograph with the marks that may
@@ -632,9 +633,13 @@ impl Line {
         // joined line and not in its part, or the other way round (see
         // `Counts::scan_after`): such a paragraph, rare, is counted afresh.
         let bytes = text.as_bytes();
+        // So may a column rule `|` (see `is_column_rule`).
         let mark_at_seam = parts.windows(2).any(|pair| {
-            stands_for_full_width(bytes[pair[0].text_end - 1])
-                || stands_for_full_width(bytes[pair[1].text_start])
+            let (end, start) = (bytes[pair[0].text_end - 1], bytes[pair[1].text_start]);
+            stands_for_full_width(end)
+                || stands_for_full_width(start)
+                || end == b'|'
+                || start == b'|'
         });
         let counts = if mark_at_seam {
             Counts::of(trim_space_end(body), wide_ambiguous)
@@ -891,6 +896,23 @@ impl Line {
     }
 }
 
+/// Whether the `|` at byte `at` of `bytes` is a table's column rule (OCR
+/// reads a ruled table's so; Markdown tables draw them): the nearest
+/// character on one side of it, past spaces, is a CJK one (three or four
+/// bytes from U+3000 on: `城市 | 人口`, `广州| 1867`). A shell's pipe
+/// between commands (`ls -l |grep`) has ASCII on both sides.
+pub(super) fn is_column_rule(bytes: &[u8], at: usize) -> bool {
+    let cjk_lead = |b: u8| (0xE3..=0xF4).contains(&b);
+    let after = bytes[at + 1..].iter().find(|&&b| b != b' ');
+    let before = bytes[..at].iter().rposition(|&b| b != b' ');
+    after.is_some_and(|&b| cjk_lead(b))
+        || before.is_some_and(|end| {
+            // The lead byte of the character that ends there.
+            let lead = bytes[..=end].iter().rposition(|&b| b & 0xC0 != 0x80);
+            lead.is_some_and(|k| end - k >= 2 && cjk_lead(bytes[k]))
+        })
+}
+
 /// Whether `body` is one or two backticks or tildes and nothing else: kept
 /// as it came, as a fence is. Joined to a line that opens with more, it
 /// would make a code fence in the output, and the fences of its section
@@ -1122,6 +1144,8 @@ impl Counts {
                         n.brackets -= 1;
                     } else if matches!(b, b',' | b';' | b':') {
                         n.pauses += 1;
+                    } else if b == b'|' {
+                        n.space_runs += u32::from(is_column_rule(bytes, i));
                     }
                     i += 1;
                 }
@@ -2999,7 +3023,8 @@ mod tests {
                 "来源", "责任编辑", "图为", "（图为", "图片由", "提供", "摄", "供图", "电", "電",
                 "日电", "星期一", "第4版", "2022年", "月", "日", "①", "❶", "ー", "々", "%", ",", ".",
                 "\u{FF0E}", "\u{FF61}", "\u{2E3A}", "\u{A0}", "\u{85}", "\u{2028}", "\u{200B}",
-                "\u{FEFF}", "\u{301C}", "\u{3099}", "\u{E000}", "\u{1F600}", "\u{20000}",
+                "\u{FEFF}", "\u{301C}", "\u{3099}", "\u{E000}", "\u{1F600}", "\u{20000}", "|",
+                " | ", "表1 ", "数据来源：", "本版编辑：", "编辑：", "第 3 页 共 12 页",
             ])
             .prop_map(String::from),
             2 => "[a-zA-Z]{1,6}",

@@ -459,11 +459,13 @@ impl Analysis {
 
     /// Stage 2 for the section of `lines[range]`.
     fn estimate_section(&mut self, range: Range<usize>, text: &str, reflower: &Reflower) {
-        settle_aligned_lines(&mut self.lines[range.clone()]);
-        mark_verse(&mut self.lines[range.clone()]);
-        mark_table_rows(&mut self.lines[range.clone()], text);
+        // Code and tables first: they read each line alone, and an aligned
+        // line is judged by whether its neighbours are tabular.
         mark_fenced_code(&mut self.lines[range.clone()]);
         mark_command_lines(&mut self.lines[range.clone()], text);
+        mark_table_rows(&mut self.lines[range.clone()], text);
+        settle_aligned_lines(&mut self.lines[range.clone()]);
+        mark_verse(&mut self.lines[range.clone()]);
         let survey = Survey::of(&self.lines[range.clone()]);
         if survey.spaced_out() {
             for line in &mut self.lines[range.clone()] {
@@ -849,7 +851,8 @@ fn settle_aligned_lines(section: &mut [Line]) {
     let tabular = |line: &Line| line.shape.aligned || line.shape.preformatted;
     for i in 0..section.len() {
         let line = &section[i];
-        if !line.shape.aligned || line.wide_chars == 0 {
+        // (Code and tables keep their lines whatever their gaps.)
+        if !line.shape.aligned || line.wide_chars == 0 || line.shape.code || line.shape.table {
             continue;
         }
         let before = i.checked_sub(1).map(|k| &section[k]);

@@ -5,11 +5,11 @@
 // The word lists and the rules that no fast path changed are shared with
 // the live code; only what the fast paths replaced is frozen here.
 use super::{
-    ends_credit_word, ends_with_credit, ends_with_credit_word, indent_of, is_cut_dateline,
-    is_date_tail, is_dateline_lead, is_folio, is_list_item, is_numbered_caption, is_piece_of_fence,
-    is_unboxed_byline, names_staff, stands_for_full_width, Furniture, Line, RawLine, SectionCut,
-    Shape, AGENCIES, BYLINE_WORDS, CAPTION_OPENERS, DAY, FOLIO_WIDTH, KANGXI_DAY, LABEL_BRACKETS,
-    SOURCE_LABELS, SOURCE_WORDS, SUBTITLE_OPENERS,
+    ends_credit_word, ends_with_credit, ends_with_credit_word, indent_of, is_column_rule,
+    is_cut_dateline, is_date_tail, is_dateline_lead, is_folio, is_list_item, is_numbered_caption,
+    is_piece_of_fence, is_unboxed_byline, names_staff, stands_for_full_width, Furniture, Line,
+    RawLine, SectionCut, Shape, AGENCIES, BYLINE_WORDS, CAPTION_OPENERS, DAY, FOLIO_WIDTH,
+    KANGXI_DAY, LABEL_BRACKETS, SOURCE_LABELS, SOURCE_WORDS, SUBTITLE_OPENERS,
 };
 use crate::classify::{
     char_width, first_break_opportunity, holds_to_the_left, is_compressible, role_of,
@@ -288,6 +288,7 @@ impl Counts {
                             && !space_then_text,
                     );
                     n.brackets += i32::from(c == '(') - i32::from(c == ')');
+                    n.space_runs += u32::from(c == '|' && is_column_rule(body.as_bytes(), i - 1));
                     n.pauses += u32::from(matches!(c, ',' | ';' | ':'));
                 }
                 char_width(c, wide_ambiguous)
