@@ -873,7 +873,9 @@ impl Line {
                     || (width <= 8
                         && matches!(edges.last, Some('电' | '電'))
                         && matches!(edges.first, Some('0'..='9' | DAY | KANGXI_DAY))
-                        && is_date_tail(text()))),
+                        && is_date_tail(text())))
+                || (matches!(edges.first, Some('〔' | '【' | '［' | '（' | '(' | '['))
+                    && opens_with_reporter_credit(text())),
             opens_with_bracket: matches!(edges.first, Some('（' | '(' | '〔' | '[')),
             shape: Shape {
                 preformatted,
@@ -1668,6 +1670,37 @@ fn is_dateline_lead(body: &str) -> bool {
             || (body.ends_with(|c: char| c.is_ascii_digit() || matches!(c, MONTH | KANGXI_MONTH))
                 && body.contains(|c: char| c.is_ascii_digit())
                 && !body.contains(['，', '。', '：', '、'])))
+}
+
+/// `〔記者王小明／台北報導〕台北市政府今天…`: a story's first line that
+/// opens with the reporter's bracketed credit and runs on into the text, as
+/// Taiwan papers set it; it opens a paragraph, as a dateline does. The
+/// bracket holds a reporter or an agency and ends with `報導` `报道` `電`
+/// `电` `訊` `讯`, in at most 24 characters, and text follows it.
+pub(super) fn opens_with_reporter_credit(body: &str) -> bool {
+    let mut chars = body.chars();
+    let close = match chars.next() {
+        Some('〔') => '〕',
+        Some('【') => '】',
+        Some('［') => '］',
+        Some('（') => '）',
+        Some('(') => ')',
+        Some('[') => ']',
+        _ => return false,
+    };
+    let rest = chars.as_str();
+    let Some((inner, after)) = rest.split_once(close) else {
+        return false;
+    };
+    let credit = ["記者", "记者"]
+        .iter()
+        .chain(&AGENCIES)
+        .any(|w| inner.starts_with(w));
+    let ends = ["報導", "报道", "報道", "電", "电", "訊", "讯"];
+    credit
+        && inner.chars().count() <= 24
+        && ends.iter().any(|e| inner.ends_with(e))
+        && !after.trim_start().is_empty()
 }
 
 /// `日电`, `20日电`: the end of a dateline cut inside its date.
@@ -2704,6 +2737,21 @@ mod tests {
         );
         assert_eq!(measure("（图形用户界面）提供了").furniture, None);
         assert!(measure("本报天津5月17日电").dateline_lead);
+        // A reporter's bracketed credit opening the text, Taiwan style.
+        for lead in [
+            "〔記者李大華／台中報導〕台中市今",
+            "（中央社記者陳美玲台北3日電）行政院",
+            "【记者 王明／北京报道】昨天，",
+        ] {
+            assert!(measure(lead).dateline_lead, "{lead}");
+        }
+        for remark in [
+            "（記者李大華／台中報導）",
+            "（见第3版）另外",
+            "（記者會上說明）他表示",
+        ] {
+            assert!(!measure(remark).dateline_lead, "{remark}");
+        }
         // A dateline cut inside its date: both parts open the story.
         assert!(measure("中新社武汉 2 月 20").dateline_lead);
         assert!(measure("日电").dateline_lead);
@@ -3024,7 +3072,8 @@ mod tests {
                 "日电", "星期一", "第4版", "2022年", "月", "日", "①", "❶", "ー", "々", "%", ",", ".",
                 "\u{FF0E}", "\u{FF61}", "\u{2E3A}", "\u{A0}", "\u{85}", "\u{2028}", "\u{200B}",
                 "\u{FEFF}", "\u{301C}", "\u{3099}", "\u{E000}", "\u{1F600}", "\u{20000}", "|",
-                " | ", "表1 ", "数据来源：", "本版编辑：", "编辑：", "第 3 页 共 12 页",
+                " | ", "表1 ", "数据来源：", "本版编辑：", "编辑：", "第 3 页 共 12 页", "〔記者",
+                "報導〕",
             ])
             .prop_map(String::from),
             2 => "[a-zA-Z]{1,6}",

@@ -1207,11 +1207,18 @@ fn table_cells_from_real_extractors_are_kept() {
         let first = lines.iter().position(|l| l.starts_with("城市")).unwrap();
         let last = lines.iter().position(|l| l.starts_with("东莞")).unwrap();
         // (A cell a line: the last row's number is two lines on.)
-        let last = if lines[last] == "东莞" { last + 2 } else { last };
+        let last = if lines[last] == "东莞" {
+            last + 2
+        } else {
+            last
+        };
         let table = lines[first..=last].join("\n");
         assert!(out.contains(&format!("\n{table}\n")), "{out}");
         assert!(out.contains("全省主要城市常住人口均保持增长"), "{out}");
-        assert!(out.contains("不断提升城市综合承载能力和公共服务水平"), "{out}");
+        assert!(
+            out.contains("不断提升城市综合承载能力和公共服务水平"),
+            "{out}"
+        );
     }
 }
 
@@ -1263,4 +1270,28 @@ fn note_across_the_columns_runs_on_into_its_last_line() {
                 粉刷一新，小区门口还新建了一座便民服\n务站。\n";
     let out = check(page);
     assert!(out.contains("幸福感不断增强。"), "{out}");
+}
+
+/// Taiwan papers open a story's text with the reporter's bracketed credit
+/// (`〔記者李大華／台中報導〕台中市今…`, `（中央社記者陳美玲台北3日電）行政院…`):
+/// such a line opens a paragraph, as a dateline does, and runs on into its
+/// text. It was joined to the paragraph before as a bracketed remark; and
+/// a whole paragraph opening with one, as the output holds it, must not run
+/// on into the next.
+#[test]
+fn bracketed_reporter_credits_open_paragraphs() {
+    let page = "市府官員表示，目前全市屋齡超過三\n十年的公寓超過五十萬戶，「都更刻\n\
+                不容緩」。\n〔記者李大華／台中報導〕台中市今\n年觀光人次創下新高，市府統計，前\n\
+                三季已突破兩千萬人次。\n市府表示，將持續推動觀光，讓\n更多旅客前來台中。\n\
+                （中央社記者陳美玲台北3日電）行政院\n今天通過預算案，總額較去年增加。\n";
+    let out = check(page);
+    assert!(
+        out.contains("「都更刻不容緩」。\n\n〔記者李大華／台中報導〕台中市今年"),
+        "{out}"
+    );
+    assert!(out.contains("兩千萬人次。\n\n市府表示"), "{out}");
+    assert!(
+        out.contains("前來台中。\n\n（中央社記者陳美玲台北3日電）行政院今天"),
+        "{out}"
+    );
 }

@@ -7,9 +7,10 @@
 use super::{
     ends_credit_word, ends_with_credit, ends_with_credit_word, indent_of, is_column_rule,
     is_cut_dateline, is_date_tail, is_dateline_lead, is_folio, is_list_item, is_numbered_caption,
-    is_piece_of_fence, is_unboxed_byline, names_staff, stands_for_full_width, Furniture, Line,
-    RawLine, SectionCut, Shape, AGENCIES, BYLINE_WORDS, CAPTION_OPENERS, DAY, FOLIO_WIDTH,
-    KANGXI_DAY, LABEL_BRACKETS, SOURCE_LABELS, SOURCE_WORDS, SUBTITLE_OPENERS,
+    is_piece_of_fence, is_unboxed_byline, names_staff, opens_with_reporter_credit,
+    stands_for_full_width, Furniture, Line, RawLine, SectionCut, Shape, AGENCIES, BYLINE_WORDS,
+    CAPTION_OPENERS, DAY, FOLIO_WIDTH, KANGXI_DAY, LABEL_BRACKETS, SOURCE_LABELS, SOURCE_WORDS,
+    SUBTITLE_OPENERS,
 };
 use crate::classify::{
     char_width, first_break_opportunity, holds_to_the_left, is_compressible, role_of,
@@ -141,7 +142,8 @@ impl Reference {
                     || (width <= 8
                         && matches!(edges.last, Some('电' | '電'))
                         && matches!(edges.first, Some('0'..='9' | DAY | KANGXI_DAY))
-                        && is_date_tail(text))),
+                        && is_date_tail(text)))
+                || opens_with_reporter_credit(text),
             opens_with_bracket: matches!(edges.first, Some('（' | '(' | '〔' | '[')),
             shape: Shape {
                 preformatted,
