@@ -57,6 +57,11 @@ RERUN
   --ragged   set the body text ragged right (text-align: start), as web pages printed to PDF
              are, instead of justified: a generalization check (layouts the rules were not tuned
              on), e.g. `--seed 20261205 --ragged --no-ocr --out /tmp/ragged-corpus`.
+  --engine weasyprint
+             print the pages with WeasyPrint (`pip install weasyprint`; Pango's line breaking
+             and justification, not Chromium's) instead of headless Chromium: a generalization
+             check with another engine, e.g. `--seed 20261127 --engine weasyprint --no-ocr
+             --out /tmp/weasyprint-corpus`. Never the committed corpus.
 """
 import argparse, difflib, glob, html, json, os, random, re, shutil, subprocess, sys
 import tempfile, unicodedata
@@ -65,6 +70,8 @@ from concurrent.futures import ThreadPoolExecutor
 SEED = 20240128
 # Body text alignment: newspapers justify; `--ragged` sets it ragged right, as web pages printed to PDF are.
 BODY_ALIGN = 'justify'
+# The engine that prints the HTML pages to PDF: 'chromium' (the committed corpus) or 'weasyprint'.
+ENGINE = 'chromium'
 N_SIMPLIFIED = 56   # pages for the extractor splits (pdftotext, pdftotext-raw, pymupdf, pdfminer, ocr)
 MAX_PER_SPLIT = 32   # accepted pages kept per extractor split (first by page number)
 N_OCR = 30          # the first N_OCR simplified pages also go through OCR (slow)
@@ -449,6 +456,15 @@ def render_pdf(html_text, layout, rng, workdir, name):
         hp = os.path.join(workdir, name + '.html')
         pdf = os.path.join(workdir, name + '.pdf')
         open(hp, 'w', encoding='utf-8').write(h)
+        if ENGINE == 'weasyprint':
+            import weasyprint
+            weasyprint.HTML(filename=hp).write_pdf(pdf)
+            layout['cropped'] = True  # @page is sized to the content estimate; not cropped again
+            info = subprocess.run(['pdfinfo', pdf], capture_output=True, text=True).stdout
+            if int(re.search(r'Pages:\s+(\d+)', info).group(1)) == 1:
+                return pdf, h
+            layout['H'] *= 1.35
+            continue
         prof = tempfile.mkdtemp(prefix='chr-', dir=workdir)
         cmd = ['chromium', '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
                '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -760,8 +776,16 @@ def main():
     ap.add_argument('--ragged', action='store_true',
                     help='set the body text ragged right (text-align: start) instead of justified; '
                          'for a generalization check, never the committed corpus')
+    ap.add_argument('--engine', choices=['chromium', 'weasyprint'], default='chromium',
+                    help='the engine that prints the pages (weasyprint: a generalization check, '
+                         'never the committed corpus)')
     args = ap.parse_args()
     out = os.path.abspath(args.out)
+    if args.engine != 'chromium':
+        if out == os.path.abspath(ap.get_default('out')):
+            ap.error('--engine weasyprint would overwrite the committed corpus: give another --out')
+        global ENGINE
+        ENGINE = args.engine
     if args.ragged:
         if out == os.path.abspath(ap.get_default('out')):
             ap.error('--ragged would overwrite the committed corpus: give another --out')
