@@ -144,6 +144,10 @@ pub enum Reason {
     /// space, and stops short of the column mid-sentence: the printed line
     /// goes on.
     WordSpaceLeft,
+    /// Join: the blank line between the two lines holds one space, the word
+    /// space the extractor cut the printed line at and wrote as a line of
+    /// its own (PyMuPDF on WeasyPrint's PDFs); the sentence goes on.
+    SpaceLineBetween,
     /// Join: a glyph of at most one em inside a paragraph (joined into,
     /// stopping mid-word), one blank line, and a piece of at most half
     /// the column stopping mid-word before an adjacent line: a stretched
@@ -359,6 +363,9 @@ impl fmt::Display for Reason {
             Reason::FirstLine => "first line of a paragraph, short by its lost indent",
             Reason::CaptionRunsOn => "caption runs on, mid-sentence or into its photo credit",
             Reason::Fragment => "fragment of a line split by the extractor, inside a paragraph",
+            Reason::SpaceLineBetween => {
+                "a line holding one space stands for the word space the extractor cut the printed line at"
+            }
             Reason::WordSpaceLeft => {
                 "line ends with the space after a word: the extractor cut the printed line there"
             }
@@ -1118,6 +1125,16 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     }
     if prev.last == CharRole::Open {
         return (Join, Reason::PrevEndsWithOpening);
+    }
+    // A line holding one space between two lines is the word space the
+    // extractor cut the printed line at (see `Line::word_space_before`):
+    // the line goes on past it.
+    if next.word_space_before
+        && !prev.ends_sentence
+        && prev.furniture.is_none()
+        && next.furniture.is_none()
+    {
+        return (Join, Reason::SpaceLineBetween);
     }
     // A bracketed remark opened at the line's start and not closed in the
     // line runs on: `（中新社记者` / `蔡丽欣 摄）`, `（这是一个打` / `包的

@@ -168,6 +168,9 @@ pub(crate) struct LineCounter {
     blanks: u32,
     /// A non-blank line was measured.
     started: bool,
+    /// The first blank line since the last non-blank one holds a single
+    /// space (see [`Line::word_space_before`]).
+    space_line: bool,
 }
 
 impl LineCounter {
@@ -321,6 +324,9 @@ impl LineCounter {
         lines: &mut Vec<Line>,
     ) -> bool {
         let line = Line::measure(text, raw, self.number, self.blanks, wide_ambiguous);
+        if line.is_none() && self.blanks == 0 {
+            self.space_line = &text.as_bytes()[raw.start..raw.end] == b" ";
+        }
         self.push(line, lines)
     }
 
@@ -329,12 +335,14 @@ impl LineCounter {
     #[inline(always)]
     fn push(&mut self, line: Option<Line>, lines: &mut Vec<Line>) -> bool {
         self.number += 1;
-        let Some(line) = line else {
+        let Some(mut line) = line else {
             if self.started {
                 self.blanks += 1;
             }
             return false;
         };
+        line.word_space_before = self.space_line && self.blanks == 1;
+        self.space_line = false;
         self.blanks = 0;
         self.started = true;
         lines.push(line);
@@ -394,6 +402,11 @@ pub(crate) struct Line {
     /// Blank lines between the previous non-blank line and this one (2 at a
     /// long-section cut, see [`SectionCut`]).
     pub blanks_before: u32,
+    /// The one blank line before this line holds a single space: a word
+    /// space the extractor cut its printed line at and wrote as a line of
+    /// its own (PyMuPDF on some engines' PDFs), not a blank line. Set by
+    /// [`LineCounter`]; the output writes the line empty.
+    pub word_space_before: bool,
     /// Width of the leading whitespace, in half-em.
     pub indent: u32,
     /// Display width, indent included, in half-em (an ideograph is 2).
@@ -604,6 +617,7 @@ impl Line {
                         blanks_before
                     },
                     cut: output_cut(part.cut),
+                    word_space_before: false,
                     // As measured: a section's spacing may have cleared it
                     // (see `paragraph::Survey::spaced_out`), and the output's
                     // section is judged afresh.
@@ -732,6 +746,7 @@ impl Line {
             text_end: place.span.end,
             end: place.span.end,
             blanks_before: place.blanks_before,
+            word_space_before: false,
             indent: 0,
             width: 2,
             compressible: 0,
@@ -846,6 +861,7 @@ impl Line {
             text_end: text_start + body.len(),
             end: span.end,
             blanks_before,
+            word_space_before: false,
             indent,
             width,
             compressible: counts.compressible,

@@ -115,6 +115,7 @@ impl Reference {
             text_end: text_start + body.len(),
             end: span.end,
             blanks_before,
+            word_space_before: false,
             indent,
             width,
             compressible: counts.compressible,
