@@ -464,7 +464,7 @@ impl Analysis {
         mark_fenced_code(&mut self.lines[range.clone()]);
         mark_command_lines(&mut self.lines[range.clone()], text);
         mark_table_rows(&mut self.lines[range.clone()], text);
-        settle_aligned_lines(&mut self.lines[range.clone()]);
+        settle_aligned_lines(&mut self.lines[range.clone()], text);
         mark_verse(&mut self.lines[range.clone()]);
         let survey = Survey::of(&self.lines[range.clone()]);
         if survey.spaced_out() {
@@ -844,15 +844,35 @@ pub(crate) fn cut_written(both_unchanged: bool, read: u32) -> SectionCut {
 /// `北京    2189万    上海    2487万`, has several gaps and is narrower).
 /// Otherwise it stays preformatted, as does a line with no wide character,
 /// which may be code.
-fn settle_aligned_lines(section: &mut [Line]) {
+fn settle_aligned_lines(section: &mut [Line], text: &str) {
     // Only lines that are never joined count against prose, so that joining
     // the lines around cannot change the evidence when the output is
     // reflowed again.
-    let tabular = |line: &Line| line.shape.aligned || line.shape.preformatted;
+    // (Code and tables keep their lines whatever their gaps.)
+    let settles = |line: &Line| {
+        line.shape.aligned && line.wide_chars > 0 && !line.shape.code && !line.shape.table
+    };
+    // A line that holds a full-width mark is prose an extractor spread at
+    // its word spaces (pdfminer on a justified page, around Latin words:
+    // `程的第四阶段，由迷你   Debian`), which the rows of a table seldom are
+    // (a header's brackets aside), and its gaps border Latin words, where a
+    // table's separate CJK cells too (`地区      人口（万人）`). It is read alone, so that joining it
+    // (marks and all) cannot change the reading when the output is reflowed
+    // again; and it is no tabular neighbour.
+    let spread_prose = |line: &Line| {
+        settles(line)
+            && line.compressible > 0
+            && gaps_border_latin(&text.as_bytes()[line.text_start..line.text_end])
+    };
+    let tabular =
+        |line: &Line| (line.shape.aligned || line.shape.preformatted) && !spread_prose(line);
     for i in 0..section.len() {
         let line = &section[i];
-        // (Code and tables keep their lines whatever their gaps.)
-        if !line.shape.aligned || line.wide_chars == 0 || line.shape.code || line.shape.table {
+        if !settles(line) {
+            continue;
+        }
+        if spread_prose(line) {
+            section[i].shape.preformatted = false;
             continue;
         }
         let before = i.checked_sub(1).map(|k| &section[k]);
@@ -873,6 +893,36 @@ fn settle_aligned_lines(section: &mut [Line]) {
             && (line.space_runs == 1 || widest.is_some_and(|w| line.width + 4 >= w));
         section[i].shape.preformatted = !(alone && spread);
     }
+}
+
+/// Whether `line` has runs of three or more spaces and every one has an
+/// ASCII character (a Latin word, a digit) on one side of it, and no column
+/// rule `|` (see `line::is_column_rule`).
+fn gaps_border_latin(line: &[u8]) -> bool {
+    if line.contains(&b'|') {
+        return false;
+    }
+    let mut runs = 0;
+    let mut i = 0;
+    while let Some(k) = line[i..].iter().position(|&b| b == b' ') {
+        let start = i + k;
+        let end = line[start..]
+            .iter()
+            .position(|&b| b != b' ')
+            .map_or(line.len(), |n| start + n);
+        let ascii = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_graphic());
+        if end - start >= 3 {
+            if !ascii(start.checked_sub(1).map(|p| &line[p])) && !ascii(line.get(end)) {
+                return false;
+            }
+            runs += 1;
+        }
+        i = end;
+        if i >= line.len() {
+            break;
+        }
+    }
+    runs > 0
 }
 
 /// Marks the lines between two code fences (```` ``` ````, `~~~`) of

@@ -1295,3 +1295,32 @@ fn bracketed_reporter_credits_open_paragraphs() {
         "{out}"
     );
 }
+
+/// PyMuPDF on a page printed by WeasyPrint writes the word spaces it cut a
+/// printed line at as lines of one space (`apt-get` | ` ` | `source`): the
+/// sentence goes on past them. They read as blank lines, and the short
+/// pieces before them as paragraph ends.
+#[test]
+fn lines_of_one_space_are_word_spaces() {
+    let page = "如果你有能力“领养”那\n个软件包，那就先下载 (使用\napt-get\n \nsource\n\
+                packagename 或其他类似的\n工具)并分析它的源代码。这\n篇文档不会详细说明如何领养\n\
+                软件包，不过幸运的是，领养\n软件包时，打包的起始工作已\n经完成了。\n";
+    let out = check(page);
+    assert!(out.contains("(使用apt-get source packagename 或其他"), "{out}");
+    assert_eq!(out.lines().filter(|l| !l.is_empty()).count(), 1, "{out}");
+}
+
+/// pdfminer on a justified page printed by WeasyPrint widens the word
+/// spaces around Latin words into runs of spaces (`程的第四阶段，由迷你
+/// Debian`): such a line that holds a full-width mark is prose, not a
+/// table's row, and the lines around it are no table either.
+#[test]
+fn prose_spread_around_latin_words_is_not_a_table() {
+    let page = "第四阶段：常规 Debian 系统\n常规   Debian   系统是启动流\n\
+                程的第四阶段，由迷你   Debian\n系统启动。迷你   Debian   系统的\n\
+                内核在此环境下继续运行。根文件\n系统将由内存切换到实际的硬盘文\n件系统上。\n";
+    let out = check(page);
+    assert!(out.contains("启动流程的第四阶段"), "{out}");
+    assert!(out.contains("Debian系统启动") || out.contains("Debian 系统启动"), "{out}");
+    assert!(out.contains("系统的内核在此环境下"), "{out}");
+}
