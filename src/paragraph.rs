@@ -855,14 +855,16 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
     // A line that holds a full-width mark is prose an extractor spread at
     // its word spaces (pdfminer on a justified page, around Latin words:
     // `程的第四阶段，由迷你   Debian`), which the rows of a table seldom are
-    // (a header's brackets aside), and its gaps border Latin words, where a
-    // table's separate CJK cells too (`地区      人口（万人）`). It is read alone, so that joining it
+    // (a header's brackets aside): a pause mark, or gaps that border Latin
+    // words, where a table's also separate CJK cells (`地区      人口（万人）`).
+    // It is read alone, so that joining it
     // (marks and all) cannot change the reading when the output is reflowed
     // again; and it is no tabular neighbour.
     let spread_prose = |line: &Line| {
         settles(line)
             && line.compressible > 0
-            && gaps_border_latin(&text.as_bytes()[line.text_start..line.text_end])
+            && (line.pauses > 0
+                || gaps_border_latin(&text.as_bytes()[line.text_start..line.text_end]))
     };
     let tabular =
         |line: &Line| (line.shape.aligned || line.shape.preformatted) && !spread_prose(line);

@@ -1306,7 +1306,10 @@ fn lines_of_one_space_are_word_spaces() {
                 packagename 或其他类似的\n工具)并分析它的源代码。这\n篇文档不会详细说明如何领养\n\
                 软件包，不过幸运的是，领养\n软件包时，打包的起始工作已\n经完成了。\n";
     let out = check(page);
-    assert!(out.contains("(使用apt-get source packagename 或其他"), "{out}");
+    assert!(
+        out.contains("(使用apt-get source packagename 或其他"),
+        "{out}"
+    );
     assert_eq!(out.lines().filter(|l| !l.is_empty()).count(), 1, "{out}");
 }
 
@@ -1321,6 +1324,9 @@ fn prose_spread_around_latin_words_is_not_a_table() {
                 内核在此环境下继续运行。根文件\n系统将由内存切换到实际的硬盘文\n件系统上。\n";
     let out = check(page);
     assert!(out.contains("启动流程的第四阶段"), "{out}");
-    assert!(out.contains("Debian系统启动") || out.contains("Debian 系统启动"), "{out}");
+    assert!(
+        out.contains("Debian系统启动") || out.contains("Debian 系统启动"),
+        "{out}"
+    );
     assert!(out.contains("系统的内核在此环境下"), "{out}");
 }
