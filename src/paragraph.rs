@@ -400,8 +400,19 @@ impl Analysis {
         {
             return false;
         }
-        // `glyph_run_goes_on` of every pair, each line read once.
+        // Stage 2 marks nothing in such a section but a command or heading
+        // at its ends (`>>> 一`, see `mark_command_lines`): none is allowed.
         let last = lines.len() - 1;
+        let may_be_command = |line: &Line| {
+            matches!(
+                text.as_bytes().get(line.text_start),
+                Some(b'$' | b'#' | b'>')
+            )
+        };
+        if may_be_command(&lines[0]) || may_be_command(&lines[last]) {
+            return false;
+        }
+        // `glyph_run_goes_on` of every pair, each line read once.
         let mut brackets_before = 0;
         for (i, line) in lines.iter().enumerate() {
             if !(glyph_plain(line)

@@ -1330,3 +1330,14 @@ fn prose_spread_around_latin_words_is_not_a_table() {
     );
     assert!(out.contains("系统的内核在此环境下"), "{out}");
 }
+
+/// Found by the property tests: a section of single glyphs is decided
+/// without stage 2, which marks nothing there but a command at its edge
+/// (`>>> 一`, see `mark_command_lines`); debug builds, which run stage 2
+/// as well and compare, saw the difference. Such a section now takes the
+/// long way.
+#[test]
+fn glyphs_before_a_prompt_line() {
+    let out = check("、\n一\n>>> 一\n");
+    assert!(out.ends_with("\n>>> 一\n"), "{out:?}");
+}
