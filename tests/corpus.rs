@@ -32,6 +32,9 @@ const FLOORS: &[(&str, f64)] = &[
     ("xelatex", 0.895),
     // The development split typeset the same way (prose from the Chromium splits).
     ("xelatex-dev", 0.945),
+    // Printed by WeasyPrint (PyMuPDF, pdfminer): lines of one space, spread
+    // word spaces.
+    ("weasyprint", 0.965),
 ];
 
 #[test]
