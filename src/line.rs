@@ -323,9 +323,14 @@ impl LineCounter {
         wide_ambiguous: bool,
         lines: &mut Vec<Line>,
     ) -> bool {
+        if raw.start == raw.end {
+            // An empty line (runs of them are common): blank at once.
+            return self.push(None, lines);
+        }
         let line = Line::measure(text, raw, self.number, self.blanks, wide_ambiguous);
-        if line.is_none() && self.blanks == 0 {
-            self.space_line = &text.as_bytes()[raw.start..raw.end] == b" ";
+        // (Only the first blank line after a line of text can be one.)
+        if line.is_none() && self.started && self.blanks == 0 {
+            self.space_line = raw.end == raw.start + 1 && text.as_bytes()[raw.start] == b' ';
         }
         self.push(line, lines)
     }
