@@ -1142,6 +1142,7 @@ fn may_hold_cells(line: &Line) -> bool {
         && line.compressible <= 2
         && line.brackets == 0
         && !line.shape.letter_spaced
+        && !line.shape.page_top
         && !line.shape.table
 }
 
@@ -1149,10 +1150,13 @@ fn may_hold_cells(line: &Line) -> bool {
 /// [`table_row`]). A line of ideographs alone has no space between a wide
 /// character and a narrow one, nor between two: no cells (most lines stop
 /// here). Prose holds marks: a row at most a pair of brackets (`人口（万人）`).
+/// A line that opens a page is its running title, whose break from the
+/// next line comes before any reading of rows (see `decide::decide`).
 fn may_be_table_row(line: &Line) -> bool {
     (line.narrow > 0 || line.letter_spaces > 0 || line.space_runs > 0)
         && line.compressible <= 2
         && !line.shape.letter_spaced
+        && !line.shape.page_top
         && line.width <= MAX_COLUMN
 }
 
