@@ -1847,13 +1847,18 @@ mod tests {
     /// `lines` as one text, measured, and which of them are marked as rows
     /// of a table.
     fn table_rows(lines: &[&str]) -> Vec<bool> {
+        marked(lines, mark_table_rows, |line| line.shape.table)
+    }
+
+    /// `lines` as one text, measured and marked by `mark`; `flag` of each.
+    fn marked(lines: &[&str], mark: fn(&mut [Line], &str), flag: fn(&Line) -> bool) -> Vec<bool> {
         let text = lines.join("\n");
         let mut measured: Vec<Line> = raw_lines(&text)
             .enumerate()
             .filter_map(|(number, raw)| Line::measure(&text, raw, number, 0, true))
             .collect();
-        mark_table_rows(&mut measured, &text);
-        measured.iter().map(|line| line.shape.table).collect()
+        mark(&mut measured, &text);
+        measured.iter().map(flag).collect()
     }
 
     #[test]
@@ -1897,18 +1902,7 @@ mod tests {
         ] {
             assert!(!is_command_line(line), "{line}");
         }
-        let code = |lines: &[&str]| {
-            let text = lines.join("\n");
-            let mut measured: Vec<Line> = raw_lines(&text)
-                .enumerate()
-                .filter_map(|(number, raw)| Line::measure(&text, raw, number, 0, true))
-                .collect();
-            mark_command_lines(&mut measured, &text);
-            measured
-                .iter()
-                .map(|line| line.shape.code)
-                .collect::<Vec<_>>()
-        };
+        let code = |lines: &[&str]| marked(lines, mark_command_lines, |line| line.shape.code);
         assert_eq!(
             code(&["$ sudo apt update", "# apt install nginx"]),
             [true, true]
