@@ -620,20 +620,20 @@ fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, R
     let after_lead =
         |line: &Line| line.furniture == Some(Furniture::Dateline) && line.opens_with_bracket;
     if next.blanks_before == 0
-        && ((prev.dateline_lead && !prev.ends_sentence && after_lead(next))
+        && ((prev.dateline_lead && after_lead(next))
             || (after_lead(prev)
                 && next.furniture.is_none()
                 && ctx.joined_before.is_some_and(|before| before.dateline_lead)))
     {
         return Some((Join, Reason::DatelineCredit));
     }
-    // A story's opening dateline (`本报重庆11月2日电`) opens its first
-    // paragraph: the line before it (a headline, a kicker) ends there.
-    // (Unless the line before is a dateline cut short of its end, `中新社武汉
-    // 2 月 20` | `日电`; a whole paragraph that a credit opens ends.)
-    if next.dateline_lead
+    // A story's opening dateline (`本报重庆11月2日电`), or its first line
+    // opening with the reporter's credit (`〔記者李大華／台中報導〕台中市今`),
+    // opens its first paragraph: the line before it (a headline, a kicker)
+    // ends there.
+    if (next.dateline_lead || next.opens_with_credit)
         && prev.furniture.is_none()
-        && (!prev.dateline_lead || prev.ends_sentence)
+        && !prev.dateline_lead
         && matches!(
             prev.last,
             CharRole::Ideograph
@@ -1229,12 +1229,7 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     {
         return (Join, Reason::BracketAfterSentence);
     }
-    // (Not a whole paragraph that a credit opens, as the output holds it.)
-    if prev.dateline_lead
-        && !prev.ends_sentence
-        && !next.shape.preformatted
-        && next.furniture.is_none()
-    {
+    if prev.dateline_lead && !next.shape.preformatted && next.furniture.is_none() {
         return (Join, Reason::DatelineLead);
     }
     if prev.ends_mid_word && matches!(next.first, CharRole::Letter | CharRole::Digit) {

@@ -456,6 +456,10 @@ pub(crate) struct Line {
     pub dateline_lead: bool,
     /// Starts with a round or square bracket: `（另见…）`, `（本报记者 … 摄）`.
     pub opens_with_bracket: bool,
+    /// Opens with a reporter's bracketed credit and runs on into the text,
+    /// as Taiwan papers set a story's first line (`〔記者李大華／台中報導〕台中市今`):
+    /// it opens a paragraph, as a dateline does.
+    pub opens_with_credit: bool,
     /// Shape flags.
     pub shape: Shape,
     /// Newspaper furniture recognised from the line's own text.
@@ -772,6 +776,7 @@ impl Line {
                 && ends_with_credit_word(body),
             dateline_lead: false,
             opens_with_bracket: false,
+            opens_with_credit: false,
             shape: Shape::default(),
             furniture: None,
             cut: SectionCut::None,
@@ -894,10 +899,10 @@ impl Line {
                     || (width <= 8
                         && matches!(edges.last, Some('电' | '電'))
                         && matches!(edges.first, Some('0'..='9' | DAY | KANGXI_DAY))
-                        && is_date_tail(text())))
-                || (matches!(edges.first, Some('〔' | '【' | '［' | '（' | '(' | '['))
-                    && opens_with_reporter_credit(text())),
+                        && is_date_tail(text()))),
             opens_with_bracket: matches!(edges.first, Some('（' | '(' | '〔' | '[')),
+            opens_with_credit: matches!(edges.first, Some('〔' | '【' | '［' | '（' | '(' | '['))
+                && opens_with_reporter_credit(text()),
             shape: Shape {
                 preformatted,
                 letter_spaced,
@@ -2764,14 +2769,14 @@ mod tests {
             "（中央社記者陳美玲台北3日電）行政院",
             "【记者 王明／北京报道】昨天，",
         ] {
-            assert!(measure(lead).dateline_lead, "{lead}");
+            assert!(measure(lead).opens_with_credit, "{lead}");
         }
         for remark in [
             "（記者李大華／台中報導）",
             "（见第3版）另外",
             "（記者會上說明）他表示",
         ] {
-            assert!(!measure(remark).dateline_lead, "{remark}");
+            assert!(!measure(remark).opens_with_credit, "{remark}");
         }
         // A dateline cut inside its date: both parts open the story.
         assert!(measure("中新社武汉 2 月 20").dateline_lead);

@@ -143,9 +143,9 @@ impl Reference {
                     || (width <= 8
                         && matches!(edges.last, Some('电' | '電'))
                         && matches!(edges.first, Some('0'..='9' | DAY | KANGXI_DAY))
-                        && is_date_tail(text)))
-                || opens_with_reporter_credit(text),
+                        && is_date_tail(text))),
             opens_with_bracket: matches!(edges.first, Some('（' | '(' | '〔' | '[')),
+            opens_with_credit: opens_with_reporter_credit(text),
             shape: Shape {
                 preformatted,
                 letter_spaced,
