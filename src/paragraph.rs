@@ -902,8 +902,12 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
             .max();
         // One gap is a spread line's usual mark; several gaps are cells
         // unless the line still spans the measure, as a spread one does.
+        // (So is one whose every gap borders a Latin word or a number, as
+        // justification widens them: `大多数   Linux   用户运行`.)
         let spread = line.indent == 0
-            && (line.space_runs == 1 || widest.is_some_and(|w| line.width + 4 >= w));
+            && (line.space_runs == 1
+                || widest.is_some_and(|w| line.width + 4 >= w)
+                || gaps_border_latin(&text.as_bytes()[line.text_start..line.text_end]));
         section[i].shape.preformatted = !(alone && spread);
     }
 }

@@ -1353,3 +1353,24 @@ fn glyphs_before_a_prompt_line() {
 fn fuzz_page_title_above_two_rows() {
     check("\u{c}\u{fffd} O\n\u{fffd} 0\n\u{fffd} 2\n\u{fffd}\n\u{fffd}");
 }
+
+/// pdfminer on a WeasyPrint page (`tests/corpus/weasyprint/p06-pdfminer`):
+/// a line with no mark whose widened gaps all border Latin words
+/// (`大多数   Linux   用户运行`), between lines of prose, is a spread line of
+/// prose, not a table's row.
+#[test]
+fn unmarked_line_spread_around_latin_words_is_prose() {
+    let page = "可自由使用和分发的：参与分\n发和开发不需要成为财团会员，也\n\
+                不需要付费。所有属于   Debian\n正式发行版的软件包都可以自由分\n\
+                发，通常受到 GNU 通用公共许可\n证的约束。\n\n充满活力的：有   1012   名志愿\n\
+                者持续贡献新代码和改进代码，\nDebian   得以快速发展。软件仓库\n每日更新两次。\n\n\
+                大多数   Linux   用户运行\nLinux   的一个特定发行版，例如\n\
+                Debian   GNU/Linux。不过，理\n\n论上，用户可以从互联网或其他地\n\
+                方获得   Linux   内核，然后自己编\n译。之后，他们可以用相同的方式\n\
+                获得许多应用程序的源代码，编译\n这些程序，然后将它们安装到系统\n";
+    let out = check(page);
+    assert!(
+        out.contains("用户运行Linux") || out.contains("用户运行 Linux"),
+        "{out}"
+    );
+}
