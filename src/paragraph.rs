@@ -475,6 +475,7 @@ impl Analysis {
         mark_fenced_code(&mut self.lines[range.clone()]);
         mark_command_lines(&mut self.lines[range.clone()], text);
         mark_table_rows(&mut self.lines[range.clone()], text);
+        mark_table_cells(&mut self.lines[range.clone()], text);
         settle_aligned_lines(&mut self.lines[range.clone()], text);
         mark_verse(&mut self.lines[range.clone()]);
         let survey = Survey::of(&self.lines[range.clone()]);
@@ -1081,7 +1082,6 @@ fn mark_table_rows(section: &mut [Line], text: &str) {
         }
         i = end;
     }
-    mark_table_cells(section, text);
 }
 
 /// Marks `lines` as rows of a table.
@@ -1164,11 +1164,11 @@ fn may_be_table_row(line: &Line) -> bool {
         && line.width <= MAX_COLUMN
 }
 
-/// Whether a cell of `line` may open with a number: an ASCII digit at the
-/// line's start or after a space. (A quick test before [`table_row`], on
-/// the same terms.)
+/// Whether a cell of `line` (which holds a narrow character) may open with a
+/// number: an ASCII digit at the line's start or after a space. (A quick
+/// test before [`table_row`], on the same terms.)
 fn opens_number_cell(line: &Line, text: &str) -> bool {
-    if line.narrow == 0 || !may_be_table_row(line) {
+    if !may_be_table_row(line) {
         return false;
     }
     let body = &text.as_bytes()[line.text_start..line.text_end];
@@ -1208,28 +1208,16 @@ fn has_space_then_digit(bytes: &[u8]) -> bool {
 /// The most characters a cell of a table row holds (see [`table_row`]).
 const MAX_CELL: usize = 10;
 
-/// What a line holds if it may be a row of a table (see
-/// [`mark_table_rows`]).
-struct TableRow {
-    /// Cells, split by spaces.
-    cells: usize,
-    /// A cell opens with a digit.
-    numbered: bool,
-}
-
 /// `line` read as a row of a table: cells split by runs of whitespace, two
 /// or more, none longer than [`MAX_CELL`] characters or holding a
 /// full-width sentence or pause mark, at most half of them a single wide
 /// character (letter-spaced prose is all such cells). `None` otherwise.
-fn table_row(line: &Line, text: &str) -> Option<TableRow> {
+fn table_row(line: &Line, text: &str) -> Option<Cells> {
     if !may_be_table_row(line) {
         return None;
     }
     let cells = cells_of(&text.as_bytes()[line.text_start..line.text_end])?;
-    (cells.cells >= 2 && 2 * cells.single_wide <= cells.cells).then_some(TableRow {
-        cells: cells.cells,
-        numbered: cells.numbered,
-    })
+    (cells.cells >= 2 && 2 * cells.single_wide <= cells.cells).then_some(cells)
 }
 
 /// `line` read as a few cells of a table that an extractor wrote one or two
@@ -1252,8 +1240,9 @@ fn table_cells(line: &Line, text: &str) -> Option<bool> {
         .then_some(cells.numbered)
 }
 
-/// What [`cells_of`] reads.
+/// What [`cells_of`] reads of a line.
 struct Cells {
+    /// Cells, split by spaces and tabs.
     cells: usize,
     /// Cells of one wide character.
     single_wide: usize,
@@ -1851,7 +1840,11 @@ mod tests {
     /// `lines` as one text, measured, and which of them are marked as rows
     /// of a table.
     fn table_rows(lines: &[&str]) -> Vec<bool> {
-        marked(lines, mark_table_rows, |line| line.shape.table)
+        fn mark_tables(section: &mut [Line], text: &str) {
+            mark_table_rows(section, text);
+            mark_table_cells(section, text);
+        }
+        marked(lines, mark_tables, |line| line.shape.table)
     }
 
     /// `lines` as one text, measured and marked by `mark`; `flag` of each.
