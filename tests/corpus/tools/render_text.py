@@ -24,9 +24,9 @@ RERUN
   python3 tests/corpus/tools/render_text.py [--out tests/corpus/rendered]
   Deterministic: no randomness, only the committed flowing/ pages and the two renderers.
 """
-import argparse, glob, html, os, subprocess, tempfile
+import html, os, subprocess, tempfile
 
-from wrap_prose import joined, write_page
+from wrap_prose import joined, setup, write_page
 
 RENDERERS = [
     ('w3m, 40 columns', ['w3m', '-dump', '-cols', '40', '-I', 'utf-8', '-O', 'utf-8']),
@@ -81,12 +81,7 @@ def expected(text, points):
 
 
 def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--out', default=os.path.join(here, '..', 'rendered'))
-    args = ap.parse_args()
-    os.makedirs(args.out, exist_ok=True)
-    sources = sorted(glob.glob(os.path.join(here, '..', 'flowing', 'f*.expected.txt')))
+    out, sources = setup('rendered')
     written = dropped = 0
     for k in range(PAGES):
         source = sources[k % len(sources)]
@@ -106,7 +101,7 @@ def main():
             continue
         note = (f'{os.path.basename(source)} as HTML, dumped by {name_of_renderer} '
                 f'(tests/corpus/tools/render_text.py)')
-        write_page(args.out, f'r{k + 1:02d}', text, expected(text, points), source, note, points)
+        write_page(out, f'r{k + 1:02d}', text, expected(text, points), source, note, points)
         written += 1
     print(f'{written} pages written, {dropped} dropped')
 

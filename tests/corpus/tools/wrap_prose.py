@@ -106,13 +106,22 @@ def write_page(out, name, text, expected, source, note, points):
         f.write('\n')
 
 
-def main():
-    here = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def setup(split):
+    """The command line of a tool that writes a split from the flowing pages:
+    its output directory (`--out`, default `../SPLIT`, created) and the
+    flowing pages' expected texts, in order."""
     ap = argparse.ArgumentParser()
-    ap.add_argument('--out', default=os.path.join(here, '..', 'wrapped'))
-    args = ap.parse_args()
-    os.makedirs(args.out, exist_ok=True)
-    sources = sorted(glob.glob(os.path.join(here, '..', 'flowing', 'f*.expected.txt')))
+    ap.add_argument('--out', default=os.path.join(HERE, '..', split))
+    out = ap.parse_args().out
+    os.makedirs(out, exist_ok=True)
+    return out, sorted(glob.glob(os.path.join(HERE, '..', 'flowing', 'f*.expected.txt')))
+
+
+def main():
+    out, sources = setup('wrapped')
     pages = 0
     for k in range(len(WIDTHS_EM) * len(STYLES)):
         source = sources[k % len(sources)]
@@ -142,10 +151,10 @@ def main():
         ]
         note = (f'{os.path.basename(source)} wrapped at {column // 2} em, style {style} '
                 f'(tests/corpus/tools/wrap_prose.py)')
-        write_page(args.out, f'w{k + 1:02d}', '\n'.join(lines) + '\n',
+        write_page(out, f'w{k + 1:02d}', '\n'.join(lines) + '\n',
                    '\n\n'.join(expected) + '\n', source, note, points)
         pages += 1
-    print(f'{pages} pages written to {args.out}')
+    print(f'{pages} pages written to {out}')
 
 
 if __name__ == '__main__':
