@@ -62,6 +62,10 @@ RERUN
              and justification, not Chromium's) instead of headless Chromium: a generalization
              check with another engine, e.g. `--seed 20261127 --engine weasyprint --no-ocr
              --out /tmp/weasyprint-corpus`. Never the committed corpus.
+  --scan     OCR a degraded image instead of a clean 300-dpi render, as a scan of newsprint gives
+             it: 200 dpi, a skew of up to 0.6 degrees, blur, speckles, JPEG artefacts (seeded from
+             each page's name): a generalization check for OCR, e.g. `--seed 20261302 --scan
+             --extractors ocr --out /tmp/scan-corpus`. Never the committed corpus.
 """
 import argparse, difflib, glob, html, json, os, random, re, shutil, subprocess, sys
 import tempfile, unicodedata
@@ -565,12 +569,38 @@ DEFAULT_EXTRACTORS = ['pdftotext', 'pdftotext-raw', 'pymupdf', 'pdfminer', 'ocr'
 OPTIONAL_EXTRACTORS = ['pypdf', 'pdfplumber', 'pdfplumber-blocks']
 
 
+# `--scan`: OCR a degraded image, as a scanned newsprint page gives it, instead of a clean render.
+SCAN = False
+
+
+def degrade(png, name):
+    """Makes `png` look scanned: a slight skew, blur, speckle noise, JPEG artefacts
+    (deterministic per page: seeded from its name). Returns the path of the degraded image."""
+    from PIL import Image, ImageFilter
+    rng = random.Random(name)
+    img = Image.open(png).convert('L')
+    img = img.rotate(rng.uniform(-0.6, 0.6), resample=Image.BICUBIC, expand=False, fillcolor=255)
+    img = img.filter(ImageFilter.GaussianBlur(rng.uniform(0.6, 1.1)))
+    px = img.load()
+    w, h = img.size
+    for _ in range(w * h // 3000):  # speckles: dust and paper grain
+        x, y = rng.randrange(w), rng.randrange(h)
+        px[x, y] = rng.choice((0, 90, 180))
+    out = png[:-4] + '.jpg'
+    img.save(out, quality=rng.randint(35, 60))
+    return out
+
+
 def ex_ocr(pdf, work, lang):
     base = os.path.join(work, os.path.basename(pdf)[:-4] + '-ocr')
-    subprocess.run(['pdftoppm', '-r', '300', '-gray', '-png', '-singlefile', pdf, base], check=True)
+    dpi = '200' if SCAN else '300'
+    subprocess.run(['pdftoppm', '-r', dpi, '-gray', '-png', '-singlefile', pdf, base], check=True)
+    image = degrade(base + '.png', os.path.basename(pdf)) if SCAN else base + '.png'
     env = dict(os.environ, OMP_THREAD_LIMIT='1')
-    r = subprocess.run(['tesseract', base + '.png', 'stdout', '-l', lang], capture_output=True, env=env)
+    r = subprocess.run(['tesseract', image, 'stdout', '-l', lang], capture_output=True, env=env)
     os.remove(base + '.png')
+    if image != base + '.png':
+        os.remove(image)
     return r.stdout.decode('utf-8')
 
 
@@ -779,8 +809,16 @@ def main():
     ap.add_argument('--engine', choices=['chromium', 'weasyprint'], default='chromium',
                     help='the engine that prints the pages (weasyprint: a generalization check, '
                          'never the committed corpus)')
+    ap.add_argument('--scan', action='store_true',
+                    help='OCR a degraded image (200 dpi, skew, blur, speckles, JPEG) as a scan of '
+                         'newsprint gives it; a generalization check, never the committed corpus')
     args = ap.parse_args()
     out = os.path.abspath(args.out)
+    if args.scan:
+        if out == os.path.abspath(ap.get_default('out')):
+            ap.error('--scan would overwrite the committed corpus: give another --out')
+        global SCAN
+        SCAN = True
     if args.engine != 'chromium':
         if out == os.path.abspath(ap.get_default('out')):
             ap.error('--engine weasyprint would overwrite the committed corpus: give another --out')
