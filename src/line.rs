@@ -1885,12 +1885,14 @@ fn furniture_of(
     // OCR reads the byline box `□` as `口`: `口本报记者 张三`. Only when a
     // byline's own words or an agency follow the box at once (`口头…` is a
     // word) and no sentence punctuation follows.
-    if edges.first == Some('口') && width <= 30 * EM && !body.contains(['，', '。', ',', '.']) {
+    if edges.first == Some('口') && width <= 30 * EM {
         let after_box = trim_space_start(&body['口'.len_utf8()..]);
-        if BYLINE_WORDS
-            .iter()
-            .chain(&AGENCIES)
-            .any(|o| after_box.starts_with(o))
+        if (!body.contains(['，', '。', ',', '.'])
+            && BYLINE_WORDS
+                .iter()
+                .chain(&AGENCIES)
+                .any(|o| after_box.starts_with(o)))
+            || reporter_then_names(after_box)
         {
             return Some(Furniture::Byline);
         }
@@ -2301,6 +2303,9 @@ fn opens_unboxed_byline(c: char) -> bool {
 /// right after it and no mark in the line: `记者 近日从…获悉，` is a
 /// sentence.
 fn is_unboxed_byline(body: &str, as_came: Option<&str>) -> bool {
+    if as_came.is_some_and(reporter_then_names) {
+        return true;
+    }
     let Some(as_came) = as_came.filter(|text| text.contains([' ', '\u{3000}'])) else {
         return false;
     };
@@ -2316,6 +2321,40 @@ fn is_unboxed_byline(body: &str, as_came: Option<&str>) -> bool {
             .strip_prefix(label)
             .is_some_and(|rest| rest.starts_with([' ', '\u{3000}']));
     spaced && !as_came.contains(['，', '。', '、', '；', '：', '！', '？', ',', '.', ';', ':'])
+}
+
+/// Whether `text` is one of [`REPORTER_BYLINES`] and then names, as OCR
+/// reads a byline: the word space before each name may come out as a
+/// quote or a comma (`本报记者”余悦`, `新华社记者，蔡春桂`,
+/// `中新社记者。” 蔡勇 李明`). One to three names of two to four
+/// ideographs, each after such a gap: a sentence that opens with the
+/// label (`记者，我们在现场看到`) runs longer between its marks.
+pub(super) fn reporter_then_names(text: &str) -> bool {
+    const GAP: [char; 11] = [
+        ' ', '\u{3000}', '”', '“', '"', '\'', '，', ',', '。', '.', '、',
+    ];
+    // The label is what comes before the first gap, within its first six
+    // characters (most lines have no gap so early, or another word there).
+    let Some((at, _)) = text.char_indices().take(6).find(|(_, c)| GAP.contains(c)) else {
+        return false;
+    };
+    let (label, rest) = text.split_at(at);
+    // The names end the line: `记者，他们说，` is a sentence's start.
+    if !REPORTER_BYLINES.contains(&label) || rest.ends_with(GAP) {
+        return false;
+    }
+    let mut names = 0;
+    for name in rest.split(GAP).filter(|name| !name.is_empty()) {
+        let ideographs = name
+            .chars()
+            .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c));
+        let count = name.chars().count();
+        if !(2..=4).contains(&count) || ideographs.count() != count {
+            return false;
+        }
+        names += 1;
+    }
+    (1..=3).contains(&names)
 }
 
 /// `一、` `（二）` `(3)` `4.` `5、` `①`, and the bullets of plain-text
@@ -2565,6 +2604,38 @@ mod tests {
     /// A byline without its box: the spaces between its label and names
     /// are word spaces, even two of them between wide characters (which
     /// other gates read past as letter-spacing).
+    #[test]
+    fn ocr_bylines_with_the_word_space_read_as_a_mark() {
+        // OCR reads the gap between the label and a name as a quote, a
+        // comma or a full stop.
+        for byline in [
+            "本报记者”余悦",
+            "口本报记者”顾琳，严帅涛",
+            "口中新社记者。” 蔡勇",
+            "口新华社记者，蔡春桂",
+            "中新社记者” 郑怡龙",
+            "口本报记者 ”龙桂”姜艳",
+            "本報記者”張明遠",
+        ] {
+            assert_eq!(
+                measure(byline).furniture,
+                Some(Furniture::Byline),
+                "{byline}"
+            );
+        }
+        // A sentence that opens with the label runs longer between marks;
+        // nor is a name run on without a gap one.
+        for text in [
+            "记者，我们在现场看到",
+            "本报记者，近日走访了",
+            "口本报记者，近日走访了",
+            "记者，他们说，",
+            "新华社记者”一二三四五",
+        ] {
+            assert_ne!(measure(text).furniture, Some(Furniture::Byline), "{text}");
+        }
+    }
+
     #[test]
     fn bylines_without_a_box_keep_their_word_spaces() {
         for byline in [
