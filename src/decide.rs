@@ -1104,6 +1104,13 @@ pub(crate) fn glyph_takes_in(next: &Line) -> bool {
     next.blanks_before == 0 && !next.first.cannot_start_line() && next.indent < 2
 }
 
+/// Whether the mark that opens `next` cannot go on from `prev`'s last
+/// one: a pause mark after a sentence's own end (`。` then `，`) closes
+/// nothing of it. OCR reads specks in a margin as such marks.
+fn stray_mark_after_sentence(prev: &Line, next: &Line) -> bool {
+    matches!(prev.last, CharRole::SentenceEnd | CharRole::Question) && next.first == CharRole::Pause
+}
+
 /// [`decide`] once folios are told from glyphs.
 #[inline(always)]
 fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
@@ -1120,7 +1127,7 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
         };
         return (Keep, reason);
     }
-    if next.first.cannot_start_line() {
+    if next.first.cannot_start_line() && !stray_mark_after_sentence(prev, next) {
         return (Join, Reason::NextStartsWithClosing);
     }
     if prev.last == CharRole::Open {
@@ -2653,6 +2660,48 @@ mod tests {
             })
             .collect();
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn a_pause_mark_after_a_sentence_end_is_a_speck_not_kinsoku() {
+        // OCR reads specks in a margin as marks: `，` opening the line after
+        // a sentence's end closes nothing of it, and the short line still
+        // ends its paragraph.
+        let speck = decide_pair(
+            "一二三四五六七八九十。",
+            "，十一二三四五六七八九",
+            1,
+            None,
+            None,
+        );
+        assert_eq!(speck, (Action::Break, Reason::ShortLine));
+        let speck = decide_pair(
+            "一二三四五六七八九十？",
+            "、十一二三四五六七八九",
+            1,
+            None,
+            None,
+        );
+        assert_eq!(speck, (Action::Break, Reason::ShortLine));
+        // After a closing quote or mid-sentence the mark is the text's own.
+        for prev in ["一二三四五六七八九十。”", "一二三四五六七八九十"] {
+            assert_eq!(
+                decide_pair(prev, "，十一二三四五六七八九", 1, None, None),
+                (Action::Join, Reason::NextStartsWithClosing),
+                "{prev}"
+            );
+        }
+        // So is a closing mark after a sentence end.
+        assert_eq!(
+            decide_pair(
+                "一二三四五六七八九十。",
+                "”十一二三四五六七八九",
+                1,
+                None,
+                None
+            ),
+            (Action::Join, Reason::NextStartsWithClosing)
+        );
     }
 
     #[test]
