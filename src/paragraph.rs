@@ -891,9 +891,16 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
         }
         let before = i.checked_sub(1).map(|k| &section[k]);
         let after = section.get(i + 1);
+        // A table's rows beside one another have about as many gaps (OCR
+        // may miss one); lines of prose spread at their word spaces often
+        // differ by more.
+        let row_beside = |other: &Line| {
+            tabular(other)
+                && (!other.shape.aligned || other.space_runs.abs_diff(line.space_runs) <= 1)
+        };
         let alone = (before.is_some() || after.is_some())
-            && !before.is_some_and(tabular)
-            && !after.is_some_and(tabular);
+            && !before.is_some_and(row_beside)
+            && !after.is_some_and(row_beside);
         // (Their text's widths: an indent may be rewritten in the output,
         // `Indent::Ideographic`, and must not change the reading.)
         let widest = before

@@ -1189,6 +1189,47 @@ fn page_footers_and_staff_headers_stand_alone() {
     );
 }
 
+/// A paragraph that pdfminer spread at its word spaces (WeasyPrint's
+/// justification widens the spaces around numbers, Latin words and linked
+/// words into runs of three), set from Debian's maint-guide by the corpus
+/// generator (seed 20261128). Line after line has runs of spaces, so each
+/// had a neighbour like a table's row; but a table's rows beside one
+/// another have about as many gaps, and these have 4, 2, 4, 2: prose, to
+/// be joined like any other.
+#[test]
+fn prose_spread_at_word_spaces_line_after_line_is_joined() {
+    let page = "\
+一一加以说明。另外，打包这
+件事情无法被完全自动化。因
+此你还得按照   第   3   章   修改源
+代码   中介绍的方法为   Debian
+修改软件包。再接下来，按照
+第   6   章   构建软件包   中叙述的
+合适的方法来构建   Debian   软
+件包，并根据   第   7   章   检查软
+件包中的错误   中的方法进行软
+件包测试，最后参考   第   9   章
+上传软件包   这里的说明将其上
+传。所有的这些主要步骤本教
+程都会进行解释。
+
+更新一个已存在的软件包
+可能有点复杂，因为它可能使
+用了旧的打包技术。
+";
+    let out = check(page);
+    let paragraphs: Vec<&str> = out.split("\n\n").collect();
+    assert_eq!(paragraphs.len(), 2, "{out}");
+    for seam in [
+        "修改源代码",
+        "按照第",
+        "来构建   Debian   软件包",
+        "将其上传",
+    ] {
+        assert!(paragraphs[0].contains(seam), "{seam}: {out}");
+    }
+}
+
 /// A table on a page printed by Chromium, as three real extractors wrote it
 /// (`tests/fixtures/table/`): rows one space apart, rows cut in two, one
 /// cell a line. Every line of the table comes out as it came, on a line of
