@@ -48,7 +48,9 @@ pub enum Furniture {
     Subtitle,
     /// A line introduced by a list or block marker: `一、`, `（二）`, `1.`, `①`, `●`;
     /// or by an interview label, which opens a turn as a marker opens an
-    /// item: `问：`, `答：`, `记者：`, `主持人：`.
+    /// item: `问：`, `答：`, `记者：`, `主持人：`; or by a Latin term and its
+    /// colon, as a list of terms and what they are opens its entries:
+    /// `amd64：这囊括了…`.
     ListItem,
     /// A jump line, which sends a story on to another page or picks it up
     /// from one: `（下转第二版）`, `（上接第1版）`.
@@ -1862,12 +1864,16 @@ fn furniture_of(
     if !opens_furniture {
         return None;
     }
+    let f = edges.first;
+    // Of the conventions below, only a term's entry opens with a letter.
+    if f.is_some_and(|c| c.is_ascii_alphabetic()) {
+        return opens_with_latin_term(body).then_some(Furniture::ListItem);
+    }
     if width <= FOLIO_WIDTH && is_folio(body) {
         return Some(Furniture::RunningHeader);
     }
     // Each list below is searched only when the line opens with the first
     // character of one of its entries (a test keeps these in step).
-    let f = edges.first;
     if matches!(f, Some('—' | '－' | '―')) && SUBTITLE_OPENERS.iter().any(|o| body.starts_with(o))
     {
         return Some(Furniture::Subtitle);
@@ -1964,7 +1970,10 @@ fn furniture_of(
     {
         return Some(Furniture::Byline);
     }
-    if is_list_item(body) || (f.is_some_and(opens_interview_label) && opens_interview_turn(body)) {
+    if is_list_item(body)
+        || (f.is_some_and(opens_interview_label) && opens_interview_turn(body))
+        || (f.is_some_and(|c| c.is_ascii_digit()) && opens_with_latin_term(body))
+    {
         return Some(Furniture::ListItem);
     }
     None
@@ -2061,7 +2070,7 @@ fn contains3(bytes: &[u8], needle: &str) -> bool {
 /// a block marker: the first characters of [`SUBTITLE_OPENERS`],
 /// [`LABEL_BRACKETS`], [`SOURCE_LABELS`], [`SOURCE_WORDS`],
 /// [`CAPTION_OPENERS`], [`REPORTER_BYLINES`], [`INTERVIEW_LABELS`] and of
-/// list items (a test keeps them in step).
+/// list items, Latin terms among them (a test keeps them in step).
 ///
 /// Most lines open with an ideograph that is none of these: a 256-bit
 /// filter of the ideographs among them turns those away before the `match`.
@@ -2101,7 +2110,7 @@ const FURNITURE_FILTER: [u64; 4] = {
 /// [`may_open_furniture`], character by character.
 const fn opens_furniture_exactly(c: char) -> bool {
     matches!(c,
-        '0'..='9' | '(' | '<' | '[' | '〈' | '【' | '—' | '－' | '―' | '（' | '*' | '+' | '来' | '來' | '责' | '責' | '编'
+        '0'..='9' | 'a'..='z' | 'A'..='Z' | '(' | '<' | '[' | '〈' | '【' | '—' | '－' | '―' | '（' | '*' | '+' | '来' | '來' | '责' | '責' | '编'
         | '編' | '校' | '审' | '審' | '作' | '图' | '圖' | '上' | '下' | '左' | '右'
         | '本' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
         | '资' | '資' | '口' | '-' | '–' | '第' | '０'..='９' | '问' | '問' | '答' | '记'
@@ -2321,6 +2330,37 @@ fn is_unboxed_byline(body: &str, as_came: Option<&str>) -> bool {
             .strip_prefix(label)
             .is_some_and(|rest| rest.starts_with([' ', '\u{3000}']));
     spaced && !as_came.contains(['，', '。', '、', '；', '：', '！', '？', ',', '.', ';', ':'])
+}
+
+/// Whether `body` opens with a Latin term (a word, a version, a path, up to
+/// 24 characters) and its colon: a full-width one, or an ASCII one before a
+/// space or a wide character (not `http://`, not `C:\`), with text after it.
+pub(super) fn opens_with_latin_term(body: &str) -> bool {
+    // The characters of a term, a bit each: letters, digits, `_./+-`.
+    const TERM: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 128 {
+            table[b] = (b as u8).is_ascii_alphanumeric()
+                || matches!(b as u8, b'_' | b'.' | b'/' | b'+' | b'-');
+            b += 1;
+        }
+        table
+    };
+    let bytes = body.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    let limit = bytes.len().min(25);
+    let mut term = 1;
+    while term < limit && TERM[usize::from(bytes[term])] {
+        term += 1;
+    }
+    match &bytes[term..] {
+        [0xEF, 0xBC, 0x9A, _, ..] => true,
+        [b':', next, ..] => *next == b' ' || *next >= 0x80,
+        _ => false,
+    }
 }
 
 /// Whether `text` is one of [`REPORTER_BYLINES`] and then names, as OCR
@@ -2604,6 +2644,37 @@ mod tests {
     /// A byline without its box: the spaces between its label and names
     /// are word spaces, even two of them between wide characters (which
     /// other gates read past as letter-spacing).
+    #[test]
+    fn a_latin_term_and_its_colon_open_a_list_item() {
+        // An entry of a list of terms and what they are opens a paragraph
+        // after a sentence's end, as a numbered item does.
+        for entry in [
+            "amd64：这囊括了基于支持",
+            "stable/non-free/：这个目录",
+            "i386: 这囊括了",
+            "i386:这囊括了",
+            "powerpc：这包括",
+            "dpkg-deb：处理",
+        ] {
+            assert_eq!(
+                measure(entry).furniture,
+                Some(Furniture::ListItem),
+                "{entry}"
+            );
+        }
+        for text in [
+            "http://www.debian.org/",
+            "C:\\Windows",
+            "amd64：",
+            "Debian 系统：",
+            "amd64 这囊括了",
+            "这囊括了：amd64",
+            "a-very-long-name-of-a-package-x：是",
+        ] {
+            assert_eq!(measure(text).furniture, None, "{text}");
+        }
+    }
+
     #[test]
     fn ocr_bylines_with_the_word_space_read_as_a_mark() {
         // OCR reads the gap between the label and a name as a quote, a

@@ -1230,6 +1230,40 @@ fn prose_spread_at_word_spaces_line_after_line_is_joined() {
     }
 }
 
+/// A list of terms and what they are, one paragraph each, as the Debian
+/// FAQ gives the architectures (`pdftotext -raw` of a mixed corpus page,
+/// `tests/corpus/mixed/m01-pdftotext-raw.txt`): the sentence before each
+/// term ends at the column's edge, and the term's line is as full as any,
+/// so only the term and its colon say that an entry opens there.
+#[test]
+fn a_latin_term_and_its_colon_after_a_sentence_end_opens_an_entry() {
+    let page = "\
+DebianGNU/Linux包含的所有程序都提供完整
+的源代码，所以它应当能在 Linux内核支持的所有系
+统上工作；阅读LinuxFAQ以了解更多细节。
+amd64：这囊括了基于支持AMD64扩展的64位
+AMDCPU的系统，以及基于支持EM64T扩展的英特
+尔CPU的系统，以及一个常见的64位用户空间。
+i386：这囊括了基于英特尔及其兼容处理器的系
+统，包括英特尔的386、486、奔腾、奔腾Pro、奔腾
+II（包括 Klamath和赛扬），和奔腾 III，以及大多数
+AMD、Cyrix和其他厂商的兼容处理器。
+";
+    let out = check(page);
+    assert!(out.contains("64位用户空间。\n\ni386："), "{out}");
+    // Mid-sentence, a term and a colon run on: `包括` | `amd64：…`.
+    let mid = "\
+DebianGNU/Linux包含的所有程序都提供完整
+的源代码，所以它应当能在 Linux内核支持的所有系
+统上工作；它支持的架构很多，其中最常见的是
+amd64：这囊括了基于支持AMD64扩展的64位
+AMDCPU的系统，以及基于支持EM64T扩展的英特
+尔CPU的系统，以及一个常见的64位用户空间。
+";
+    let out = check(mid);
+    assert!(out.contains("其中最常见的是amd64："), "{out}");
+}
+
 /// A table on a page printed by Chromium, as three real extractors wrote it
 /// (`tests/fixtures/table/`): rows one space apart, rows cut in two, one
 /// cell a line. Every line of the table comes out as it came, on a line of

@@ -7,10 +7,10 @@
 use super::{
     ends_credit_word, ends_with_credit, ends_with_credit_word, indent_of, is_column_rule,
     is_cut_dateline, is_date_tail, is_dateline_lead, is_folio, is_list_item, is_numbered_caption,
-    is_piece_of_fence, is_unboxed_byline, names_staff, opens_with_reporter_credit,
-    reporter_then_names, stands_for_full_width, Furniture, Line, RawLine, SectionCut, Shape,
-    AGENCIES, BYLINE_WORDS, CAPTION_OPENERS, DAY, FOLIO_WIDTH, KANGXI_DAY, LABEL_BRACKETS,
-    SOURCE_LABELS, SOURCE_WORDS, SUBTITLE_OPENERS,
+    is_piece_of_fence, is_unboxed_byline, names_staff, opens_with_latin_term,
+    opens_with_reporter_credit, reporter_then_names, stands_for_full_width, Furniture, Line,
+    RawLine, SectionCut, Shape, AGENCIES, BYLINE_WORDS, CAPTION_OPENERS, DAY, FOLIO_WIDTH,
+    KANGXI_DAY, LABEL_BRACKETS, SOURCE_LABELS, SOURCE_WORDS, SUBTITLE_OPENERS,
 };
 use crate::classify::{
     char_width, first_break_opportunity, holds_to_the_left, is_compressible, role_of,
@@ -502,7 +502,7 @@ fn furniture_of(
     if !ends_sentence && width <= 24 * EM && is_unboxed_byline(body, as_came) {
         return Some(Furniture::Byline);
     }
-    if is_list_item(body) {
+    if is_list_item(body) || opens_with_latin_term(body) {
         return Some(Furniture::ListItem);
     }
     None
@@ -515,7 +515,7 @@ fn furniture_of(
 /// them in step).
 fn may_open_furniture(c: char) -> bool {
     matches!(c,
-        '0'..='9' | '(' | '<' | '[' | '〈' | '【' | '—' | '－' | '―' | '（' | '来' | '來' | '责' | '責' | '编'
+        '0'..='9' | 'a'..='z' | 'A'..='Z' | '(' | '<' | '[' | '〈' | '【' | '—' | '－' | '―' | '（' | '来' | '來' | '责' | '責' | '编'
         | '編' | '校' | '审' | '審' | '作' | '图' | '圖' | '上' | '下' | '左' | '右'
         | '本' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
         | '资' | '資' | '口' | '-' | '–' | '第' | '０'..='９' | '*' | '+' | '新' | '中' | '通' | '特' | '文'
