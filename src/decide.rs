@@ -560,7 +560,8 @@ fn as_full_as(line: &Line, before: &Line) -> bool {
 
 /// [`furniture_rules`], with the common case first: none of them applies
 /// between two lines that are not furniture, when the next line is no
-/// dateline and opens no bracket, and the line before ends with no credit.
+/// dateline and opens no bracket, and the line before ends with no credit
+/// and closes no bracket it did not open.
 /// (Debug builds check that this still holds.)
 #[inline(always)]
 fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Reason)> {
@@ -570,6 +571,8 @@ fn furniture_rule(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, Re
         && !next.dateline_lead
         && !next.opens_with_bracket
         && !prev.ends_with_credit
+        // (Nor does a line close a dateline's credit, see below.)
+        && prev.brackets >= 0
     {
         debug_assert_eq!(furniture_rules(ctx, prev_full), None);
         return None;
@@ -619,9 +622,18 @@ fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, R
     // sentence, when the extractor cut them apart.
     let after_lead =
         |line: &Line| line.furniture == Some(Furniture::Dateline) && line.opens_with_bracket;
+    // So does the credit's tail where the line cut it (`新华社北京9月19日电（记者`
+    // | `谢林萍）`): it closes the bracket the dateline opened.
+    let closes_lead = |line: &Line| {
+        line.brackets < 0
+            && line.last == CharRole::Close
+            && ctx
+                .joined_before
+                .is_some_and(|before| before.dateline_lead && before.brackets > 0)
+    };
     if next.blanks_before == 0
         && ((prev.dateline_lead && after_lead(next))
-            || (after_lead(prev)
+            || ((after_lead(prev) || closes_lead(prev))
                 && next.furniture.is_none()
                 && ctx.joined_before.is_some_and(|before| before.dateline_lead)))
     {

@@ -1692,12 +1692,26 @@ fn without_letter_spacing(body: &str, wide_ambiguous: bool) -> String {
 ///
 /// `body`, here and in the tests below, is a line's text trimmed at both ends.
 fn is_dateline_lead(body: &str) -> bool {
-    AGENCIES.iter().any(|a| body.starts_with(a))
-        && (body.ends_with(['电', '電', '讯', '訊'])
-            // Cut inside its date: `中新社武汉 2 月 20` | `日电`.
-            || (body.ends_with(|c: char| c.is_ascii_digit() || matches!(c, MONTH | KANGXI_MONTH))
-                && body.contains(|c: char| c.is_ascii_digit())
-                && !body.contains(['，', '。', '：', '、'])))
+    if !AGENCIES.iter().any(|a| body.starts_with(a)) {
+        return false;
+    }
+    // The credit bracketed after the dateline, cut off at the line's end:
+    // `新华社北京9月19日电（记者`, `本报讯（`.
+    let body = match body.rsplit_once(['（', '(']) {
+        Some((lead, credit))
+            if !credit.contains(['）', ')'])
+                && (credit.is_empty()
+                    || REPORTER_BYLINES.iter().any(|r| credit.starts_with(r))) =>
+        {
+            lead
+        }
+        _ => body,
+    };
+    body.ends_with(['电', '電', '讯', '訊'])
+        // Cut inside its date: `中新社武汉 2 月 20` | `日电`.
+        || (body.ends_with(|c: char| c.is_ascii_digit() || matches!(c, MONTH | KANGXI_MONTH))
+            && body.contains(|c: char| c.is_ascii_digit())
+            && !body.contains(['，', '。', '：', '、']))
 }
 
 /// `〔記者王小明／台北報導〕台北市政府今天…`: a story's first line that
@@ -2926,6 +2940,12 @@ mod tests {
         assert!(measure("20日电").dateline_lead);
         assert!(!measure("本报记者日前获悉，2023").dateline_lead);
         assert!(!measure("今日电").dateline_lead);
+        // So does one whose bracketed credit the line cut off.
+        assert!(measure("新华社北京9月19日电（记者").dateline_lead);
+        assert!(measure("本报讯（").dateline_lead);
+        assert!(measure("本报讯（记者 陈晓东").dateline_lead);
+        assert!(!measure("新华社北京9月19日电（记者谢林萍）").dateline_lead);
+        assert!(!measure("本报讯（据悉").dateline_lead);
         // A closing dateline cut before its `电）` is a dateline still.
         assert_eq!(
             measure("（中新社乌鲁木齐3月12日").furniture,

@@ -1264,6 +1264,30 @@ AMDCPU的系统，以及基于支持EM64T扩展的英特
     assert!(out.contains("其中最常见的是amd64："), "{out}");
 }
 
+/// A story's opening dateline with the reporter's credit cut in two at the
+/// line's end and the credit's tail cut off by `pdftotext -raw`
+/// (`tests/corpus/mixed/m04-pdftotext-raw.txt`): the tail is short, but it
+/// closes the bracket the dateline opened, and the three run on into the
+/// story's first sentence.
+#[test]
+fn the_tail_of_a_datelines_credit_runs_on_into_the_story() {
+    let page = "\
+□新华社记者 熊静蕾
+新华社北京9月19日电（记者
+谢林萍）
+“覆盖文件”是一个由发行
+版 维 护 者 维 护 的 文 件 ， 对
+于“main”发行版而言，它通常
+位 于 Debian 档 案 站 点 的
+indices/override.main.gz。
+";
+    let out = check(page);
+    assert!(
+        out.contains("新华社北京9月19日电（记者谢林萍）“覆盖文件”是一个由发行"),
+        "{out}"
+    );
+}
+
 /// A table on a page printed by Chromium, as three real extractors wrote it
 /// (`tests/fixtures/table/`): rows one space apart, rows cut in two, one
 /// cell a line. Every line of the table comes out as it came, on a line of
