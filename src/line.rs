@@ -2370,9 +2370,11 @@ pub(super) fn opens_with_latin_term(body: &str) -> bool {
     while term < limit && TERM[usize::from(bytes[term])] {
         term += 1;
     }
+    // A time or a score (`12：30`, `3：2`) is no term.
+    let number = bytes[..term].iter().all(u8::is_ascii_digit);
     match &bytes[term..] {
-        [0xEF, 0xBC, 0x9A, _, ..] => true,
-        [b':', next, ..] => *next == b' ' || *next >= 0x80,
+        [0xEF, 0xBC, 0x9A, next, ..] => !(number && (next.is_ascii_digit() || *next == 0xEF)),
+        [b':', next, ..] => *next == b' ' || (*next >= 0x80 && !number),
         _ => false,
     }
 }
@@ -2669,6 +2671,7 @@ mod tests {
             "i386:这囊括了",
             "powerpc：这包括",
             "dpkg-deb：处理",
+            "5G：第五代移动通信",
         ] {
             assert_eq!(
                 measure(entry).furniture,
@@ -2684,6 +2687,9 @@ mod tests {
             "amd64 这囊括了",
             "这囊括了：amd64",
             "a-very-long-name-of-a-package-x：是",
+            "12：30，记者来到",
+            "3：2战胜对手",
+            "12：３０",
         ] {
             assert_eq!(measure(text).furniture, None, "{text}");
         }
