@@ -2350,7 +2350,7 @@ fn is_unboxed_byline(body: &str, as_came: Option<&str>) -> bool {
 /// 24 characters) and its colon: a full-width one, or an ASCII one before a
 /// space or a wide character (not `http://`, not `C:\`), with text after it.
 pub(super) fn opens_with_latin_term(body: &str) -> bool {
-    // The characters of a term, a bit each: letters, digits, `_./+-`.
+    // The bytes of a term: letters, digits, `_./+-`.
     const TERM: [bool; 256] = {
         let mut table = [false; 256];
         let mut b = 0;
@@ -2657,9 +2657,6 @@ mod tests {
         assert_eq!(line.width, 12);
     }
 
-    /// A byline without its box: the spaces between its label and names
-    /// are word spaces, even two of them between wide characters (which
-    /// other gates read past as letter-spacing).
     #[test]
     fn a_latin_term_and_its_colon_open_a_list_item() {
         // An entry of a list of terms and what they are opens a paragraph
@@ -2727,6 +2724,9 @@ mod tests {
         }
     }
 
+    /// A byline without its box: the spaces between its label and names
+    /// are word spaces, even two of them between wide characters (which
+    /// other gates read past as letter-spacing).
     #[test]
     fn bylines_without_a_box_keep_their_word_spaces() {
         for byline in [
