@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
     ("flowing-tight", 0.99),
-    ("mixed", 0.975),
+    ("mixed", 0.977),
     ("ocr", 0.955),
     ("pdfminer", 0.985),
     ("pdftotext", 0.98),
@@ -31,7 +31,7 @@ const FLOORS: &[(&str, f64)] = &[
     // Held out: typeset by XeLaTeX + xeCJK, never tuned on (see the corpus README).
     ("xelatex", 0.895),
     // The development split typeset the same way (prose from the Chromium splits).
-    ("xelatex-dev", 0.945),
+    ("xelatex-dev", 0.95),
     // Printed by WeasyPrint (PyMuPDF, pdfminer): lines of one space, spread
     // word spaces.
     ("weasyprint", 0.965),
