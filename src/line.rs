@@ -1881,7 +1881,7 @@ fn furniture_of(
     let f = edges.first;
     // Of the conventions below, only a term's entry opens with a letter.
     if f.is_some_and(|c| c.is_ascii_alphabetic()) {
-        return opens_with_latin_term(body).then_some(Furniture::ListItem);
+        return (width <= 40 * EM && opens_with_latin_term(body)).then_some(Furniture::ListItem);
     }
     if width <= FOLIO_WIDTH && is_folio(body) {
         return Some(Furniture::RunningHeader);
@@ -2021,7 +2021,7 @@ const JUMP_WORDS: [&str; 9] = ["下转", "上接", "转", "接", "续", "下轉"
 const INTERVIEW_LABELS: [&str; 6] = ["问", "問", "答", "记者", "記者", "主持人"];
 
 /// Whether `body` opens with an interview label and its colon.
-fn opens_interview_turn(body: &str) -> bool {
+pub(super) fn opens_interview_turn(body: &str) -> bool {
     INTERVIEW_LABELS.iter().any(|label| {
         body.strip_prefix(label)
             .is_some_and(|rest| rest.starts_with(['：', ':']))
@@ -3267,7 +3267,7 @@ mod tests {
                 "\u{FF0E}", "\u{FF61}", "\u{2E3A}", "\u{A0}", "\u{85}", "\u{2028}", "\u{200B}",
                 "\u{FEFF}", "\u{301C}", "\u{3099}", "\u{E000}", "\u{1F600}", "\u{20000}", "|",
                 " | ", "表1 ", "数据来源：", "本版编辑：", "编辑：", "第 3 页 共 12 页", "〔記者",
-                "報導〕",
+                "報導〕", "问：", "记者：", "”", "amd64：", "i386: ", "12：30", "（记者",
             ])
             .prop_map(String::from),
             2 => "[a-zA-Z]{1,6}",
@@ -3301,6 +3301,26 @@ mod tests {
             ("", "·", true),
             ("", "A（", false),
             ("", "A ）", false),
+            ("", "问：你好", false),
+            ("", "记者：这是", false),
+            ("", "amd64：这是", false),
+            ("", "本报记者”余悦", false),
+            ("", "口新华社记者，蔡春桂", false),
+            ("", "新华社北京9月19日电（记者", false),
+            // A line wider than 40 em is no furniture, a term's entry neither.
+            (
+                "",
+                concat!("amd64：", "一一一一一一一一一一一一一一一一一一一一"),
+                false,
+            ),
+            (
+                "",
+                concat!(
+                    "amd64：",
+                    "一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一"
+                ),
+                false,
+            ),
         ] {
             let text = format!("{before}\n{line}\nx");
             if let Some(raw) = raw_lines(&text).find(|r| r.start == before.len() + 1) {

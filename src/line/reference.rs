@@ -7,7 +7,7 @@
 use super::{
     ends_credit_word, ends_with_credit, ends_with_credit_word, indent_of, is_column_rule,
     is_cut_dateline, is_date_tail, is_dateline_lead, is_folio, is_list_item, is_numbered_caption,
-    is_piece_of_fence, is_unboxed_byline, names_staff, opens_with_latin_term,
+    is_piece_of_fence, is_unboxed_byline, names_staff, opens_interview_turn, opens_with_latin_term,
     opens_with_reporter_credit, reporter_then_names, stands_for_full_width, Furniture, Line,
     RawLine, SectionCut, Shape, AGENCIES, BYLINE_WORDS, CAPTION_OPENERS, DAY, FOLIO_WIDTH,
     KANGXI_DAY, LABEL_BRACKETS, SOURCE_LABELS, SOURCE_WORDS, SUBTITLE_OPENERS,
@@ -502,7 +502,7 @@ fn furniture_of(
     if !ends_sentence && width <= 24 * EM && is_unboxed_byline(body, as_came) {
         return Some(Furniture::Byline);
     }
-    if is_list_item(body) || opens_with_latin_term(body) {
+    if is_list_item(body) || opens_interview_turn(body) || opens_with_latin_term(body) {
         return Some(Furniture::ListItem);
     }
     None
@@ -520,5 +520,6 @@ fn may_open_furniture(c: char) -> bool {
         | '本' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
         | '资' | '資' | '口' | '-' | '–' | '第' | '０'..='９' | '*' | '+' | '新' | '中' | '通' | '特' | '文'
         | '美' | '版' | '制' | '製' | '终' | '終' | '统' | '統' | '策' | '监' | '監' | '值' | '表' | '数' | '數'
+        | '问' | '問' | '答' | '记' | '記' | '主'
         | '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{2793}')
 }
