@@ -1902,20 +1902,8 @@ fn furniture_of(
         }
         return Some(Furniture::ListItem);
     }
-    // OCR reads the byline box `□` as `口`: `口本报记者 张三`. Only when a
-    // byline's own words or an agency follow the box at once (`口头…` is a
-    // word) and no sentence punctuation follows.
-    if edges.first == Some('口') && width <= 30 * EM {
-        let after_box = trim_space_start(&body['口'.len_utf8()..]);
-        if (!body.contains(['，', '。', ',', '.'])
-            && BYLINE_WORDS
-                .iter()
-                .chain(&AGENCIES)
-                .any(|o| after_box.starts_with(o)))
-            || reporter_then_names(after_box)
-        {
-            return Some(Furniture::Byline);
-        }
+    if edges.first == Some('口') && width <= 30 * EM && is_ocr_boxed_byline(body) {
+        return Some(Furniture::Byline);
     }
     if width > 40 * EM {
         return None;
@@ -2379,13 +2367,28 @@ pub(super) fn opens_with_latin_term(body: &str) -> bool {
     }
 }
 
+/// Whether `body`, which opens with `口`, is a byline whose box `□` OCR
+/// read as `口`: `口本报记者 张三`. Only when a byline's own words or an
+/// agency follow the box at once (`口头…` is a word) and no sentence
+/// punctuation follows, or a reporter and names as OCR gives them
+/// ([`reporter_then_names`]: `口新华社记者，蔡春桂`).
+pub(super) fn is_ocr_boxed_byline(body: &str) -> bool {
+    let after_box = trim_space_start(&body['口'.len_utf8()..]);
+    (!body.contains(['，', '。', ',', '.'])
+        && BYLINE_WORDS
+            .iter()
+            .chain(&AGENCIES)
+            .any(|o| after_box.starts_with(o)))
+        || reporter_then_names(after_box)
+}
+
 /// Whether `text` is one of [`REPORTER_BYLINES`] and then names, as OCR
 /// reads a byline: the word space before each name may come out as a
 /// quote or a comma (`本报记者”余悦`, `新华社记者，蔡春桂`,
 /// `中新社记者。” 蔡勇 李明`). One to three names of two to four
 /// ideographs, each after such a gap: a sentence that opens with the
 /// label (`记者，我们在现场看到`) runs longer between its marks.
-pub(super) fn reporter_then_names(text: &str) -> bool {
+fn reporter_then_names(text: &str) -> bool {
     const GAP: [char; 11] = [
         ' ', '\u{3000}', '”', '“', '"', '\'', '，', ',', '。', '.', '、',
     ];

@@ -7,10 +7,10 @@
 use super::{
     ends_credit_word, ends_with_credit, ends_with_credit_word, indent_of, is_column_rule,
     is_cut_dateline, is_date_tail, is_dateline_lead, is_folio, is_list_item, is_numbered_caption,
-    is_piece_of_fence, is_unboxed_byline, names_staff, opens_interview_turn, opens_with_latin_term,
-    opens_with_reporter_credit, reporter_then_names, stands_for_full_width, Furniture, Line,
-    RawLine, SectionCut, Shape, AGENCIES, BYLINE_WORDS, CAPTION_OPENERS, DAY, FOLIO_WIDTH,
-    KANGXI_DAY, LABEL_BRACKETS, SOURCE_LABELS, SOURCE_WORDS, SUBTITLE_OPENERS,
+    is_ocr_boxed_byline, is_piece_of_fence, is_unboxed_byline, names_staff, opens_interview_turn,
+    opens_with_latin_term, opens_with_reporter_credit, stands_for_full_width, Furniture, Line,
+    RawLine, SectionCut, Shape, BYLINE_WORDS, CAPTION_OPENERS, DAY, FOLIO_WIDTH, KANGXI_DAY,
+    LABEL_BRACKETS, SOURCE_LABELS, SOURCE_WORDS, SUBTITLE_OPENERS,
 };
 use crate::classify::{
     char_width, first_break_opportunity, holds_to_the_left, is_compressible, role_of,
@@ -438,20 +438,8 @@ fn furniture_of(
         }
         return Some(Furniture::ListItem);
     }
-    // OCR reads the byline box `□` as `口`: `口本报记者 张三`. Only when a
-    // byline's own words or an agency follow the box at once (`口头…` is a
-    // word) and no sentence punctuation follows.
-    if edges.first == Some('口') && width <= 30 * EM {
-        let after_box = trim_space_start(&body['口'.len_utf8()..]);
-        if (!body.contains(['，', '。', ',', '.'])
-            && BYLINE_WORDS
-                .iter()
-                .chain(&AGENCIES)
-                .any(|o| after_box.starts_with(o)))
-            || reporter_then_names(after_box)
-        {
-            return Some(Furniture::Byline);
-        }
+    if edges.first == Some('口') && width <= 30 * EM && is_ocr_boxed_byline(body) {
+        return Some(Furniture::Byline);
     }
     if width > 40 * EM {
         return None;
