@@ -2679,22 +2679,16 @@ mod tests {
         // OCR reads specks in a margin as marks: `，` opening the line after
         // a sentence's end closes nothing of it, and the short line still
         // ends its paragraph.
-        let speck = decide_pair(
-            "一二三四五六七八九十。",
-            "，十一二三四五六七八九",
-            1,
-            None,
-            None,
-        );
-        assert_eq!(speck, (Action::Break, Reason::ShortLine));
-        let speck = decide_pair(
-            "一二三四五六七八九十？",
-            "、十一二三四五六七八九",
-            1,
-            None,
-            None,
-        );
-        assert_eq!(speck, (Action::Break, Reason::ShortLine));
+        for (prev, next) in [
+            ("一二三四五六七八九十。", "，十一二三四五六七八九"),
+            ("一二三四五六七八九十？", "、十一二三四五六七八九"),
+        ] {
+            assert_eq!(
+                decide_pair(prev, next, 1, None, None),
+                (Action::Break, Reason::ShortLine),
+                "{prev} {next}"
+            );
+        }
         // After a closing quote or mid-sentence the mark is the text's own.
         for prev in ["一二三四五六七八九十。”", "一二三四五六七八九十"] {
             assert_eq!(
