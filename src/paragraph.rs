@@ -1036,8 +1036,9 @@ fn is_command_line(body: &str) -> bool {
 /// three or more lines right below one another that spaces split into as
 /// many cells, two or more, where most lines hold a number (a cell opening
 /// with a digit) and no cell holds sentence punctuation or runs longer
-/// than [`MAX_CELL`] characters. A header row, without numbers, is one of
-/// the run.
+/// than [`MAX_CELL`] characters ([`MAX_LATIN_CELL`] for a cell of ASCII
+/// alone). A header row, and one more row without numbers under it, may
+/// stand above the first row of numbers.
 ///
 /// Extractors that do not keep a table's alignment (`pdftotext` without
 /// `-layout`, PyMuPDF) set its cells one space apart: `广州 1867 2.1%`.
@@ -1067,11 +1068,16 @@ fn mark_table_rows(section: &mut [Line], text: &str) {
             i += 1;
             continue;
         };
-        let header = i > 0
-            && section[i].blanks_before == 0
-            && !section[i - 1].shape.table
-            && table_row(&section[i - 1], text).is_some_and(|above| above.cells == row.cells);
-        let start = if header { i - 1 } else { i };
+        // A header row, and a row without numbers under it, may stand above.
+        let mut start = i;
+        while start > 0
+            && i - start < 2
+            && section[start].blanks_before == 0
+            && !section[start - 1].shape.table
+            && table_row(&section[start - 1], text).is_some_and(|above| above.cells == row.cells)
+        {
+            start -= 1;
+        }
         let mut end = i + 1;
         let mut numbered = 1;
         while let Some(next) = section.get(end) {
@@ -1215,8 +1221,14 @@ fn has_space_then_digit(bytes: &[u8]) -> bool {
 /// The most characters a cell of a table row holds (see [`table_row`]).
 const MAX_CELL: usize = 10;
 
+/// The most characters a cell of Latin letters, digits and ASCII marks
+/// alone holds: a name of a setting, a package or a file is longer than a
+/// cell of words (`worker_connections 1024 每个进程的连接数`).
+const MAX_LATIN_CELL: usize = 24;
+
 /// `line` read as a row of a table: cells split by runs of whitespace, two
-/// or more, none longer than [`MAX_CELL`] characters or holding a
+/// or more, none longer than [`MAX_CELL`] characters ([`MAX_LATIN_CELL`]
+/// for a cell of ASCII alone) or holding a
 /// full-width sentence or pause mark, at most half of them a single wide
 /// character (letter-spaced prose is all such cells). `None` otherwise.
 fn table_row(line: &Line, text: &str) -> Option<Cells> {
@@ -1266,8 +1278,8 @@ fn cells_of(bytes: &[u8]) -> Option<Cells> {
     let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
     let (mut cells, mut single_wide, mut numbered, mut chars) = (0, 0, false, 0);
     // The cell being read: its length in characters (bytes that do not
-    // continue one), and whether its last character is wide.
-    let (mut len, mut wide) = (0, false);
+    // continue one), whether its last character is wide, and whether any is.
+    let (mut len, mut wide, mut any_wide) = (0, false, false);
     // One pass, byte by byte: most prose lines stop early, at a run of
     // text longer than a cell or at a mark.
     for (i, &b) in bytes.iter().enumerate() {
@@ -1278,6 +1290,7 @@ fn cells_of(bytes: &[u8]) -> Option<Cells> {
                     single_wide += usize::from(len == 1 && wide);
                 }
                 len = 0;
+                any_wide = false;
                 continue;
             }
             // ASCII marks as prose uses them, standing for full-width
@@ -1310,12 +1323,13 @@ fn cells_of(bytes: &[u8]) -> Option<Cells> {
         if len == 0 {
             numbered |= b.is_ascii_digit() || (matches!(b, b'-' | b'+') && digit_at(i + 1));
         }
-        if len == MAX_CELL {
+        wide = b >= 0x80;
+        any_wide |= wide;
+        if len >= if any_wide { MAX_CELL } else { MAX_LATIN_CELL } {
             return None;
         }
         len += 1;
         chars += 1;
-        wide = b >= 0x80;
     }
     if len > 0 {
         cells += 1;

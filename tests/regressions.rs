@@ -1288,6 +1288,28 @@ indices/override.main.gz。
     );
 }
 
+/// A table of a manual's settings, its cells one space apart as
+/// `pdftotext` and PyMuPDF set them: the names of settings are longer than
+/// a cell of words, a header and a row without numbers stand above the
+/// rows of numbers, and the sentence after the table is no cell of it.
+#[test]
+fn a_table_of_settings_with_long_latin_names_keeps_its_rows() {
+    let page = "\
+配置文件位于 /etc/nginx/nginx.conf，主要
+参数如下表所示。
+参数 默认值 说明
+worker_processes auto 工作进程数
+worker_connections 1024 每个进程的连接数
+keepalive_timeout 65 长连接超时时间
+修改配置后需要重新加载服务才能生效。
+";
+    let out = check(page);
+    let table = "参数 默认值 说明\nworker_processes auto 工作进程数\n\
+        worker_connections 1024 每个进程的连接数\nkeepalive_timeout 65 长连接超时时间\n";
+    assert!(out.contains(&format!("。\n{table}")), "{out}");
+    assert!(out.contains("主要参数如下表所示。"), "{out}");
+}
+
 /// A table on a page printed by Chromium, as three real extractors wrote it
 /// (`tests/fixtures/table/`): rows one space apart, rows cut in two, one
 /// cell a line. Every line of the table comes out as it came, on a line of
