@@ -978,25 +978,27 @@ fn mark_fenced_code(section: &mut [Line]) {
 /// [`Shape::code`]), kept as they came: a line at Python's prompt (`>>>
 /// import os`), a Markdown heading of the second level or below (`##
 /// 安装`), and runs of two or more lines right below one another, each a
-/// command at a shell's prompt (`$ `, or a root shell's `# `, then the
-/// command) with no wide character. One shell command alone is not enough:
-/// text extracted from manuals runs a command on into the sentence after it
-/// (`# apt-get install` | `package_name …`).
+/// command with no wide character: at a shell's prompt (`$ `, or a root
+/// shell's `# `, then the command), or without one when it opens with a
+/// common command's name and an argument (`sudo apt update`, see
+/// [`COMMANDS`]). One shell command alone is not enough: text extracted
+/// from manuals runs a command on into the sentence after it (`# apt-get
+/// install` | `package_name …`).
 ///
 /// [`Shape::code`]: crate::line::Shape::code
 fn mark_command_lines(section: &mut [Line], text: &str) {
     let bytes = text.as_bytes();
     let shell = |line: &Line| {
         line.all_narrow
-            && matches!(
+            && (matches!(
                 bytes.get(line.text_start..line.text_start + 3),
                 Some([b'$' | b'#', b' ', c]) if c.is_ascii_graphic()
-            )
+            ) || is_bare_command(&text[line.text_start..line.text_end]))
     };
     let mut i = 0;
     while i < section.len() {
-        // (Most lines open with none of `$#>`.)
-        if !matches!(bytes.get(section[i].text_start), Some(b'$' | b'#' | b'>')) {
+        // (Most lines open with none of `$#>`, no lowercase letter and no `.`.)
+        if !MAY_OPEN_COMMAND[usize::from(bytes[section[i].text_start])] {
             i += 1;
             continue;
         }
@@ -1017,6 +1019,78 @@ fn mark_command_lines(section: &mut [Line], text: &str) {
         }
         i = end.max(i + 1);
     }
+}
+
+/// The bytes a command line may open with: a prompt's `$`, `#` or `>`, or
+/// the first letter of one of [`COMMANDS`] (or `.` of `./configure`).
+const MAY_OPEN_COMMAND: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b'$' | b'#' | b'>' | b'.' | b'a'..=b'z');
+        b += 1;
+    }
+    table
+};
+
+/// The names of common commands, which open a command line set without
+/// its prompt (`sudo apt update`, `git clone …`, `./configure --prefix=…`).
+const COMMANDS: [&str; 44] = [
+    "sudo",
+    "apt",
+    "apt-get",
+    "aptitude",
+    "dpkg",
+    "systemctl",
+    "service",
+    "git",
+    "cd",
+    "ls",
+    "make",
+    "cmake",
+    "pip",
+    "pip3",
+    "python",
+    "python3",
+    "npm",
+    "yarn",
+    "cargo",
+    "rustup",
+    "go",
+    "docker",
+    "kubectl",
+    "curl",
+    "wget",
+    "ssh",
+    "scp",
+    "rsync",
+    "chmod",
+    "chown",
+    "mkdir",
+    "rm",
+    "cp",
+    "mv",
+    "cat",
+    "echo",
+    "export",
+    "tar",
+    "yum",
+    "dnf",
+    "brew",
+    "grep",
+    "sed",
+    "./configure",
+];
+
+/// Whether `body` opens with one of [`COMMANDS`] and an argument after a
+/// space, and holds no sentence's end (`sudo apt update`, not `make 是…`).
+fn is_bare_command(body: &str) -> bool {
+    let Some((name, argument)) = body.split_once(' ') else {
+        return false;
+    };
+    COMMANDS.contains(&name)
+        && argument.starts_with(|c: char| c.is_ascii_graphic())
+        && !body.ends_with(['.', '!', '?', ':', ','])
 }
 
 /// Whether `body` is a command at Python's prompt (`>>> import os`) or a
@@ -1934,6 +2008,27 @@ mod tests {
             code(&["$ sudo pbuilder --update", "$ pdebuild 你可以使用"]),
             [false; 2]
         );
+        // Without a prompt, two common commands in a row, each with an
+        // argument; not one alone, nor a name that opens a sentence.
+        assert_eq!(
+            code(&[
+                "安装命令如下：",
+                "sudo apt update",
+                "git clone https://x.org/a.git",
+                "完成"
+            ]),
+            [false, true, true, false]
+        );
+        assert_eq!(code(&["然后运行", "sudo apt update", "即可"]), [false; 3]);
+        for prose in [
+            "make 是一个维护程序",
+            "make install.",
+            "cd",
+            "cargo  build",
+            "Make sure the system",
+        ] {
+            assert!(!is_bare_command(prose), "{prose}");
+        }
     }
 
     /// Extractors that write a table a cell a line, or cut its rows in two.

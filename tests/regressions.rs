@@ -1310,6 +1310,29 @@ keepalive_timeout 65 长连接超时时间
     assert!(out.contains("主要参数如下表所示。"), "{out}");
 }
 
+/// Commands set without their prompt, as a manual prints them: two or more
+/// lines right below one another, each a common command's name and its
+/// arguments with no wide character, are code, kept line by line; the
+/// sentence that introduces them is not run on into them.
+#[test]
+fn commands_without_a_prompt_keep_their_lines() {
+    let page = "\
+在开始安装之前，请确认你的系统满足以下
+要求，然后执行下面的命令。安装命令如下：
+sudo apt update
+sudo apt install nginx
+systemctl status nginx
+如果看到 active (running)，说明安装成功。
+";
+    let out = check(page);
+    assert!(
+        out.contains(
+            "安装命令如下：\nsudo apt update\nsudo apt install nginx\nsystemctl status nginx\n"
+        ),
+        "{out}"
+    );
+}
+
 /// A table on a page printed by Chromium, as three real extractors wrote it
 /// (`tests/fixtures/table/`): rows one space apart, rows cut in two, one
 /// cell a line. Every line of the table comes out as it came, on a line of
