@@ -1041,6 +1041,9 @@ fn plainly_full_line(ctx: &BreakContext<'_>) -> bool {
     let (prev, next) = (ctx.prev, ctx.next);
     ctx.joined_before.is_some()
         && next.blanks_before == 0
+        // (A line of one space before `next` is no blank line, but a word
+        // space the extractor cut at: see `Reason::SpaceLineBetween`.)
+        && !next.word_space_before
         // Mid-word (not a mark, a Latin word or a number) on both sides; a
         // line that opens with an ideograph opens with no bracket or mark.
         && prev.last == CharRole::Ideograph

@@ -1333,6 +1333,19 @@ systemctl status nginx
     );
 }
 
+/// Found by the property tests in stop 18 (older than the stop: its first
+/// commit fails the same way): the shortcut for a full line inside a
+/// paragraph joined across a line of one space as a full line, where the
+/// cascade reads the space as the word space the extractor cut at
+/// (`Reason::SpaceLineBetween`); debug builds compare the two and panicked.
+#[test]
+fn props_full_line_before_a_line_of_one_space() {
+    check(
+        "一一一一\n\n가가가가\n\n，一一一一一一一0000一一一一一一一一一一aAaAa\n\n\
+         一一一一一一一一一一一一一一一一一一一AaAA一\n \n一一；一一一一一一一一一一一一一一0aAaAa\n\n一一一一",
+    );
+}
+
 /// A table on a page printed by Chromium, as three real extractors wrote it
 /// (`tests/fixtures/table/`): rows one space apart, rows cut in two, one
 /// cell a line. Every line of the table comes out as it came, on a line of
