@@ -474,6 +474,7 @@ impl Analysis {
         // line is judged by whether its neighbours are tabular.
         mark_fenced_code(&mut self.lines[range.clone()]);
         mark_command_lines(&mut self.lines[range.clone()], text);
+        mark_code_lines(&mut self.lines[range.clone()], text);
         mark_table_rows(&mut self.lines[range.clone()], text);
         mark_table_cells(&mut self.lines[range.clone()], text);
         settle_aligned_lines(&mut self.lines[range.clone()], text);
@@ -1019,6 +1020,153 @@ fn mark_command_lines(section: &mut [Line], text: &str) {
         }
         i = end.max(i + 1);
     }
+}
+
+/// Marks blocks of program code set without fences as code (see
+/// [`Shape::code`]): runs of lines right below one another, each a line of
+/// code ([`code_signature`]), a comment (`# 读取配置文件`, `// 注释`) or
+/// an indented line with no wide character, two of them at least with a
+/// signature of code. Manuals print their examples so (`import json` |
+/// `with open("config.json") as f:` | `    config = json.load(f)`), and
+/// extractors drop the fences that Markdown would have.
+///
+/// [`Shape::code`]: crate::line::Shape::code
+// (Out of line: inlined into `estimate_section`, it cost the passes there
+// more than it does itself.)
+#[inline(never)]
+fn mark_code_lines(section: &mut [Line], text: &str) {
+    let kind = |line: &Line| {
+        // (Most lines open with a wide character: no code.)
+        if !text.as_bytes()[line.text_start].is_ascii() || line.shape.code {
+            return CodeLine::Not;
+        }
+        let body = &text[line.text_start..line.text_end];
+        if code_signature(body) {
+            CodeLine::Code
+        } else if body.starts_with("# ")
+            || body.starts_with("// ")
+            || matches!(body, "{" | "}" | "};" | "})")
+        {
+            CodeLine::Comment
+        } else if line.text_start > line.start && line.all_narrow {
+            CodeLine::Indented
+        } else {
+            CodeLine::Not
+        }
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < section.len() {
+        // Straight to the next line that opens with an ASCII character
+        // (most open with an ideograph, which their record says).
+        match section[i..]
+            .iter()
+            .position(|line| line.first != CharRole::Ideograph && bytes[line.text_start] < 0x80)
+        {
+            Some(skip) => i += skip,
+            None => break,
+        }
+        let mut end = i;
+        let mut signatures = 0;
+        while end < section.len() && (end == i || section[end].blanks_before == 0) {
+            match kind(&section[end]) {
+                CodeLine::Not => break,
+                CodeLine::Code => signatures += 1,
+                CodeLine::Comment | CodeLine::Indented => {}
+            }
+            end += 1;
+        }
+        if signatures >= 2 {
+            for line in &mut section[i..end] {
+                line.shape.code = true;
+                line.shape.preformatted = true;
+            }
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// What [`mark_code_lines`] reads a line as.
+#[derive(Clone, Copy)]
+enum CodeLine {
+    /// A line of code: [`code_signature`].
+    Code,
+    /// A comment (`# …`, `// …`) or a brace alone: neither makes a block
+    /// of code, but neither ends one.
+    Comment,
+    /// Indented, with no wide character.
+    Indented,
+    /// Anything else.
+    Not,
+}
+
+/// Whether `body` reads as a line of program code: its code (before a
+/// comment ` # ` or ` //`, which may hold wide characters) is ASCII alone
+/// and opens with a keyword of a common language and holds code's
+/// punctuation (`for key in d:`; or `import json`), assigns (`port =
+/// 8080`), calls (`print(key, value)`,
+/// not a manual page's `dpkg(1)`), or opens a block with `{` after a word
+/// (`int main() {`). (A line that ends with `:` or `;` alone may be prose's
+/// Latin: `"Content-Type:` | `text/plain;`.)
+fn code_signature(body: &str) -> bool {
+    const KEYWORDS: [&str; 22] = [
+        "import", "from", "def", "class", "return", "for", "while", "if", "elif", "else", "try",
+        "except", "with", "print", "const", "let", "var", "function", "fn", "int", "#include",
+        "#define",
+    ];
+    // The code ends at a comment; before it, ASCII alone. (Most lines that
+    // open with a Latin word turn out prose at their first wide character,
+    // with no comment before it.)
+    let bytes = body.as_bytes();
+    let ascii = bytes.iter().position(|&b| b >= 0x80).unwrap_or(bytes.len());
+    // (A comment mark is rare: look for its `#` or `/` first.)
+    let comment = (1..ascii).find(|&i| {
+        matches!(bytes[i], b'#' | b'/')
+            && bytes[i - 1] == b' '
+            && matches!(
+                (bytes[i], bytes.get(i + 1)),
+                (b'#', Some(b' ')) | (b'/', Some(b'/'))
+            )
+    });
+    let end = match comment {
+        Some(at) => at - 1,
+        None if ascii == bytes.len() => ascii,
+        None => return false,
+    };
+    let code = body[..end].trim_end();
+    if code.len() < 2 {
+        return false;
+    }
+    // Most keywords are English words too (`for the first time`): with
+    // code's punctuation only, but for `import name` and `from name import …`.
+    let punctuated = code.contains(['=', '(', ')', ':', '{', '}', '[', ']', ';', '"', '\'']);
+    let imports = {
+        let mut words = code.split(' ');
+        match (words.next(), words.next(), words.next()) {
+            (Some("import"), Some(name), None) => !name.is_empty(),
+            (Some("from"), Some(name), Some("import")) => !name.is_empty(),
+            _ => false,
+        }
+    };
+    let opens_with_keyword = imports
+        || (punctuated
+            && KEYWORDS.iter().any(|k| {
+                code.strip_prefix(k)
+                    .is_some_and(|rest| rest.starts_with([' ', '(', ':']))
+            }));
+    let assigns = code.contains(" = ");
+    // `name(…)` with something other than a manual page's section inside.
+    let calls = code.find('(').is_some_and(|open| {
+        open > 0
+            && code.as_bytes()[open - 1].is_ascii_alphanumeric()
+            && code[open..].contains(')')
+            && !code[open + 1..]
+                .trim_end_matches(')')
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+    });
+    let opens_block = code.ends_with('{') && code.bytes().any(|b| b.is_ascii_alphabetic());
+    opens_with_keyword || assigns || calls || opens_block
 }
 
 /// The bytes a command line may open with: a prompt's `$`, `#` or `>`, or
@@ -2020,6 +2168,51 @@ mod tests {
             [false, true, true, false]
         );
         assert_eq!(code(&["然后运行", "sudo apt update", "即可"]), [false; 3]);
+    }
+
+    #[test]
+    fn code_without_fences_is_kept() {
+        let code = |lines: &[&str]| marked(lines, mark_code_lines, |line| line.shape.code);
+        assert_eq!(
+            code(&[
+                "示例如下：",
+                "import json",
+                "# 读取配置文件",
+                "with open(\"config.json\") as f:",
+                "    config = json.load(f)",
+                "print(config)  # 打印",
+                "运行之前先安装依赖。",
+            ]),
+            [false, true, true, true, true, true, false]
+        );
+        assert_eq!(
+            code(&["name = \"demo\"", "port = 8080", "}"]),
+            [true, true, true]
+        );
+        // One line alone is not enough; nor are prose's Latin words, manual
+        // pages' sections or a MIME type cut over lines.
+        assert_eq!(code(&["配置如下：", "port = 8080", "即可。"]), [false; 3]);
+        for prose in [
+            "for the first time, we show that",
+            "from the results of the survey",
+            "mkfs(8)",
+            "(NM)",
+            "\"Content-Type:",
+            "text/plain;",
+            "charset=ISO-2022-",
+            "如果 x = 1 则",
+            "http://www.debian.org/",
+        ] {
+            assert!(!code_signature(prose), "{prose}");
+        }
+        for line in [
+            "import json",
+            "from os import path",
+            "x = f(1)",
+            "int main() {",
+        ] {
+            assert!(code_signature(line), "{line}");
+        }
         for prose in [
             "make 是一个维护程序",
             "make install.",

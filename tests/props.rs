@@ -17,7 +17,8 @@ fn token() -> impl Strategy<Value = String> {
             ",", ".", ";", ":", "!", "?", "|", " | ", "$ ", ">>> ", "## ", "表1 ", "数据来源：",
             "〔記者李大華／台中報導〕", "（中央社記者台北3日電）",
             "amd64：", "问：", "本报记者”", "口新华社记者，", "新华社北京9月19日电（记者", "）",
-            "sudo apt update", "git ", "worker_connections ",
+            "sudo apt update", "git ", "worker_connections ", "import json", "x = 1", "print(a)",
+            "# 注释", "    ", "{", "}",
         ])
         .prop_map(String::from),
         2 => "[a-zA-Z]{1,10}",

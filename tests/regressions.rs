@@ -1333,6 +1333,43 @@ systemctl status nginx
     );
 }
 
+/// A manual's example program and configuration, printed without fences,
+/// between sentences: every line of code is kept as it came (a comment with
+/// wide characters, an indented line, a call, an assignment), and the
+/// sentences around run on as prose.
+#[test]
+fn code_without_fences_keeps_its_lines() {
+    let page = "\
+下面的示例脚本会读取配置文件并打印其中
+的每一项：
+import json
+# 读取配置文件
+with open(\"config.json\") as f:
+    config = json.load(f)
+for key, value in config.items():
+    print(key, value)  # 打印每一项
+运行脚本之前，需要先安装依赖。主要配置项
+如下：
+name = \"demo\"
+port = 8080
+debug = true
+修改以后需要重新启动服务。
+";
+    let out = check(page);
+    let program = "import json\n# 读取配置文件\nwith open(\"config.json\") as f:\n    \
+        config = json.load(f)\nfor key, value in config.items():\n    \
+        print(key, value)  # 打印每一项\n";
+    assert!(
+        out.contains(&format!("每一项：\n{program}运行脚本")),
+        "{out}"
+    );
+    assert!(
+        out.contains("如下：\nname = \"demo\"\nport = 8080\ndebug = true\n修改"),
+        "{out}"
+    );
+    assert!(out.contains("打印其中的每一项"), "{out}");
+}
+
 /// Found by the property tests in stop 18 (older than the stop: its first
 /// commit fails the same way): the shortcut for a full line inside a
 /// paragraph joined across a line of one space as a full line, where the
