@@ -2416,7 +2416,7 @@ fn reporter_then_names(text: &str) -> bool {
     (1..=3).contains(&names)
 }
 
-/// `一、` `（二）` `(3)` `4.` `5、` `①`, and the bullets of plain-text
+/// `一、` `（二）` `(3)` `4.` `5、` `6)` `①`, and the bullets of plain-text
 /// lists (`- ` `* ` `+ `, a space after the bullet and text after that):
 /// markers that open a list item.
 fn is_list_item(body: &str) -> bool {
@@ -2444,6 +2444,8 @@ fn is_list_item(body: &str) -> bool {
     }
     match mark {
         Some('、') => true,
+        // `1)`, `2）`: a closing bracket alone, then the item's text.
+        Some(')' | '）') => after.next().is_some_and(|c| !c.is_ascii_digit()),
         // `1.5亿` is a number, `1. 项目` a list item.
         Some('.' | '．') => !matches!(after.next(), Some(c) if c.is_ascii_digit()),
         _ => false,
@@ -2825,6 +2827,12 @@ mod tests {
             Some(Furniture::ListItem)
         );
         assert_eq!(measure("3. 保障").furniture, Some(Furniture::ListItem));
+        for item in ["1) 端口被占用", "2）权限不足", "三）检查"] {
+            assert_eq!(measure(item).furniture, Some(Furniture::ListItem), "{item}");
+        }
+        for text in ["1)", "2）3", "1）"] {
+            assert_eq!(measure(text).furniture, None, "{text}");
+        }
         for turn in [
             "问：这次改革的重点是什么？",
             "答:重点是简化",
