@@ -733,6 +733,9 @@ fn subhead_before_first_line(ctx: &BreakContext<'_>, column: u32, next_fit: Fit)
         && prev.last.is_text()
         && fit(prev, column, 0) == Fit::Full
         && !prev.shape.letter_spaced
+        // `next` goes on into `after` as a first line does: not into a
+        // list item or other furniture, which opens its own paragraph.
+        && after.furniture.is_none()
         && as_full_as(prev, after)
         && !next.ends_sentence
         && !next.shape.letter_spaced

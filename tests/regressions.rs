@@ -1383,6 +1383,39 @@ fn props_full_line_before_a_line_of_one_space() {
     );
 }
 
+/// A manual's lists: items after bullets and after `1)`, wrapped, between
+/// paragraphs. Each item is a paragraph of its own, its wrapped lines run
+/// on, and the full line of prose after a list is no subhead: the line
+/// after it goes on into a list item, not into a paragraph of its own.
+#[test]
+fn wrapped_list_items_and_the_paragraphs_around_them() {
+    let page = "\
+部署之前，需要准备一台安装了 Debian 系统的服务器，
+并确保网络连接正常。本章介绍两种部署方式，请根据
+实际情况选择：
+• 手动部署：适合只有一台服务器的小型环境，步骤简
+单，但每次升级都需要人工操作；
+• 自动部署：适合服务器较多的环境，需要先配置好持
+续集成系统。
+部署完成以后，应当检查服务是否正常运行，并查看日
+志中是否有错误信息。常见的问题有以下几类：
+1) 端口被占用，服务无法启动，这时需要找出占用端口
+的进程并结束它；
+2) 权限不足，无法读取配置文件。
+如果问题仍然存在，请查阅附录中的故障排除一节，或
+者到社区论坛提问。
+";
+    let out = check(page);
+    let paragraphs: Vec<&str> = out.trim_end().split("\n\n").collect();
+    assert_eq!(paragraphs.len(), 7, "{out}");
+    assert!(
+        paragraphs[3].ends_with("查看日志中是否有错误信息。常见的问题有以下几类："),
+        "{out}"
+    );
+    assert!(paragraphs[4].starts_with("1) 端口被占用"), "{out}");
+    assert!(paragraphs[4].ends_with("的进程并结束它；"), "{out}");
+}
+
 /// A table on a page printed by Chromium, as three real extractors wrote it
 /// (`tests/fixtures/table/`): rows one space apart, rows cut in two, one
 /// cell a line. Every line of the table comes out as it came, on a line of
