@@ -1026,9 +1026,9 @@ fn mark_command_lines(section: &mut [Line], text: &str) {
 /// [`Shape::code`]): runs of lines right below one another, each a line of
 /// code ([`code_signature`]), a comment (`# 读取配置文件`, `// 注释`) or
 /// an indented line with no wide character, two of them at least with a
-/// signature of code. Manuals print their examples so (`import json` |
-/// `with open("config.json") as f:` | `    config = json.load(f)`), and
-/// extractors drop the fences that Markdown would have.
+/// signature of code or quoted (`> …`). Manuals print their examples so
+/// (`import json` | `with open("config.json") as f:` | `    config =
+/// json.load(f)`), and extractors drop the fences that Markdown would have.
 ///
 /// [`Shape::code`]: crate::line::Shape::code
 // (Out of line: inlined into `estimate_section`, it cost the passes there
@@ -1041,7 +1041,9 @@ fn mark_code_lines(section: &mut [Line], text: &str) {
             return CodeLine::Not;
         }
         let body = &text[line.text_start..line.text_end];
-        if code_signature(body) {
+        // A line of a quoted block (`> …`, as mail and Markdown quote) is
+        // kept as code is: joined, its marks would land inside the text.
+        if code_signature(body) || body.starts_with("> ") {
             CodeLine::Code
         } else if body.starts_with("# ")
             || body.starts_with("// ")
@@ -2188,6 +2190,15 @@ mod tests {
         assert_eq!(
             code(&["name = \"demo\"", "port = 8080", "}"]),
             [true, true, true]
+        );
+        // A quoted block's lines.
+        assert_eq!(
+            code(&[
+                "说明如下：",
+                "> 提示：可以使用 apt list 查看可以升级",
+                "> 的软件包。"
+            ]),
+            [false, true, true]
         );
         // One line alone is not enough; nor are prose's Latin words, manual
         // pages' sections or a MIME type cut over lines.
