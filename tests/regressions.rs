@@ -1416,6 +1416,62 @@ fn wrapped_list_items_and_the_paragraphs_around_them() {
     assert!(paragraphs[4].ends_with("的进程并结束它；"), "{out}");
 }
 
+/// A manual's page printed by Chromium, as three real extractors wrote it
+/// (`tests/fixtures/manual/`): a Python example and shell commands printed
+/// without fences or prompts, and a table of settings. Every line of the
+/// code and of the commands comes out as it came, on a line of its own;
+/// the paragraphs around them are joined; in both `pdftotext` modes the
+/// table's rows keep their lines too.
+#[test]
+fn a_manuals_code_commands_and_table_from_real_extractors() {
+    let pages = [
+        ("pdftotext", include_str!("fixtures/manual/pdftotext.txt")),
+        (
+            "pdftotext-raw",
+            include_str!("fixtures/manual/pdftotext-raw.txt"),
+        ),
+        ("pymupdf", include_str!("fixtures/manual/pymupdf.txt")),
+    ];
+    for (name, page) in pages {
+        let out = check(page);
+        let lines: Vec<&str> = page.lines().collect();
+        let block = |first: &str, last: &str| {
+            let at = |start: &str| {
+                lines
+                    .iter()
+                    .position(|l| l.trim_start().starts_with(start))
+                    .unwrap()
+            };
+            let (from, to) = (at(first), at(last));
+            lines[from..=to].join("\n")
+        };
+        for (first, last) in [
+            ("import json", "print(key"),
+            ("sudo apt update", "systemctl status"),
+        ] {
+            let kept = block(first, last);
+            assert!(out.contains(&format!("\n{kept}\n")), "{name}: {out}");
+        }
+        if name != "pymupdf" {
+            let table = block("参数", "keepalive_timeout");
+            assert!(out.contains(&format!("\n{table}\n")), "{name}: {out}");
+        }
+        for prose in [
+            "并确保网络连接正常",
+            "依次执行下面的命令，安装完成以后",
+            "服务的主要配置项如下表所示",
+            "并查看日志中是否有错误信息",
+        ] {
+            let prose = if name == "pdftotext-raw" {
+                prose.replace(' ', "")
+            } else {
+                prose.to_string()
+            };
+            assert!(out.contains(&prose), "{name}: {prose}: {out}");
+        }
+    }
+}
+
 /// A table on a page printed by Chromium, as three real extractors wrote it
 /// (`tests/fixtures/table/`): rows one space apart, rows cut in two, one
 /// cell a line. Every line of the table comes out as it came, on a line of
