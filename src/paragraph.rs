@@ -1103,7 +1103,8 @@ enum CodeLine {
 }
 
 /// Whether `body` reads as a line of program code: its code (before a
-/// comment ` # ` or ` //`, which may hold wide characters) is ASCII alone
+/// comment ` # ` or ` //`, which may hold wide characters) is ASCII but for
+/// one character that OCR may have misread
 /// and opens with a keyword of a common language and holds code's
 /// punctuation (`for key in d:`; or `import json`), assigns (`port =
 /// 8080`), calls (`print(key, value)`,
@@ -1116,25 +1117,31 @@ fn code_signature(body: &str) -> bool {
         "except", "with", "print", "const", "let", "var", "function", "fn", "int", "#include",
         "#define",
     ];
-    // The code ends at a comment; before it, ASCII alone. (Most lines that
-    // open with a Latin word turn out prose at their first wide character,
-    // with no comment before it.)
+    // The code ends at a comment; before it, ASCII but for one wide
+    // character at most, as OCR misreads one (`as 了:`, `key，value`).
+    // (Most lines that open with a Latin word turn out prose at their
+    // second wide character, with no comment before it.)
     let bytes = body.as_bytes();
-    let ascii = bytes.iter().position(|&b| b >= 0x80).unwrap_or(bytes.len());
-    // (A comment mark is rare: look for its `#` or `/` first.)
-    let comment = (1..ascii).find(|&i| {
-        matches!(bytes[i], b'#' | b'/')
+    let mut end = bytes.len();
+    let mut wide = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b >= 0xC0 {
+            wide += 1;
+            if wide > 1 {
+                return false;
+            }
+        } else if matches!(b, b'#' | b'/')
+            && i > 0
             && bytes[i - 1] == b' '
             && matches!(
-                (bytes[i], bytes.get(i + 1)),
+                (b, bytes.get(i + 1)),
                 (b'#', Some(b' ')) | (b'/', Some(b'/'))
             )
-    });
-    let end = match comment {
-        Some(at) => at - 1,
-        None if ascii == bytes.len() => ascii,
-        None => return false,
-    };
+        {
+            end = i - 1;
+            break;
+        }
+    }
     let code = body[..end].trim_end();
     if code.len() < 2 {
         return false;
@@ -1159,13 +1166,13 @@ fn code_signature(body: &str) -> bool {
     let assigns = code.contains(" = ");
     // `name(…)` with something other than a manual page's section inside.
     let calls = code.find('(').is_some_and(|open| {
+        let arguments = code[open + 1..].split_once(')').map(|(inside, _)| inside);
         open > 0
             && code.as_bytes()[open - 1].is_ascii_alphanumeric()
-            && code[open..].contains(')')
-            && !code[open + 1..]
-                .trim_end_matches(')')
-                .bytes()
-                .all(|b| b.is_ascii_digit())
+            // (Not a manual page's section: `dpkg(1)`.)
+            && arguments.is_some_and(|inside| {
+                inside.is_empty() || !inside.bytes().all(|b| b.is_ascii_digit())
+            })
     });
     let opens_block = code.ends_with('{') && code.bytes().any(|b| b.is_ascii_alphabetic());
     opens_with_keyword || assigns || calls || opens_block
@@ -2207,6 +2214,7 @@ mod tests {
             "for the first time, we show that",
             "from the results of the survey",
             "mkfs(8)",
+            "mkfs.ext2(8)、",
             "(NM)",
             "\"Content-Type:",
             "text/plain;",
@@ -2221,6 +2229,9 @@ mod tests {
             "from os import path",
             "x = f(1)",
             "int main() {",
+            "main()",
+            "with open(\"a.json\") as 了:",
+            "print(key，value) # 打印",
         ] {
             assert!(code_signature(line), "{line}");
         }
