@@ -381,9 +381,10 @@ pub(crate) struct Shape {
     /// A code fence (```` ``` ````, `~~~`): it opens or closes a block of code.
     pub fence: bool,
     /// Code, kept line by line: between two code fences, or one of two or
-    /// more shell commands in a row (`$ sudo apt update`). Set for a whole
-    /// section at once (see `paragraph::mark_fenced_code` and
-    /// `paragraph::mark_command_lines`), with `preformatted`.
+    /// more lines of code in a row (shell commands, `$ sudo apt update`;
+    /// program code printed without fences). Set for a whole section at
+    /// once (see `paragraph::mark_fenced_code` and
+    /// `paragraph::mark_code_lines`), with `preformatted`.
     pub code: bool,
     /// One of three or more rows of a table whose cells an extractor set
     /// apart by single spaces (`广州 1867 2.1%`), or of four or more lines

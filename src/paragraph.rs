@@ -401,7 +401,7 @@ impl Analysis {
             return false;
         }
         // Stage 2 marks nothing in such a section but a command or heading
-        // at its ends (`>>> 一`, see `mark_command_lines`): none is allowed.
+        // at its ends (`>>> 一`, see `mark_code_lines`): none is allowed.
         let last = lines.len() - 1;
         let may_be_command = |line: &Line| {
             matches!(
@@ -473,7 +473,6 @@ impl Analysis {
         // Code and tables first: they read each line alone, and an aligned
         // line is judged by whether its neighbours are tabular.
         mark_fenced_code(&mut self.lines[range.clone()]);
-        mark_command_lines(&mut self.lines[range.clone()], text);
         mark_code_lines(&mut self.lines[range.clone()], text);
         mark_table_rows(&mut self.lines[range.clone()], text);
         mark_table_cells(&mut self.lines[range.clone()], text);
@@ -975,75 +974,35 @@ fn mark_fenced_code(section: &mut [Line]) {
     }
 }
 
-/// Marks the commands and Markdown headings of a section as code (see
-/// [`Shape::code`]), kept as they came: a line at Python's prompt (`>>>
-/// import os`), a Markdown heading of the second level or below (`##
-/// 安装`), and runs of two or more lines right below one another, each a
-/// command with no wide character: at a shell's prompt (`$ `, or a root
-/// shell's `# `, then the command), or without one when it opens with a
-/// common command's name and an argument (`sudo apt update`, see
-/// [`COMMANDS`]). One shell command alone is not enough: text extracted
-/// from manuals runs a command on into the sentence after it (`# apt-get
-/// install` | `package_name …`).
-///
-/// [`Shape::code`]: crate::line::Shape::code
-fn mark_command_lines(section: &mut [Line], text: &str) {
-    let bytes = text.as_bytes();
-    let shell = |line: &Line| {
-        line.all_narrow
-            && (matches!(
-                bytes.get(line.text_start..line.text_start + 3),
-                Some([b'$' | b'#', b' ', c]) if c.is_ascii_graphic()
-            ) || is_bare_command(&text[line.text_start..line.text_end]))
-    };
-    let mut i = 0;
-    while i < section.len() {
-        // (Most lines open with none of `$#>`, no lowercase letter and no `.`.)
-        if !MAY_OPEN_COMMAND[usize::from(bytes[section[i].text_start])] {
-            i += 1;
-            continue;
-        }
-        let mut end = i;
-        while end < section.len()
-            && (end == i || section[end].blanks_before == 0)
-            && shell(&section[end])
-        {
-            end += 1;
-        }
-        if end - i < 2 {
-            let line = &section[i];
-            end = i + usize::from(is_command_line(&text[line.text_start..line.text_end]));
-        }
-        for line in &mut section[i..end] {
-            line.shape.code = true;
-            line.shape.preformatted = true;
-        }
-        i = end.max(i + 1);
-    }
-}
-
-/// Marks blocks of program code set without fences as code (see
-/// [`Shape::code`]): runs of lines right below one another, each a line of
-/// code ([`code_signature`]), a comment (`# 读取配置文件`, `// 注释`) or
-/// an indented line with no wide character, two of them at least with a
-/// signature of code or quoted (`> …`). Manuals print their examples so
-/// (`import json` | `with open("config.json") as f:` | `    config =
-/// json.load(f)`), and extractors drop the fences that Markdown would have.
+/// Marks the code of a section (see [`Shape::code`]), kept as it came:
+/// runs of lines right below one another, two of them at least lines of
+/// code, with comments (`# 读取配置文件`, `// 注释`), braces alone and
+/// indented lines with no wide character among them. A line of code is a
+/// shell command with no wide character, at its prompt (`$ `, or a root
+/// shell's `# `) or without one when it opens with a common command's
+/// name and an argument (`sudo apt update`, see [`COMMANDS`]); a line of
+/// program code ([`code_signature`]: manuals print their examples so,
+/// `import json` | `with open("config.json") as f:`, and extractors drop
+/// the fences Markdown would have); or a line of a quoted block (`> …`).
+/// A line at Python's prompt (`>>> import os`) and a Markdown heading of
+/// the second level or below (`## 安装`) are code alone. One shell command
+/// alone is not: text extracted from manuals runs a command on into the
+/// sentence after it (`# apt-get install` | `package_name …`).
 ///
 /// [`Shape::code`]: crate::line::Shape::code
 // (Out of line: inlined into `estimate_section`, it cost the passes there
 // more than it does itself.)
 #[inline(never)]
 fn mark_code_lines(section: &mut [Line], text: &str) {
+    let bytes = text.as_bytes();
     let kind = |line: &Line| {
-        // (Most lines open with a wide character: no code.)
-        if !text.as_bytes()[line.text_start].is_ascii() || line.shape.code {
-            return CodeLine::Not;
-        }
         let body = &text[line.text_start..line.text_end];
+        let shell = line.all_narrow
+            && (matches!(body.as_bytes(), [b'$' | b'#', b' ', c, ..] if c.is_ascii_graphic())
+                || is_bare_command(body));
         // A line of a quoted block (`> …`, as mail and Markdown quote) is
         // kept as code is: joined, its marks would land inside the text.
-        if code_signature(body) || body.starts_with("> ") {
+        if shell || code_signature(body) || body.starts_with("> ") {
             CodeLine::Code
         } else if body.starts_with("# ")
             || body.starts_with("// ")
@@ -1056,7 +1015,6 @@ fn mark_code_lines(section: &mut [Line], text: &str) {
             CodeLine::Not
         }
     };
-    let bytes = text.as_bytes();
     let mut i = 0;
     while i < section.len() {
         // Straight to the next line that opens with an ASCII character
@@ -1078,13 +1036,14 @@ fn mark_code_lines(section: &mut [Line], text: &str) {
             }
             end += 1;
         }
-        if signatures >= 2 {
-            for line in &mut section[i..end] {
+        let end = end.max(i + 1);
+        for line in &mut section[i..end] {
+            if signatures >= 2 || is_command_line(&text[line.text_start..line.text_end]) {
                 line.shape.code = true;
                 line.shape.preformatted = true;
             }
         }
-        i = end.max(i + 1);
+        i = end;
     }
 }
 
@@ -1177,18 +1136,6 @@ fn code_signature(body: &str) -> bool {
     let opens_block = code.ends_with('{') && code.bytes().any(|b| b.is_ascii_alphabetic());
     opens_with_keyword || assigns || calls || opens_block
 }
-
-/// The bytes a command line may open with: a prompt's `$`, `#` or `>`, or
-/// the first letter of one of [`COMMANDS`] (or `.` of `./configure`).
-const MAY_OPEN_COMMAND: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = matches!(b as u8, b'$' | b'#' | b'>' | b'.' | b'a'..=b'z');
-        b += 1;
-    }
-    table
-};
 
 /// The names of common commands, which open a command line set without
 /// its prompt (`sudo apt update`, `git clone …`, `./configure --prefix=…`).
@@ -2151,7 +2098,7 @@ mod tests {
         ] {
             assert!(!is_command_line(line), "{line}");
         }
-        let code = |lines: &[&str]| marked(lines, mark_command_lines, |line| line.shape.code);
+        let code = |lines: &[&str]| marked(lines, mark_code_lines, |line| line.shape.code);
         assert_eq!(
             code(&["$ sudo apt update", "# apt install nginx"]),
             [true, true]
