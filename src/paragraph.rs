@@ -1061,15 +1061,14 @@ enum CodeLine {
     Not,
 }
 
-/// Whether `body` reads as a line of program code: its code (before a
-/// comment ` # ` or ` //`, which may hold wide characters) is ASCII but for
-/// one character that OCR may have misread
-/// and opens with a keyword of a common language and holds code's
-/// punctuation (`for key in d:`; or `import json`), assigns (`port =
-/// 8080`), calls (`print(key, value)`,
-/// not a manual page's `dpkg(1)`), or opens a block with `{` after a word
-/// (`int main() {`). (A line that ends with `:` or `;` alone may be prose's
-/// Latin: `"Content-Type:` | `text/plain;`.)
+/// Whether `body` reads as a line of program code. Its code (before a
+/// comment, ` # ` or ` //`, which may hold wide characters) is ASCII but
+/// for one character that OCR may have misread, and it opens with a
+/// keyword of a common language and holds code's punctuation (`for key in
+/// d:`; or it is `import json`), assigns (`port = 8080`), calls
+/// (`print(key, value)`, not a manual page's `dpkg(1)`), or opens a block
+/// with `{` after a word (`int main() {`). (A line that ends with `:` or
+/// `;` alone may be prose's Latin: `"Content-Type:` | `text/plain;`.)
 fn code_signature(body: &str) -> bool {
     const KEYWORDS: [&str; 22] = [
         "import", "from", "def", "class", "return", "for", "while", "if", "elif", "else", "try",
