@@ -1322,11 +1322,29 @@ fn mark_cell_runs(lines: &mut [Line], text: &str) {
             end += 1;
         }
         let run = end - i;
-        if run >= 4 && numbered >= 3 && 3 * numbered >= run {
+        if (run >= 4 && numbered >= 3 && 3 * numbered >= run) || rows_repeat(&lines[i..end]) {
             mark_table(&mut lines[i..end]);
         }
         i = end.max(i + 1);
     }
+}
+
+/// Whether `cells`, a cell a line, repeat as a table's rows do: with a
+/// period of 2 to 5 lines (the columns), every line after the first row (a
+/// header's) has the kind of the line a row above it (ASCII alone, a
+/// setting's name or a number; or wide characters), both kinds stand in a
+/// row, and three rows at least. (`参数` `默认值` `说明` | `worker_processes`
+/// `auto` `工作进程数` | `worker_connections` `1024` `每个进程的连接数` | …,
+/// as PyMuPDF writes a table with few numbers.)
+fn rows_repeat(cells: &[Line]) -> bool {
+    (2..=5).any(|columns| {
+        cells.len() >= 3 * columns
+            && cells.len() % columns == 0
+            && cells[columns..2 * columns].iter().any(|c| c.all_narrow)
+            && cells[columns..2 * columns].iter().any(|c| !c.all_narrow)
+            && (2 * columns..cells.len())
+                .all(|k| cells[k].all_narrow == cells[k - columns].all_narrow)
+    })
 }
 
 /// Whether `line` may hold a cell or two of a table by its counts alone
@@ -2223,6 +2241,31 @@ mod tests {
             "12.5",
         ];
         assert_eq!(table_rows(&prose), [false; 7]);
+        // Rows that repeat, with few numbers: a setting's name, its value,
+        // what it does.
+        let settings = [
+            "参数",
+            "默认值",
+            "说明",
+            "worker_processes",
+            "auto",
+            "工作进程数",
+            "worker_connections",
+            "1024",
+            "每个进程的连接数",
+            "keepalive_timeout",
+            "65",
+            "长连接超时时间",
+        ];
+        assert_eq!(table_rows(&settings), [true; 12]);
+        // Not without both kinds in a row, nor with a row left unfinished,
+        // nor with fewer than three rows.
+        let words = [
+            "数据", "处理", "方法", "研究", "进展", "综述", "分析", "结果", "讨论",
+        ];
+        assert_eq!(table_rows(&words), [false; 9]);
+        assert_eq!(table_rows(&settings[..11]), [false; 11]);
+        assert_eq!(table_rows(&settings[..6]), [false; 6]);
     }
 
     #[test]
