@@ -623,13 +623,11 @@ fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, R
     let after_lead =
         |line: &Line| line.furniture == Some(Furniture::Dateline) && line.opens_with_bracket;
     // So does the credit's tail where the line cut it (`新华社北京9月19日电（记者`
-    // | `谢林萍）`): it closes the bracket the dateline opened.
+    // | `谢林萍）`): it closes the bracket the dateline (below) opened.
     let closes_lead = |line: &Line| {
         line.brackets < 0
             && line.last == CharRole::Close
-            && ctx
-                .joined_before
-                .is_some_and(|before| before.dateline_lead && before.brackets > 0)
+            && ctx.joined_before.is_some_and(|before| before.brackets > 0)
     };
     if next.blanks_before == 0
         && ((prev.dateline_lead && after_lead(next))
