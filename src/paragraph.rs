@@ -854,6 +854,8 @@ pub(crate) fn cut_written(both_unchanged: bool, read: u32) -> SectionCut {
 /// row set in from the text), and with one gap, or spread to the measure:
 /// at most 2 em narrower than its widest neighbour's text (a single row of a table,
 /// `北京    2189万    上海    2487万`, has several gaps and is narrower).
+/// Two such lines in a row count as between lines of prose when both span
+/// the measure of the prose around them (a table has a header and rows).
 /// Otherwise it stays preformatted, as does a line with no wide character,
 /// which may be code.
 fn settle_aligned_lines(section: &mut [Line], text: &str) {
@@ -898,9 +900,31 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
             tabular(other)
                 && (!other.shape.aligned || other.space_runs.abs_diff(line.space_runs) <= 1)
         };
+        // Two such lines together among prose, both spanning its measure,
+        // are two lines of prose spread alike (`至少   5   个字符的长` |
+        // `必须不相似   --   否则登录不会`), not a table: a table has a
+        // header and rows, and a table of two short lines is narrower.
+        let spread_pair = |other: usize| {
+            let (first, last) = (i.min(other), i.max(other));
+            let outside = || {
+                first
+                    .checked_sub(1)
+                    .map(|k| &section[k])
+                    .into_iter()
+                    .chain(section.get(last + 1))
+            };
+            let measure = outside().map(|l| l.width - l.indent).max();
+            settles(&section[other])
+                && !outside().any(&tabular)
+                && [first, last].iter().all(|&k| {
+                    section[k].indent == 0 && measure.is_some_and(|w| section[k].width + 4 >= w)
+                })
+        };
+        let beside =
+            |k: Option<usize>| k.is_some_and(|k| row_beside(&section[k]) && !spread_pair(k));
         let alone = (before.is_some() || after.is_some())
-            && !before.is_some_and(row_beside)
-            && !after.is_some_and(row_beside);
+            && !beside(i.checked_sub(1))
+            && !beside((i + 1 < section.len()).then_some(i + 1));
         // (Their text's widths: an indent may be rewritten in the output,
         // `Indent::Ideographic`, and must not change the reading.)
         let widest = before

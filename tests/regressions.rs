@@ -1675,3 +1675,35 @@ fn unmarked_line_spread_around_latin_words_is_prose() {
         "{out}"
     );
 }
+
+/// pdfminer on a WeasyPrint page: two lines of prose in a row spread alike
+/// at the word spaces around a number or a dash, with no mark between
+/// (`至少   5   个字符的长` | `必须不相似   --   否则登录不会`). Each
+/// looked like a table's row beside the other; a pair of such lines that
+/// both span the measure of the prose around them is prose.
+#[test]
+fn two_lines_of_prose_spread_alike_are_no_table() {
+    let page =
+        "安装在一台机器上。这意味着这台主服务器会\n是 LTSP 服务器，并且也用作工作站。这是默\n\
+                认选择，因为我们设想大多数人以后会想要\n它。请注意，必须将两块网卡安装在以后作为\n\
+                组合主服务器或者作为 LTSP 服务器使用的机\n器上。\n\n\
+                用户的密码必须具有至少   5   个字符的长\n\
+                度并且和用户名必须不相似   --   否则登录不会\n\
+                被认可（尽管安装程序会接受较短的密码还有\n和用户名相似的密码）。\n";
+    let out = check(page);
+    assert!(out.contains("字符的长度并且"), "{out}");
+    assert!(out.contains("登录不会被认可"), "{out}");
+}
+
+/// …while a table of two short rows among prose keeps its lines.
+#[test]
+fn a_table_of_two_rows_among_prose_keeps_its_lines() {
+    let page = "全市常住人口稳步增长，其中城区人\n口占比有所提高，郊区人口则略有下\n\
+                降。\n北京市      两千一百万\n上海市      两千四百万\n\
+                下面是各区的情况，其中城区的人口\n增长最快，郊区次之，远郊最慢。\n";
+    let out = check(page);
+    assert!(
+        out.contains("\n北京市      两千一百万\n上海市      两千四百万\n"),
+        "{out}"
+    );
+}
