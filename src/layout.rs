@@ -166,6 +166,8 @@ pub(crate) fn fit(line: &Line, column: u32, next_chunk: u32) -> Fit {
         // The next line's first chunk did not fit. Only for a line at least
         // half full: a short heading before a long word is still short.
         || (line.max_width() * 2 >= column && line.max_width() + next_chunk > column)
+        // Its word spaces were widened to fill it.
+        || line.shape.justified
     {
         Fit::Full
     } else if line.max_width() + 5 >= column {

@@ -378,6 +378,12 @@ pub(crate) struct Shape {
     /// `paragraph::mark_verse`), with `preformatted`: such a line is kept
     /// as it came.
     pub verse: bool,
+    /// Prose whose word spaces the extractor wrote as runs of spaces
+    /// (pdfminer on a justified page: `功能全面的基于   电子邮件客`):
+    /// justification widened them, so the line filled its column, as a
+    /// paragraph's last line, set unjustified, does not. Set for a whole
+    /// section at once (see `paragraph::settle_aligned_lines`).
+    pub justified: bool,
     /// A code fence (```` ``` ````, `~~~`): it opens or closes a block of code.
     pub fence: bool,
     /// Code, kept line by line: between two code fences, or one of two or
@@ -912,6 +918,7 @@ impl Line {
                 aligned,
                 page_top: false,
                 verse: false,
+                justified: false,
                 fence,
                 code: false,
                 table: false,

@@ -887,8 +887,12 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
         if !settles(line) {
             continue;
         }
+        // (A run of spaces after a sentence's end is no widened word
+        // space: OCR's, before a speck or a stray mark.)
+        let justified = !gap_after_sentence_end(&text.as_bytes()[line.text_start..line.text_end]);
         if spread_prose(line) {
             section[i].shape.preformatted = false;
+            section[i].shape.justified = justified;
             continue;
         }
         let before = i.checked_sub(1).map(|k| &section[k]);
@@ -941,7 +945,19 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
                 || widest.is_some_and(|w| line.width + 4 >= w)
                 || gaps_border_latin(&text.as_bytes()[line.text_start..line.text_end]));
         section[i].shape.preformatted = !(alone && spread);
+        section[i].shape.justified = alone && spread && justified;
     }
+}
+
+/// Whether a run of three or more spaces in `line` follows a full-width
+/// sentence end (`。   全`).
+fn gap_after_sentence_end(line: &[u8]) -> bool {
+    line.windows(6).any(|w| {
+        matches!(
+            w[..3],
+            [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81] | [0xEF, 0xBC, 0x9F]
+        ) && w[3..] == *b"   "
+    })
 }
 
 /// Whether `line` has runs of three or more spaces and every one has an

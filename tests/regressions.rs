@@ -1707,3 +1707,18 @@ fn a_table_of_two_rows_among_prose_keeps_its_lines() {
         "{out}"
     );
 }
+
+/// pdfminer on a justified WeasyPrint page writes the word spaces that
+/// justification widened as runs of spaces (`功能全面的基于   电子邮件客`):
+/// such a line filled its column, however short its characters measure,
+/// since a paragraph's last line is not justified.
+#[test]
+fn prose_spread_by_justification_filled_its_line() {
+    let page = "覆盖邮件头和正文数据的电子\n邮件消息格式被   多用途互联网邮\n\
+                件扩展   (MIME)   扩展，从纯文本\n的   ASCII   到其它字符编码，包括\n\
+                作为附件的音频、视频、图像和应\n用程序。\n\n\
+                功能全面的基于   电子邮件客\n户端的 GUI 程序使用基于 GUI 的\n\
+                直观的配置，提供下列所有功能。\n";
+    let out = check(page);
+    assert!(out.contains("电子邮件客户端的"), "{out}");
+}

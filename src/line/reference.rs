@@ -152,6 +152,7 @@ impl Reference {
                 aligned,
                 page_top: false,
                 verse: false,
+                justified: false,
                 fence,
                 code: false,
                 table: false,
