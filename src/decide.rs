@@ -739,8 +739,9 @@ fn subhead_before_first_line(ctx: &BreakContext<'_>, column: u32, next_fit: Fit)
         && !next.shape.letter_spaced
         // The next line may pass for full against a column estimated a
         // little narrow: then only when no chunk of `after` explains its
-        // shortness, and `prev` holds no punctuation, as subheads seldom do.
-        && (next_fit != Fit::Full || (after.lead_chunk <= 2 && prev.compressible == 0))
+        // shortness, and `prev` holds no punctuation but colons, as
+        // subheads seldom do (`第二阶段：引载加载程序`).
+        && (next_fit != Fit::Full || (after.lead_chunk <= 2 && !prev.punctuated))
         && next_short_by_indent
 }
 

@@ -449,6 +449,9 @@ pub(crate) struct Line {
     /// not be separated from it. A line before this one that is short by less
     /// than this chunk was still full: the chunk did not fit on it.
     pub lead_chunk: u32,
+    /// It holds a full-width mark other than a colon (`，` `。` `（`), as
+    /// prose does and a subhead seldom (`第二阶段：引载加载程序`).
+    pub punctuated: bool,
     /// Role of the first non-whitespace character.
     pub first: CharRole,
     /// Role of the last non-whitespace character.
@@ -723,6 +726,12 @@ impl Line {
             counts.width += part.width - part.indent;
             counts.compressible += part.compressible;
             counts.pauses += part.pauses;
+            // (Only whether every mark is a colon is kept.)
+            counts.colons += if part.punctuated {
+                0
+            } else {
+                part.compressible
+            };
             counts.narrow += part.narrow;
             counts.wide_chars += part.wide_chars;
             counts.brackets += part.brackets;
@@ -768,6 +777,7 @@ impl Line {
             indent: 0,
             width: 2,
             compressible: 0,
+            punctuated: false,
             pauses: 0,
             narrow: 0,
             wide_chars: 1,
@@ -884,6 +894,7 @@ impl Line {
             indent,
             width,
             compressible: counts.compressible,
+            punctuated: counts.compressible > counts.colons,
             pauses: counts.pauses,
             narrow: counts.narrow,
             wide_chars: counts.wide_chars,
@@ -1092,6 +1103,8 @@ struct Counts {
     width: u32,
     compressible: u32,
     pauses: u32,
+    /// Full-width colons `：`.
+    colons: u32,
     narrow: u32,
     wide_chars: u32,
     brackets: i32,
@@ -1260,6 +1273,7 @@ impl Counts {
         let marks = FULL_WIDTH_MARKS[at as usize];
         self.compressible += u32::from(marks & 1);
         self.pauses += u32::from(marks >> 3 & 1);
+        self.colons += u32::from(cp == 0xFF1A);
         self.brackets += i32::from(marks >> 1 & 1) - i32::from(marks >> 2 & 1);
         true
     }

@@ -1722,3 +1722,36 @@ fn prose_spread_by_justification_filled_its_line() {
     let out = check(page);
     assert!(out.contains("电子邮件客户端的"), "{out}");
 }
+
+/// A subhead set about as wide as the column, holding a colon
+/// (`第二阶段：引载加载程序`), before a paragraph's first line short by its
+/// lost indent: a subhead holds no punctuation but a colon, where a line of
+/// prose holding a comma is a first line.
+#[test]
+fn a_subhead_may_hold_a_colon() {
+    let page = "的典型 PC 平台上。\n\
+                典型的启动过程像是一\n\
+                个四级的火箭。每一级火箭\n\
+                将系统控制权交给下一级。\n\
+                当然，这些阶段可以有\n\
+                不同的配置。比如，你编译\n\
+                了自己的内核，则可能会跳\n\
+                过迷你 Debian 系统的步\n\
+                骤。因此，在读者亲自确认\n\
+                之前，请勿假定自己系统的\n\
+                情况也是如此。\n\
+                第二阶段：引载加载程序\n\
+                引导加载程序是启动过\n\
+                程的第二阶段，由 UEFI 启\n\
+                动。引导加载程序将系统内\n\
+                核映像和 initrd 映像加载\n\
+                到内存并将控制权交给它\n\
+                们。initrd 映像是根文件\n\
+                系统映像，其支持程度依赖\n";
+    let out = check(page);
+    assert!(out.contains("\n第二阶段：引载加载程序\n"), "{out}");
+    assert!(out.contains("引导加载程序是启动过程的第二阶段"), "{out}");
+    // With a comma, the same line is a paragraph's first line.
+    let out = check(&page.replace("第二阶段：", "第二阶段，"));
+    assert!(out.contains("第二阶段，引载加载程序引导加载程序"), "{out}");
+}

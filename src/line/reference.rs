@@ -119,6 +119,7 @@ impl Reference {
             indent,
             width,
             compressible: counts.compressible,
+            punctuated: counts.compressible > counts.colons,
             pauses: counts.pauses,
             narrow: counts.narrow,
             wide_chars: counts.wide_chars,
@@ -224,6 +225,7 @@ struct Counts {
     width: u32,
     compressible: u32,
     pauses: u32,
+    colons: u32,
     narrow: u32,
     wide_chars: u32,
     brackets: i32,
@@ -278,6 +280,7 @@ impl Counts {
                         c,
                         '，' | '、' | '；' | '：' | '､' | '﹐' | '﹑' | '﹔' | '﹕'
                     ));
+                    n.colons += u32::from(c == '：');
                     n.tab_or_box |= ('\u{2500}'..='\u{257F}').contains(&c);
                     n.brackets += bracket_balance(c);
                 } else {
