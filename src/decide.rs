@@ -1428,14 +1428,20 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && (ctx.joined_before.is_some()
             || ((fragment(next) || word_alone) && prev.width.min(next.width) <= 2))
         // Nor a glyph alone on its printed line (the line before fills
-        // the column) before a first line short by its lost indent and a
-        // full line: it ends its heading or paragraph.
-        && !(next_fit == Fit::IndentShort
-            && ctx
-                .joined_before
-                .is_some_and(|before| fit(before, column, 0) == Fit::Full)
+        // the column and stops mid-word) before a first line short by its
+        // lost indent and a full line: it ends its heading or paragraph.
+        // (Shorter than that, by a Latin word that did not fit, when it
+        // is 2 em short of the full line after it, which goes on.)
+        && !(ctx
+            .joined_before
+            .is_some_and(|before| fit(before, column, 0) == Fit::Full && before.last.is_text())
             && ctx.after_next.is_some_and(|after| {
-                after.blanks_before == 0 && fit(after, column, 0) == Fit::Full
+                after.blanks_before == 0
+                    && fit(after, column, 0) == Fit::Full
+                    && (next_fit == Fit::IndentShort
+                        || (next_fit == Fit::Short
+                            && !after.ends_sentence
+                            && indent_short_of(next, after)))
             }))
     {
         return (Join, Reason::Fragment);

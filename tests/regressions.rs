@@ -1755,3 +1755,58 @@ fn a_subhead_may_hold_a_colon() {
     let out = check(&page.replace("第二阶段：", "第二阶段，"));
     assert!(out.contains("第二阶段，引载加载程序引导加载程序"), "{out}");
 }
+
+/// A heading a glyph wider than its column, its last glyph wrapped alone
+/// (`第四阶段：常规 Debian 系` | `统`), before a first line whose Latin word
+/// left it short by more than its lost indent: the glyph ends the heading.
+/// (A glyph after a line that stops at a pause mark goes on with the
+/// sentence: `组件，` | `例如` | `grml、LMDE`.)
+#[test]
+fn a_glyph_alone_ends_the_heading_it_wrapped_from() {
+    let page = "导加载程序启动。它会在内\n\
+                存中运行系统内核和根文件\n\
+                系统。这是启动流程的一个\n\
+                可选准备阶段。\n\
+                /init 程序是内存中的\n\
+                根文件系统上执行的第一个\n\
+                程序。这个程序在用户空间\n\
+                把内核初始化，并把控制权\n\
+                交给下一阶段。迷你\n\
+                Debian 系统能够在主引导\n\
+                流程之前添加内核模块或以\n\
+                加密形式挂载根文件系统，\n\
+                使引导流程更加灵活。\n\
+                第四阶段：常规 Debian 系\n\
+                统\n\
+                常规 Debian 系统是\n\
+                启动流程的第四阶段，由迷\n\
+                你 Debian 系统启动。迷\n\
+                你 Debian 系统的内核在\n\
+                此环境下继续运行。根文件\n\
+                系统将由内存切换到实际的\n";
+    let out = check(page);
+    assert!(out.contains("\n第四阶段：常规 Debian 系统\n"), "{out}");
+    let page = "的。您可以使用 Debian\n\
+                Pure Blends 框架来和\n\
+                Debian\n\
+                合作；\n\
+                DebianEdu/Skolelinux\n\
+                就是这样的项目。\n\
+                市面上也有其他基于\n\
+                Debian\n\
+                的发行版和\n\
+                Debian GNU/Linux 面\n\
+                向不同的用户群体，但使\n\
+                用了我们的大部分组件，\n\
+                例如\n\
+                grml、LMDE\n\
+                （Linux Mint Debian\n\
+                Edition）、Knoppix 和\n\
+                Ubuntu。\n\
+                Debian 也提供了一\n";
+    let out = check(page);
+    assert!(
+        out.contains("组件，例如grml") || out.contains("组件，例如 grml"),
+        "{out}"
+    );
+}
