@@ -1229,6 +1229,23 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
             },
         },
     );
+    // A paragraph's first line 2 em short of the column filled its printed
+    // line, the indent lost: where its first sentence ends right there, the
+    // paragraph goes on as after any full line. (Not a question standing
+    // so, a heading: `pool目录里有什么？`.)
+    let prev_fit = match prev_fit {
+        Some(Fit::IndentShort)
+            if ctx.prev_opens_paragraph()
+                && ctx.openings == Openings::LostIndent
+                && prev.ends_sentence
+                && prev.last != CharRole::Question
+                && prev.furniture.is_none()
+                && next.blanks_before == 0 =>
+        {
+            Some(Fit::Full)
+        }
+        other => other,
+    };
     let prev_full = prev_fit == Some(Fit::Full);
     if let Some(decision) = furniture_rule(ctx, prev_full) {
         return decision;

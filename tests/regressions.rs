@@ -1810,3 +1810,52 @@ fn a_glyph_alone_ends_the_heading_it_wrapped_from() {
         "{out}"
     );
 }
+
+/// A paragraph's first line that lost its 2-em indent filled its printed
+/// line, even when its first sentence ends right there
+/// (`第 9 行是二進位套件的名稱。` | `通常情況下與原始碼套件相同，但不`):
+/// the paragraph goes on, as after any full line that ends a sentence. A
+/// question standing so (`pool目录里有什么？`) is a heading.
+#[test]
+fn a_first_line_that_ends_its_first_sentence_goes_on() {
+    let page = "第 1–7 行是原始碼包的控制資\n\
+                訊。第 9–13 行是二進位制包的控制\n\
+                資訊。\n\
+                由於這是一個常規優先級的軟\n\
+                體，並不與其他套件衝突，我們將優\n\
+                先級改爲 optional。\n\
+                第 4 行是維護者的姓名和電子\n\
+                郵件地址。請確保此處的值可以直接\n\
+                用於電子郵件頭的 To 項。因爲一旦\n\
+                你將軟件包上傳至倉庫，Bug 跟蹤\n\
+                系統將使用它向你發送可能的 Bug\n\
+                報告郵件。請避免使用逗號、「&」\n\
+                符號或括號。\n\
+                第 9 行是二進位套件的名稱。\n\
+                通常情況下與原始碼套件相同，但不\n\
+                是必須的。\n\
+                一般而言，包含 編譯型語言編\n\
+                寫的程序 生成的二進制包依賴於具\n\
+                體的體繫結構。\n";
+    let out = check(page);
+    assert!(out.contains("套件的名稱。通常情況下"), "{out}");
+    let page = "统的正式组成部分。有些情况下，\n\
+                只 允 许 分 发 没 有 源 代 码 的\n\
+                “binaly blob” （ 例 如\n\
+                firmware-misc-nonfree）\n\
+                ；还有\n\
+                些情况下，软件许可证禁止分发预\n\
+                编译的二进制文件，但允许分发源\n\
+                码包，用户可以在本地编译（例如\n\
+                broadcom-sta-dkms）\n\
+                。\n\
+                pool目录里有什么？\n\
+                软件包位于一个很大的“池\n\
+                （pool）\n\
+                ”中，依源码包的名称进\n\
+                行组织。为了便于管理，pool 按\n\
+                照区（“main”、“contrib”和\n\
+                “non-free”\n";
+    let out = check(page);
+    assert!(out.contains("\npool目录里有什么？\n"), "{out}");
+}
