@@ -1270,7 +1270,12 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     {
         return (Join, Reason::BracketAfterSentence);
     }
-    if prev.dateline_lead && !next.shape.preformatted && next.furniture.is_none() {
+    // (Not into the running title a page opens with, after its form feed.)
+    if prev.dateline_lead
+        && !next.shape.preformatted
+        && !next.shape.page_top
+        && next.furniture.is_none()
+    {
         return (Join, Reason::DatelineLead);
     }
     if prev.ends_mid_word && matches!(next.first, CharRole::Letter | CharRole::Digit) {

@@ -1717,6 +1717,14 @@ fn is_dateline_lead(body: &str) -> bool {
     if !AGENCIES.iter().any(|a| body.starts_with(a)) {
         return false;
     }
+    // The story's first words after the dateline and a space, stopping
+    // mid-word: `本报济南1月8日电　在主服`.
+    if let Some((lead, words)) = body.split_once(['\u{3000}', ' ']) {
+        let words = words.trim_start_matches(['\u{3000}', ' ']);
+        if words.ends_with(|c: char| role_of(c).is_text()) && is_dateline_lead(lead) {
+            return true;
+        }
+    }
     // The credit bracketed after the dateline, cut off at the line's end:
     // `新华社北京9月19日电（记者`, `本报讯（`.
     let body = match body.rsplit_once(['（', '(']) {
@@ -2984,6 +2992,11 @@ mod tests {
         assert!(measure("本报讯（").dateline_lead);
         assert!(measure("本报讯（记者 陈晓东").dateline_lead);
         assert!(!measure("新华社北京9月19日电（记者谢林萍）").dateline_lead);
+        // The story's first words after a space, stopping mid-word.
+        assert!(measure("本报济南1月8日电\u{3000}在主服").dateline_lead);
+        assert!(measure("本报北京4月14日电 尽").dateline_lead);
+        assert!(!measure("本报济南1月8日电\u{3000}没问题。").dateline_lead);
+        assert!(!measure("本报记者 张三").dateline_lead);
         assert!(!measure("本报讯（据悉").dateline_lead);
         // A closing dateline cut before its `电）` is a dateline still.
         assert_eq!(

@@ -1859,3 +1859,28 @@ fn a_first_line_that_ends_its_first_sentence_goes_on() {
     let out = check(page);
     assert!(out.contains("\npool目录里有什么？\n"), "{out}");
 }
+
+/// A story's first line: its dateline, a space, and its first words, cut
+/// mid-word (`本报济南1月8日电　在主服`), short of the column as a bold
+/// dateline sets it. It runs on into the story as a dateline alone does.
+#[test]
+fn a_dateline_and_the_first_words_run_on() {
+    let page = "北方时报\u{3000}2020年12月21日\u{3000}星期三\u{3000}第6版\u{3000}综合\n\
+                本报专访\n\
+                开始\n\
+                □本报记者\u{3000}顾琳\u{3000}严帅涛\n\
+                本报济南1月8日电\u{3000}在主服\n\
+                务器安装时创建了第一个使用者帐\n\
+                户。该帐户在下文将被称为“第一\n\
+                用户”。这个帐户是特殊的，因为\n\
+                其主目录权限设置为 700（因此需\n\
+                要 chmod o+x ~ 以使个人网页可\n\
+                访问），而且第一用户可以使用\n\
+                sudo 成为 root。\n\
+                请在添加用户前参阅有关\n\
+                Debian Edu 具体的文件系统访问\n\
+                配置信息；如有需要请调整站点策\n\
+                略。\n";
+    let out = check(page);
+    assert!(out.contains("在主服务器安装时"), "{out}");
+}
