@@ -1764,6 +1764,21 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 // A comma or colon ends no paragraph: a piece of a printed
                 // line cut after a compressed mark, or a line set short.
                 (Join, Reason::ShortAtPause)
+            } else if prev_fit == Some(Fit::IndentShort)
+                && ctx.prev_opens_paragraph()
+                && ctx.openings == Openings::LostIndent
+                && mid_word
+                && prev.pauses > 0
+                && prev.punctuated
+                && next.ends_sentence
+                && next.blanks_before == 0
+                && next.furniture.is_none()
+            {
+                // The first line of a paragraph of two lines, 2 em short by
+                // its lost indent and stopping mid-word, before the last
+                // line that ends the sentence: it holds a pause mark and
+                // more, as prose does and a heading seldom.
+                (Join, Reason::FirstLine)
             } else {
                 (Break, Reason::ShortLine)
             }

@@ -1884,3 +1884,29 @@ fn a_dateline_and_the_first_words_run_on() {
     let out = check(page);
     assert!(out.contains("在主服务器安装时"), "{out}");
 }
+
+/// A paragraph of two lines: a first line 2 em short by its lost indent,
+/// holding a comma and cut mid-word (`因为单纯的 QEMU 工具是非常慢的，当主机系统`),
+/// then the last line that ends the sentence. A heading holds no comma.
+#[test]
+fn a_first_line_with_a_comma_before_the_last_line() {
+    let page = "需的，这样设备才能按期望运行。\n\
+                固件数据软件包，含有加载到目标设备易失性存储\n\
+                器上的数据。\n\
+                固件更新程序软件包，更新在目标设备非易失性存\n\
+                储器上的数据。\n\
+                多桌面系统\n\
+                如果你希望尝试任一操作系统的一个新的 GUI 桌\n\
+                面环境，我推荐在 Debian 稳定版 系统上使用 QEMU\n\
+                或者KVM ，这些软件应用虚拟化技术安全的运行多桌\n\
+                面系统。这能让你运行任何桌面应用，包括 Debian\n\
+                不稳定版和测试版上的桌面应用，并且没有与之相关的\n\
+                通常意义上的风险，并且不需要重启。\n\
+                因为单纯的 QEMU 工具是非常慢的，当主机系统\n\
+                支持 KVM 的时候，建议使用它来加速。\n\
+                归档媒体\n\
+                防火安全是对于纸质文档来说的，大多数的计算机\n\
+                数据存储媒介耐热性比纸差。我经常依赖存储在多个安\n";
+    let out = check(page);
+    assert!(out.contains("当主机系统支持 KVM"), "{out}");
+}
