@@ -1273,7 +1273,7 @@ impl Counts {
         let marks = FULL_WIDTH_MARKS[at as usize];
         self.compressible += u32::from(marks & 1);
         self.pauses += u32::from(marks >> 3 & 1);
-        self.colons += u32::from(cp == 0xFF1A);
+        self.colons += u32::from(marks >> 4 & 1);
         self.brackets += i32::from(marks >> 1 & 1) - i32::from(marks >> 2 & 1);
         true
     }
@@ -1417,7 +1417,7 @@ fn code_point3(a: u8, b: u8, c: u8) -> u32 {
 
 /// What each full-width mark from U+3001 to U+3029, then from U+FF01 to
 /// U+FF60, counts: bit 0 compressible, bit 1 opening, bit 2 closing, bit 3
-/// a pause mark.
+/// a pause mark, bit 4 the colon `：`.
 const FULL_WIDTH_MARKS: [u8; 0x29 + 0x60] = {
     let mut table = [0; 0x29 + 0x60];
     let mut at = 0;
@@ -1435,7 +1435,8 @@ const FULL_WIDTH_MARKS: [u8; 0x29 + 0x60] = {
         table[at] = is_compressible(c) as u8
             | ((balance > 0) as u8) << 1
             | ((balance < 0) as u8) << 2
-            | (is_pause(c) as u8) << 3;
+            | (is_pause(c) as u8) << 3
+            | ((c == '：') as u8) << 4;
         at += 1;
     }
     table
@@ -1721,10 +1722,16 @@ fn is_dateline_lead(body: &str) -> bool {
     // mid-word: `本报济南1月8日电　在主服`.
     if let Some((lead, words)) = body.split_once(['\u{3000}', ' ']) {
         let words = words.trim_start_matches(['\u{3000}', ' ']);
-        if words.ends_with(|c: char| role_of(c).is_text()) && is_dateline_lead(lead) {
+        if words.ends_with(|c: char| role_of(c).is_text()) && ends_dateline_lead(lead) {
             return true;
         }
     }
+    ends_dateline_lead(body)
+}
+
+/// Whether `body`, which opens with a news agency's name, ends as the
+/// dateline of [`is_dateline_lead`] does.
+fn ends_dateline_lead(body: &str) -> bool {
     // The credit bracketed after the dateline, cut off at the line's end:
     // `新华社北京9月19日电（记者`, `本报讯（`.
     let body = match body.rsplit_once(['（', '(']) {
