@@ -1577,7 +1577,7 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 (Break, Reason::BlankAfterSentence)
             } else if next_opens_paragraph() {
                 (Break, Reason::NextShortByIndent)
-            } else if next.compressible == 0
+            } else if !next.punctuated
                 && next.last.is_text()
                 && !next.shape.letter_spaced
                 && next.furniture.is_none()
@@ -2468,6 +2468,24 @@ mod tests {
                 Some("一二三四五六七八九十一二"),
                 Some(FULL),
                 (Break, Reason::NextIsSubhead),
+            ),
+            // It may hold a colon (`第二阶段：引载加载程序`)…
+            (
+                "一二三四五六七八九十一二三。",
+                "第二阶段：六七八九十一二三四",
+                0,
+                Some("一二三四五六七八九十一二"),
+                Some(FULL),
+                (Break, Reason::NextIsSubhead),
+            ),
+            // …but a comma says prose.
+            (
+                "一二三四五六七八九十一二三。",
+                "第二阶段，六七八九十一二三四",
+                0,
+                Some("一二三四五六七八九十一二"),
+                Some(FULL),
+                (Join, Reason::FullLineSentenceEnd),
             ),
             // A kicker above the headline that a byline follows.
             (
