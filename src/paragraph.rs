@@ -887,16 +887,29 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
         if !settles(line) {
             continue;
         }
-        // (A run of spaces after a sentence's end is no widened word
-        // space: OCR's, before a speck or a stray mark.)
-        let justified = !gap_after_sentence_end(&text.as_bytes()[line.text_start..line.text_end]);
+        let before = i.checked_sub(1).map(|k| &section[k]);
+        let after = section.get(i + 1);
+        // (Their text's widths: an indent may be rewritten in the output,
+        // `Indent::Ideographic`, and must not change the reading.)
+        let widest = before
+            .into_iter()
+            .chain(after)
+            .map(|l| l.width - l.indent)
+            .max();
+        // Justified: spread, its spaces counted, to at least half the
+        // measure of the lines around (a title set apart at one gap,
+        // `第一章   总则`, is narrower). A run of spaces after a
+        // sentence's end is no widened word space: OCR's, before a speck
+        // or a stray mark.
+        let body = &text.as_bytes()[line.text_start..line.text_end];
+        let spaces = body.iter().filter(|&&b| b == b' ').count() as u32;
+        let justified = widest.is_some_and(|w| 2 * (line.width - line.indent + spaces) >= w)
+            && !gap_after_sentence_end(body);
         if spread_prose(line) {
             section[i].shape.preformatted = false;
             section[i].shape.justified = justified;
             continue;
         }
-        let before = i.checked_sub(1).map(|k| &section[k]);
-        let after = section.get(i + 1);
         // A table's rows beside one another have about as many gaps (OCR
         // may miss one); lines of prose spread at their word spaces often
         // differ by more.
@@ -929,13 +942,6 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
         let alone = (before.is_some() || after.is_some())
             && !beside(i.checked_sub(1))
             && !beside((i + 1 < section.len()).then_some(i + 1));
-        // (Their text's widths: an indent may be rewritten in the output,
-        // `Indent::Ideographic`, and must not change the reading.)
-        let widest = before
-            .into_iter()
-            .chain(after)
-            .map(|l| l.width - l.indent)
-            .max();
         // One gap is a spread line's usual mark; several gaps are cells
         // unless the line still spans the measure, as a spread one does.
         // (So is one whose every gap borders a Latin word or a number, as

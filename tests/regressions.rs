@@ -1910,3 +1910,16 @@ fn a_first_line_with_a_comma_before_the_last_line() {
     let out = check(page);
     assert!(out.contains("当主机系统支持 KVM"), "{out}");
 }
+
+/// A title set apart at one run of spaces (`第一章   总则`) between
+/// paragraphs set flush is no justified line of prose: justified lines
+/// span at least half the measure, their spaces counted.
+#[test]
+fn a_title_spread_at_one_gap_is_not_justified_prose() {
+    let page = "党史学习教育开展以来，各地各部门认真\n贯彻落实中央部署要求，扎实推进各项工\n\
+                作，取得了明显成效，得到群众好评。\n第一章   总则\n\
+                为了规范管理工作，提高工作效率，根据\n有关法律法规，结合本单位实际情况制定\n\
+                本办法。本办法适用于本单位所属各部门\n和全体工作人员。\n";
+    let out = check(page);
+    assert!(out.contains("\n第一章   总则\n"), "{out}");
+}
