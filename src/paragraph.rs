@@ -901,11 +901,15 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
         // `第一章   总则`, is narrower). A run of spaces after a
         // sentence's end is no widened word space: OCR's, before a speck
         // or a stray mark.
-        let body = &text.as_bytes()[line.text_start..line.text_end];
-        let spaces = body.iter().filter(|&&b| b == b' ').count() as u32;
-        let justified = widest.is_some_and(|w| 2 * (line.width - line.indent + spaces) >= w)
-            && !gap_after_sentence_end(body);
+        // (Read only for a line found to be prose, not for a table's row.)
+        let justified = || {
+            let body = &text.as_bytes()[line.text_start..line.text_end];
+            let spaces = body.iter().filter(|&&b| b == b' ').count() as u32;
+            widest.is_some_and(|w| 2 * (line.width - line.indent + spaces) >= w)
+                && !gap_after_sentence_end(body)
+        };
         if spread_prose(line) {
+            let justified = justified();
             section[i].shape.preformatted = false;
             section[i].shape.justified = justified;
             continue;
@@ -950,8 +954,9 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
             && (line.space_runs == 1
                 || widest.is_some_and(|w| line.width + 4 >= w)
                 || gaps_border_latin(&text.as_bytes()[line.text_start..line.text_end]));
+        let justified = alone && spread && justified();
         section[i].shape.preformatted = !(alone && spread);
-        section[i].shape.justified = alone && spread && justified;
+        section[i].shape.justified = justified;
     }
 }
 
