@@ -117,6 +117,10 @@ pub enum Reason {
     /// happens to be as wide as its neighbours, as lines of flowing text
     /// (one paragraph per line, no blank lines) often are.
     FullSentenceAlone,
+    /// Break: the line fills the column and ends a sentence where most lines
+    /// of the section end one: already-flowing text, one paragraph per line,
+    /// whose lines happen to be as wide as one another.
+    SentencePerLine,
     /// Break: the line follows a running header and stops without a mark
     /// (no comma or full stop in it): the page's first block opens with a
     /// kicker or a headline, a heading of its own.
@@ -360,6 +364,9 @@ impl fmt::Display for Reason {
             Reason::FullSentenceAlone => {
                 "line fills the column and ends a sentence, with no wrapped line on either side"
             }
+            Reason::SentencePerLine => {
+                "line ends a sentence where most lines do: flowing text, one paragraph per line"
+            }
             Reason::FirstLine => "first line of a paragraph, short by its lost indent",
             Reason::CaptionRunsOn => "caption runs on, mid-sentence or into its photo credit",
             Reason::Fragment => "fragment of a line split by the extractor, inside a paragraph",
@@ -509,7 +516,7 @@ impl BreakContext<'_> {
     /// kept their indents and `next` has none.
     fn next_may_have_lost_indent(&self) -> bool {
         match self.openings {
-            Openings::LostIndent => true,
+            Openings::LostIndent | Openings::EveryLine => true,
             Openings::Indented => self.next.indent > 0,
             Openings::Flush => false,
         }
@@ -850,7 +857,8 @@ fn ends_printed_line_mid_word(line: &Line, after: Option<&Line>, column: u32) ->
 #[inline(always)]
 fn piece_rule(ctx: &BreakContext<'_>, column: u32) -> Option<(Action, Reason)> {
     let (prev, next) = (ctx.prev, ctx.next);
-    if !may_cut_between(prev, next)
+    if ctx.openings == Openings::EveryLine
+        || !may_cut_between(prev, next)
         || prev.furniture.is_some()
         || next.furniture.is_some()
         || prev.shape.letter_spaced
@@ -1314,7 +1322,10 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     // xeCJK) leave pieces too short to agree on a column: a piece that
     // stops at a pause or closing mark, or before an opening one,
     // mid-sentence, runs on. Lines of verse are as wide as one another.
+    // (Not in flowing text, whose lines end sentences: a heading there ends
+    // at a closing mark as well, `郵件傳輸代理 (MTA)`.)
     if ctx.column.is_none()
+        && ctx.openings != Openings::EveryLine
         && !prev.ends_sentence
         && next.blanks_before == 0
         && prev.furniture.is_none()
@@ -1331,7 +1342,8 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     // headline is followed by a sentence end or a dateline). Two lines
     // within 1 em of each other's width and without a single mark, the
     // next one stopping mid-word too, are lines of verse or a list, not
-    // pieces cut at compressed marks.
+    // pieces cut at compressed marks. Nor are the lines of flowing text: a
+    // heading there is followed by its paragraph's one line.
     let next_is_cut_piece = next.ends_sentence
         || prev.compressible > 0
         || next.compressible > 0
@@ -1340,6 +1352,7 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
             .after_next
             .is_some_and(|after| printed_line_goes_on(next, after));
     if ctx.column.is_none()
+        && ctx.openings != Openings::EveryLine
         && ((ctx.joined_before.is_some() && next_is_cut_piece)
             || (!next.ends_sentence
                 && !next.dateline_lead
@@ -1433,6 +1446,10 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
         return (Break, Reason::NextWiderThanColumn);
     }
     let prev_short = matches!(prev_fit, Some(Fit::Short | Fit::IndentShort));
+    // A short line may be a piece of a printed line the extractor cut at a
+    // mark, but not in flowing text, whose lines end sentences: a short line
+    // there that stops mid-sentence is a heading.
+    let pieces_possible = ctx.openings != Openings::EveryLine;
     // A stretched justified line split into glyphs: fragments inside a
     // paragraph, or a run of them where one began.
     let fragment = |line: &Line| line.width <= 4 && !line.ends_sentence;
@@ -1617,6 +1634,8 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 // to be as wide as one another. (The next line of a wrapped
                 // paragraph seldom ends its sentence too.)
                 (Break, Reason::FullSentenceAlone)
+            } else if ctx.openings == Openings::EveryLine {
+                (Break, Reason::SentencePerLine)
             } else {
                 (Join, Reason::FullLineSentenceEnd)
             }
@@ -1707,7 +1726,8 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 && next_fit == Fit::IndentShort
             {
                 (Break, Reason::Heading)
-            } else if mid_word
+            } else if pieces_possible
+                && mid_word
                 && next.blanks_before == 0
                 // Not a subhead of two lines before a paragraph's first line
                 // (unless a word opening the line after the next one
@@ -1721,7 +1741,8 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                     .is_some_and(|before| !before.ends_sentence && before.furniture.is_none())
             {
                 (Join, Reason::SentenceRunsThrough)
-            } else if prev.last == CharRole::Close
+            } else if pieces_possible
+                && prev.last == CharRole::Close
                 && prev.first == CharRole::Open
                 && !prev.ends_sentence
                 && !prev.ends_with_credit
@@ -1732,7 +1753,8 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                     .is_some_and(|before| !before.ends_sentence && before.furniture.is_none())
             {
                 (Join, Reason::RemarkRunsOn)
-            } else if prev.last == CharRole::Close
+            } else if pieces_possible
+                && prev.last == CharRole::Close
                 && !prev.ends_sentence
                 && !prev.ends_with_credit
                 && next.blanks_before == 0
@@ -1744,7 +1766,8 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 })
             {
                 (Join, Reason::ClosedBeforePiece)
-            } else if mid_word
+            } else if pieces_possible
+                && mid_word
                 && ctx.prev_opens_paragraph()
                 && next.blanks_before == 0
                 && next.furniture.is_none()

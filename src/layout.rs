@@ -79,6 +79,9 @@ pub(crate) enum Openings {
     /// First lines are as full as any other (books and manuals with no
     /// indent): only a short last line ends a paragraph.
     Flush,
+    /// Every line is a paragraph of its own: most lines end a sentence
+    /// (already-flowing text, one paragraph per line).
+    EveryLine,
 }
 
 impl Openings {

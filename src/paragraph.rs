@@ -499,7 +499,11 @@ impl Analysis {
             &mut self.scratch.columns,
         );
         // (With no column, `Openings::of` reads nothing: the default.)
-        let openings = if any_column {
+        // (Flowing text may happen to agree on a column: its lines still
+        // end their paragraphs.)
+        let openings = if survey.lines_end_sentences() {
+            Openings::EveryLine
+        } else if any_column {
             Openings::of(&self.lines[range.clone()], &self.columns[range.clone()])
         } else {
             Openings::default()
@@ -1736,6 +1740,14 @@ impl Survey {
         self.letter_spaced >= 6 && 5 * self.letter_spaced >= 3 * self.judged
     }
 
+    /// Whether most lines end a sentence, as the lines of already-flowing
+    /// text (one paragraph per line, headings between) do; of wrapped text
+    /// only a paragraph's last line does, and of a printed line cut into
+    /// pieces fewer still.
+    fn lines_end_sentences(&self) -> bool {
+        self.judged >= 4 && 2 * self.mid_sentence < self.judged
+    }
+
     /// Whether the blank lines are paragraph ends only, as a text renderer
     /// sets them: three or more blocks of wrapped lines, and at most one in
     /// ten of them stops mid-sentence at its blank line. (A PDF extractor
@@ -2102,6 +2114,40 @@ mod tests {
         assert!(Survey::of(&section(&blocks)).blank_lines_end_paragraphs());
         blocks.push(cut);
         assert!(!Survey::of(&section(&blocks)).blank_lines_end_paragraphs());
+    }
+
+    /// Flowing text, one paragraph per line with headings between, ends a
+    /// sentence on most of its lines; wrapped text only on a paragraph's
+    /// last, and a printed line cut into pieces at its marks seldom.
+    #[test]
+    fn lines_end_sentences_only_in_flowing_text() {
+        let flowing: &[&str] = &[
+            "持续升级的生活",
+            "对于你的生产服务器，建议使用带有安全更新的套件。",
+            "菩萨使用下面的内容拯救一个人，使他脱困。",
+            "档案库基础",
+            "下面是配置文件所使用的档案库站点的列表。",
+        ];
+        assert!(Survey::of(&section(&[flowing])).lines_end_sentences());
+        let wrapped: &[&str] = &[
+            "十多年前，笔者在采访一些",
+            "关注行政领域事务的学者时，常",
+            "听到的一个观点是：加强问责。",
+            "理由是，出了事若不敢问责、问",
+            "责不力，震慑力就有限。",
+        ];
+        assert!(!Survey::of(&section(&[wrapped])).lines_end_sentences());
+        let pieces: &[&str] = &[
+            "行；这些脚本杀死（kill）服",
+            "务。",
+            "然后所有以",
+            "“S”",
+            "开头的脚",
+            "本会被执行；这些脚本启动",
+        ];
+        assert!(!Survey::of(&section(&[pieces])).lines_end_sentences());
+        // Too few lines to tell.
+        assert!(!Survey::of(&section(&[&flowing[..3]])).lines_end_sentences());
     }
 
     /// `lines` as one text, measured, and which of them are marked as rows

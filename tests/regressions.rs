@@ -1923,3 +1923,36 @@ fn a_title_spread_at_one_gap_is_not_justified_prose() {
     let out = check(page);
     assert!(out.contains("\n第一章   总则\n"), "{out}");
 }
+
+/// Flowing text, one paragraph per line with headings between (a book's or
+/// a web page's text, as text renderers and copy-and-paste give it): most
+/// lines end a sentence, so none of it is hard-wrapped. A line ending at a
+/// bracket was joined to the heading after it as a piece of a printed line
+/// cut at a mark, and the heading to its paragraph; a line that happened to
+/// be as wide as the one before it was joined to it.
+#[test]
+fn flowing_text_with_headings_comes_back_unchanged() {
+    let pages = [
+        "没有在安全的条件下使用你特定的配置进行彻底地测试，就不要从 Debian 安装任何软件包（包含安全更新）。\n\
+         持续升级的生活\n\
+         对于你的生产服务器，建议使用带有安全更新的 stable 套件。对于你只进行有限管理的桌面 PC 也是同样如此。\n\
+         菩萨使用下面的内容拯救一个人，使他从挣扎于持续升级地狱的因果报应中脱困，并让他达到 Debian 的极乐世界。\n\
+         在遇到问题的情况下，安装上游相应的沙盒化二进制软件包（参见 第 7.6 节 “沙盒”）\n\
+         Debian 档案库基础\n\
+         下面是配置文件所使用的 Debian 档案库站点的 URL 和套件名或代号的列表。\n\
+         发行版可以用套件或代号来指定。发行版在许多文档中也被当做是套件的同义词。套件和代号的关系总结如下。\n\
+         如果 DD 故意打破重要的库升级等的这种兼容性，这通常会在 Debian 开发者邮件列表等进行公告。\n",
+        "從消費者級網路提供的主機連線到網際網路的 SMTP 埠（25）已經被封鎖了。\n\
+         從網際網路的 SMTP 埠（25）連線到消費者級網路提供的主機已經被封鎖了。\n\
+         從消費者級網路提供的主機發出到網際網路的訊息，只能夠透過訊息遞交埠（587）傳送。\n\
+         域名金鑰識別郵件服務可能會用於你的通過 smarthost 的電子郵件傳送。\n\
+         智慧主機可以在郵件頭重寫源電子郵件地址為你的郵件賬戶，來阻止電子郵件欺詐。\n\
+         郵件傳輸代理 (MTA)\n\
+         配置 exim4 來發送網際網路郵件，多個源電子郵件地址使用多個相應的智慧主機，這是不尋常的。如果一些程式需要這樣的能力，使用 msmtp 來設定他們，它比較容易來設定多個源電子郵件地址。\n\
+         GUI（圖形使用者介面）通訊協議\n\
+         現代 X 伺服器具有 MIT 共享記憶體擴充套件，他們和本地 X 客戶端透過本地共享記憶體進行通訊。這就繞過了網路透明的程序間通訊通道，獲得了效能。\n",
+    ];
+    for page in pages {
+        assert_eq!(check(page), page);
+    }
+}
