@@ -117,9 +117,10 @@ pub enum Reason {
     /// happens to be as wide as its neighbours, as lines of flowing text
     /// (one paragraph per line, no blank lines) often are.
     FullSentenceAlone,
-    /// Break: the line fills the column and ends a sentence where most lines
-    /// of the section end one: already-flowing text, one paragraph per line,
-    /// whose lines happen to be as wide as one another.
+    /// Keep: most lines of the section end a sentence, and few stand after
+    /// a blank line: already-flowing text, one paragraph per line with
+    /// headings between, not hard-wrapped (even where some of its lines
+    /// happen to be as wide as one another).
     SentencePerLine,
     /// Break: the line follows a running header and stops without a mark
     /// (no comma or full stop in it): the page's first block opens with a
@@ -365,7 +366,7 @@ impl fmt::Display for Reason {
                 "line fills the column and ends a sentence, with no wrapped line on either side"
             }
             Reason::SentencePerLine => {
-                "line ends a sentence where most lines do: flowing text, one paragraph per line"
+                "most lines end a sentence: flowing text, one paragraph per line, not hard-wrapped"
             }
             Reason::FirstLine => "first line of a paragraph, short by its lost indent",
             Reason::CaptionRunsOn => "caption runs on, mid-sentence or into its photo credit",
@@ -857,8 +858,7 @@ fn ends_printed_line_mid_word(line: &Line, after: Option<&Line>, column: u32) ->
 #[inline(always)]
 fn piece_rule(ctx: &BreakContext<'_>, column: u32) -> Option<(Action, Reason)> {
     let (prev, next) = (ctx.prev, ctx.next);
-    if ctx.openings == Openings::EveryLine
-        || !may_cut_between(prev, next)
+    if !may_cut_between(prev, next)
         || prev.furniture.is_some()
         || next.furniture.is_some()
         || prev.shape.letter_spaced
@@ -1369,6 +1369,7 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
         return (Join, Reason::PieceRunsOn);
     }
     if ctx.column.is_none()
+        && ctx.openings != Openings::EveryLine
         && next.blanks_before == 0
         && prev.furniture.is_none()
         && next.furniture.is_none()
@@ -1400,7 +1401,12 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
         return (Join, Reason::InsideBlock);
     }
     let Some(column) = ctx.column else {
-        return (Keep, Reason::NotWrapped);
+        let reason = if ctx.openings == Openings::EveryLine {
+            Reason::SentencePerLine
+        } else {
+            Reason::NotWrapped
+        };
+        return (Keep, reason);
     };
     let next_column = ctx.next_column.map_or(column, |c| c.max(column));
     let next_fit = match fit(
@@ -1446,10 +1452,6 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
         return (Break, Reason::NextWiderThanColumn);
     }
     let prev_short = matches!(prev_fit, Some(Fit::Short | Fit::IndentShort));
-    // A short line may be a piece of a printed line the extractor cut at a
-    // mark, but not in flowing text, whose lines end sentences: a short line
-    // there that stops mid-sentence is a heading.
-    let pieces_possible = ctx.openings != Openings::EveryLine;
     // A stretched justified line split into glyphs: fragments inside a
     // paragraph, or a run of them where one began.
     let fragment = |line: &Line| line.width <= 4 && !line.ends_sentence;
@@ -1634,8 +1636,6 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 // to be as wide as one another. (The next line of a wrapped
                 // paragraph seldom ends its sentence too.)
                 (Break, Reason::FullSentenceAlone)
-            } else if ctx.openings == Openings::EveryLine {
-                (Break, Reason::SentencePerLine)
             } else {
                 (Join, Reason::FullLineSentenceEnd)
             }
@@ -1726,8 +1726,7 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 && next_fit == Fit::IndentShort
             {
                 (Break, Reason::Heading)
-            } else if pieces_possible
-                && mid_word
+            } else if mid_word
                 && next.blanks_before == 0
                 // Not a subhead of two lines before a paragraph's first line
                 // (unless a word opening the line after the next one
@@ -1741,8 +1740,7 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                     .is_some_and(|before| !before.ends_sentence && before.furniture.is_none())
             {
                 (Join, Reason::SentenceRunsThrough)
-            } else if pieces_possible
-                && prev.last == CharRole::Close
+            } else if prev.last == CharRole::Close
                 && prev.first == CharRole::Open
                 && !prev.ends_sentence
                 && !prev.ends_with_credit
@@ -1753,8 +1751,7 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                     .is_some_and(|before| !before.ends_sentence && before.furniture.is_none())
             {
                 (Join, Reason::RemarkRunsOn)
-            } else if pieces_possible
-                && prev.last == CharRole::Close
+            } else if prev.last == CharRole::Close
                 && !prev.ends_sentence
                 && !prev.ends_with_credit
                 && next.blanks_before == 0
@@ -1766,8 +1763,7 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 })
             {
                 (Join, Reason::ClosedBeforePiece)
-            } else if pieces_possible
-                && mid_word
+            } else if mid_word
                 && ctx.prev_opens_paragraph()
                 && next.blanks_before == 0
                 && next.furniture.is_none()

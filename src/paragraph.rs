@@ -491,17 +491,24 @@ impl Analysis {
         } else {
             BlankLines::Breaks
         };
-        let any_column = estimate_columns(
-            &self.lines[range.clone()],
-            reflower.fixed_column,
-            blank_lines == BlankLines::Spacing,
-            &mut self.columns,
-            &mut self.scratch.columns,
-        );
+        // Flowing text may happen to agree on a column here and there: its
+        // lines are read as what they are, paragraphs (unless the caller
+        // fixed a column: then the text is wrapped at it).
+        let every_line = survey.lines_end_sentences() && reflower.fixed_column.is_none();
+        let any_column = if every_line {
+            self.columns.resize(range.end, None);
+            false
+        } else {
+            estimate_columns(
+                &self.lines[range.clone()],
+                reflower.fixed_column,
+                blank_lines == BlankLines::Spacing,
+                &mut self.columns,
+                &mut self.scratch.columns,
+            )
+        };
         // (With no column, `Openings::of` reads nothing: the default.)
-        // (Flowing text may happen to agree on a column: its lines still
-        // end their paragraphs.)
-        let openings = if survey.lines_end_sentences() {
+        let openings = if every_line {
             Openings::EveryLine
         } else if any_column {
             Openings::of(&self.lines[range.clone()], &self.columns[range.clone()])
@@ -1740,12 +1747,16 @@ impl Survey {
         self.letter_spaced >= 6 && 5 * self.letter_spaced >= 3 * self.judged
     }
 
-    /// Whether most lines end a sentence, as the lines of already-flowing
-    /// text (one paragraph per line, headings between) do; of wrapped text
-    /// only a paragraph's last line does, and of a printed line cut into
-    /// pieces fewer still.
+    /// Whether most lines end a sentence, with no blank line before most of
+    /// them, as the lines of already-flowing text run together (one
+    /// paragraph per line, headings between) do; of wrapped text only a
+    /// paragraph's last line does, and of a printed line cut into pieces
+    /// fewer still. (Where blank lines part the lines, the blocks they make
+    /// are read as such: see [`Survey::blank_lines_end_paragraphs`].)
     fn lines_end_sentences(&self) -> bool {
-        self.judged >= 4 && 2 * self.mid_sentence < self.judged
+        self.judged >= 4
+            && 2 * self.mid_sentence < self.judged
+            && 2 * self.after_one_blank < self.lines
     }
 
     /// Whether the blank lines are paragraph ends only, as a text renderer
@@ -2148,6 +2159,9 @@ mod tests {
         assert!(!Survey::of(&section(&[pieces])).lines_end_sentences());
         // Too few lines to tell.
         assert!(!Survey::of(&section(&[&flowing[..3]])).lines_end_sentences());
+        // Lines between blank lines are blocks, read as blocks.
+        let blocks: Vec<&[&str]> = flowing.iter().map(std::slice::from_ref).collect();
+        assert!(!Survey::of(&section(&blocks)).lines_end_sentences());
     }
 
     /// `lines` as one text, measured, and which of them are marked as rows
