@@ -111,12 +111,6 @@ pub enum Reason {
     /// Join: the line fills its column and ends a sentence, but the next line
     /// does not look like the start of a paragraph.
     FullLineSentenceEnd,
-    /// Break: the line fills the column and ends a sentence, it was not
-    /// joined into, and the next line ends a sentence too: with no wrapped
-    /// line on either side, the full line is a paragraph of its own that
-    /// happens to be as wide as its neighbours, as lines of flowing text
-    /// (one paragraph per line, no blank lines) often are.
-    FullSentenceAlone,
     /// Keep: most lines of the section end a sentence, and few stand after
     /// a blank line: already-flowing text, one paragraph per line with
     /// headings between, not hard-wrapped (even where some of its lines
@@ -361,9 +355,6 @@ impl fmt::Display for Reason {
             }
             Reason::AfterRunningHeader => {
                 "unpunctuated line after a running header: a heading of its own"
-            }
-            Reason::FullSentenceAlone => {
-                "line fills the column and ends a sentence, with no wrapped line on either side"
             }
             Reason::SentencePerLine => {
                 "most lines end a sentence: flowing text, one paragraph per line, not hard-wrapped"
@@ -1630,12 +1621,6 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 // Not short by an indent, a question after a paragraph that
                 // filled its last line is a subhead set flush.
                 (Break, Reason::NextIsQuestion)
-            } else if ctx.joined_before.is_none() && next.ends_sentence {
-                // No wrapped line on either side: in flowing text every
-                // line is a paragraph that ends a sentence, and some happen
-                // to be as wide as one another. (The next line of a wrapped
-                // paragraph seldom ends its sentence too.)
-                (Break, Reason::FullSentenceAlone)
             } else {
                 (Join, Reason::FullLineSentenceEnd)
             }
@@ -1985,16 +1970,6 @@ mod tests {
                 Some("一二三四五六七八九十一二"),
                 Some(FULL),
                 (Join, Reason::FullLineSentenceEnd),
-            ),
-            // The same two lines with no line joined before the full one:
-            // nothing around is wrapped, so each is a paragraph of its own.
-            (
-                "一二三四五六七八九十一二三。",
-                "一二三四五。",
-                0,
-                Some("一二三四五六七八九十一二"),
-                None,
-                (Break, Reason::FullSentenceAlone),
             ),
             // A glyph alone starts a run of a stretched line's glyphs; two
             // words of two characters (a kicker above a headline) do not.

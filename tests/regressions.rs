@@ -1956,3 +1956,26 @@ fn flowing_text_with_headings_comes_back_unchanged() {
         assert_eq!(check(page), page);
     }
 }
+
+/// A full line that ends a sentence and opens its paragraph, before a line
+/// that ends a sentence too, goes on into it: a paragraph of two lines
+/// whose first sentence happened to end at the column. (It was read as
+/// flowing text, each line a paragraph, once flowing text was told by that
+/// pair alone; flowing text is now told by its whole section.)
+#[test]
+fn a_full_first_line_ending_a_sentence_goes_on() {
+    let page = "發送可能的 Bug 報告郵件。請避免使用逗號、「&」符\n\
+                號或括號。\n\
+                第 9 行是二進位套件的名稱。通常情況下與原始\n\
+                碼套件相同，但不是必須的。\n\
+                一般而言，包含 編譯型語言編寫的程序 生成的二\n\
+                進制包依賴於具體的體繫結構。\n\
+                一般而言，包含 文本、圖像、或解釋型語言腳本\n\
+                生成的二進制包獨立於體繫結構。\n\
+                此套件僅當它依賴的套件均已安裝後纔可以安裝。\n\
+                此處寫明你的程式所必須的套件。\n\
+                這項中的軟件包不是嚴格意義上必須安裝纔可以保\n\
+                證程序運行。當用戶安裝軟件包時，所有前端工具都會\n";
+    let out = check(page);
+    assert!(out.contains("纔可以安裝。此處寫明"), "{out}");
+}
