@@ -1601,6 +1601,20 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 })
             {
                 (Break, Reason::NextIsSubhead)
+            } else if ctx.openings == Openings::Indented
+                && next.indent == 0
+                && !next.punctuated
+                && next.last.is_text()
+                && !next.shape.letter_spaced
+                && next.furniture.is_none()
+                && ctx.after_next.is_some_and(|after| {
+                    after.blanks_before == 0 && after.indent >= 2 && after.furniture.is_none()
+                })
+            {
+                // Where first lines kept their indents, a line with none
+                // that stops without a mark before one that opens a
+                // paragraph is a subhead, however wide.
+                (Break, Reason::NextIsSubhead)
             } else if next_fit == Fit::Short
                 // Not a glyph or a word split off a stretched line.
                 && next.width > 2

@@ -1979,3 +1979,42 @@ fn a_full_first_line_ending_a_sentence_goes_on() {
     let out = check(page);
     assert!(out.contains("纔可以安裝。此處寫明"), "{out}");
 }
+
+/// Where first lines kept their 2-em indents (`　　`), a line with none that
+/// stops without a mark, before a line that is indented, is a subhead: it
+/// was glued to the paragraph before it when that paragraph's last line
+/// filled the column.
+#[test]
+fn a_subhead_between_paragraphs_with_kept_indents_stands_alone() {
+    let page = "个封装，被设计为针对终端\n\
+                用户交互的界面，它默认启\n\
+                用了某些适合交互式使用的\n\
+                选项。\n\
+                \u{3000}\u{3000}aptitude 是用于日常\n\
+                软件包管理（例如检查已安\n\
+                装的软件包和搜索可用的软\n\
+                件包）的最合适工具。\n\
+                \u{3000}\u{3000}aptitude 对硬件资源\n\
+                的要求更高。它消耗更多的\n\
+                内存并且运行速度更慢。\n\
+                完整地清理已删除软件包\n\
+                \u{3000}\u{3000}在 \"新软件包视图\" 使\n\
+                用 \"l\" 提示并输入正则匹\n\
+                配式 \"~c\" ，这将仅匹配软\n\
+                件包，比如， \"移除但不清\n\
+                空配置\" 。所有符合匹配的\n\
+                软件包可以在顶层标题上使\n\
+                用 \"[\" 显示。\n\
+                \u{3000}\u{3000}当您在顶层标题如 “未\n\
+                安装的包” 中输入 “_”，当\n\
+                前标题下的软件包只有匹配\n\
+                正则式才会被清除。您还可\n\
+                以使用“=” 来交互式地排除\n\
+                软件包以避免删除它们。\n\
+                调整自动/手动安装状态\n\
+                \u{3000}\u{3000}下面是调整软件包的自\n\
+                动/手动安装状态的方法\n";
+    let out = check(page);
+    assert!(out.contains("\n完整地清理已删除软件包\n"), "{out}");
+    assert!(out.contains("\n调整自动/手动安装状态\n"), "{out}");
+}
