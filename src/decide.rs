@@ -1251,11 +1251,13 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     }
     // The block a running header opens starts with a kicker or a headline:
     // a line there that stops without a mark is a heading of its own.
+    // (Not a line set in by a kept indent: it opens a paragraph.)
     if ctx.after_header
         && ctx.joined_before.is_none()
         && prev.furniture.is_none()
         && prev.compressible == 0
         && prev.last.is_text()
+        && !(ctx.openings == Openings::Indented && (2..=8).contains(&prev.indent))
     {
         return (Break, Reason::AfterRunningHeader);
     }

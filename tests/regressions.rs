@@ -2018,3 +2018,45 @@ fn a_subhead_between_paragraphs_with_kept_indents_stands_alone() {
     assert!(out.contains("\n完整地清理已删除软件包\n"), "{out}");
     assert!(out.contains("\n调整自动/手动安装状态\n"), "{out}");
 }
+
+/// Where first lines kept their indents, an indented line after a running
+/// header opens a paragraph: it is no kicker or headline of its own, even
+/// stopping without a mark (it was cut off the rest of its paragraph).
+#[test]
+fn an_indented_line_after_a_running_header_opens_a_paragraph() {
+    let page = "西部经济导报　2024年9月19日　星期五　第3版　社会\n\
+                \u{3000}\u{3000}Debian 系统和其他\n\
+                Unix 系统之间的源代码兼\n\
+                容性怎么样？\n\
+                \u{3000}\u{3000}——如何向 Debian 计划\n\
+                捐赠资源？\n\
+                □本报记者　田磊蕾\n\
+                \u{3000}\u{3000}不同的 Linux 发行版\n\
+                使用不同的软件包格式以及\n\
+                不同的软件包管理系统。\n\
+                \u{3000}\u{3000}大多数软件包管理器在\n\
+                解包档案时会写一些管理文\n\
+                件。这些管理文件通常没有\n\
+                标准化。所以，在运行其他\n\
+                发行版的系统上解包\n\
+                Debian 软件包会对该系统\n\
+                的软件包管理器产生不可预\n\
+                测的（当然也不是正面的）\n\
+                效果。类似地，来自其他发\n\
+                行版的工具可能可以在\n\
+                Debian 系统中成功解包它\n\
+                们的档案，但可能会使得\n\
+                Debian 软件包管理系统在\n\
+                后续升级或删除一些软件包\n\
+                时出错，甚至简单地输出系\n\
+                统上有哪些软件包时也可能\n\
+                出错。\n\
+                \u{3000}\u{3000}因为本计划致力于让全\n\
+                世界的用户都能方便快捷地\n\
+                获取大量的软件，所以我们\n";
+    let out = check(page);
+    assert!(
+        out.contains("系统和其他Unix 系统之间的源代码兼容性怎么样？"),
+        "{out}"
+    );
+}
