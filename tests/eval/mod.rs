@@ -385,3 +385,126 @@ pub fn baseline_punctuation(text: &str) -> String {
     }
     out
 }
+
+/// Column widths (em) and paragraph openings [`rewrapped`] cycles through.
+const REWRAP_WIDTHS: [usize; 4] = [12, 16, 22, 30];
+
+/// How [`rewrapped`] opens a paragraph: flush (books and manuals in one wide
+/// column), a 2-em indent lost in extraction, or the indent kept as two
+/// U+3000.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opening {
+    Flush,
+    Lost,
+    Kept,
+}
+
+/// The page's correct reflow (`NAME.expected.txt`, real prose) hard-wrapped
+/// anew, as `tests/corpus/tools/wrap_prose.py` wraps `wrapped/`: at a column
+/// of 12, 16, 22 or 30 em and with flush, lost or kept openings, in turn by
+/// `index` (three openings for each width), labels by construction. So the
+/// corpus's prose is read as a book or a word processor would wrap it, at
+/// widths and openings its own page was not set at. `false` (the page is
+/// left as it was) when there is no expected text.
+pub fn rewrapped(page: &mut Page, index: usize) -> bool {
+    let expected = page
+        .path
+        .with_file_name(format!("{}.expected.txt", page.name));
+    let Ok(expected) = fs::read_to_string(expected) else {
+        return false;
+    };
+    let opening = [Opening::Flush, Opening::Lost, Opening::Kept][index % 3];
+    let column = 2 * REWRAP_WIDTHS[(index / 3) % REWRAP_WIDTHS.len()];
+    let (mut text, mut points, mut lines) = (String::new(), Vec::new(), 0);
+    for paragraph in expected.lines().map(str::trim).filter(|p| !p.is_empty()) {
+        let body = if is_prose(paragraph) {
+            let first_short = if opening == Opening::Flush { 0 } else { 4 };
+            let mut body = wrap(paragraph, column, first_short);
+            if opening == Opening::Kept {
+                body[0].insert_str(0, "\u{3000}\u{3000}");
+            }
+            body
+        } else {
+            vec![paragraph.to_string()]
+        };
+        for (k, line) in body.iter().enumerate() {
+            if lines > 0 {
+                let label = if k > 0 { Label::Join } else { Label::Break };
+                points.push((lines, label));
+            }
+            text.push_str(line);
+            text.push('\n');
+            lines += 1;
+        }
+    }
+    page.text = text;
+    page.points = points;
+    true
+}
+
+/// A paragraph of prose (wrapped), not a heading or byline (set alone).
+fn is_prose(paragraph: &str) -> bool {
+    paragraph.chars().count() >= 20
+        && paragraph.ends_with(['。', '！', '？', '…', '”', '」', '』', '）'])
+}
+
+/// Lines of `paragraph` wrapped at `column` half-em, the first line
+/// `first_short` half-em shorter: a break between two wide characters, at a
+/// space, or between a wide character and a Latin word (a run of ASCII
+/// letters, digits and path punctuation is never split); a closing or pause
+/// mark never starts a line (it hangs up to 1 em past the column), an
+/// opening mark never ends one.
+fn wrap(paragraph: &str, column: usize, first_short: usize) -> Vec<String> {
+    const NO_START: &str = "，。、；：？！）」』”’》】〕…,.;:?!)";
+    const NO_END: &str = "（「『“‘《【〔(";
+    let word = |c: char| c.is_ascii_alphanumeric() || "_./:-~+#@%&=*'\"".contains(c);
+    let width = |s: &str| -> usize {
+        s.chars()
+            .map(|c| {
+                unicode_width::UnicodeWidthChar::width(c)
+                    .unwrap_or(0)
+                    .max(1)
+            })
+            .sum()
+    };
+    // Unbreakable tokens: a run of word characters, or one other character.
+    let mut tokens: Vec<&str> = Vec::new();
+    let mut rest = paragraph;
+    while let Some(c) = rest.chars().next() {
+        let len = if word(c) {
+            rest.find(|c: char| !word(c)).unwrap_or(rest.len())
+        } else {
+            c.len_utf8()
+        };
+        tokens.push(&rest[..len]);
+        rest = &rest[len..];
+    }
+    let (mut lines, mut current, mut current_width) = (Vec::new(), Vec::<&str>::new(), first_short);
+    for token in tokens {
+        let w = width(token);
+        if token == " " && current.is_empty() {
+            continue;
+        }
+        let fits = current_width + w <= column;
+        let hangs = token.starts_with(|c| NO_START.contains(c)) && current_width + w <= column + 2;
+        if !current.is_empty() && !fits && !hangs {
+            let mut carried = Vec::new();
+            while current.last().is_some_and(|t| NO_END.contains(t)) {
+                carried.insert(0, current.pop().expect("a last token"));
+            }
+            lines.push(current.concat().trim_end_matches(' ').to_string());
+            current = carried;
+            current_width = current.iter().map(|t| width(t)).sum();
+            if token == " " {
+                continue;
+            }
+        }
+        current.push(token);
+        current_width += w;
+    }
+    if !current.is_empty() {
+        lines.push(current.concat().trim_end_matches(' ').to_string());
+    }
+    lines.retain(|line| !line.is_empty());
+    lines
+}
