@@ -661,10 +661,25 @@ fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, R
     if prev.ends_with_credit && prev.last == CharRole::Close {
         return Some((Break, Reason::Furniture(Furniture::Caption)));
     }
+    // A subtitle's own next line is its short tail, or ends its sentence
+    // (a dash that opens a line of prose), or goes on into such a tail; a
+    // line as full as the body's lines, or a dateline, is the story under
+    // it.
+    let short = |line: &Line| ctx.column.map_or(true, |c| fit(line, c, 0) == Fit::Short);
+    let subtitle_goes_on = wraps_on
+        && !next.dateline_lead
+        && (next.ends_sentence
+            || short(next)
+            || ctx.after_next.is_some_and(|after| {
+                after.blanks_before == 0 && after.ends_sentence && short(after)
+            }));
     match prev.furniture {
         Some(Furniture::Caption) if caption_runs_on => return Some((Join, Reason::CaptionRunsOn)),
-        Some(kind @ (Furniture::Caption | Furniture::Subtitle)) if !wraps_on => {
-            return Some((Break, Reason::Furniture(kind)))
+        Some(Furniture::Subtitle) if !subtitle_goes_on => {
+            return Some((Break, Reason::Furniture(Furniture::Subtitle)))
+        }
+        Some(Furniture::Caption) if !wraps_on => {
+            return Some((Break, Reason::Furniture(Furniture::Caption)))
         }
         Some(Furniture::Caption | Furniture::Subtitle | Furniture::ListItem) | None => {}
         Some(kind) => return Some((Break, Reason::Furniture(kind))),

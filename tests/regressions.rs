@@ -2060,3 +2060,45 @@ fn an_indented_line_after_a_running_header_opens_a_paragraph() {
         "{out}"
     );
 }
+
+/// A subtitle (`——…`) that fills the column stands alone before the story's
+/// first line: a subtitle's own next line is its short tail or ends its
+/// sentence, and the line here is as full as the story's lines, which go
+/// on after it. (It was taken for the subtitle wrapping on.) A subtitle
+/// that does wrap keeps its tail.
+#[test]
+fn a_full_subtitle_stands_alone_before_the_story() {
+    let page = "科技信息报　2021年8月22日　星期二　第2版　科技\n\
+                软件包管理技巧\n\
+                ——混合源档案库中的软件包\n\
+                你可以根据 aptitude 这个包\n\
+                管理工具中的软件包描述或者是任\n\
+                务面板下的列表信息，来查找你所\n\
+                需要的软件包。\n\
+                当遇到2个以上的类似的软件\n\
+                包时，先前没有经过反复的尝试，\n\
+                你不知道安装哪一个的时候，应该\n\
+                用常识来判断。我认为以下几点是\n\
+                首选的软件包应该具有的特征。\n";
+    let out = check(page);
+    assert!(out.contains("\n——混合源档案库中的软件包\n"), "{out}");
+    let wrapped = "科技信息报　2021年8月22日　星期二　第2版　科技\n\
+                   软件包管理技巧\n\
+                   ——运行在主服务器上的一些常用\n\
+                   服务\n\
+                   □本报记者　张三\n\
+                   你可以根据 aptitude 这个包\n\
+                   管理工具中的软件包描述或者是任\n\
+                   务面板下的列表信息，来查找你所\n\
+                   需要的软件包。\n\
+                   当遇到2个以上的类似的软件\n\
+                   包时，先前没有经过反复的尝试，\n\
+                   你不知道安装哪一个的时候，应该\n\
+                   用常识来判断。我认为以下几点是\n\
+                   首选的软件包应该具有的特征。\n";
+    let out = check(wrapped);
+    assert!(
+        out.contains("\n——运行在主服务器上的一些常用服务\n"),
+        "{out}"
+    );
+}
