@@ -867,13 +867,29 @@ pub(crate) fn cut_written(both_unchanged: bool, read: u32) -> SectionCut {
 /// `北京    2189万    上海    2487万`, has several gaps and is narrower).
 /// Two such lines in a row count as between lines of prose when both span
 /// the measure of the prose around them (a table has a header and rows).
-/// Otherwise it stays preformatted, as does a line with no wide character,
-/// which may be code.
+/// Otherwise it stays preformatted, as does a line with no wide character
+/// (it may be code), unless it has one gap and lines with wide characters on
+/// both sides: two Latin words a justified line spread.
 fn settle_aligned_lines(section: &mut [Line], text: &str) {
     // Only lines that are never joined count against prose, so that joining
     // the lines around cannot change the evidence when the output is
     // reflowed again.
     // (Code and tables keep their lines whatever their gaps.)
+    // Two Latin words alone are read too, between lines with wide
+    // characters: a justified line that long words left with two words to
+    // spread (`Systemctl          disable`). (Not code: `x = 1    # note`.)
+    let settles_at = |section: &[Line], k: usize| {
+        let line = &section[k];
+        let prose = |l: Option<&Line>| l.is_some_and(|l| l.wide_chars > 0);
+        line.shape.aligned
+            && !line.shape.code
+            && !line.shape.table
+            && (line.wide_chars > 0
+                || (line.space_runs == 1
+                    && two_words(&text[line.text_start..line.text_end])
+                    && prose(k.checked_sub(1).map(|j| &section[j]))
+                    && prose(section.get(k + 1))))
+    };
     let settles = |line: &Line| {
         line.shape.aligned && line.wide_chars > 0 && !line.shape.code && !line.shape.table
     };
@@ -895,7 +911,7 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
         |line: &Line| (line.shape.aligned || line.shape.preformatted) && !spread_prose(line);
     for i in 0..section.len() {
         let line = &section[i];
-        if !settles(line) {
+        if !settles_at(section, i) {
             continue;
         }
         let before = i.checked_sub(1).map(|k| &section[k]);
@@ -969,6 +985,17 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
         section[i].shape.preformatted = !(alone && spread);
         section[i].shape.justified = justified;
     }
+}
+
+/// Whether `line` is two words of ASCII letters and digits (with `-` `.`
+/// `_` `/` inside), and nothing else but the spaces between them.
+fn two_words(line: &str) -> bool {
+    let word = |w: &str| {
+        w.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'/'))
+    };
+    let mut words = line.split_ascii_whitespace();
+    matches!((words.next(), words.next(), words.next()), (Some(a), Some(b), None) if word(a) && word(b))
 }
 
 /// Whether a run of three or more spaces in `line` follows a full-width

@@ -2102,3 +2102,33 @@ fn a_full_subtitle_stands_alone_before_the_story() {
         "{out}"
     );
 }
+
+/// A justified line that a long word left with two Latin words to spread
+/// (`Systemctl          disable`), between lines of prose: no code or
+/// table row but a line of the paragraph, decided like any other. (Lines
+/// with no wide character stayed preformatted, so the story's first
+/// sentence was cut in three.)
+#[test]
+fn two_latin_words_spread_across_a_line_of_prose_run_on() {
+    let page = "西部经济导报”2020年11月6日 星期五 第7版 教育\n\
+                \n\
+                Debian 系统是如何引导的?\n\
+                \n\
+                口程秀艳\n\
+                本报昆明2月14日电\n\
+                Systemctl          disable\n\
+                \n\
+                service.service 请使用在\n\
+                /lib/systemd/system 中安装\n\
+                的服务文件的文件名 〈通常基\n\
+                于软件包的包名)。\n\
+                \n\
+                服     务     文     件\n\
+                /lib/systemdy/systemyrc-\n\
+                local.service 为在引导后执\n";
+    let out = check(page);
+    assert!(
+        out.contains("2月14日电Systemctl          disable service.service 请使用在"),
+        "{out}"
+    );
+}
