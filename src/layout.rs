@@ -91,11 +91,15 @@ impl Openings {
     /// [`Flush`] when the unindented line after one is mostly as full as
     /// the full line after it (at least 4 times, and half as often again as
     /// it is 1.5 em or more shorter, as a first line that lost its indent
-    /// is).
+    /// is). Only lines with no blank line between them are read: one blank
+    /// line is none where `double_spaced` (see `BlankLines::Spacing`).
     ///
     /// [`Indented`]: Openings::Indented
     /// [`Flush`]: Openings::Flush
-    pub(crate) fn of(section: &[Line], columns: &[Option<u32>]) -> Openings {
+    pub(crate) fn of(section: &[Line], columns: &[Option<u32>], double_spaced: bool) -> Openings {
+        // (Where a blank line follows every line as line spacing, one blank
+        // line is none.)
+        let spacing = u32::from(double_spaced);
         // After each paragraph's short last line that ends a sentence: is
         // the next line set in by 1 to 4 em (kept), flush with no indent, or
         // 1.5 em or more shorter than the full line after it (lost)?
@@ -106,7 +110,7 @@ impl Openings {
             let ends_paragraph = last.ends_sentence
                 && last.furniture.is_none()
                 && fit(last, column, 0) == Fit::Short;
-            if !ends_paragraph || first.blanks_before > 0 || first.furniture.is_some() {
+            if !ends_paragraph || first.blanks_before > spacing || first.furniture.is_some() {
                 continue;
             }
             if (2..=8).contains(&first.indent) && !first.shape.preformatted {
@@ -117,7 +121,9 @@ impl Openings {
                 continue;
             }
             unindented += 1;
-            if first.ends_sentence || after.blanks_before > 0 || fit(after, column, 0) != Fit::Full
+            if first.ends_sentence
+                || after.blanks_before > spacing
+                || fit(after, column, 0) != Fit::Full
             {
                 continue;
             }
@@ -593,13 +599,30 @@ mod tests {
             measured(&lines)
         };
         let columns = vec![Some(28); 20];
-        assert_eq!(Openings::of(&page(full), &columns), Openings::Flush);
-        assert_eq!(Openings::of(&page(lost), &columns), Openings::LostIndent);
+        assert_eq!(Openings::of(&page(full), &columns, false), Openings::Flush);
+        assert_eq!(
+            Openings::of(&page(lost), &columns, false),
+            Openings::LostIndent
+        );
         let indented = format!("\u{3000}\u{3000}{lost}");
-        assert_eq!(Openings::of(&page(&indented), &columns), Openings::Indented);
+        assert_eq!(
+            Openings::of(&page(&indented), &columns, false),
+            Openings::Indented
+        );
+        // A blank line after every line as line spacing hides nothing
+        // (it did: the default reading).
+        let mut spaced = page(full);
+        for line in spaced.iter_mut().skip(1) {
+            line.blanks_before = 1;
+        }
+        assert_eq!(Openings::of(&spaced, &columns, false), Openings::LostIndent);
+        assert_eq!(Openings::of(&spaced, &columns, true), Openings::Flush);
         // Too little evidence: the usual reading.
         let few = &page(full)[..12];
-        assert_eq!(Openings::of(few, &columns[..12]), Openings::LostIndent);
+        assert_eq!(
+            Openings::of(few, &columns[..12], false),
+            Openings::LostIndent
+        );
         // Two headings centred by spaces do not make a page of lost
         // indents one that kept them: most paragraph ends are followed by
         // an unindented first line.
@@ -612,7 +635,7 @@ mod tests {
         }
         let columns = vec![Some(28); lines.len()];
         assert_eq!(
-            Openings::of(&measured(&lines), &columns),
+            Openings::of(&measured(&lines), &columns, false),
             Openings::LostIndent
         );
     }

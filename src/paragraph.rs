@@ -511,7 +511,11 @@ impl Analysis {
         let openings = if every_line {
             Openings::EveryLine
         } else if any_column {
-            Openings::of(&self.lines[range.clone()], &self.columns[range.clone()])
+            Openings::of(
+                &self.lines[range.clone()],
+                &self.columns[range.clone()],
+                blank_lines == BlankLines::Spacing,
+            )
         } else {
             Openings::default()
         };
