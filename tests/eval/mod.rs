@@ -386,6 +386,14 @@ pub fn baseline_punctuation(text: &str) -> String {
     out
 }
 
+/// The page's correct reflow, `NAME.expected.txt` beside it, if there is one.
+pub fn expected_text(page: &Page) -> Option<String> {
+    let path = page
+        .path
+        .with_file_name(format!("{}.expected.txt", page.name));
+    fs::read_to_string(path).ok()
+}
+
 /// Column widths (em) and paragraph openings [`rewrapped`] cycles through.
 const REWRAP_WIDTHS: [usize; 4] = [12, 16, 22, 30];
 
@@ -407,10 +415,7 @@ pub enum Opening {
 /// widths and openings its own page was not set at. `false` (the page is
 /// left as it was) when there is no expected text.
 pub fn rewrapped(page: &mut Page, index: usize) -> bool {
-    let expected = page
-        .path
-        .with_file_name(format!("{}.expected.txt", page.name));
-    let Ok(expected) = fs::read_to_string(expected) else {
+    let Some(expected) = expected_text(page) else {
         return false;
     };
     let opening = [Opening::Flush, Opening::Lost, Opening::Kept][index % 3];
