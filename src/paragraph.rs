@@ -879,20 +879,18 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
     // the lines around cannot change the evidence when the output is
     // reflowed again.
     // (Code and tables keep their lines whatever their gaps.)
-    // Two Latin words alone are read too, between lines with wide
-    // characters: a justified line that long words left with two words to
-    // spread (`Systemctl          disable`). (Not code: `x = 1    # note`.)
-    let settles_at = |section: &[Line], k: usize| {
-        let line = &section[k];
-        let prose = |l: Option<&Line>| l.is_some_and(|l| l.wide_chars > 0);
+    // Two Latin words alone are read too: a justified line that long words
+    // left with two words to spread (`Systemctl          disable`), prose
+    // where no table row is beside it (see `alone` below). (Not code:
+    // `x = 1    # note`. Whether the lines beside hold wide characters is
+    // not asked: joining one into a paragraph could change the answer when
+    // the output is reflowed again.)
+    let settles_at = |line: &Line| {
         line.shape.aligned
             && !line.shape.code
             && !line.shape.table
             && (line.wide_chars > 0
-                || (line.space_runs == 1
-                    && two_words(&text[line.text_start..line.text_end])
-                    && prose(k.checked_sub(1).map(|j| &section[j]))
-                    && prose(section.get(k + 1))))
+                || (line.space_runs == 1 && two_words(&text[line.text_start..line.text_end])))
     };
     let settles = |line: &Line| {
         line.shape.aligned && line.wide_chars > 0 && !line.shape.code && !line.shape.table
@@ -915,7 +913,7 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
         |line: &Line| (line.shape.aligned || line.shape.preformatted) && !spread_prose(line);
     for i in 0..section.len() {
         let line = &section[i];
-        if !settles_at(section, i) {
+        if !settles_at(&section[i]) {
             continue;
         }
         let before = i.checked_sub(1).map(|k| &section[k]);

@@ -2132,3 +2132,24 @@ fn two_latin_words_spread_across_a_line_of_prose_run_on() {
         "{out}"
     );
 }
+
+/// Found by the property test `second_reflow_changes_nothing` (stop 20):
+/// two Latin words spread across a line were read as prose only between
+/// lines with wide characters; the line before (`A`) had none until it was
+/// joined into its paragraph (`一A`), so reflowing the output again read the
+/// spread line the other way and indented it. Whether the lines beside hold
+/// wide characters is no longer asked.
+#[test]
+fn proptest_two_spread_words_beside_a_line_joined_later() {
+    let text = "一\n \nA\nA    A\n一一一";
+    let newline = Options::new()
+        .separator(cjk_reflow::Separator::Newline)
+        .indent(cjk_reflow::Indent::Ideographic)
+        .build()
+        .unwrap();
+    check(text);
+    for r in [Reflower::default(), newline] {
+        let once = r.reflow(text);
+        assert_eq!(r.reflow(&once), once, "{once:?}");
+    }
+}
