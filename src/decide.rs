@@ -1726,6 +1726,15 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                         // its narrow characters.
                         && next.width + 3 <= after.width
                 })
+                // Nor when `prev` is 2 em short only of a line that is
+                // itself 1.5 em or more short of the full line after it.
+                && !(indent_short_of(prev, next)
+                    && ctx.after_next.is_some_and(|after| {
+                        after.blanks_before == 0
+                            && !after.shape.letter_spaced
+                            && fit(after, column, 0) == Fit::Full
+                            && next.max_width() + 3 <= after.min_width()
+                    }))
             {
                 (Join, Reason::FirstLine)
             } else if mid_word

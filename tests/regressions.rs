@@ -2133,6 +2133,39 @@ fn two_latin_words_spread_across_a_line_of_prose_run_on() {
     );
 }
 
+/// A subhead before a paragraph's first line (`Unix 文件基础` | `每个目录都有一个名`)
+/// is 2 em short of that first line, which is itself 2 em short of the full
+/// line after it: a heading, not a first line whose indent was lost. (It was
+/// joined to the paragraph.)
+#[test]
+fn a_subhead_two_em_short_of_a_first_line_stands_alone() {
+    let page = "树是因为如果你画出文件\n\
+                系统，它看起来就像一棵\n\
+                树，但是它是颠倒过来\n\
+                的。\n\
+                Unix系统上叫做目\n\
+                录，某些其他系统上叫做\n\
+                文件夹。请同样留意，在\n\
+                任何Unix系统上，没有\n\
+                的驱动器的概念，例如\n\
+                “A:”。这只有一个文件\n\
+                系统，并且所有东西都包\n\
+                含在内。这相对于\n\
+                Windows 来说是一个巨\n\
+                大的优点。\n\
+                Unix 文件基础\n\
+                每个目录都有一个名\n\
+                字，它可以包含任意字母\n\
+                或除了/”以外的符号。\n\
+                根目录是个特例。它的名\n\
+                字是“/”（称作“斜线”\n\
+                或“根目录”），并且它不\n\
+                能被重命名。\n\
+                \n";
+    let out = check(page);
+    assert!(out.contains("\nUnix 文件基础\n"), "{out}");
+}
+
 /// Found by the property test `second_reflow_changes_nothing` (stop 20):
 /// two Latin words spread across a line were read as prose only between
 /// lines with wide characters; the line before (`A`) had none until it was
