@@ -1783,9 +1783,14 @@ impl Survey {
     /// fewer still. (Where blank lines part the lines, the blocks they make
     /// are read as such: see [`Survey::blank_lines_end_paragraphs`].)
     fn lines_end_sentences(&self) -> bool {
-        self.judged >= 4
-            && 2 * self.mid_sentence < self.judged
-            && 2 * self.after_one_blank < self.lines
+        // (Three lines are enough when all of them end a sentence: a
+        // wrapped paragraph of three lines has one that does not.)
+        let most_end = match self.judged {
+            0..=2 => false,
+            3 => self.mid_sentence == 0,
+            judged => 2 * self.mid_sentence < judged,
+        };
+        most_end && 2 * self.after_one_blank < self.lines
     }
 
     /// Whether the blank lines are paragraph ends only, as a text renderer
@@ -2186,8 +2191,11 @@ mod tests {
             "本会被执行；这些脚本启动",
         ];
         assert!(!Survey::of(&section(&[pieces])).lines_end_sentences());
-        // Too few lines to tell.
+        // Too few lines to tell, unless every one ends a sentence.
         assert!(!Survey::of(&section(&[&flowing[..3]])).lines_end_sentences());
+        let sentences: Vec<&str> = [&flowing[1..3], &flowing[4..]].concat();
+        assert!(Survey::of(&section(&[&sentences])).lines_end_sentences());
+        assert!(!Survey::of(&section(&[&wrapped[2..]])).lines_end_sentences());
         // Lines between blank lines are blocks, read as blocks.
         let blocks: Vec<&[&str]> = flowing.iter().map(std::slice::from_ref).collect();
         assert!(!Survey::of(&section(&blocks)).lines_end_sentences());
