@@ -872,28 +872,28 @@ pub(crate) fn cut_written(both_unchanged: bool, read: u32) -> SectionCut {
 /// Two such lines in a row count as between lines of prose when both span
 /// the measure of the prose around them (a table has a header and rows).
 /// Otherwise it stays preformatted, as does a line with no wide character
-/// (it may be code), unless it has one gap and lines with wide characters on
-/// both sides: two Latin words a justified line spread.
+/// (it may be code), unless it is two Latin words at one gap: a justified
+/// line that long words left with two words to spread.
 fn settle_aligned_lines(section: &mut [Line], text: &str) {
     // Only lines that are never joined count against prose, so that joining
     // the lines around cannot change the evidence when the output is
     // reflowed again.
     // (Code and tables keep their lines whatever their gaps.)
+    let settles = |line: &Line| {
+        line.shape.aligned && line.wide_chars > 0 && !line.shape.code && !line.shape.table
+    };
     // Two Latin words alone are read too: a justified line that long words
     // left with two words to spread (`Systemctl          disable`), prose
     // where no table row is beside it (see `alone` below). (Not code:
     // `x = 1    # note`. Whether the lines beside hold wide characters is
     // not asked: joining one into a paragraph could change the answer when
     // the output is reflowed again.)
-    let settles_at = |line: &Line| {
+    let two_spread_words = |line: &Line| {
         line.shape.aligned
             && !line.shape.code
             && !line.shape.table
-            && (line.wide_chars > 0
-                || (line.space_runs == 1 && two_words(&text[line.text_start..line.text_end])))
-    };
-    let settles = |line: &Line| {
-        line.shape.aligned && line.wide_chars > 0 && !line.shape.code && !line.shape.table
+            && line.space_runs == 1
+            && two_words(&text[line.text_start..line.text_end])
     };
     // A line that holds a full-width mark is prose an extractor spread at
     // its word spaces (pdfminer on a justified page, around Latin words:
@@ -913,7 +913,7 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
         |line: &Line| (line.shape.aligned || line.shape.preformatted) && !spread_prose(line);
     for i in 0..section.len() {
         let line = &section[i];
-        if !settles_at(&section[i]) {
+        if !settles(line) && !two_spread_words(line) {
             continue;
         }
         let before = i.checked_sub(1).map(|k| &section[k]);
