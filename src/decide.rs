@@ -116,6 +116,10 @@ pub enum Reason {
     /// headings between, not hard-wrapped (even where some of its lines
     /// happen to be as wide as one another).
     SentencePerLine,
+    /// Join: the line ends a sentence but was stretched to the column
+    /// (letter-spaced by justification): a paragraph's last line is not
+    /// justified, so its paragraph goes on.
+    StretchedLine,
     /// Break: the line follows a running header and stops without a mark
     /// (no comma or full stop in it): the page's first block opens with a
     /// kicker or a headline, a heading of its own.
@@ -358,6 +362,9 @@ impl fmt::Display for Reason {
             }
             Reason::SentencePerLine => {
                 "most lines end a sentence: flowing text, one paragraph per line, not hard-wrapped"
+            }
+            Reason::StretchedLine => {
+                "line ends a sentence but was stretched to the column: not a paragraph's last line"
             }
             Reason::FirstLine => "first line of a paragraph, short by its lost indent",
             Reason::CaptionRunsOn => "caption runs on, mid-sentence or into its photo credit",
@@ -1602,6 +1609,11 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
         Fit::Full if prev.ends_sentence => {
             if next.blanks_before > 0 {
                 (Break, Reason::BlankAfterSentence)
+            } else if prev.shape.letter_spaced
+                && next.furniture.is_none()
+                && !next.shape.letter_spaced
+            {
+                (Join, Reason::StretchedLine)
             } else if next_opens_paragraph() {
                 (Break, Reason::NextShortByIndent)
             } else if !next.punctuated

@@ -2186,3 +2186,30 @@ fn proptest_two_spread_words_beside_a_line_joined_later() {
         assert_eq!(r.reflow(&once), once, "{once:?}");
     }
 }
+
+/// A line that ends a sentence but was stretched to the column (pdfminer
+/// spells the widened gaps as spaces: `够 识 别 并 执 行 它 的 网 络 浏 览 器 。`)
+/// is no paragraph's last line: justification leaves a paragraph's last line
+/// as it is. Its paragraph goes on, though the next line is 2 em short (a
+/// Latin word did not fit).
+#[test]
+fn a_stretched_line_ending_a_sentence_is_no_paragraph_end() {
+    let page = "华东晨报 2020年12月27日 星期三 第15版 观点\n\
+                Debian 是否支持 Java？支持情况如何？\n\
+                □新华社记者 梁静\n\
+                \n\
+                一 些   Java  的 自 由 实 现 有\n\
+                Debian 软件包可用，既可以提供\n\
+                JDK，也可以提供 JRE。您可以使\n\
+                用 Debian 编写、调试及运行 Java\n\
+                程序。\n\
+                \n\
+                运行 Java applet 需要一个能\n\
+                够 识 别 并 执 行 它 的 网 络 浏 览 器 。\n\
+                Debian 收录的几个浏览器，例如\n\
+                Mozilla  和   Konqueror ， 支 持\n\
+                Java  插 件 ， 可 以 用 来 运 行   Java\n\
+                applet。\n";
+    let out = check(page);
+    assert!(out.contains("浏 览 器 。Debian 收录的几个浏览器"), "{out}");
+}
