@@ -14,8 +14,8 @@ use std::collections::BTreeMap;
 const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
     ("flowing-tight", 0.99),
-    ("mixed", 0.977),
-    ("ocr", 0.955),
+    ("mixed", 0.979),
+    ("ocr", 0.96),
     ("pdfminer", 0.985),
     ("pdftotext", 0.98),
     ("pdftotext-raw", 0.98),
