@@ -764,6 +764,23 @@ fn fuzz_settling_rounds_run_54() {
     check(&String::from_utf8_lossy(bytes));
 }
 
+/// Found by fuzzing (`reflow`, run 60, stop 20; the stop's first commit,
+/// `11a3712`, fails the same way): settling takes more than 16 rounds, as in
+/// runs 42 and 54 (an opening mark left open before pieces that end at pause
+/// marks; 1,082 bytes, not minimised further in 150 s). Left open with them.
+#[test]
+#[ignore = "settling needs more than 16 rounds (debug builds assert 16): run 42's finding"]
+fn fuzz_settling_rounds_run_60() {
+    let bytes = include_bytes!("fixtures/fuzz/run60-settling-rounds.bin");
+    let text = String::from_utf8_lossy(bytes);
+    check(&text);
+    for limit in 2..18 {
+        let r = cjk_reflow::stages::with_section_lines(&Reflower::default(), limit);
+        let once = r.reflow(&text);
+        assert_eq!(r.reflow(&once), once, "section limit {limit}");
+    }
+}
+
 /// Found by fuzzing (`reflow`, run 9): two joined lines made a code fence
 /// (`` + `), which the output, measured again, holds as preformatted; the
 /// settling check composed the joined line without looking at its text.
