@@ -1323,6 +1323,12 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     if open > 0 && !prev.ends_sentence && next.blanks_before == 0 && next.furniture.is_none() {
         return (Join, Reason::InsideBrackets);
     }
+    // Flowing text, every line a paragraph: no column was sought in it, and
+    // none of the rules below for lines with no column (pieces and glyphs
+    // of printed lines) reads it.
+    if ctx.openings == Openings::EveryLine {
+        return (Keep, Reason::SentencePerLine);
+    }
     // A run of single glyphs is a stretched line the extractor set one
     // glyph a line; it leaves too few lines to agree on a column.
     let glyph = single_glyph;
@@ -1337,10 +1343,7 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     // xeCJK) leave pieces too short to agree on a column: a piece that
     // stops at a pause or closing mark, or before an opening one,
     // mid-sentence, runs on. Lines of verse are as wide as one another.
-    // (Not in flowing text, whose lines end sentences: a heading there ends
-    // at a closing mark as well, `郵件傳輸代理 (MTA)`.)
     if ctx.column.is_none()
-        && ctx.openings != Openings::EveryLine
         && !prev.ends_sentence
         && next.blanks_before == 0
         && prev.furniture.is_none()
@@ -1357,8 +1360,7 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     // headline is followed by a sentence end or a dateline). Two lines
     // within 1 em of each other's width and without a single mark, the
     // next one stopping mid-word too, are lines of verse or a list, not
-    // pieces cut at compressed marks. Nor are the lines of flowing text: a
-    // heading there is followed by its paragraph's one line.
+    // pieces cut at compressed marks.
     let next_is_cut_piece = next.ends_sentence
         || prev.compressible > 0
         || next.compressible > 0
@@ -1367,7 +1369,6 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
             .after_next
             .is_some_and(|after| printed_line_goes_on(next, after));
     if ctx.column.is_none()
-        && ctx.openings != Openings::EveryLine
         && ((ctx.joined_before.is_some() && next_is_cut_piece)
             || (!next.ends_sentence
                 && !next.dateline_lead
@@ -1384,7 +1385,6 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
         return (Join, Reason::PieceRunsOn);
     }
     if ctx.column.is_none()
-        && ctx.openings != Openings::EveryLine
         && next.blanks_before == 0
         && prev.furniture.is_none()
         && next.furniture.is_none()
@@ -1416,12 +1416,7 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
         return (Join, Reason::InsideBlock);
     }
     let Some(column) = ctx.column else {
-        let reason = if ctx.openings == Openings::EveryLine {
-            Reason::SentencePerLine
-        } else {
-            Reason::NotWrapped
-        };
-        return (Keep, reason);
+        return (Keep, Reason::NotWrapped);
     };
     let next_column = ctx.next_column.map_or(column, |c| c.max(column));
     let next_fit = match fit(
