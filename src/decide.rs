@@ -1500,15 +1500,19 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     // A sentence's full stop alone in a run of single glyphs: the printed
     // line was stretched, so it did not end its paragraph, and the next
     // glyph goes on along it (`出` `错` `。` `你` `必`).
-    if prev.width <= 2
+    // So does a closing mark set with the stop (`）。`), after the glyphs
+    // of the same line (`件` `？` `”` `）。` `位` `于`).
+    let stop_alone = prev.width <= 2 && prev.first == prev.last;
+    let closed_stop = prev.width <= 4 && prev.first == CharRole::Close;
+    if (stop_alone || closed_stop)
         && prev.ends_sentence
-        && prev.first == prev.last
         && next.blanks_before == 0
         && next.width <= 2
         && !next.ends_sentence
-        && ctx
-            .joined_before
-            .is_some_and(|before| before.width <= 2 && !before.ends_sentence)
+        && ctx.joined_before.is_some_and(|before| {
+            before.width <= 2
+                && (!before.ends_sentence || (closed_stop && before.first == before.last))
+        })
     {
         return (Join, Reason::Fragment);
     }

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 const FLOORS: &[(&str, f64)] = &[
     ("flowing", 0.99),
     ("flowing-tight", 0.99),
-    ("mixed", 0.979),
+    ("mixed", 0.98),
     ("ocr", 0.96),
     ("pdfminer", 0.985),
     ("pdftotext", 0.98),

@@ -2230,3 +2230,39 @@ fn a_stretched_line_ending_a_sentence_is_no_paragraph_end() {
     let out = check(page);
     assert!(out.contains("浏 览 器 。Debian 收录的几个浏览器"), "{out}");
 }
+
+/// A stretched line that PyMuPDF set one glyph a line keeps a closing mark
+/// and the stop after it together (`件` `？` `”` `）。` `位` `于`): the
+/// printed line went on after the stop, so its paragraph does, as after a
+/// full stop alone among such glyphs.
+#[test]
+fn a_closing_mark_and_stop_among_a_stretched_lines_glyphs_go_on() {
+    let page = "——我应该如何安装能够构建软件包的开发环境？\n\
+                对于所有软件包，它们的\n\
+                作者都记录在文件\n\
+                /usr/share/doc/PACKAGE/copyright\n\
+                中，其中 PACKAGE 需要替\n\
+                换为该软件包的名字。\n\
+                图为太原某企业运维团队在监控大\n\
+                屏前值守。（新华社记者　孟斌　\n\
+                摄）\n\
+                在 Debian GNU/Linux\n\
+                系统中打包该软件的维护者记\n\
+                载于各软件包的 Debian 控\n\
+                制文件（参见第 7.4 节 “什\n\
+                么是 Debian 控制文\n\
+                件\n\
+                ？\n\
+                ”\n\
+                ）。\n\
+                位\n\
+                于\n\
+                /usr/share/doc/PACKAGE/changelog.Debian.gz\n\
+                的 Debian 变更日志，记载\n\
+                了其他曾为 Debian 打包作\n\
+                出贡献的人。\n\
+                如果您想要在 Debian\n\
+                系统中构建软件包，您需要一\n";
+    let out = check(page);
+    assert!(out.contains("件？”）。位于"), "{out}");
+}
