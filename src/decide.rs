@@ -1502,10 +1502,10 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     // glyph goes on along it (`出` `错` `。` `你` `必`).
     // So does a closing mark set with the stop (`）。`), after the glyphs
     // of the same line (`件` `？` `”` `）。` `位` `于`).
-    let stop_alone = prev.width <= 2 && prev.first == prev.last;
     let closed_stop = prev.width <= 4 && prev.first == CharRole::Close;
-    if (stop_alone || closed_stop)
-        && prev.ends_sentence
+    if prev.ends_sentence
+        && prev.width <= 4
+        && ((prev.width <= 2 && prev.first == prev.last) || closed_stop)
         && next.blanks_before == 0
         && next.width <= 2
         && !next.ends_sentence
