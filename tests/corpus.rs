@@ -196,9 +196,9 @@ fn every_page_is_a_fixed_point_after_one_reflow() {
     }
 }
 
-/// The pages whose expected text, read through `form`, does not come back
-/// from `reflow` as it went in, and how many expected texts there are.
-fn expected_texts_changed(form: impl Fn(&str) -> String) -> (Vec<String>, usize) {
+/// Asserts that every page's expected text, read through `form`, comes back
+/// from `reflow` as it went in (`what` names the form in the message).
+fn assert_expected_texts_come_back(form: impl Fn(&str) -> String, what: &str) {
     let mut changed = Vec::new();
     let mut total = 0;
     for page in eval::load_corpus() {
@@ -210,18 +210,17 @@ fn expected_texts_changed(form: impl Fn(&str) -> String) -> (Vec<String>, usize)
             }
         }
     }
-    (changed, total)
+    assert!(total > 100);
+    assert!(
+        changed.is_empty(),
+        "{} of {total} expected texts{what} changed: {changed:?}",
+        changed.len()
+    );
 }
 
 #[test]
 fn expected_texts_come_back_unchanged() {
-    let (changed, total) = expected_texts_changed(str::to_string);
-    assert!(total > 100);
-    assert!(
-        changed.is_empty(),
-        "{} of {total} expected texts changed: {changed:?}",
-        changed.len()
-    );
+    assert_expected_texts_come_back(str::to_string, "");
 }
 
 /// Every page's expected text run together (its blank lines removed: one
@@ -232,19 +231,14 @@ fn expected_texts_come_back_unchanged() {
 /// text was told apart).
 #[test]
 fn expected_texts_run_together_come_back_unchanged() {
-    let (changed, total) = expected_texts_changed(|expected| {
+    let run_together = |expected: &str| {
         expected
             .lines()
             .filter(|line| !line.trim().is_empty())
             .flat_map(|line| [line, "\n"])
             .collect()
-    });
-    assert!(total > 100);
-    assert!(
-        changed.is_empty(),
-        "{} of {total} expected texts run together changed: {changed:?}",
-        changed.len()
-    );
+    };
+    assert_expected_texts_come_back(run_together, " run together");
 }
 
 /// Every page's correct reflow hard-wrapped anew (see [`eval::rewrapped`]:
