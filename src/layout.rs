@@ -91,15 +91,13 @@ impl Openings {
     /// [`Flush`] when the unindented line after one is mostly as full as
     /// the full line after it (at least 4 times, and half as often again as
     /// it is 1.5 em or more shorter, as a first line that lost its indent
-    /// is). Only lines with no blank line between them are read: one blank
-    /// line is none where `double_spaced` (see `BlankLines::Spacing`).
+    /// is). Only lines with no blank line between them are read (a
+    /// double-spaced section comes without its blank lines: see
+    /// `BlankLines::Spacing`).
     ///
     /// [`Indented`]: Openings::Indented
     /// [`Flush`]: Openings::Flush
-    pub(crate) fn of(section: &[Line], columns: &[Option<u32>], double_spaced: bool) -> Openings {
-        // (Where a blank line follows every line as line spacing, one blank
-        // line is none.)
-        let spacing = u32::from(double_spaced);
+    pub(crate) fn of(section: &[Line], columns: &[Option<u32>]) -> Openings {
         // After each paragraph's short last line that ends a sentence: is
         // the next line set in by 1 to 4 em (kept), flush with no indent, or
         // 1.5 em or more shorter than the full line after it (lost)?
@@ -110,7 +108,7 @@ impl Openings {
             let ends_paragraph = last.ends_sentence
                 && last.furniture.is_none()
                 && fit(last, column, 0) == Fit::Short;
-            if !ends_paragraph || first.blanks_before > spacing || first.furniture.is_some() {
+            if !ends_paragraph || first.blanks_before > 0 || first.furniture.is_some() {
                 continue;
             }
             if (2..=8).contains(&first.indent) && !first.shape.preformatted {
@@ -121,9 +119,7 @@ impl Openings {
                 continue;
             }
             unindented += 1;
-            if first.ends_sentence
-                || after.blanks_before > spacing
-                || fit(after, column, 0) != Fit::Full
+            if first.ends_sentence || after.blanks_before > 0 || fit(after, column, 0) != Fit::Full
             {
                 continue;
             }
@@ -194,16 +190,15 @@ pub(crate) fn fit(line: &Line, column: u32, next_chunk: u32) -> Fit {
 /// The estimates are appended to `columns`; returns whether any line has a
 /// column (when none has, [`Openings::of`] finds nothing to read).
 ///
-/// `double_spaced`: a blank line stands after every line as line spacing
-/// only (see `paragraph::Survey::double_spaced`), so lines one blank line
-/// apart still count as lines of a wrapped paragraph.
+/// Lines with a blank line between them are not lines of one wrapped
+/// paragraph (a double-spaced section comes without its blank lines: see
+/// `BlankLines::Spacing`).
 ///
 /// `scratch` holds working buffers kept from one call to the next, so that
 /// estimating section after section does not allocate.
 pub(crate) fn estimate_columns(
     lines: &[Line],
     fixed: Option<u32>,
-    double_spaced: bool,
     columns: &mut Vec<Option<u32>>,
     scratch: &mut ColumnScratch,
 ) -> bool {
@@ -229,10 +224,9 @@ pub(crate) fn estimate_columns(
     // Where every line stands between blank lines, nothing is hard-wrapped:
     // it is flowing text, one paragraph per block.
     adjacent.clear();
-    let spacing = u32::from(double_spaced);
     let mut count = 0u32;
     for (j, line) in lines.iter().enumerate() {
-        if j > 0 && line.blanks_before <= spacing {
+        if j > 0 && line.blanks_before == 0 {
             count += 1;
         }
         adjacent.push(count);
@@ -599,30 +593,20 @@ mod tests {
             measured(&lines)
         };
         let columns = vec![Some(28); 20];
-        assert_eq!(Openings::of(&page(full), &columns, false), Openings::Flush);
-        assert_eq!(
-            Openings::of(&page(lost), &columns, false),
-            Openings::LostIndent
-        );
+        assert_eq!(Openings::of(&page(full), &columns), Openings::Flush);
+        assert_eq!(Openings::of(&page(lost), &columns), Openings::LostIndent);
         let indented = format!("\u{3000}\u{3000}{lost}");
-        assert_eq!(
-            Openings::of(&page(&indented), &columns, false),
-            Openings::Indented
-        );
-        // A blank line after every line as line spacing hides nothing
-        // (it did: the default reading).
+        assert_eq!(Openings::of(&page(&indented), &columns), Openings::Indented);
+        // Lines with blank lines between them are not read (a double-spaced
+        // section comes without them): the default reading.
         let mut spaced = page(full);
         for line in spaced.iter_mut().skip(1) {
             line.blanks_before = 1;
         }
-        assert_eq!(Openings::of(&spaced, &columns, false), Openings::LostIndent);
-        assert_eq!(Openings::of(&spaced, &columns, true), Openings::Flush);
+        assert_eq!(Openings::of(&spaced, &columns), Openings::LostIndent);
         // Too little evidence: the usual reading.
         let few = &page(full)[..12];
-        assert_eq!(
-            Openings::of(few, &columns[..12], false),
-            Openings::LostIndent
-        );
+        assert_eq!(Openings::of(few, &columns[..12]), Openings::LostIndent);
         // Two headings centred by spaces do not make a page of lost
         // indents one that kept them: most paragraph ends are followed by
         // an unindented first line.
@@ -635,7 +619,7 @@ mod tests {
         }
         let columns = vec![Some(28); lines.len()];
         assert_eq!(
-            Openings::of(&measured(&lines), &columns, false),
+            Openings::of(&measured(&lines), &columns),
             Openings::LostIndent
         );
     }

@@ -44,6 +44,9 @@ pub(crate) struct Analysis {
 struct Scratch {
     columns: ColumnScratch,
     printed: PrintedScratch,
+    /// A double-spaced section's lines with their blank lines taken out
+    /// (see [`unspaced`]).
+    unspaced: Vec<Line>,
     /// The settling check's analysis of the output.
     check: Option<Box<Analysis>>,
     /// `ends[k]`: the last input line of output paragraph `k`.
@@ -446,6 +449,8 @@ impl Analysis {
             lines,
             &mut self.decisions,
             &mut self.scratch.printed,
+            &mut self.scratch.unspaced,
+            false,
             section,
             Some(text),
         );
@@ -491,6 +496,13 @@ impl Analysis {
         } else {
             BlankLines::Breaks
         };
+        // Where blank lines are only line spacing, widths and openings are
+        // read as if none stood between the lines.
+        let section = if blank_lines == BlankLines::Spacing {
+            unspaced(&self.lines[range.clone()], &mut self.scratch.unspaced)
+        } else {
+            &self.lines[range.clone()]
+        };
         // Flowing text may happen to agree on a column here and there: its
         // lines are read as what they are, paragraphs (unless the caller
         // fixed a column: then the text is wrapped at it).
@@ -500,9 +512,8 @@ impl Analysis {
             false
         } else {
             estimate_columns(
-                &self.lines[range.clone()],
+                section,
                 reflower.fixed_column,
-                blank_lines == BlankLines::Spacing,
                 &mut self.columns,
                 &mut self.scratch.columns,
             )
@@ -511,11 +522,7 @@ impl Analysis {
         let openings = if every_line {
             Openings::EveryLine
         } else if any_column {
-            Openings::of(
-                &self.lines[range.clone()],
-                &self.columns[range.clone()],
-                blank_lines == BlankLines::Spacing,
-            )
+            Openings::of(section, &self.columns[range.clone()])
         } else {
             Openings::default()
         };
@@ -531,6 +538,7 @@ impl Analysis {
         debug_assert_eq!(lines.len(), columns.len());
         let decisions = &mut self.decisions;
         let printed = &mut self.scratch.printed;
+        let unspaced = &mut self.scratch.unspaced;
         decisions.clear();
         decisions.reserve(lines.len());
         let mut prev_joined = false;
@@ -551,8 +559,11 @@ impl Analysis {
             let (column, next_column) = (column[0], column[1]);
             let line_before = before.replace(prev);
             if starts_section(next) {
-                wrapped |=
-                    rebuild_printed_lines(lines, decisions, printed, section_start..i + 1, text);
+                let section = section_start..i + 1;
+                let spacing = blank_lines == BlankLines::Spacing;
+                wrapped |= rebuild_printed_lines(
+                    lines, decisions, printed, unspaced, spacing, section, text,
+                );
                 if !wrapped {
                     keep_paragraph_breaks(&mut decisions[section_start..]);
                 }
@@ -657,8 +668,10 @@ impl Analysis {
             };
             decisions.push((action, reason));
         }
+        let spacing = blank_lines == BlankLines::Spacing;
+        let section = section_start..lines.len();
         wrapped |=
-            rebuild_printed_lines(lines, decisions, printed, section_start..lines.len(), text);
+            rebuild_printed_lines(lines, decisions, printed, unspaced, spacing, section, text);
         if !wrapped {
             keep_paragraph_breaks(&mut decisions[section_start..]);
         }
@@ -793,10 +806,13 @@ impl Analysis {
 /// re-decides the breaks from the printed lines its pieces make, when the
 /// extractor cut it into pieces (see [`printed`]). Returns whether that
 /// made any of them a join.
+#[allow(clippy::too_many_arguments)]
 fn rebuild_printed_lines(
     lines: &[Line],
     decisions: &mut [(Action, Reason)],
     scratch: &mut PrintedScratch,
+    unspaced_scratch: &mut Vec<Line>,
+    spacing: bool,
     range: Range<usize>,
     text: Option<&str>,
 ) -> bool {
@@ -804,7 +820,12 @@ fn rebuild_printed_lines(
         return false;
     }
     let breaks = range.start..range.end - 1;
-    if !printed::rebuild(&lines[range], &mut decisions[breaks.clone()], scratch) {
+    let section = if spacing {
+        unspaced(&lines[range], unspaced_scratch)
+    } else {
+        &lines[range]
+    };
+    if !printed::rebuild(section, &mut decisions[breaks.clone()], scratch) {
         return false;
     }
     let mut joins = false;
@@ -816,6 +837,19 @@ fn rebuild_printed_lines(
         joins |= action.is_join();
     }
     joins
+}
+
+/// `section`'s lines as if no blank line stood between them, copied into
+/// `scratch`: where a blank line follows every line only as line spacing
+/// (see [`BlankLines::Spacing`]), the lines are read as the same lines set
+/// without it; the blank lines are still written where a break is kept.
+fn unspaced<'a>(section: &[Line], scratch: &'a mut Vec<Line>) -> &'a [Line] {
+    scratch.clear();
+    scratch.extend(section.iter().map(|line| Line {
+        blanks_before: 0,
+        ..*line
+    }));
+    scratch
 }
 
 /// Whether `line` opens a new section: two or more blank lines before it
