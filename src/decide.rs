@@ -598,7 +598,17 @@ fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, R
     let caption_runs_on = !prev.ends_sentence
         && !prev.ends_with_credit
         && (next.blanks_before == 0 || prev.width >= 24)
-        && prev.stops_mid_sentence();
+        && prev.stops_mid_sentence()
+        && !matches!(
+            next.furniture,
+            Some(
+                Furniture::RunningHeader
+                    | Furniture::Byline
+                    | Furniture::Dateline
+                    | Furniture::Source
+                    | Furniture::Jump
+            )
+        );
     // A bracketed credit closes the caption it follows: `图为…值守。（新华社记者 … 摄）`.
     let in_caption = prev.furniture == Some(Furniture::Caption)
         || ctx

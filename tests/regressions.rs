@@ -2266,3 +2266,23 @@ fn a_closing_mark_and_stop_among_a_stretched_lines_glyphs_go_on() {
     let out = check(page);
     assert!(out.contains("件？”）。位于"), "{out}");
 }
+
+/// A caption cut by a page break (`--paged` on the corpus: 46 wrong
+/// decisions) ran on into the folio and the next page's running title,
+/// gluing both into it: a line that stands alone by its own text (a folio,
+/// a running title, a byline) is no caption's next line.
+#[test]
+fn a_caption_cut_by_a_page_break_does_not_run_on_into_the_folio() {
+    let page = "据新华社北京电，今年以来各地积极推进数字\n\
+                化转型工作，取得显著成效。专家表示，数\n\
+                字经济已成为稳增长的重要引擎。\n\
+                图为参加深圳开发者大会的志愿者在布置\n\
+                12\n\
+                \u{c}用户手册\n\
+                会场。（新华社记者 王鹏 摄）\n\
+                本报记者在现场看到，许多企业展示了最新\n\
+                的产品和解决方案，吸引了大批观众驻足。\n";
+    let out = check(page);
+    let alone = |what: &str| out.lines().any(|line| line.trim() == what);
+    assert!(alone("12") && alone("用户手册"), "{out}");
+}
