@@ -74,6 +74,57 @@ pub(crate) fn write_separator(
     }
 }
 
+/// The line terminator the output is written with: the input's first one,
+/// so that text that needs no repair comes back byte for byte, Windows line
+/// ends and all. The writer writes `\n` throughout and the terminator is put
+/// in afterwards, where it is not `\n`: no line holds a `\n` or `\r` of its
+/// own (both end lines), so every `\n` in the output is one the writer wrote.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Terminator {
+    /// `\n`, and the choice for input with no line terminator.
+    #[default]
+    Lf,
+    /// `\r\n`.
+    CrLf,
+    /// A lone `\r`.
+    Cr,
+}
+
+impl Terminator {
+    /// The first line terminator in `text`, if it has one. A `\r` at its
+    /// end is read as a lone one: callers give whole lines.
+    pub(crate) fn first_in(text: &str) -> Option<Terminator> {
+        let bytes = text.as_bytes();
+        let at = bytes.iter().position(|&b| b == b'\n' || b == b'\r')?;
+        Some(match (bytes[at], bytes.get(at + 1)) {
+            (b'\n', _) => Terminator::Lf,
+            (_, Some(b'\n')) => Terminator::CrLf,
+            _ => Terminator::Cr,
+        })
+    }
+
+    /// Rewrites the `\n`s of `out[from..]`, written by the writer, as this
+    /// terminator.
+    pub(crate) fn apply(self, out: &mut String, from: usize) {
+        let with = match self {
+            Terminator::Lf => return,
+            Terminator::CrLf => "\r\n",
+            Terminator::Cr => "\r",
+        };
+        if !out[from..].contains('\n') {
+            return;
+        }
+        let written = out.split_off(from);
+        out.reserve(written.len() + written.len() / 16);
+        let mut pieces = written.split('\n');
+        out.push_str(pieces.next().unwrap_or_default());
+        for piece in pieces {
+            out.push_str(with);
+            out.push_str(piece);
+        }
+    }
+}
+
 /// Byte offset where a paragraph's first line starts in the output: its
 /// leading whitespace is kept for preformatted text, and with
 /// [`Indent::Preserve`] when it is an indent of at least 1 em (a lone space
@@ -112,7 +163,24 @@ pub(crate) fn write_joined_line(out: &mut String, text: &str, next: &Line, actio
 
 #[cfg(test)]
 mod tests {
-    use super::needs_space;
+    use super::{needs_space, Terminator};
+
+    #[test]
+    fn the_output_takes_the_inputs_first_line_terminator() {
+        assert_eq!(Terminator::first_in("甲\r\n乙\n"), Some(Terminator::CrLf));
+        assert_eq!(Terminator::first_in("甲\n乙\r\n"), Some(Terminator::Lf));
+        assert_eq!(Terminator::first_in("甲\r乙"), Some(Terminator::Cr));
+        assert_eq!(Terminator::first_in("甲\r"), Some(Terminator::Cr));
+        assert_eq!(Terminator::first_in("甲"), None);
+        let mut out = String::from("前\n甲\n\n乙\n");
+        Terminator::CrLf.apply(&mut out, "前\n".len());
+        assert_eq!(out, "前\n甲\r\n\r\n乙\r\n");
+        let mut out = String::from("甲\n乙");
+        Terminator::Cr.apply(&mut out, 0);
+        assert_eq!(out, "甲\r乙");
+        Terminator::Lf.apply(&mut out, 0);
+        assert_eq!(out, "甲\r乙");
+    }
 
     #[test]
     fn seams() {

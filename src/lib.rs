@@ -19,7 +19,13 @@
 //! Reflow changes only line breaks and the whitespace around them: every other
 //! character of the input is kept, in order. Text that is not hard-wrapped
 //! (already-flowing paragraphs, code, tables) comes back as it was, so running
-//! it twice changes nothing.
+//! it twice changes nothing. The output ends its lines as the input's first
+//! line ends (`\n`, `\r\n` or `\r`):
+//!
+//! ```
+//! let windows = "第一段。\r\n第二段。\r\n";
+//! assert_eq!(cjk_reflow::reflow(windows), windows);
+//! ```
 //!
 //! # How it decides
 //!
@@ -158,6 +164,8 @@ pub mod stages {
     pub fn reflow_whole(text: &str, reflower: &Reflower) -> String {
         let mut out = String::new();
         Analysis::run(text, reflower).write(text, reflower, &mut out);
+        let terminator = crate::join::Terminator::first_in(text).unwrap_or_default();
+        terminator.apply(&mut out, 0);
         out
     }
 }
@@ -288,9 +296,12 @@ impl Reflower {
     pub fn reflow_into(&self, text: &str, out: &mut String) {
         // Section by section, as `reflow_stream` does: the same result (the
         // sections are independent), and a working set the size of a section.
+        let written = out.len();
         let mut writer = stream::SectionWriter::default();
         writer.feed(text, 0, self, out);
         writer.finish(text, self, text.ends_with(['\n', '\r']), out);
+        let terminator = join::Terminator::first_in(text).unwrap_or_default();
+        terminator.apply(out, written);
     }
 
     /// Reflows UTF-8 bytes.

@@ -9,7 +9,7 @@
 
 use std::io::{BufRead, Write};
 
-use crate::join::write_separator;
+use crate::join::{write_separator, Terminator};
 use crate::line::{Line, LineCounter, SectionCut};
 use crate::paragraph::{cut_long_section, cut_written, starts_section, Analysis};
 use crate::{Action, Error, Reflower};
@@ -203,9 +203,11 @@ impl Reflower {
             mut out,
             mut writer,
             ends_with_terminator,
+            terminator,
             ..
         } = state;
         writer.finish(&text, self, ends_with_terminator, &mut out);
+        terminator.unwrap_or_default().apply(&mut out, 0);
         output.write_all(out.as_bytes())?;
         output.flush()?;
         Ok(())
@@ -237,6 +239,8 @@ struct StreamState {
     dropped: usize,
     /// Whether the input read so far ends with a line terminator.
     ends_with_terminator: bool,
+    /// The input's first line terminator, once read: the output's.
+    terminator: Option<Terminator>,
     writer: SectionWriter,
     out: String,
 }
@@ -253,9 +257,13 @@ impl StreamState {
             offset: self.dropped + from + e.valid_up_to(),
         })?;
         self.ends_with_terminator = valid.ends_with(['\n', '\r']);
+        // (`valid` is whole lines, or the input's end: a `\r` at its end
+        // is not half of a `\r\n`.)
+        self.terminator = self.terminator.or_else(|| Terminator::first_in(valid));
         self.text.push_str(valid);
         self.bytes.clear();
         self.writer.feed(&self.text, from, reflower, &mut self.out);
+        self.terminator.unwrap_or_default().apply(&mut self.out, 0);
         output.write_all(self.out.as_bytes())?;
         self.out.clear();
         let keep_from = self.writer.pending_start().unwrap_or(self.text.len());

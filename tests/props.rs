@@ -245,6 +245,27 @@ proptest! {
         prop_assert_eq!(String::from_utf8(out).unwrap(), text);
     }
 
+    /// The output ends its lines as the input does (its first terminator):
+    /// the decisions are the same whatever the terminator, and flowing text
+    /// from Windows comes back byte for byte.
+    #[test]
+    fn the_output_keeps_the_inputs_line_terminator(
+        text in cjk_text(),
+        flowing in flowing_text(),
+        terminator in proptest::sample::select(vec!["\r\n", "\r"]),
+        chunk in 1usize..256,
+    ) {
+        let r = Reflower::default();
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let ended = text.replace('\n', terminator);
+        prop_assert_eq!(r.reflow(&ended), r.reflow(&text).replace('\n', terminator));
+        let flowing_ended = flowing.replace('\n', terminator);
+        prop_assert_eq!(r.reflow(&flowing_ended) == flowing_ended, r.reflow(&flowing) == flowing);
+        let mut out = Vec::new();
+        cjk_reflow::stages::reflow_stream_in_chunks(&r, ended.as_bytes(), &mut out, chunk).unwrap();
+        prop_assert_eq!(String::from_utf8(out).unwrap(), r.reflow(&ended));
+    }
+
     #[test]
     fn bytes_entry_point_reports_the_first_invalid_byte(text in cjk_text(), cut in 0usize..400) {
         let mut bytes = text.clone().into_bytes();
