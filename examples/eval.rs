@@ -11,7 +11,9 @@
 //! `，。；：！？` as its ASCII look-alike, as OCR may, `--rewrapped` to read
 //! every page's correct reflow hard-wrapped anew at 12, 16, 22 or 30 em with
 //! flush, lost or kept paragraph openings, as books and word processors wrap
-//! prose, or a split name to restrict the report).
+//! prose, `--bound=N` to bind the pages of each split and extractor into
+//! documents of N pages, as the extraction of a whole PDF gives them, or a
+//! split name to restrict the report).
 //!
 //! The pages are read from `tests/corpus/`, or from the directory in the
 //! environment variable `CJK_REFLOW_CORPUS` when it is set: e.g. a corpus made
@@ -35,10 +37,18 @@ fn main() {
     let paged = args.iter().any(|a| a == "--paged");
     let half_width = args.iter().any(|a| a == "--half-width");
     let rewrap = args.iter().any(|a| a == "--rewrapped");
+    let bound = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--bound="))
+        .map(|n| n.parse::<usize>().expect("--bound=N"));
     let only: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
     let reflower = cjk_reflow::Reflower::default();
     let mut table: BTreeMap<String, [Score; 3]> = BTreeMap::new();
-    for (index, mut page) in load_corpus().into_iter().enumerate() {
+    let mut corpus = load_corpus();
+    if let Some(n) = bound {
+        corpus = eval::bound_documents(corpus, n);
+    }
+    for (index, mut page) in corpus.into_iter().enumerate() {
         if rewrap && !eval::rewrapped(&mut page, index) {
             continue;
         }

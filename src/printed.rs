@@ -7,6 +7,10 @@
 //! (`，、；：`) end a line, where in text wrapped at the column only the few
 //! that the column happened to end at do.
 //!
+//! A section that form feeds cut into long pages (`pdftotext` on a whole
+//! PDF) is judged page by page: one document may hold pages set both ways,
+//! at different measures. A short page (a book's) is judged with its section.
+//!
 //! In such a section one line is a *piece* of a printed line, and the local
 //! rules of [`crate::decide`] see too little of the printed line to judge
 //! it. This stage takes the whole run of pieces between two fixed breaks
@@ -197,12 +201,53 @@ pub(crate) fn rebuild(
     scratch: &mut PrintedScratch,
 ) -> bool {
     debug_assert_eq!(decisions.len() + 1, lines.len());
-    if lines.len() < 3 || !is_cut_into_pieces(lines) {
-        return false;
+    // Page by page, where form feeds mark the pages (`pdftotext` on a
+    // whole PDF): each page has its own measure, and its own typesetter's
+    // way with punctuation.
+    let mut changed = false;
+    let mut whole = None;
+    let mut start = 0;
+    while start < lines.len() {
+        let end = lines[start + 1..]
+            .iter()
+            .position(|line| line.shape.page_top)
+            .map_or(lines.len(), |k| start + 1 + k);
+        let page = &lines[start..end];
+        // (A section of one page is read whole, whatever its length.)
+        let alone = page.len() >= PAGE_LINES || page.len() == lines.len();
+        let reading = match alone.then(|| cut_and_column(page)).flatten() {
+            Some(column) => Some(column),
+            None if page.len() == lines.len() => None,
+            None => *whole.get_or_insert_with(|| cut_and_column(lines)),
+        };
+        if let Some(column) = reading {
+            let breaks = start..end - 1;
+            changed |= rebuild_page(page, &mut decisions[breaks], column, scratch);
+        }
+        start = end;
     }
-    let Some(column) = column_of(lines) else {
-        return false;
-    };
+    changed
+}
+
+/// Lines enough for a page to be read on its own; a shorter page (a book's)
+/// is read with the rest of its section.
+const PAGE_LINES: usize = 60;
+
+/// The column of `lines` if they are cut into pieces.
+fn cut_and_column(lines: &[Line]) -> Option<u64> {
+    if lines.len() < 3 || !is_cut_into_pieces(lines) {
+        return None;
+    }
+    column_of(lines)
+}
+
+/// [`rebuild`] for the lines of one page cut into pieces, set at `column`.
+fn rebuild_page(
+    lines: &[Line],
+    decisions: &mut [(Action, Reason)],
+    column: u64,
+    scratch: &mut PrintedScratch,
+) -> bool {
     let mut changed = false;
     let mut start = 0;
     while start < lines.len() {

@@ -196,6 +196,32 @@ fn paged_pages_keep_folios_and_running_titles_apart() {
 }
 
 #[test]
+fn pages_bound_into_documents_are_decided_as_pages() {
+    // Users extract whole PDFs: pages of one extractor, three to a document
+    // (`pdftotext` opens each page with a form feed), keep every split within
+    // 0.01 of its floor. Pages of one document may be set differently (some
+    // of the XeLaTeX pages compress their punctuation and some do not):
+    // the printed-line program reads each long page alone (xelatex-dev was
+    // 0.915 when it read the document whole). The `wrapped` pages are left
+    // out: each of them is wrapped its own way (flush, lost or kept
+    // indents), which no one document mixes.
+    let mut splits: BTreeMap<String, eval::Score> = BTreeMap::new();
+    let pages = eval::load_corpus()
+        .into_iter()
+        .filter(|page| page.split != "wrapped")
+        .collect();
+    for document in eval::bound_documents(pages, 3) {
+        let out = cjk_reflow::reflow(&document.text);
+        let score = eval::score(&document, &out);
+        assert_eq!(score.lost_text, 0, "{}/{}", document.split, document.name);
+        assert_eq!(cjk_reflow::reflow(&out), out, "{}", document.name);
+        splits.entry(document.split).or_default().add(&score);
+    }
+    let failures = below_floors(&splits, near_floor);
+    assert!(failures.is_empty(), "{failures:?}");
+}
+
+#[test]
 fn flowing_pages_come_back_unchanged() {
     for page in eval::load_corpus()
         .iter()

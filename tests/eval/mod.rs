@@ -351,6 +351,71 @@ pub fn paged(page: &mut Page, every: usize) {
     page.points = points;
 }
 
+/// The pages of `pages` as one document, as an extractor gives a whole
+/// PDF: each page's text right after the one before (`pdftotext` ends every
+/// page with a form feed, which then opens the next page's first line; a
+/// page that does not end its last line gets a `\n`). The labels move with
+/// their lines, and a page's first line (its masthead) stands apart from
+/// the page before.
+pub fn bound(pages: &[Page]) -> Page {
+    let mut text = String::new();
+    let mut points = Vec::new();
+    for page in pages {
+        // 0-based line of `text` where the page's first line goes.
+        let offset = text.matches('\n').count();
+        let last_line = text
+            .split('\n')
+            .enumerate()
+            .filter(|(_, line)| !line.trim().is_empty())
+            .last()
+            .map(|(i, _)| i + 1);
+        if let Some(last_line) = last_line {
+            points.push((last_line, Label::Break));
+        }
+        points.extend(
+            page.points
+                .iter()
+                .map(|&(after, label)| (after + offset, label)),
+        );
+        text.push_str(&page.text);
+        if !page.text.ends_with(['\n', '\u{c}']) {
+            text.push('\n');
+        }
+    }
+    Page {
+        split: pages[0].split.clone(),
+        name: pages[0].name.clone(),
+        path: pages[0].path.clone(),
+        text,
+        points,
+    }
+}
+
+/// The extractor a page of the corpus was extracted with, from its name
+/// (`m01-pdftotext-raw`: `pdftotext-raw`): pages bound into one document
+/// come from one extractor.
+pub fn extractor(page: &Page) -> &str {
+    page.name.split_once('-').map_or("", |(_, kind)| kind)
+}
+
+/// The corpus as documents of `n` pages each, every document from one split
+/// and one extractor (see [`bound`]).
+pub fn bound_documents(mut pages: Vec<Page>, n: usize) -> Vec<Page> {
+    pages.sort_by(|a, b| (&a.split, extractor(a), &a.name).cmp(&(&b.split, extractor(b), &b.name)));
+    let mut documents = Vec::new();
+    let mut start = 0;
+    while start < pages.len() {
+        let kind = |p: &Page| (p.split.clone(), extractor(p).to_string());
+        let mut end = start + 1;
+        while end < pages.len() && end - start < n && kind(&pages[end]) == kind(&pages[start]) {
+            end += 1;
+        }
+        documents.push(bound(&pages[start..end]));
+        start = end;
+    }
+    documents
+}
+
 /// Baseline: join the lines inside blank-line-separated blocks (Markdown-style).
 pub fn baseline_blocks(text: &str) -> String {
     let mut out = String::new();
