@@ -139,6 +139,44 @@ impl Openings {
     }
 }
 
+/// Lines enough for a page to be read alone (see [`pages_read_alone`]).
+const PAGE_LINES: usize = 60;
+
+/// Whether form feeds cut `section` into pages (see `Shape::page_top`),
+/// each long enough to be read alone: one document may hold pages of
+/// different measures, openings and extractors' habits (`pdftotext` on a
+/// whole PDF opens every page with a form feed). Where a page is short (a
+/// book's), the section is read whole.
+pub(crate) fn pages_read_alone(section: &[Line]) -> bool {
+    if section.len() < 2 * PAGE_LINES {
+        return false;
+    }
+    let mut end = page_end(section, 0);
+    if end == section.len() {
+        // No form feed: one page (most sections).
+        return false;
+    }
+    let mut start = 0;
+    loop {
+        if end - start < PAGE_LINES {
+            return false;
+        }
+        if end == section.len() {
+            return true;
+        }
+        (start, end) = (end, page_end(section, end));
+    }
+}
+
+/// The end (exclusive) of the page of `lines` that starts at line `start`:
+/// the next line a form feed opens, or the end.
+pub(crate) fn page_end(lines: &[Line], start: usize) -> usize {
+    lines[start + 1..]
+        .iter()
+        .position(|line| line.shape.page_top)
+        .map_or(lines.len(), |k| start + 1 + k)
+}
+
 /// The column widths (in half-em) a line is consistent with if it is full.
 fn votes_for(line: &Line) -> Option<(u32, u32)> {
     if line.shape.preformatted

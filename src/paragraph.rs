@@ -13,7 +13,8 @@ use crate::decide::{
 };
 use crate::join;
 use crate::layout::{
-    estimate_columns, fit, BlankLines, ColumnScratch, Fit, Openings, MAX_COLUMN, MIN_COLUMN,
+    estimate_columns, fit, page_end, pages_read_alone, BlankLines, ColumnScratch, Fit, Openings,
+    MAX_COLUMN, MIN_COLUMN,
 };
 use crate::line::{Furniture, Line, LineCounter, SectionCut};
 use crate::printed::{self, PrintedScratch};
@@ -362,7 +363,7 @@ impl Analysis {
             #[cfg(debug_assertions)]
             self.assert_glyph_section_as_estimated(text, reflower);
         } else {
-            self.estimate_section(0..n, text, reflower);
+            self.estimate_pages(0..n, text, reflower);
             self.decide_all(Some(text));
         }
     }
@@ -468,7 +469,23 @@ impl Analysis {
                 .iter()
                 .position(starts_section)
                 .map_or(self.lines.len(), |k| start + 1 + k);
-            self.estimate_section(start..end, text, reflower);
+            self.estimate_pages(start..end, text, reflower);
+            start = end;
+        }
+    }
+
+    /// Stage 2 for the section of `lines[range]`, page by page where its
+    /// pages are read alone (see [`pages_read_alone`]).
+    fn estimate_pages(&mut self, range: Range<usize>, text: &str, reflower: &Reflower) {
+        let section = &self.lines[range.clone()];
+        if !pages_read_alone(section) {
+            self.estimate_section(range, text, reflower);
+            return;
+        }
+        let mut start = 0;
+        while start < range.len() {
+            let end = page_end(&self.lines[range.clone()], start);
+            self.estimate_section(range.start + start..range.start + end, text, reflower);
             start = end;
         }
     }
@@ -583,6 +600,10 @@ impl Analysis {
                 // are decided as if each stood alone.
                 before = None;
                 continue;
+            }
+            // (A page of the section may be read alone: see `pages_read_alone`.)
+            if next.shape.page_top {
+                blank_lines = self.blank_lines[i + 1];
             }
             let after_next = lines.get(i + 2).filter(|l| !starts_section(l));
             // Where blank lines are only line spacing, the lines are decided

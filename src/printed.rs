@@ -9,7 +9,7 @@
 //!
 //! A section that form feeds cut into long pages (`pdftotext` on a whole
 //! PDF) is judged page by page: one document may hold pages set both ways,
-//! at different measures. A short page (a book's) is judged with its section.
+//! at different measures (see [`pages_read_alone`]).
 //!
 //! In such a section one line is a *piece* of a printed line, and the local
 //! rules of [`crate::decide`] see too little of the printed line to judge
@@ -38,7 +38,7 @@
 
 use crate::classify::CharRole;
 use crate::decide::{Action, Reason};
-use crate::layout::printed_line_goes_on;
+use crate::layout::{page_end, pages_read_alone, printed_line_goes_on};
 use crate::line::Line;
 
 /// A section is cut into pieces when at least this many pause marks…
@@ -201,37 +201,24 @@ pub(crate) fn rebuild(
     scratch: &mut PrintedScratch,
 ) -> bool {
     debug_assert_eq!(decisions.len() + 1, lines.len());
-    // Page by page, where form feeds mark the pages (`pdftotext` on a
-    // whole PDF): each page has its own measure, and its own typesetter's
-    // way with punctuation.
+    // Page by page, where the pages are read alone (see
+    // `pages_read_alone`): each may be set its own way.
+    if !pages_read_alone(lines) {
+        return cut_and_column(lines)
+            .is_some_and(|column| rebuild_page(lines, decisions, column, scratch));
+    }
     let mut changed = false;
-    let mut whole = None;
     let mut start = 0;
     while start < lines.len() {
-        let end = lines[start + 1..]
-            .iter()
-            .position(|line| line.shape.page_top)
-            .map_or(lines.len(), |k| start + 1 + k);
-        let page = &lines[start..end];
-        // (A section of one page is read whole, whatever its length.)
-        let alone = page.len() >= PAGE_LINES || page.len() == lines.len();
-        let reading = match alone.then(|| cut_and_column(page)).flatten() {
-            Some(column) => Some(column),
-            None if page.len() == lines.len() => None,
-            None => *whole.get_or_insert_with(|| cut_and_column(lines)),
-        };
-        if let Some(column) = reading {
+        let end = page_end(lines, start);
+        if let Some(column) = cut_and_column(&lines[start..end]) {
             let breaks = start..end - 1;
-            changed |= rebuild_page(page, &mut decisions[breaks], column, scratch);
+            changed |= rebuild_page(&lines[start..end], &mut decisions[breaks], column, scratch);
         }
         start = end;
     }
     changed
 }
-
-/// Lines enough for a page to be read on its own; a shorter page (a book's)
-/// is read with the rest of its section.
-const PAGE_LINES: usize = 60;
 
 /// The column of `lines` if they are cut into pieces.
 fn cut_and_column(lines: &[Line]) -> Option<u64> {

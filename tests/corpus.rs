@@ -201,8 +201,8 @@ fn pages_bound_into_documents_are_decided_as_pages() {
     // (`pdftotext` opens each page with a form feed), keep every split within
     // 0.01 of its floor. Pages of one document may be set differently (some
     // of the XeLaTeX pages compress their punctuation and some do not):
-    // the printed-line program reads each long page alone (xelatex-dev was
-    // 0.915 when it read the document whole). The `wrapped` pages are left
+    // each long page is read alone (xelatex-dev was 0.915 when the
+    // document was read whole). The `wrapped` pages are left
     // out: each of them is wrapped its own way (flush, lost or kept
     // indents), which no one document mixes.
     let mut splits: BTreeMap<String, eval::Score> = BTreeMap::new();
