@@ -523,7 +523,7 @@ impl Analysis {
         // Flowing text may happen to agree on a column here and there: its
         // lines are read as what they are, paragraphs (unless the caller
         // fixed a column: then the text is wrapped at it).
-        let every_line = survey.lines_end_sentences() && reflower.fixed_column.is_none();
+        let every_line = survey.lines_end_sentences(section) && reflower.fixed_column.is_none();
         let any_column = if every_line {
             self.columns.resize(range.end, None);
             false
@@ -1837,7 +1837,11 @@ impl Survey {
     /// paragraph's last line does, and of a printed line cut into pieces
     /// fewer still. (Where blank lines part the lines, the blocks they make
     /// are read as such: see [`Survey::blank_lines_end_paragraphs`].)
-    fn lines_end_sentences(&self) -> bool {
+    ///
+    /// Short paragraphs wrapped at a wide measure (a manual's, 40 em) end a
+    /// sentence on most lines too; their other lines fill the column, and
+    /// few paragraphs' last lines are wider (see [`fills_a_column`]).
+    fn lines_end_sentences(&self, section: &[Line]) -> bool {
         // (Three lines are enough when all of them end a sentence: a
         // wrapped paragraph of three lines has one that does not.)
         let most_end = match self.judged {
@@ -1845,7 +1849,7 @@ impl Survey {
             3 => self.mid_sentence == 0,
             judged => 2 * self.mid_sentence < judged,
         };
-        most_end && 2 * self.after_one_blank < self.lines
+        most_end && 2 * self.after_one_blank < self.lines && !fills_a_column(section)
     }
 
     /// Whether the blank lines are paragraph ends only, as a text renderer
@@ -1871,6 +1875,36 @@ impl Survey {
             && 10 * self.mid_sentence >= 6 * self.judged
             && 5 * self.punctuated >= self.judged
     }
+}
+
+/// Whether the judged lines of `section` that stop mid-sentence fill one
+/// column, as wrapped lines do: three or more, two in three of them within
+/// 2 em of the widest, and at most one in five of the lines that end a
+/// sentence wider than it by more than an em (a paragraph's last line is no
+/// wider than its column). The lines of flowing text that stop mid-sentence
+/// are headings and lines ending at a colon, of every width, and its
+/// paragraphs are wider than most of them.
+fn fills_a_column(section: &[Line]) -> bool {
+    let judged = |line: &&Line| line.wide_chars >= 4 && line.furniture.is_none();
+    let mid = |line: &Line| !line.ends_sentence && line.last != CharRole::Close;
+    let widest = section
+        .iter()
+        .filter(judged)
+        .filter(|line| mid(line))
+        .map(|line| line.width)
+        .max()
+        .unwrap_or(0);
+    let (mut mids, mut near, mut ends, mut wider) = (0, 0, 0, 0);
+    for line in section.iter().filter(judged) {
+        if mid(line) {
+            mids += 1;
+            near += usize::from(line.width + 4 >= widest);
+        } else {
+            ends += 1;
+            wider += usize::from(line.width > widest + 2);
+        }
+    }
+    mids >= 3 && 3 * near >= 2 * mids && 5 * wider <= ends
 }
 
 /// The most non-blank lines a section holds. A longer run of lines with no
@@ -2221,6 +2255,10 @@ mod tests {
     /// last, and a printed line cut into pieces at its marks seldom.
     #[test]
     fn lines_end_sentences_only_in_flowing_text() {
+        let ends = |blocks: &[&[&str]]| {
+            let lines = section(blocks);
+            Survey::of(&lines).lines_end_sentences(&lines)
+        };
         let flowing: &[&str] = &[
             "持续升级的生活",
             "对于你的生产服务器，建议使用带有安全更新的套件。",
@@ -2228,7 +2266,7 @@ mod tests {
             "档案库基础",
             "下面是配置文件所使用的档案库站点的列表。",
         ];
-        assert!(Survey::of(&section(&[flowing])).lines_end_sentences());
+        assert!(ends(&[flowing]));
         let wrapped: &[&str] = &[
             "十多年前，笔者在采访一些",
             "关注行政领域事务的学者时，常",
@@ -2236,7 +2274,7 @@ mod tests {
             "理由是，出了事若不敢问责、问",
             "责不力，震慑力就有限。",
         ];
-        assert!(!Survey::of(&section(&[wrapped])).lines_end_sentences());
+        assert!(!ends(&[wrapped]));
         let pieces: &[&str] = &[
             "行；这些脚本杀死（kill）服",
             "务。",
@@ -2245,15 +2283,28 @@ mod tests {
             "开头的脚",
             "本会被执行；这些脚本启动",
         ];
-        assert!(!Survey::of(&section(&[pieces])).lines_end_sentences());
+        assert!(!ends(&[pieces]));
         // Too few lines to tell, unless every one ends a sentence.
-        assert!(!Survey::of(&section(&[&flowing[..3]])).lines_end_sentences());
+        assert!(!ends(&[&flowing[..3]]));
         let sentences: Vec<&str> = [&flowing[1..3], &flowing[4..]].concat();
-        assert!(Survey::of(&section(&[&sentences])).lines_end_sentences());
-        assert!(!Survey::of(&section(&[&wrapped[2..]])).lines_end_sentences());
+        assert!(ends(&[&sentences]));
+        assert!(!ends(&[&wrapped[2..]]));
+        // Short paragraphs wrapped at a wide measure end a sentence on most
+        // lines; their other lines fill the column.
+        let wide: &[&str] = &[
+            "对于涉及软件包安装或更新软件包元数据的软件包管理操作，你必须有",
+            "管理员的权限。",
+            "这似乎大多数是由元软件包的依赖或推荐的软件包版本偏差造成的，例",
+            "如桌面的核心包。",
+            "所有符合匹配的软件包可以在顶层标题上使用方括号显示出来，便于查",
+            "看和选择。",
+            "下面是配置文件所使用的档案库站点的列表。",
+            "菩萨使用下面的内容拯救一个人，使他脱困。",
+        ];
+        assert!(!ends(&[wide]));
         // Lines between blank lines are blocks, read as blocks.
         let blocks: Vec<&[&str]> = flowing.iter().map(std::slice::from_ref).collect();
-        assert!(!Survey::of(&section(&blocks)).lines_end_sentences());
+        assert!(!ends(&blocks));
     }
 
     /// `lines` as one text, measured, and which of them are marked as rows

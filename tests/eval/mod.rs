@@ -480,11 +480,20 @@ pub enum Opening {
 /// widths and openings its own page was not set at. `false` (the page is
 /// left as it was) when there is no expected text.
 pub fn rewrapped(page: &mut Page, index: usize) -> bool {
+    rewrapped_at(
+        page,
+        index,
+        REWRAP_WIDTHS[(index / 3) % REWRAP_WIDTHS.len()],
+    )
+}
+
+/// [`rewrapped`] at a column of `width` em (openings in turn by `index`).
+pub fn rewrapped_at(page: &mut Page, index: usize, width: usize) -> bool {
     let Some(expected) = expected_text(page) else {
         return false;
     };
     let opening = [Opening::Flush, Opening::Lost, Opening::Kept][index % 3];
-    let column = 2 * REWRAP_WIDTHS[(index / 3) % REWRAP_WIDTHS.len()];
+    let column = 2 * width;
     let (mut text, mut points, mut lines) = (String::new(), Vec::new(), 0);
     for paragraph in expected.lines().map(str::trim).filter(|p| !p.is_empty()) {
         let body = if is_prose(paragraph) {
