@@ -266,6 +266,26 @@ proptest! {
         prop_assert_eq!(String::from_utf8(out).unwrap(), r.reflow(&ended));
     }
 
+    /// A margin before every line (`pdftotext -layout`, quoted text) keeps
+    /// every invariant, whatever the options write at the start of a
+    /// paragraph. (Not a lone space, nor one before a tab: see the ignored
+    /// `verse_with_a_margin_the_lines_around_lose` in `regressions.rs`.)
+    #[test]
+    fn a_margin_before_every_line_keeps_the_invariants(
+        text in cjk_text(),
+        margin in proptest::sample::select(vec!["  ", "    ", "\t", "\u{3000}"]),
+    ) {
+        let text: String = text
+            .split_inclusive(['\n', '\r'])
+            .map(|line| if line.trim().is_empty() { line.to_string() } else { format!("{margin}{line}") })
+            .collect();
+        for r in reflowers() {
+            let once = r.reflow(&text);
+            prop_assert_eq!(non_ws(&once), non_ws(&text));
+            prop_assert_eq!(r.reflow(&once), once.clone());
+        }
+    }
+
     #[test]
     fn bytes_entry_point_reports_the_first_invalid_byte(text in cjk_text(), cut in 0usize..400) {
         let mut bytes = text.clone().into_bytes();
