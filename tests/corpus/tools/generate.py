@@ -50,6 +50,8 @@ RERUN
              (as ocr/ does), labelled and drop-checked like the others (same label_page).
              pdfplumber-blocks: pdfplumber's extract_text() on each PyMuPDF text block (plain
              pdfplumber has no column analysis and interleaves multi-column pages row by row).
+             pdfjs: Mozilla's pdf.js (getTextContent, a line break at each end of line); needs
+             node and `npm install --prefix DIR pdfjs-dist@4` with DIR in $PDFJS_DIR.
              E.g. `--extractors default,pypdf,pdfplumber`, or only the new ones (other splits are
              not written, traditional pages are not rendered; flowing/ is still written):
              `--seed 20261201 --out /tmp/newex-corpus --extractors pypdf,pdfplumber`. A run that
@@ -565,8 +567,43 @@ def ex_pdfplumber_blocks(pdf, work):
     return '\n'.join(out)
 
 
+PDFJS_SCRIPT = r"""
+// Text of every page of a PDF as pdf.js gives it: each text item's string,
+// a line break where pdf.js marks the end of a line (hasEOL), pages apart.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+const dir = process.env.PDFJS_DIR;
+const at = (p) => pathToFileURL(path.join(dir, 'node_modules/pdfjs-dist', p)).href;
+const { getDocument } = await import(at('legacy/build/pdf.mjs'));
+const data = new Uint8Array(fs.readFileSync(process.argv[2]));
+const doc = await getDocument({ data, verbosity: 0, cMapUrl: at('cmaps/'), cMapPacked: true }).promise;
+let out = '';
+for (let p = 1; p <= doc.numPages; p++) {
+  const content = await (await doc.getPage(p)).getTextContent();
+  for (const item of content.items) {
+    out += item.str;
+    if (item.hasEOL) out += '\n';
+  }
+  out += '\n';
+}
+process.stdout.write(out);
+"""
+
+
+def ex_pdfjs(pdf, work):
+    # optional extractor (--extractors pdfjs): Mozilla's pdf.js (the text layer of Firefox and of
+    # many web viewers), getTextContent() with its defaults, a line break at each item that ends a
+    # line (hasEOL). Needs node and `npm install --prefix DIR pdfjs-dist@4`, DIR in $PDFJS_DIR.
+    script = os.path.join(work, 'pdfjs-extract.mjs')
+    if not os.path.exists(script):
+        with open(script, 'w') as f:
+            f.write(PDFJS_SCRIPT)
+    return subprocess.run(['node', script, pdf], capture_output=True, check=True).stdout.decode('utf-8')
+
+
 DEFAULT_EXTRACTORS = ['pdftotext', 'pdftotext-raw', 'pymupdf', 'pdfminer', 'ocr']
-OPTIONAL_EXTRACTORS = ['pypdf', 'pdfplumber', 'pdfplumber-blocks']
+OPTIONAL_EXTRACTORS = ['pypdf', 'pdfplumber', 'pdfplumber-blocks', 'pdfjs']
 
 
 # `--scan`: OCR a degraded image, as a scanned newsprint page gives it, instead of a clean render.
@@ -778,6 +815,10 @@ def versions(extra=()):
     if 'pdfplumber' in extra or 'pdfplumber-blocks' in extra:
         import pdfplumber
         v['pdfplumber'] = pdfplumber.__version__
+    if 'pdfjs' in extra:
+        package = os.path.join(os.environ['PDFJS_DIR'], 'node_modules/pdfjs-dist/package.json')
+        with open(package) as f:
+            v['pdfjs-dist'] = json.load(f)['version']
     for pkg in ['debian-reference-zh-cn', 'debian-reference-zh-tw', 'debian-faq-zh-cn', 'maint-guide-zh-cn',
                 'maint-guide-zh-tw', 'debian-edu-doc-zh-cn', 'fonts-noto-cjk', 'tesseract-ocr-chi-sim',
                 'tesseract-ocr-chi-tra']:
@@ -919,7 +960,7 @@ def main():
             return ex_ocr(pdf, work, 'chi_tra' if job[1] == 'tc' else 'chi_sim')
         return {'pdftotext': ex_pdftotext, 'pdftotext-raw': ex_pdftotext_raw, 'pymupdf': ex_pymupdf,
                 'pdfminer': ex_pdfminer, 'pypdf': ex_pypdf, 'pdfplumber': ex_pdfplumber,
-                'pdfplumber-blocks': ex_pdfplumber_blocks}[exname](pdf, work)
+                'pdfplumber-blocks': ex_pdfplumber_blocks, 'pdfjs': ex_pdfjs}[exname](pdf, work)
 
     with ThreadPoolExecutor(args.jobs) as ex:
         texts = list(ex.map(do_extract, tasks))
