@@ -646,11 +646,14 @@ impl Line {
                         letter_spaced: spread(part.letter_spaces, part.wide_chars),
                         // Verse and code between fences are found for a
                         // section at once, and such a line was not
-                        // preformatted before that.
-                        preformatted: part.shape.preformatted
+                        // preformatted before that (unless it is a fence,
+                        // or a piece of one, as measuring finds).
+                        preformatted: (part.shape.preformatted
                             && !part.shape.verse
                             && !part.shape.code
-                            && !part.shape.table,
+                            && !part.shape.table)
+                            || part.shape.fence
+                            || is_piece_of_fence(&text[part.text_start..part.text_end]),
                         verse: false,
                         code: false,
                         table: false,

@@ -379,7 +379,7 @@ impl Analysis {
             std::mem::take(&mut self.blank_lines),
             std::mem::take(&mut self.decisions),
         );
-        self.estimate_section(0..lines.len(), text, reflower);
+        self.estimate_pages(0..lines.len(), text, reflower);
         self.decide_all(Some(text));
         assert_eq!(lines, self.lines, "a section of single glyphs");
         assert_eq!(fast.0, self.columns, "a section of single glyphs");
@@ -476,30 +476,29 @@ impl Analysis {
 
     /// Stage 2 for the section of `lines[range]`, page by page where its
     /// pages are read alone (see [`pages_read_alone`]).
+    ///
+    /// What each line is (code, a table's row, verse, spread prose) is read
+    /// over the whole section: the output keeps no form feed at a
+    /// paragraph's start, and reflowed again must read every line as the
+    /// same thing (code fences pair across the pages, for one).
     fn estimate_pages(&mut self, range: Range<usize>, text: &str, reflower: &Reflower) {
+        mark_kinds(&mut self.lines[range.clone()], text);
         let section = &self.lines[range.clone()];
         if !pages_read_alone(section) {
-            self.estimate_section(range, text, reflower);
+            self.estimate_section(range, reflower);
             return;
         }
         let mut start = 0;
         while start < range.len() {
             let end = page_end(&self.lines[range.clone()], start);
-            self.estimate_section(range.start + start..range.start + end, text, reflower);
+            self.estimate_section(range.start + start..range.start + end, reflower);
             start = end;
         }
     }
 
-    /// Stage 2 for the section of `lines[range]`.
-    fn estimate_section(&mut self, range: Range<usize>, text: &str, reflower: &Reflower) {
-        // Code and tables first: they read each line alone, and an aligned
-        // line is judged by whether its neighbours are tabular.
-        mark_fenced_code(&mut self.lines[range.clone()]);
-        mark_code_lines(&mut self.lines[range.clone()], text);
-        mark_table_rows(&mut self.lines[range.clone()], text);
-        mark_table_cells(&mut self.lines[range.clone()], text);
-        settle_aligned_lines(&mut self.lines[range.clone()], text);
-        mark_verse(&mut self.lines[range.clone()]);
+    /// Stage 2 for the section (or page) of `lines[range]`, whose lines'
+    /// kinds are marked (see [`mark_kinds`]).
+    fn estimate_section(&mut self, range: Range<usize>, reflower: &Reflower) {
         let survey = Survey::of(&self.lines[range.clone()]);
         if survey.spaced_out() {
             for line in &mut self.lines[range.clone()] {
@@ -858,6 +857,19 @@ fn rebuild_printed_lines(
         joins |= action.is_join();
     }
     joins
+}
+
+/// Marks what each line of `section` is beyond its own text: code (between
+/// fences, or in runs), a table's rows, prose an extractor spread, verse.
+/// Code and tables first: they read each line alone, and an aligned line is
+/// judged by whether its neighbours are tabular.
+fn mark_kinds(section: &mut [Line], text: &str) {
+    mark_fenced_code(section);
+    mark_code_lines(section, text);
+    mark_table_rows(section, text);
+    mark_table_cells(section, text);
+    settle_aligned_lines(section, text);
+    mark_verse(section);
 }
 
 /// `section`'s lines as if no blank line stood between them, copied into

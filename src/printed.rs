@@ -118,14 +118,15 @@ fn compressed(line: &Line) -> u64 {
 }
 
 /// Decisions that fix a break whatever the widths say: the line on one side
-/// is furniture, preformatted, verse or a heading by its place, or a section
-/// ends.
+/// is furniture, preformatted (a table's row too), verse or a heading by its
+/// place, or a section ends.
 fn is_fixed(reason: Reason) -> bool {
     matches!(
         reason,
         Reason::Furniture(_)
             | Reason::Preformatted
             | Reason::Verse
+            | Reason::TableRow
             | Reason::SectionBreak
             | Reason::LongSection
             | Reason::AfterRunningHeader
