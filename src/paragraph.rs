@@ -1167,7 +1167,7 @@ fn mark_code_lines(section: &mut [Line], text: &str) {
             || matches!(body, "{" | "}" | "};" | "})")
         {
             CodeLine::Comment
-        } else if line.text_start > line.start && line.all_narrow {
+        } else if line.indent > 0 && line.all_narrow {
             CodeLine::Indented
         } else {
             CodeLine::Not

@@ -2373,3 +2373,15 @@ fn fuzz_run_63_kinds_of_lines_are_read_across_pages() {
         \x0a`\x0a*;\x0a}\x0a\xff\xff\xff\x00\xff\x01\x0a";
     check(&String::from_utf8_lossy(bytes));
 }
+
+/// Fuzz run 64 (`reflow`, raw bytes, stop 21), minimised to 12 bytes; the
+/// code before the stop failed the same way. A Latin line after a form
+/// feed (`\fp`) was read as an indented line of code, the form feed taken
+/// for its indent, and written as it came, form feed and all; the output,
+/// its lines otherwise grouped, read it as text and dropped the form feed.
+/// A form feed takes no room: only an indent (spaces, tabs, U+3000) sets a
+/// Latin line in as code.
+#[test]
+fn fuzz_run_64_a_form_feed_is_no_indent_of_code() {
+    check(&String::from_utf8_lossy(b"\x0cp\nn{\nn{\n\xff\n("));
+}
