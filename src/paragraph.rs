@@ -449,8 +449,7 @@ impl Analysis {
         rebuild_printed_lines(
             lines,
             &mut self.decisions,
-            &mut self.scratch.printed,
-            &mut self.scratch.unspaced,
+            &mut self.scratch,
             false,
             section,
             Some(text),
@@ -553,8 +552,7 @@ impl Analysis {
         let columns = &self.columns[..];
         debug_assert_eq!(lines.len(), columns.len());
         let decisions = &mut self.decisions;
-        let printed = &mut self.scratch.printed;
-        let unspaced = &mut self.scratch.unspaced;
+        let scratch = &mut self.scratch;
         decisions.clear();
         decisions.reserve(lines.len());
         let mut prev_joined = false;
@@ -577,9 +575,7 @@ impl Analysis {
             if starts_section(next) {
                 let section = section_start..i + 1;
                 let spacing = blank_lines == BlankLines::Spacing;
-                wrapped |= rebuild_printed_lines(
-                    lines, decisions, printed, unspaced, spacing, section, text,
-                );
+                wrapped |= rebuild_printed_lines(lines, decisions, scratch, spacing, section, text);
                 if !wrapped {
                     keep_paragraph_breaks(&mut decisions[section_start..]);
                 }
@@ -690,8 +686,7 @@ impl Analysis {
         }
         let spacing = blank_lines == BlankLines::Spacing;
         let section = section_start..lines.len();
-        wrapped |=
-            rebuild_printed_lines(lines, decisions, printed, unspaced, spacing, section, text);
+        wrapped |= rebuild_printed_lines(lines, decisions, scratch, spacing, section, text);
         if !wrapped {
             keep_paragraph_breaks(&mut decisions[section_start..]);
         }
@@ -826,12 +821,11 @@ impl Analysis {
 /// re-decides the breaks from the printed lines its pieces make, when the
 /// extractor cut it into pieces (see [`printed`]). Returns whether that
 /// made any of them a join.
-#[allow(clippy::too_many_arguments)]
+/// (`spacing`: the section is double-spaced, see [`BlankLines::Spacing`].)
 fn rebuild_printed_lines(
     lines: &[Line],
     decisions: &mut [(Action, Reason)],
-    scratch: &mut PrintedScratch,
-    unspaced_scratch: &mut Vec<Line>,
+    scratch: &mut Scratch,
     spacing: bool,
     range: Range<usize>,
     text: Option<&str>,
@@ -840,12 +834,17 @@ fn rebuild_printed_lines(
         return false;
     }
     let breaks = range.start..range.end - 1;
+    let Scratch {
+        printed,
+        unspaced: copies,
+        ..
+    } = scratch;
     let section = if spacing {
-        unspaced(&lines[range], unspaced_scratch)
+        unspaced(&lines[range], copies)
     } else {
         &lines[range]
     };
-    if !printed::rebuild(section, &mut decisions[breaks.clone()], scratch) {
+    if !printed::rebuild(section, &mut decisions[breaks.clone()], printed) {
         return false;
     }
     let mut joins = false;
