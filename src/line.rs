@@ -527,6 +527,13 @@ impl Line {
         self.end -= by;
     }
 
+    /// Whether the line is written with its own leading whitespace:
+    /// preformatted text other than verse (see
+    /// `paragraph::Analysis::keeps_margin`).
+    pub(crate) fn keeps_margin(&self) -> bool {
+        self.shape.preformatted && !self.shape.verse
+    }
+
     /// Whether the line ends with one space (or tab) after a word or a
     /// closing mark: in its input a word space the extractor cut the line
     /// at. (A line the output wrote, or one with no such space, has its

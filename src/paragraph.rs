@@ -243,9 +243,9 @@ impl Analysis {
                 });
         indent != crate::Indent::Ideographic
             && breaks_kept
-            && self.lines[range].iter().all(|line| {
-                join::first_line_start(line, line.shape.preformatted, indent) == line.start
-            })
+            && self.lines[range]
+                .iter()
+                .all(|line| join::first_line_start(line, line.keeps_margin(), indent) == line.start)
     }
 
     /// Checks that composing the output's lines decided what measuring the
@@ -698,6 +698,15 @@ impl Analysis {
         self.lines[i..end].iter().any(|l| l.shape.preformatted)
     }
 
+    /// Whether the paragraph of lines `i..end` is written with its own
+    /// leading whitespace: preformatted text other than verse. A line of
+    /// verse keeps its break but takes the margin every paragraph takes, so
+    /// that it does not stand out from the lines around by a margin they
+    /// lost (and read again, is no longer verse).
+    pub(crate) fn keeps_margin(&self, i: usize, end: usize) -> bool {
+        self.lines[i..end].iter().any(Line::keeps_margin)
+    }
+
     /// The end (exclusive line index) of the paragraph starting at line `i`.
     pub(crate) fn paragraph_end(&self, i: usize) -> usize {
         // `decisions[k]` is the break after line `k`; there is none after the last.
@@ -780,7 +789,7 @@ impl Analysis {
         end: usize,
         out: &mut String,
     ) -> bool {
-        let preformatted = self.is_preformatted(i, end);
+        let preformatted = self.keeps_margin(i, end);
         join::write_first_line(
             out,
             text,
@@ -2130,7 +2139,7 @@ impl<'t> Iterator for Paragraphs<'_, 't> {
         self.next = end;
         let (first, last) = (&a.lines[i], &a.lines[end - 1]);
         let indent = self.reflower.options.indent;
-        let start = join::first_line_start(first, a.is_preformatted(i, end), indent);
+        let start = join::first_line_start(first, a.keeps_margin(i, end), indent);
         let plain = end == i + 1 && indent != crate::Indent::Ideographic;
         let text = if plain {
             Cow::Borrowed(&self.text[start..first.text_end])

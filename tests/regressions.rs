@@ -2295,9 +2295,9 @@ fn a_caption_cut_by_a_page_break_does_not_run_on_into_the_folio() {
 /// again, the verse lines stand out by their margin, are no longer read as
 /// verse, and are joined. (Reading every line past its section's margin
 /// was tried and dropped: what a line is, code or verse, then depends on
-/// lines the output writes otherwise.)
+/// lines the output writes otherwise.) A line of verse now keeps its break
+/// but is written with the margin any paragraph's first line gets.
 #[test]
-#[ignore = "verse keeps a margin the lines around it lose: not idempotent (open)"]
 fn verse_with_a_margin_the_lines_around_lose() {
     let verse =
         "一一一一一一一\n一一一一，\n一一一一一\n一一一一，\n一一一一一\n一一一一一一一，\n";
