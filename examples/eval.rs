@@ -8,7 +8,8 @@
 //! after every line as pdfminer's default layout parameters may, `--paged` to
 //! break every page into pages with folios and running titles, as the
 //! extraction of a book gives it, `--half-width` to read every full-width
-//! `，。；：！？` as its ASCII look-alike, as OCR may, `--rewrapped` to read
+//! `，。；：！？` as its ASCII look-alike, as OCR may, `--trailing-spaces` to
+//! put a space after every other line, as extractors and OCR may, `--rewrapped` to read
 //! every page's correct reflow hard-wrapped anew at 12, 16, 22 or 30 em with
 //! flush, lost or kept paragraph openings, as books and word processors wrap
 //! prose, `--bound=N` to bind the pages of each split and extractor into
@@ -36,6 +37,7 @@ fn main() {
     let double_spaced = args.iter().any(|a| a == "--double-spaced");
     let paged = args.iter().any(|a| a == "--paged");
     let half_width = args.iter().any(|a| a == "--half-width");
+    let trailing_spaces = args.iter().any(|a| a == "--trailing-spaces");
     let rewrap = args.iter().any(|a| a == "--rewrapped");
     let bound = args
         .iter()
@@ -63,6 +65,9 @@ fn main() {
         }
         if half_width {
             page.text = eval::half_width_marks(&page.text);
+        }
+        if trailing_spaces {
+            page.text = eval::trailing_spaces(&page.text);
         }
         if !only.is_empty() && !only.iter().any(|s| **s == page.split || **s == page.name) {
             continue;

@@ -2385,3 +2385,24 @@ fn fuzz_run_63_kinds_of_lines_are_read_across_pages() {
 fn fuzz_run_64_a_form_feed_is_no_indent_of_code() {
     check(&String::from_utf8_lossy(b"\x0cp\nn{\nn{\n\xff\n("));
 }
+
+/// A trailing space after a closing mark (`好” `), as extractors and OCR
+/// leave one after any line, is no word space the extractor cut a printed
+/// line at (PyMuPDF leaves one after a word): the subhead it ends stays a
+/// paragraph of its own (see `trailing_spaces_hold_nearly_the_same_f1` in
+/// `corpus.rs`).
+#[test]
+fn a_trailing_space_after_a_closing_mark_is_no_word_space() {
+    let page = "据新华社北京电，今年以来各地积极推进数字\n\
+                化转型工作，取得显著成效。专家表示，数\n\
+                字经济已成为稳增长的重要引擎。\n\
+                坚持创新驱动推动“数字转型好” \n\
+                本报记者在现场看到，许多企业展示了最新\n\
+                的产品和解决方案，吸引了大批观众驻足。\n";
+    let out = check(page);
+    assert!(
+        out.lines()
+            .any(|line| line == "坚持创新驱动推动“数字转型好”"),
+        "{out}"
+    );
+}
