@@ -9,7 +9,8 @@
 //! break every page into pages with folios and running titles, as the
 //! extraction of a book gives it, `--half-width` to read every full-width
 //! `，。；：！？` as its ASCII look-alike, as OCR may, `--trailing-spaces` to
-//! put a space after every other line, as extractors and OCR may, `--rewrapped` to read
+//! put a space after every other line, as extractors and OCR may, `--margin`
+//! to put four spaces before every line, as `pdftotext -layout` may, `--rewrapped` to read
 //! every page's correct reflow hard-wrapped anew at 12, 16, 22 or 30 em with
 //! flush, lost or kept paragraph openings, as books and word processors wrap
 //! prose, `--bound=N` to bind the pages of each split and extractor into
@@ -38,6 +39,7 @@ fn main() {
     let paged = args.iter().any(|a| a == "--paged");
     let half_width = args.iter().any(|a| a == "--half-width");
     let trailing_spaces = args.iter().any(|a| a == "--trailing-spaces");
+    let margin = args.iter().any(|a| a == "--margin");
     let rewrap = args.iter().any(|a| a == "--rewrapped");
     let bound = args
         .iter()
@@ -68,6 +70,9 @@ fn main() {
         }
         if trailing_spaces {
             page.text = eval::trailing_spaces(&page.text);
+        }
+        if margin {
+            page.text = eval::with_margin(&page.text);
         }
         if !only.is_empty() && !only.iter().any(|s| **s == page.split || **s == page.name) {
             continue;

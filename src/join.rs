@@ -127,10 +127,11 @@ impl Terminator {
 
 /// Byte offset where a paragraph's first line starts in the output: its
 /// leading whitespace is kept for preformatted text, and with
-/// [`Indent::Preserve`] when it is an indent of at least 1 em (a lone space
-/// before a line is extraction noise); it is dropped otherwise.
+/// [`Indent::Preserve`] when it is at least 1 em wide, its section's margin
+/// included (a lone space before a line is extraction noise); it is
+/// dropped otherwise.
 pub(crate) fn first_line_start(line: &Line, preformatted: bool, indent: Indent) -> usize {
-    if preformatted || (indent == Indent::Preserve && line.indent >= 2) {
+    if preformatted || (indent == Indent::Preserve && line.indent + line.margin >= 2) {
         line.start
     } else {
         line.text_start

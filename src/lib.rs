@@ -39,7 +39,26 @@
 //! 2. **Layout** (`layout.rs`): estimate the column width around each line.
 //!    Pages mix columns of different widths, so the estimate is local: the
 //!    lines nearby vote for the widths they are consistent with, allowing for
-//!    loose spacing and punctuation compression.
+//!    loose spacing and punctuation compression. Spaces that open every line
+//!    of a section (`pdftotext -layout` sets a page off its left edge) are
+//!    its margin, not every line's indent:
+//!
+//! ```
+//! // The line of ASCII alone is set in only as far as every line is: it is
+//! // no code, and goes on with the paragraph.
+//! let layout = "    据新华社北京电，今年以来各地积极推进数字\n    \
+//!               化转型工作，取得显著成效。专家表示，数\n    \
+//!               字经济已成为稳增长的重要引擎。许多企业\n    \
+//!               展示了最新的产品和解决方案，例如\n    \
+//!               Debian\n    \
+//!               和其他的发行版，吸引了大批观众驻足。\n";
+//! assert_eq!(
+//!     cjk_reflow::reflow(layout),
+//!     "    据新华社北京电，今年以来各地积极推进数字化转型工作，取得显著成效。\
+//!      专家表示，数字经济已成为稳增长的重要引擎。许多企业展示了最新的产品和\
+//!      解决方案，例如Debian和其他的发行版，吸引了大批观众驻足。\n"
+//! );
+//! ```
 //! 3. **Decision** (`decide.rs`): a cascade of rules, strongest evidence first:
 //!    preformatted lines; kinsoku (no line starts with `，。」）`, none ends with
 //!    `（「“`); furniture; indents; then how full the line is, whether it ends a

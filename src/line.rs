@@ -421,8 +421,15 @@ pub(crate) struct Line {
     /// its own (PyMuPDF on some engines' PDFs), not a blank line. Set by
     /// [`LineCounter`]; the output writes the line empty.
     pub word_space_before: bool,
-    /// Width of the leading whitespace, in half-em.
+    /// Width of the leading whitespace, in half-em, less the section's
+    /// margin (see [`Line::margin`]).
     pub indent: u32,
+    /// Leading whitespace every line of the section has (`pdftotext -layout`
+    /// sets a page's text off its left edge so), in half-em: taken off
+    /// `indent` and `width` when the section is read (see
+    /// `paragraph::strip_margin`), so that a line is read as it would be
+    /// without it. 0 when measured.
+    pub margin: u32,
     /// Display width, indent included, in half-em (an ideograph is 2).
     pub width: u32,
     /// Full-width punctuation marks that compression may set at half width.
@@ -529,9 +536,63 @@ impl Line {
 
     /// Whether the line is written with its own leading whitespace:
     /// preformatted text other than verse (see
-    /// `paragraph::Analysis::keeps_margin`).
-    pub(crate) fn keeps_margin(&self) -> bool {
+    /// `paragraph::Analysis::keeps_its_lead`).
+    pub(crate) fn keeps_its_lead(&self) -> bool {
         self.shape.preformatted && !self.shape.verse
+    }
+
+    /// Takes `margin` spaces (at most the line's indent) off the line's
+    /// indent and width, as `paragraph::strip_margin` does for a section:
+    /// the line reads as it would without them. A line of no wide
+    /// characters that leading spaces made preformatted (code) is read
+    /// again past them.
+    pub(crate) fn take_margin(&mut self, margin: u32, text: &str) {
+        self.indent -= margin;
+        self.width -= margin;
+        self.margin += margin;
+        if !self.shape.preformatted || self.wide_chars > 0 {
+            return;
+        }
+        let lead = &text[self.margin_end(text)..self.text_start];
+        let set_in = lead.bytes().filter(|&b| b == b' ' || b == b'\t').count() >= 2;
+        let set_off = self.set_off_by_its_text(text);
+        let spread = self.space_runs > 0 && !self.shape.letter_spaced;
+        self.shape.aligned = spread && !set_off && !set_in;
+        self.shape.preformatted = set_off || set_in || spread;
+    }
+
+    /// Whether the line's own text sets it off as preformatted, not the
+    /// spaces before it: a code fence or a piece of one, a tab or a
+    /// box-drawing character. (A line of ASCII set in by two spaces or more
+    /// is preformatted by its lead alone, which joining it to the line
+    /// before takes away.)
+    pub(crate) fn set_off_by_its_text(&self, text: &str) -> bool {
+        let body = &text[self.text_start..self.text_end];
+        self.shape.fence
+            || is_piece_of_fence(body)
+            || body
+                .chars()
+                .any(|c| c == '\t' || ('\u{2500}'..='\u{257F}').contains(&c))
+    }
+
+    /// Byte offset where the line starts past its section's margin (see
+    /// [`Line::margin`]): after that many spaces, and any form feed among
+    /// them.
+    pub(crate) fn margin_end(&self, text: &str) -> usize {
+        if self.margin == 0 {
+            return self.start;
+        }
+        let mut spaces = 0;
+        for (at, &b) in text.as_bytes()[self.start..self.text_start]
+            .iter()
+            .enumerate()
+        {
+            if spaces == self.margin {
+                return self.start + at;
+            }
+            spaces += u32::from(b == b' ');
+        }
+        self.text_start
     }
 
     /// Whether the line ends with one space (or tab) after a word: in its
@@ -645,6 +706,11 @@ impl Line {
                     },
                     cut: output_cut(part.cut),
                     word_space_before: false,
+                    // As measured: the output's section has its margin
+                    // taken off when it is read.
+                    indent: part.indent + part.margin,
+                    width: part.width + part.margin,
+                    margin: 0,
                     // As measured: a section's spacing may have cleared it
                     // (see `paragraph::Survey::spaced_out`), and the output's
                     // section is judged afresh.
@@ -696,12 +762,15 @@ impl Line {
         // aligned line's flag depends on the lines around it, so it is left
         // to the counts as well, and decided again in the output's context;
         // so is a line of verse's (see `paragraph::mark_verse`).
+        // (Settling may join a line a section's margin set in as code to
+        // the line before, where the output's margin reads it as prose.)
         let preformatted = parts.iter().any(|p| {
             p.shape.preformatted
                 && !p.shape.aligned
                 && !p.shape.verse
                 && !p.shape.code
                 && !p.shape.table
+                && (p.wide_chars > 0 || parts.len() == 1 || p.set_off_by_its_text(text))
         });
         let place = Place {
             span,
@@ -784,6 +853,7 @@ impl Line {
             blanks_before: place.blanks_before,
             word_space_before: false,
             indent: 0,
+            margin: 0,
             width: 2,
             compressible: 0,
             punctuated: false,
@@ -901,6 +971,7 @@ impl Line {
             blanks_before,
             word_space_before: false,
             indent,
+            margin: 0,
             width,
             compressible: counts.compressible,
             punctuated: counts.compressible > counts.colons,

@@ -243,9 +243,9 @@ impl Analysis {
                 });
         indent != crate::Indent::Ideographic
             && breaks_kept
-            && self.lines[range]
-                .iter()
-                .all(|line| join::first_line_start(line, line.keeps_margin(), indent) == line.start)
+            && self.lines[range].iter().all(|line| {
+                join::first_line_start(line, line.keeps_its_lead(), indent) == line.start
+            })
     }
 
     /// Checks that composing the output's lines decided what measuring the
@@ -352,6 +352,7 @@ impl Analysis {
         self.openings.clear();
         self.blank_lines.clear();
         let n = self.lines.len();
+        strip_margin(&mut self.lines, text);
         if reflower.fixed_column.is_none() && self.decide_glyph_section(text) {
             // Stage 2 finds nothing in such a section: a column needs three
             // lines that vote for one, and a single glyph is too narrow to
@@ -481,6 +482,7 @@ impl Analysis {
     /// paragraph's start, and reflowed again must read every line as the
     /// same thing (code fences pair across the pages, for one).
     fn estimate_pages(&mut self, range: Range<usize>, text: &str, reflower: &Reflower) {
+        strip_margin(&mut self.lines[range.clone()], text);
         mark_kinds(&mut self.lines[range.clone()], text);
         let section = &self.lines[range.clone()];
         if !pages_read_alone(section) {
@@ -700,11 +702,11 @@ impl Analysis {
 
     /// Whether the paragraph of lines `i..end` is written with its own
     /// leading whitespace: preformatted text other than verse. A line of
-    /// verse keeps its break but takes the margin every paragraph takes, so
-    /// that it does not stand out from the lines around by a margin they
-    /// lost (and read again, is no longer verse).
-    pub(crate) fn keeps_margin(&self, i: usize, end: usize) -> bool {
-        self.lines[i..end].iter().any(Line::keeps_margin)
+    /// verse keeps its break but its leading whitespace is written as every
+    /// paragraph's is, so that it does not stand out from the lines around
+    /// by whitespace they lost (and read again, is no longer verse).
+    pub(crate) fn keeps_its_lead(&self, i: usize, end: usize) -> bool {
+        self.lines[i..end].iter().any(Line::keeps_its_lead)
     }
 
     /// The end (exclusive line index) of the paragraph starting at line `i`.
@@ -789,7 +791,7 @@ impl Analysis {
         end: usize,
         out: &mut String,
     ) -> bool {
-        let preformatted = self.keeps_margin(i, end);
+        let preformatted = self.keeps_its_lead(i, end);
         join::write_first_line(
             out,
             text,
@@ -1704,6 +1706,39 @@ fn cells_of(bytes: &[u8]) -> Option<Cells> {
     })
 }
 
+/// Takes the section's margin, the leading whitespace every one of its
+/// lines has, off each line's indent and width (see [`Line::margin`]): a
+/// page that `pdftotext -layout` set off its left edge reads as the page
+/// itself, its first lines set in by their indents, not every line. (Once
+/// taken, the margin is 0: taking it again changes nothing.)
+fn strip_margin(section: &mut [Line], text: &str) {
+    if section.iter().any(|line| line.indent == 0) {
+        return;
+    }
+    // Spaces only (a form feed among them takes no room): a tab's width
+    // cannot be split, and U+3000 is the indent `Indent::Ideographic`
+    // writes before every paragraph, not a margin.
+    let spaces = |line: &Line| -> u32 {
+        let lead = &text.as_bytes()[line.margin_end(text)..line.text_start];
+        let spaces = lead
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\x0c')
+            .filter(|&&b| b == b' ')
+            .count();
+        u32::try_from(spaces).unwrap_or(u32::MAX).min(line.indent)
+    };
+    // At least 1 em: the output keeps such a margin before every line that
+    // had it (see `join::first_line_start`), and so reads the same again;
+    // a lone space it drops.
+    let margin = section.iter().map(spaces).min().unwrap_or(0);
+    if margin < 2 {
+        return;
+    }
+    for line in section {
+        line.take_margin(margin, text);
+    }
+}
+
 /// Marks the lines of verse in a section (see [`Shape::verse`]): runs of
 /// three or more lines right below one another, each opening with an
 /// ideograph and holding no mark but one at its end, all exactly as wide
@@ -2139,7 +2174,7 @@ impl<'t> Iterator for Paragraphs<'_, 't> {
         self.next = end;
         let (first, last) = (&a.lines[i], &a.lines[end - 1]);
         let indent = self.reflower.options.indent;
-        let start = join::first_line_start(first, a.keeps_margin(i, end), indent);
+        let start = join::first_line_start(first, a.keeps_its_lead(i, end), indent);
         let plain = end == i + 1 && indent != crate::Indent::Ideographic;
         let text = if plain {
             Cow::Borrowed(&self.text[start..first.text_end])

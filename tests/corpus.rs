@@ -144,6 +144,29 @@ fn trailing_spaces_are_not_word_spaces() {
     );
 }
 
+#[test]
+fn a_margin_before_every_line_changes_no_decision() {
+    // `pdftotext -layout` sets a page's text off its left edge: four spaces
+    // before every line are the section's margin, not every line's indent
+    // (read as indents, with the ASCII lines read as code, the corpus went
+    // from 399 wrong decisions to 802).
+    let reflower = cjk_reflow::Reflower::default();
+    let mut differ = Vec::new();
+    for page in eval::load_corpus() {
+        let joins = |text: &str| -> Vec<bool> {
+            let points = reflower.break_points(text);
+            points.iter().map(|p| p.action.is_join()).collect()
+        };
+        let (plain, set_off) = (joins(&page.text), joins(&eval::with_margin(&page.text)));
+        assert_eq!(plain.len(), set_off.len());
+        let wrong = plain.iter().zip(&set_off).filter(|(a, b)| a != b).count();
+        if wrong > 0 {
+            differ.push(format!("{}/{}: {wrong}", page.split, page.name));
+        }
+    }
+    assert!(differ.is_empty(), "{differ:?}");
+}
+
 /// `(split, F1 floor)` for the pages double-spaced (see
 /// [`double_spaced_pages_are_decided_like_pages_without_blank_lines`]); a
 /// split not listed: 0.97.

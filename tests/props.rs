@@ -275,15 +275,36 @@ proptest! {
     fn a_margin_before_every_line_keeps_the_invariants(
         text in cjk_text(),
         margin in proptest::sample::select(vec![" ", " \t", "  ", "    ", "\t", "\u{3000}"]),
+        deeper in proptest::sample::select(vec!["", "  ", "    ", "\u{3000}\u{3000}"]),
+        chunk in 1usize..64,
+        limit in 2usize..12,
     ) {
+        // `deeper`: first lines set in further (after a line that ends a
+        // sentence), as `pdftotext -layout` keeps indents inside its margin.
+        let mut after_sentence = true;
         let text: String = text
             .split_inclusive(['\n', '\r'])
-            .map(|line| if line.trim().is_empty() { line.to_string() } else { format!("{margin}{line}") })
+            .map(|line| {
+                if line.trim().is_empty() {
+                    return line.to_string();
+                }
+                let extra = if after_sentence { deeper } else { "" };
+                after_sentence = line.trim_end().ends_with(['。', '！', '？', '”']);
+                format!("{margin}{extra}{line}")
+            })
             .collect();
         for r in reflowers() {
             let once = r.reflow(&text);
             prop_assert_eq!(non_ws(&once), non_ws(&text));
             prop_assert_eq!(r.reflow(&once), once.clone());
+            // Streamed in small chunks, long sections cut short: the margin
+            // is read per section, the same way.
+            let mut out = Vec::new();
+            cjk_reflow::stages::reflow_stream_in_chunks(&r, text.as_bytes(), &mut out, chunk).unwrap();
+            prop_assert_eq!(String::from_utf8(out).unwrap(), once.clone());
+            let short = cjk_reflow::stages::with_section_lines(&r, limit);
+            let cut = short.reflow(&text);
+            prop_assert_eq!(short.reflow(&cut), cut);
         }
     }
 

@@ -2406,3 +2406,18 @@ fn a_trailing_space_after_a_closing_mark_is_no_word_space() {
         "{out}"
     );
 }
+
+/// Found by the margin property while the margin was being taught (stop
+/// 23): with first lines set in past a margin, the output holds only first
+/// lines, so its margin is wider than the input's, and a line of ASCII that
+/// the input's margin left set in as code (`    .`) is read as prose there
+/// and joined on settling. Composing the joined line must then not take
+/// the code's flag from it, as measuring the output does not (debug builds
+/// check that the two agree).
+#[test]
+fn a_margin_wider_in_the_output_than_in_the_input() {
+    let text = "    一一一一一一\n  一一一一一一一，\n  一\n  一一一，\n  一一一一一\n  一一一一，\n  \
+                一一一一\n  一一一一一一一一。\n\n    一一一一一一一一\n  一一一一一，\n  一一一\n  \
+                一一一一一一一一\n  一一一一，\n  一；\n  一；\n  丄。\n    .\n";
+    check(text);
+}

@@ -117,6 +117,7 @@ impl Reference {
             blanks_before,
             word_space_before: false,
             indent,
+            margin: 0,
             width,
             compressible: counts.compressible,
             punctuated: counts.compressible > counts.colons,

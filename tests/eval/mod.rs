@@ -281,6 +281,24 @@ pub fn trailing_spaces(text: &str) -> String {
     out
 }
 
+/// `text` with four spaces before every non-blank line, as `pdftotext
+/// -layout` sets a page's text off its left edge: the same breaks, labelled
+/// the same, so the corpus checks that a margin every line has is read as
+/// the page's edge, not as every line's indent.
+pub fn with_margin(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if !line.trim().is_empty() {
+            out.push_str("    ");
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 /// The page as an extractor that sets every printed line in a block of its
 /// own gives it (pdfminer with its default layout parameters): the page's
 /// own blank lines dropped and one blank line after every line, with the
