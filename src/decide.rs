@@ -1317,6 +1317,12 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     if next.indent >= prev.indent + 2 {
         return (Break, Reason::NextIndented);
     }
+    // Where the section's first lines kept their indents, an indented line
+    // opens a paragraph even after one indented as much (a subhead or a
+    // paragraph of one line, set in as the first lines are).
+    if ctx.openings == Openings::Indented && (2..=8).contains(&next.indent) {
+        return (Break, Reason::NextIndented);
+    }
     // Where the extractor kept indents, a line indented more than the one
     // after it opens a paragraph even when `prev` is indented as much (a
     // heading set with the same indent, a one-line paragraph).
