@@ -12,7 +12,8 @@
 //! put a space after every other line, as extractors and OCR may, `--margin`
 //! to put four spaces before every line, as `pdftotext -layout` may,
 //! `--kept-indents` to set every paragraph's first line in by two U+3000, as
-//! extractors keep some pages' indents, `--rewrapped` to read
+//! extractors keep some pages' indents (`--kept-space-indents`: by four
+//! spaces), `--rewrapped` to read
 //! every page's correct reflow hard-wrapped anew at 12, 16, 22 or 30 em with
 //! flush, lost or kept paragraph openings, as books and word processors wrap
 //! prose, `--bound=N` to bind the pages of each split and extractor into
@@ -43,6 +44,7 @@ fn main() {
     let trailing_spaces = args.iter().any(|a| a == "--trailing-spaces");
     let margin = args.iter().any(|a| a == "--margin");
     let kept_indents = args.iter().any(|a| a == "--kept-indents");
+    let kept_space_indents = args.iter().any(|a| a == "--kept-space-indents");
     let rewrap = args.iter().any(|a| a == "--rewrapped");
     let bound = args
         .iter()
@@ -78,7 +80,10 @@ fn main() {
             page.text = eval::with_margin(&page.text);
         }
         if kept_indents {
-            eval::with_kept_indents(&mut page);
+            eval::with_kept_indents(&mut page, "\u{3000}\u{3000}");
+        }
+        if kept_space_indents {
+            eval::with_kept_indents(&mut page, "    ");
         }
         if !only.is_empty() && !only.iter().any(|s| **s == page.split || **s == page.name) {
             continue;

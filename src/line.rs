@@ -386,6 +386,12 @@ pub(crate) struct Shape {
     pub justified: bool,
     /// A code fence (```` ``` ````, `~~~`): it opens or closes a block of code.
     pub fence: bool,
+    /// A line of ASCII that its leading spaces made preformatted, read as
+    /// a paragraph's first line where first lines kept their indents (see
+    /// `paragraph::open_with_set_in_words`), so no longer preformatted.
+    /// Set for a whole section at once; a line composed from it alone is
+    /// preformatted again, as measuring finds it.
+    pub set_in_first_line: bool,
     /// Code, kept line by line: between two code fences, or one of two or
     /// more lines of code in a row (shell commands, `$ sudo apt update`;
     /// program code printed without fences). Set for a whole section at
@@ -724,11 +730,13 @@ impl Line {
                             && !part.shape.verse
                             && !part.shape.code
                             && !part.shape.table)
+                            || part.shape.set_in_first_line
                             || part.shape.fence
                             || is_piece_of_fence(&text[part.text_start..part.text_end]),
                         verse: false,
                         code: false,
                         table: false,
+                        set_in_first_line: false,
                         ..part.shape
                     },
                     ..*part
@@ -1013,6 +1021,7 @@ impl Line {
                 fence,
                 code: false,
                 table: false,
+                set_in_first_line: false,
             },
             furniture: if may_be_furniture(&edges, width, first, dated) {
                 let as_came = (!letter_spaced).then_some(body);

@@ -486,15 +486,16 @@ impl Analysis {
         mark_kinds(&mut self.lines[range.clone()], text);
         let section = &self.lines[range.clone()];
         if !pages_read_alone(section) {
-            self.estimate_section(range, reflower);
-            return;
+            self.estimate_section(range.clone(), reflower);
+        } else {
+            let mut start = 0;
+            while start < range.len() {
+                let end = page_end(&self.lines[range.clone()], start);
+                self.estimate_section(range.start + start..range.start + end, reflower);
+                start = end;
+            }
         }
-        let mut start = 0;
-        while start < range.len() {
-            let end = page_end(&self.lines[range.clone()], start);
-            self.estimate_section(range.start + start..range.start + end, reflower);
-            start = end;
-        }
+        open_with_set_in_words(&mut self.lines[range.clone()], &self.openings[range], text);
     }
 
     /// Stage 2 for the section (or page) of `lines[range]`, whose lines'
@@ -1736,6 +1737,38 @@ fn strip_margin(section: &mut [Line], text: &str) {
     }
     for line in section {
         line.take_margin(margin, text);
+    }
+}
+
+/// Where first lines kept their indents, a line of ASCII set in as they are
+/// (`    ln -s /usr/local/bin/foo`, `    Linux`) before a line with no indent
+/// that holds wide characters is a paragraph's first line, not code: its
+/// leading spaces alone made it preformatted (see
+/// [`Line::set_off_by_its_text`]), and code set in so stands among code,
+/// not before prose that runs on from it.
+fn open_with_set_in_words(section: &mut [Line], openings: &[Openings], text: &str) {
+    for i in 0..section.len().saturating_sub(1) {
+        let (line, next) = (&section[i], &section[i + 1]);
+        let before_is_code = i > 0 && section[i - 1].shape.preformatted;
+        if openings[i] == Openings::Indented
+            && line.shape.preformatted
+            && line.wide_chars == 0
+            && (2..=8).contains(&line.indent)
+            && !line.shape.aligned
+            && !line.shape.code
+            && !line.shape.table
+            && !line.shape.verse
+            && line.space_runs == 0
+            && next.blanks_before == 0
+            && next.indent == 0
+            && next.wide_chars > 0
+            && !next.shape.preformatted
+            && !before_is_code
+            && !line.set_off_by_its_text(text)
+        {
+            section[i].shape.preformatted = false;
+            section[i].shape.set_in_first_line = true;
+        }
     }
 }
 

@@ -158,6 +158,7 @@ impl Reference {
                 fence,
                 code: false,
                 table: false,
+                set_in_first_line: false,
             },
             // A date has digits: `2022年10月11日`.
             furniture: furniture_of(

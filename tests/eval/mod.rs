@@ -299,11 +299,11 @@ pub fn with_margin(text: &str) -> String {
     out
 }
 
-/// The page with every paragraph's first line set in by two U+3000, as
-/// extractors keep the indent of some newspapers' pages (the first line of
-/// the page and every line after a break labelled `break`, headlines and
-/// bylines too): the same breaks, labelled the same.
-pub fn with_kept_indents(page: &mut Page) {
+/// The page with every paragraph's first line set in by `indent` (two
+/// U+3000, or spaces), as extractors keep the indent of some newspapers'
+/// pages (the first line of the page and every line after a break labelled
+/// `break`, headlines and bylines too): the same breaks, labelled the same.
+pub fn with_kept_indents(page: &mut Page, indent: &str) {
     let mut first_lines = std::collections::HashSet::new();
     for &(after, label) in &page.points {
         if label == Label::Break {
@@ -322,7 +322,7 @@ pub fn with_kept_indents(page: &mut Page) {
             first_lines.insert(i + 2);
         }
         if !blank && (!seen_text || first_lines.contains(&(i + 1))) {
-            text.push_str("\u{3000}\u{3000}");
+            text.push_str(indent);
         }
         seen_text |= !blank;
         text.push_str(line);
