@@ -4,7 +4,8 @@
 //!
 //! Run `cargo run --release --example eval` (add `-v` to list every wrong
 //! decision with its reason, `--spaced` to space out every page as OCR may,
-//! between every two wide characters, `--double-spaced` to put a blank line
+//! between every two wide characters (`--some-spaced`: every third line),
+//! `--double-spaced` to put a blank line
 //! after every line as pdfminer's default layout parameters may, `--paged` to
 //! break every page into pages with folios and running titles, as the
 //! extraction of a book gives it, `--half-width` to read every full-width
@@ -38,6 +39,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "-v");
     let spaced = args.iter().any(|a| a == "--spaced");
+    let some_spaced = args.iter().any(|a| a == "--some-spaced");
     let double_spaced = args.iter().any(|a| a == "--double-spaced");
     let paged = args.iter().any(|a| a == "--paged");
     let half_width = args.iter().any(|a| a == "--half-width");
@@ -63,6 +65,9 @@ fn main() {
         }
         if spaced {
             page.text = eval::spaced_out(&page.text);
+        }
+        if some_spaced {
+            page.text = eval::some_lines_spaced_out(&page.text);
         }
         if double_spaced {
             eval::double_spaced(&mut page);

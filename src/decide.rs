@@ -1218,7 +1218,13 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     // (Unless the text kept its indents and the next line has none: then
     // it goes on with the paragraph, and its first chunk did not fit.)
     let next_chunk = if prev.ends_sentence && !ctx.next_opens_nothing() {
-        0
+        // Unless justification spread the line (see `fit`) before a word
+        // or number: the word did not fit, however narrow it measures.
+        if prev.shape.letter_spaced && matches!(next.first, CharRole::Letter | CharRole::Digit) {
+            MAX_COLUMN
+        } else {
+            0
+        }
     } else {
         next.lead_chunk + lost_indent
     };
@@ -2775,6 +2781,26 @@ mod tests {
                 0,
                 None,
                 Some("一二三四五六七八九十一二三。"),
+                (Break, Reason::ShortLine),
+            ),
+            // A line that justification spread (`fit`) and that ends a
+            // sentence was stretched for the word that opens the next
+            // line; before an ideograph, OCR spread it, and it is judged
+            // by its width: a paragraph's last line is not justified.
+            (
+                "一 二 三 四 五 六 七 八 九 十 。",
+                "Debian 是一个自由的操作系统，由",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Join, Reason::StretchedLine),
+            ),
+            (
+                "一 二 三 四 五 六 七 八 九 十 。",
+                "四五六七八九十一二三四五六七",
+                0,
+                Some(FULL),
+                Some(FULL),
                 (Break, Reason::ShortLine),
             ),
             // Code and tables are kept line for line.

@@ -200,7 +200,10 @@ fn votes_for(line: &Line) -> Option<(u32, u32)> {
 /// next line's first unbreakable chunk (which did not fit on this line).
 #[inline(always)]
 pub(crate) fn fit(line: &Line, column: u32, next_chunk: u32) -> Fit {
-    if line.shape.letter_spaced {
+    // Justification stretched a spread line to the column (`据 新 华 社`);
+    // but a paragraph's last line is not justified, so one that ends a
+    // sentence or a quote is spread by OCR, and judged by its width.
+    if line.shape.letter_spaced && !line.ends_sentence && line.last != CharRole::Close {
         return Fit::Full;
     }
     if line.min_width() > column + 4 {
