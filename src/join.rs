@@ -131,7 +131,12 @@ impl Terminator {
 /// included (a lone space before a line is extraction noise); it is
 /// dropped otherwise.
 pub(crate) fn first_line_start(line: &Line, preformatted: bool, indent: Indent) -> usize {
-    if preformatted || (indent == Indent::Preserve && line.indent + line.margin >= 2) {
+    let an_em_or_more = line.indent + line.margin >= 2;
+    // (A lone space before a line of code or a table's row, which the
+    // lines around make so, is noise too: read again among other lines,
+    // the line might not be one, and would lose it then.)
+    let own_lead = an_em_or_more || !(line.shape.code || line.shape.table);
+    if (preformatted && own_lead) || (indent == Indent::Preserve && an_em_or_more) {
         line.start
     } else {
         line.text_start

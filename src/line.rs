@@ -581,6 +581,19 @@ impl Line {
                 .any(|c| c == '\t' || ('\u{2500}'..='\u{257F}').contains(&c))
     }
 
+    /// Whether measuring the line afresh finds it preformatted, whatever the
+    /// lines around it made of it (verse, code, a table's row, a paragraph's
+    /// first line): set off by its own text (see
+    /// [`Line::set_off_by_its_text`]), a line of ASCII set in by two spaces
+    /// or more, or runs of spaces inside it that no letter-spacing explains.
+    pub(crate) fn preformatted_as_measured(&self, text: &str) -> bool {
+        let lead = &text.as_bytes()[self.start..self.text_start];
+        let set_in = lead.iter().filter(|&&b| b == b' ' || b == b'\t').count() >= 2;
+        self.set_off_by_its_text(text)
+            || (set_in && self.wide_chars == 0)
+            || (self.space_runs > 0 && !spread(self.letter_spaces, self.wide_chars))
+    }
+
     /// Byte offset where the line starts past its section's margin (see
     /// [`Line::margin`]): after that many spaces, and any form feed among
     /// them.
@@ -726,13 +739,17 @@ impl Line {
                         // section at once, and such a line was not
                         // preformatted before that (unless it is a fence,
                         // or a piece of one, as measuring finds).
-                        preformatted: (part.shape.preformatted
-                            && !part.shape.verse
-                            && !part.shape.code
-                            && !part.shape.table)
+                        preformatted: if part.shape.verse
+                            || part.shape.code
+                            || part.shape.table
                             || part.shape.set_in_first_line
-                            || part.shape.fence
-                            || is_piece_of_fence(&text[part.text_start..part.text_end]),
+                        {
+                            part.preformatted_as_measured(text)
+                        } else {
+                            part.shape.preformatted
+                                || part.shape.fence
+                                || is_piece_of_fence(&text[part.text_start..part.text_end])
+                        },
                         verse: false,
                         code: false,
                         table: false,
