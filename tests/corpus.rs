@@ -80,6 +80,35 @@ fn score_transformed(transform: impl Fn(&mut eval::Page)) -> BTreeMap<String, ev
     splits
 }
 
+/// Wrong decisions summed over every split.
+fn wrong(splits: &BTreeMap<String, eval::Score>) -> usize {
+    splits.values().map(eval::Score::wrong).sum()
+}
+
+/// The pages whose break decisions in `a(page)` and `b(page)` differ (in
+/// how many), for two spellings of the same lines: `split/name: count`.
+fn decisions_differ(
+    skip: impl Fn(&eval::Page) -> bool,
+    a: impl Fn(&eval::Page) -> String,
+    b: impl Fn(&eval::Page) -> String,
+) -> Vec<String> {
+    let reflower = cjk_reflow::Reflower::default();
+    let joins = |text: &str| -> Vec<bool> {
+        let points = reflower.break_points(text);
+        points.iter().map(|p| p.action.is_join()).collect()
+    };
+    let mut differ = Vec::new();
+    for page in eval::load_corpus().iter().filter(|page| !skip(page)) {
+        let (first, second) = (joins(&a(page)), joins(&b(page)));
+        assert_eq!(first.len(), second.len());
+        let wrong = first.iter().zip(&second).filter(|(x, y)| x != y).count();
+        if wrong > 0 {
+            differ.push(format!("{}/{}: {wrong}", page.split, page.name));
+        }
+    }
+    differ
+}
+
 /// The splits whose F1 is below `floor(split)` (none for a split without one).
 fn below_floors(
     splits: &BTreeMap<String, eval::Score>,
@@ -122,9 +151,6 @@ fn lines_spaced_out_here_and_there_are_judged_by_their_width() {
     // extracted); now 938 and 1.
     let plain = score_transformed(|_| {});
     let some = score_transformed(|page| page.text = eval::some_lines_spaced_out(&page.text));
-    let wrong = |splits: &BTreeMap<String, eval::Score>| -> usize {
-        splits.values().map(eval::Score::wrong).sum()
-    };
     assert!(some["sample"].wrong() <= 1, "{}", some["sample"].wrong());
     assert!(
         2 * wrong(&some) <= 5 * wrong(&plain),
@@ -155,9 +181,6 @@ fn trailing_spaces_are_not_word_spaces() {
     // without the spaces, the corpus within 6 wrong decisions of it.
     let plain = score_transformed(|_| {});
     let spaced = score_transformed(|page| page.text = eval::trailing_spaces(&page.text));
-    let wrong = |splits: &BTreeMap<String, eval::Score>| -> usize {
-        splits.values().map(eval::Score::wrong).sum()
-    };
     assert_eq!(spaced["sample"].wrong(), plain["sample"].wrong());
     assert!(
         wrong(&spaced) <= wrong(&plain) + 6,
@@ -173,20 +196,11 @@ fn a_margin_before_every_line_changes_no_decision() {
     // before every line are the section's margin, not every line's indent
     // (read as indents, with the ASCII lines read as code, the corpus went
     // from 399 wrong decisions to 802).
-    let reflower = cjk_reflow::Reflower::default();
-    let mut differ = Vec::new();
-    for page in eval::load_corpus() {
-        let joins = |text: &str| -> Vec<bool> {
-            let points = reflower.break_points(text);
-            points.iter().map(|p| p.action.is_join()).collect()
-        };
-        let (plain, set_off) = (joins(&page.text), joins(&eval::with_margin(&page.text)));
-        assert_eq!(plain.len(), set_off.len());
-        let wrong = plain.iter().zip(&set_off).filter(|(a, b)| a != b).count();
-        if wrong > 0 {
-            differ.push(format!("{}/{}: {wrong}", page.split, page.name));
-        }
-    }
+    let differ = decisions_differ(
+        |_| false,
+        |page| page.text.clone(),
+        |page| eval::with_margin(&page.text),
+    );
     assert!(differ.is_empty(), "{differ:?}");
 }
 
@@ -199,9 +213,6 @@ fn kept_indents_open_paragraphs() {
     // The corpus makes 180 wrong decisions that way, 399 without indents.
     let plain = score_transformed(|_| {});
     let indented = score_transformed(|page| eval::with_kept_indents(page, "\u{3000}\u{3000}"));
-    let wrong = |splits: &BTreeMap<String, eval::Score>| -> usize {
-        splits.values().map(eval::Score::wrong).sum()
-    };
     assert_eq!(indented["sample"].wrong(), 0);
     assert!(
         2 * wrong(&indented) < wrong(&plain),
@@ -260,26 +271,17 @@ fn double_spaced_pages_get_the_decisions_of_the_same_pages_single_spaced() {
     // not there: the column vote, the openings and the printed-line program
     // too (which saw a blank line between every two pieces, and kept every
     // piece of the xelatex pages apart: F1 0.862 against 0.954).
-    let reflower = cjk_reflow::Reflower::default();
-    let mut differ = Vec::new();
-    for page in eval::load_corpus() {
-        // A renderer's short paragraphs, each line a block of its own, are
-        // not told from flowing text (see `DOUBLE_SPACED_FLOORS`).
-        if page.split == "rendered" {
-            continue;
-        }
+    let non_blank = |page: &eval::Page, separator: &str| -> String {
         let lines: Vec<&str> = page.text.lines().filter(|l| !l.trim().is_empty()).collect();
-        let joins = |separator: &str| -> Vec<bool> {
-            let points = reflower.break_points(&lines.join(separator));
-            points.iter().map(|p| p.action.is_join()).collect()
-        };
-        let (single, double) = (joins("\n"), joins("\n\n"));
-        assert_eq!(single.len(), double.len());
-        let wrong = single.iter().zip(&double).filter(|(a, b)| a != b).count();
-        if wrong > 0 {
-            differ.push(format!("{}/{}: {wrong}", page.split, page.name));
-        }
-    }
+        lines.join(separator)
+    };
+    // A renderer's short paragraphs, each line a block of its own, are not
+    // told from flowing text (see `DOUBLE_SPACED_FLOORS`).
+    let differ = decisions_differ(
+        |page| page.split == "rendered",
+        |page| non_blank(page, "\n"),
+        |page| non_blank(page, "\n\n"),
+    );
     assert!(differ.is_empty(), "{differ:?}");
 }
 
