@@ -24,7 +24,8 @@ options:
                        line numbers, join/break/keep, and the reason
   --json               print the paragraphs as JSON (text, byte span, lines, kind)
   --separator SEP      paragraph separator: 'blank' (default) or 'newline'
-  --indent IND         paragraph indent: 'none' (default) or 'ideographic' (two U+3000)
+  --indent IND         paragraph indent: 'preserve' (default: an indent of 1 em
+                       or more kept as it came), 'none' or 'ideographic' (two U+3000)
   --width N            column width in em (4-60), or 'auto' (default)
   --encoding ENC       input encoding: 'auto' (default: UTF-8, or GB18030/GBK or
                        Big5 when the input is not UTF-8 and reads cleanly as
@@ -145,11 +146,12 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
             }
             "--indent" => {
                 args.options = args.options.indent(match value("--indent")?.as_str() {
+                    "preserve" => Indent::Preserve,
                     "none" => Indent::None,
                     "ideographic" => Indent::Ideographic,
                     v => {
                         return Err(format!(
-                            "invalid --indent '{v}': expected 'none' or 'ideographic'"
+                            "invalid --indent '{v}': expected 'preserve', 'none' or 'ideographic'"
                         ))
                     }
                 })

@@ -129,6 +129,14 @@ fn options_change_the_output() {
     );
     let o = run(&["--width", "5"], "一二三四五\n六七。\n".as_bytes());
     assert_eq!(stdout(&o), "一二三四五六七。\n");
+    // The default keeps an indent as it came, as `preserve` does; `none`
+    // drops it.
+    let indented = "\u{3000}\u{3000}一二三。\n";
+    assert_eq!(stdout(&run(&[], indented.as_bytes())), indented);
+    let o = run(&["--indent", "preserve"], indented.as_bytes());
+    assert_eq!(stdout(&o), indented);
+    let o = run(&["--indent", "none"], indented.as_bytes());
+    assert_eq!(stdout(&o), "一二三。\n");
 }
 
 #[test]
