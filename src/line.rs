@@ -436,7 +436,8 @@ pub(crate) struct Line {
     /// `paragraph::strip_margin`), so that a line is read as it would be
     /// without it. 0 when measured.
     pub margin: u32,
-    /// Display width, indent included, in half-em (an ideograph is 2).
+    /// Display width, indent included (the section's margin not), in half-em
+    /// (an ideograph is 2).
     pub width: u32,
     /// Full-width punctuation marks that compression may set at half width.
     pub compressible: u32,
