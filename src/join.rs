@@ -128,15 +128,24 @@ impl Terminator {
 /// Byte offset where a paragraph's first line starts in the output: its
 /// leading whitespace is kept for preformatted text, and with
 /// [`Indent::Preserve`] when it is at least 1 em wide, its section's margin
-/// included (a lone space before a line is extraction noise); it is
-/// dropped otherwise.
-pub(crate) fn first_line_start(line: &Line, preformatted: bool, indent: Indent) -> usize {
+/// included; it is dropped otherwise. A lone space before a line is
+/// extraction noise, kept only before a line that its own text sets off
+/// (see [`Line::preformatted_as_measured`]): were it kept before code or a
+/// table's row, which the lines around make so, the output read again
+/// among other lines might not keep it.
+pub(crate) fn first_line_start(
+    text: &str,
+    line: &Line,
+    preformatted: bool,
+    indent: Indent,
+) -> usize {
     let an_em_or_more = line.indent + line.margin >= 2;
-    // (A lone space before a line of code or a table's row, which the
-    // lines around make so, is noise too: read again among other lines,
-    // the line might not be one, and would lose it then.)
-    let own_lead = an_em_or_more || !(line.shape.code || line.shape.table);
-    if (preformatted && own_lead) || (indent == Indent::Preserve && an_em_or_more) {
+    let keeps = if preformatted {
+        an_em_or_more || line.start == line.text_start || line.preformatted_as_measured(text)
+    } else {
+        indent == Indent::Preserve && an_em_or_more
+    };
+    if keeps {
         line.start
     } else {
         line.text_start
@@ -155,7 +164,7 @@ pub(crate) fn write_first_line(
     if indent == Indent::Ideographic && !preformatted {
         out.push_str("\u{3000}\u{3000}");
     }
-    out.push_str(&text[first_line_start(line, preformatted, indent)..line.text_end]);
+    out.push_str(&text[first_line_start(text, line, preformatted, indent)..line.text_end]);
 }
 
 /// Appends `next` to the paragraph being written.

@@ -116,7 +116,7 @@ impl Analysis {
         // Every break kept and every line written whole: the output is the
         // input's lines with its blank lines, so deciding it again sees the
         // same lines and decides the same. Debug builds check it anyway.
-        let unchanged = self.keeps_every_line(reflower);
+        let unchanged = self.keeps_every_line(text, reflower);
         if unchanged && !cfg!(debug_assertions) {
             self.write_kept_lines(text, reflower, out);
             return;
@@ -223,13 +223,13 @@ impl Analysis {
     /// Whether every line is written exactly as it came (its indent
     /// included) with the blank lines that came before it: every break is
     /// kept, or a paragraph break already written as the separator.
-    fn keeps_every_line(&self, reflower: &Reflower) -> bool {
-        self.keeps_lines(0..self.lines.len(), reflower)
+    fn keeps_every_line(&self, text: &str, reflower: &Reflower) -> bool {
+        self.keeps_lines(0..self.lines.len(), text, reflower)
     }
 
     /// [`Analysis::keeps_every_line`] for the lines in `range` and the breaks
     /// between them.
-    pub(crate) fn keeps_lines(&self, range: Range<usize>, reflower: &Reflower) -> bool {
+    pub(crate) fn keeps_lines(&self, range: Range<usize>, text: &str, reflower: &Reflower) -> bool {
         let indent = reflower.options.indent;
         let separator_blanks = separator_blanks(reflower);
         let breaks_kept = range.len() < 2
@@ -244,7 +244,7 @@ impl Analysis {
         indent != crate::Indent::Ideographic
             && breaks_kept
             && self.lines[range].iter().all(|line| {
-                join::first_line_start(line, line.keeps_its_lead(), indent) == line.start
+                join::first_line_start(text, line, line.keeps_its_lead(), indent) == line.start
             })
     }
 
@@ -317,7 +317,7 @@ impl Analysis {
         if stages >= 3 {
             self.decide_all(Some(text));
             if cut_any {
-                self.resolve_cuts(reflower);
+                self.resolve_cuts(text, reflower);
             }
         }
     }
@@ -326,12 +326,12 @@ impl Analysis {
     /// [`SectionCut`]): silently when the sections on both sides keep every
     /// line as it came, marked with two blank lines otherwise. Text that is
     /// not hard-wrapped thus comes back unchanged however long it runs.
-    fn resolve_cuts(&mut self, reflower: &Reflower) {
+    fn resolve_cuts(&mut self, text: &str, reflower: &Reflower) {
         let mut start = 0;
         let mut before_unchanged = None;
         for j in 1..=self.lines.len() {
             if j == self.lines.len() || starts_section(&self.lines[j]) {
-                let unchanged = self.keeps_lines(start..j, reflower);
+                let unchanged = self.keeps_lines(start..j, text, reflower);
                 if let Some(before) = before_unchanged {
                     let read = self.lines[start].blanks_read();
                     self.lines[start].cut = cut_written(before && unchanged, read);
@@ -2207,7 +2207,7 @@ impl<'t> Iterator for Paragraphs<'_, 't> {
         self.next = end;
         let (first, last) = (&a.lines[i], &a.lines[end - 1]);
         let indent = self.reflower.options.indent;
-        let start = join::first_line_start(first, a.keeps_its_lead(i, end), indent);
+        let start = join::first_line_start(self.text, first, a.keeps_its_lead(i, end), indent);
         let plain = end == i + 1 && indent != crate::Indent::Ideographic;
         let text = if plain {
             Cow::Borrowed(&self.text[start..first.text_end])

@@ -110,7 +110,7 @@ impl SectionWriter {
         if after_cut || before_cut {
             let unchanged = self
                 .analysis
-                .keeps_lines(0..self.analysis.lines.len(), reflower);
+                .keeps_lines(0..self.analysis.lines.len(), text, reflower);
             if after_cut {
                 let first = &mut self.analysis.lines[0];
                 first.cut = cut_written(self.last_unchanged && unchanged, first.blanks_read());
