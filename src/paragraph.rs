@@ -1178,7 +1178,9 @@ fn mark_code_lines(section: &mut [Line], text: &str) {
             || matches!(body, "{" | "}" | "};" | "})")
         {
             CodeLine::Comment
-        } else if line.indent > 0 && line.all_narrow {
+        } else if line.indent >= 2 && line.all_narrow {
+            // (Set in by 1 em or more: a lone space is noise, which the
+            // output drops; see `join::first_line_start`.)
             CodeLine::Indented
         } else {
             CodeLine::Not

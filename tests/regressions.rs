@@ -2458,3 +2458,24 @@ fn fuzz_run_69_lone_space_before_a_line_with_a_tab() {
     let bytes = b" 99\xff\x039* \xe9\xe4\x8d\x9d\xe5\x88\x8c\xbc\xb7 9999= 9999\xc7\xc6\xc6\xbd99= 999999999hi\x2299999998\x09\x0a999\x0d9\x0a\x87 \xe4\xb8\xe6\xc2\x0d\x0a\xc2\xa09999999999\x098\x0a9\x0d9\x0a\xc2\x0d\x0a\xc2\xa0\x0d \x0a";
     check(&String::from_utf8_lossy(bytes));
 }
+
+/// Found by fuzzing (`reflow`, run 70, stop 23, on 5026848): a line that a
+/// lone space set in (` (`) was read as an indented line of code beside a
+/// shell command and program code, and written without the space (run
+/// 69's mend); read again it was no code, and `Indent::Ideographic` set
+/// it in as a paragraph. Only an indent of 1 em or more now sets a line in
+/// as code: a lone space is noise, and reading it must not decide what the
+/// output drops.
+#[test]
+fn fuzz_run_70_a_lone_space_sets_no_line_in_as_code() {
+    let bytes = b" (\xc2\xa0\x0a$ \x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00j\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00main() {\x0a    println!(\x22\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00main() {\x0a    pri\x0a\x0c\x0a\xc2\xa0\x0d \x02";
+    let text = String::from_utf8_lossy(bytes);
+    check(&text);
+    let ideographic = Options::new()
+        .separator(cjk_reflow::Separator::Newline)
+        .indent(cjk_reflow::Indent::Ideographic)
+        .build()
+        .unwrap();
+    let once = ideographic.reflow(&text);
+    assert_eq!(ideographic.reflow(&once), once);
+}
