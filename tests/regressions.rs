@@ -2479,3 +2479,15 @@ fn fuzz_run_70_a_lone_space_sets_no_line_in_as_code() {
     let once = ideographic.reflow(&text);
     assert_eq!(ideographic.reflow(&once), once);
 }
+
+/// Found by fuzzing (`reflow`, run 71, stop 23, on 4a7e773; the stop's
+/// first commit, `7d48ec3`, fails the same way): settling takes more than
+/// the 16 rounds debug builds allow, as in runs 42, 54 and 60 (release
+/// builds reach the fixed point; 3,972 bytes, not minimised). Left open
+/// with them.
+#[test]
+#[ignore = "settling needs more than 16 rounds (debug builds assert 16): run 42's finding"]
+fn fuzz_settling_rounds_run_71() {
+    let bytes = include_bytes!("fixtures/fuzz/run71-settling-rounds.bin");
+    check(&String::from_utf8_lossy(bytes));
+}
