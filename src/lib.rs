@@ -90,7 +90,9 @@
 //! - Text too short to show a column width (fewer than three lines that agree)
 //!   is left as it is.
 //! - Text whose columns were interleaved by the extractor cannot be repaired:
-//!   reflow never reorders text.
+//!   reflow never reorders text. Columns that `pdftotext -layout` set side
+//!   by side (a wide gap between them, ending at about the same place on
+//!   every line) are kept line for line, as a table is.
 //! - A paragraph that ends exactly at the end of a full line, followed by a
 //!   paragraph whose first line is not two em short, is joined.
 //! - Two or more blank lines end a section: the break is kept and no decision

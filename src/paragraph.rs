@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::iter::FusedIterator;
 use std::ops::Range;
 
-use crate::classify::CharRole;
+use crate::classify::{char_width, CharRole};
 use crate::decide::{
     decide, glyph_goes_on, glyph_plain, glyph_takes_in, is_folio_line, line_so_far, single_glyph,
     Action, BreakContext, Reason,
@@ -1015,6 +1015,20 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
             widest.is_some_and(|w| 2 * (line.width - line.indent + spaces) >= w)
                 && !gap_after_sentence_end(body)
         };
+        // Two columns that `pdftotext -layout` set side by side: the gap
+        // between them ends where it ends on the line above or below, as a
+        // widened word space seldom does. Kept as they came, as a table is.
+        let gutter = gutter_end(line, text);
+        let beside_column = |k: Option<usize>| {
+            k.and_then(|k| section.get(k))
+                .filter(|other| other.space_runs > 0)
+                .and_then(|other| gutter_end(other, text))
+                .zip(gutter)
+                .is_some_and(|(theirs, ours)| ours >= MIN_COLUMN && theirs.abs_diff(ours) <= 6)
+        };
+        if beside_column(i.checked_sub(1)) || beside_column(Some(i + 1)) {
+            continue;
+        }
         if spread_prose(line) {
             let justified = justified();
             section[i].shape.preformatted = false;
@@ -1065,6 +1079,28 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
         section[i].shape.preformatted = !(alone && spread);
         section[i].shape.justified = justified;
     }
+}
+
+/// Where the text after the widest run of four or more spaces inside
+/// `line` starts, in half-em from the line's first byte (its indent
+/// included): the left edge of a second column set beside the first.
+fn gutter_end(line: &Line, text: &str) -> Option<u32> {
+    let (mut at, mut run, mut seen_text) = (0, 0, false);
+    let mut widest: Option<(u32, u32)> = None;
+    for c in text[line.start..line.text_end].chars() {
+        if c == ' ' {
+            run += 1;
+            at += 1;
+            continue;
+        }
+        if seen_text && run >= 4 && widest.map_or(true, |(longest, _)| run > longest) {
+            widest = Some((run, at));
+        }
+        run = 0;
+        seen_text = true;
+        at += if c == '\t' { 4 } else { char_width(c, true) };
+    }
+    widest.map(|(_, at)| at)
 }
 
 /// Whether `line` is two words of ASCII letters and digits (with `-` `.`

@@ -2491,3 +2491,24 @@ fn fuzz_settling_rounds_run_71() {
     let bytes = include_bytes!("fixtures/fuzz/run71-settling-rounds.bin");
     check(&String::from_utf8_lossy(bytes));
 }
+
+/// `pdftotext -layout` on a page of two columns sets them side by side, a
+/// wide gap between them ending at about the same place on every line.
+/// Joined, the lines mixed the two columns' text into one paragraph; kept,
+/// the page can still be read column by column (reflow never reorders
+/// text). Such lines are kept as a table's rows are.
+#[test]
+fn two_columns_side_by_side_are_kept() {
+    let page = "\u{20}\u{20}\u{20}我們都熟知計算機有時會出問題，                Make 是一個維護程式組的工具。\n\
+                或者由於人為的錯誤導致系統和資料損              一旦執行 make(1)，make 會讀取規則\n\
+                壞。備份和恢復操作是成功的系統管理              檔案Makefile，自從上次目標檔案被修\n\
+                中非常重要的一部分。可能有一天你的              改後，如果目標檔案依賴的相關檔案發\n\
+                電腦就會出問題。                       生了改變，那麼就會更新目標檔案，或\n\
+                \u{20}\u{20}\u{20}保持你的備份系統簡潔並且經常備             者目標檔案不存在，那麼這些檔案更新\n\
+                份你的系統，有備份資料比你採用的備              可能會同時發生。\n\
+                份方法的技術先進要重要的多。                    所有擔保條款具有免責效力。所有\n\
+                \u{20}\u{20}\u{20}對 於 執 行 testing 套 件 的 個 人   商標均爲其各自商標所有者的財產。\n\
+                Debian 桌面系統來說，只需要保護個人             Debian 系統本身是一個變化的事\n";
+    let out = check(page);
+    assert_eq!(out, page);
+}
