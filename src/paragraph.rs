@@ -1027,6 +1027,10 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
                 .is_some_and(|(theirs, ours)| ours >= MIN_COLUMN && theirs.abs_diff(ours) <= 6)
         };
         if beside_column(i.checked_sub(1)) || beside_column(Some(i + 1)) {
+            // (Set, not left: a line composed from the output may come
+            // read as prose in the input's context.)
+            section[i].shape.preformatted = true;
+            section[i].shape.justified = false;
             continue;
         }
         if spread_prose(line) {
