@@ -1018,15 +1018,17 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
         // Two columns that `pdftotext -layout` set side by side: the gap
         // between them ends where it ends on the line above or below, as a
         // widened word space seldom does. Kept as they came, as a table is.
-        let gutter = gutter_end(line, text);
-        let beside_column = |k: Option<usize>| {
+        let beside_column = |ours: u32, k: Option<usize>| {
             k.and_then(|k| section.get(k))
                 .filter(|other| other.space_runs > 0)
                 .and_then(|other| gutter_end(other, text))
-                .zip(gutter)
-                .is_some_and(|(theirs, ours)| ours >= MIN_COLUMN && theirs.abs_diff(ours) <= 6)
+                .is_some_and(|theirs| theirs.abs_diff(ours) <= 6)
         };
-        if beside_column(i.checked_sub(1)) || beside_column(Some(i + 1)) {
+        let side_by_side = gutter_end(line, text).is_some_and(|ours| {
+            ours >= MIN_COLUMN
+                && (beside_column(ours, i.checked_sub(1)) || beside_column(ours, Some(i + 1)))
+        });
+        if side_by_side {
             // (Set, not left: a line composed from the output may come
             // read as prose in the input's context.)
             section[i].shape.preformatted = true;
@@ -1089,6 +1091,9 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
 /// `line` starts, in half-em from the line's first byte (its indent
 /// included): the left edge of a second column set beside the first.
 fn gutter_end(line: &Line, text: &str) -> Option<u32> {
+    if !text[line.text_start..line.text_end].contains("    ") {
+        return None;
+    }
     let (mut at, mut run, mut seen_text) = (0, 0, false);
     let mut widest: Option<(u32, u32)> = None;
     for c in text[line.start..line.text_end].chars() {
