@@ -560,12 +560,22 @@ impl Line {
         if !self.shape.preformatted || self.wide_chars > 0 {
             return;
         }
-        let lead = &text[self.margin_end(text)..self.text_start];
-        let set_in = lead.bytes().filter(|&b| b == b' ' || b == b'\t').count() >= 2;
-        let set_off = self.set_off_by_its_text(text);
-        let spread = self.space_runs > 0 && !self.shape.letter_spaced;
-        self.shape.aligned = spread && !set_off && !set_in;
-        self.shape.preformatted = set_off || set_in || spread;
+        let (set_apart, aligned) = self.preformatted_from(self.margin_end(text), text);
+        self.shape.aligned = aligned && !set_apart;
+        self.shape.preformatted = set_apart || aligned;
+    }
+
+    /// What measuring the line finds of it, its leading whitespace read
+    /// from byte `lead_start`: whether it is set apart as preformatted (by
+    /// its own text, see [`Line::set_off_by_its_text`], or as a line of
+    /// ASCII set in by two spaces or more), and whether runs of spaces that
+    /// no letter-spacing explains align it.
+    fn preformatted_from(&self, lead_start: usize, text: &str) -> (bool, bool) {
+        let lead = &text.as_bytes()[lead_start..self.text_start];
+        let set_in = lead.iter().filter(|&&b| b == b' ' || b == b'\t').count() >= 2;
+        let set_apart = (set_in && self.wide_chars == 0) || self.set_off_by_its_text(text);
+        let aligned = self.space_runs > 0 && !spread(self.letter_spaces, self.wide_chars);
+        (set_apart, aligned)
     }
 
     /// Whether the line's own text sets it off as preformatted, not the
@@ -588,11 +598,8 @@ impl Line {
     /// [`Line::set_off_by_its_text`]), a line of ASCII set in by two spaces
     /// or more, or runs of spaces inside it that no letter-spacing explains.
     pub(crate) fn preformatted_as_measured(&self, text: &str) -> bool {
-        let lead = &text.as_bytes()[self.start..self.text_start];
-        let set_in = lead.iter().filter(|&&b| b == b' ' || b == b'\t').count() >= 2;
-        self.set_off_by_its_text(text)
-            || (set_in && self.wide_chars == 0)
-            || (self.space_runs > 0 && !spread(self.letter_spaces, self.wide_chars))
+        let (set_apart, aligned) = self.preformatted_from(self.start, text);
+        set_apart || aligned
     }
 
     /// Byte offset where the line starts past its section's margin (see
