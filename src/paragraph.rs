@@ -469,6 +469,7 @@ impl Analysis {
                 .iter()
                 .position(starts_section)
                 .map_or(self.lines.len(), |k| start + 1 + k);
+            strip_margin(&mut self.lines[start..end], text);
             self.estimate_pages(start..end, text, reflower);
             start = end;
         }
@@ -480,9 +481,10 @@ impl Analysis {
     /// What each line is (code, a table's row, verse, spread prose) is read
     /// over the whole section: the output keeps no form feed at a
     /// paragraph's start, and reflowed again must read every line as the
-    /// same thing (code fences pair across the pages, for one).
+    /// same thing (code fences pair across the pages, for one). The
+    /// section's margin is taken off its lines before (see
+    /// [`strip_margin`]).
     fn estimate_pages(&mut self, range: Range<usize>, text: &str, reflower: &Reflower) {
-        strip_margin(&mut self.lines[range.clone()], text);
         mark_kinds(&mut self.lines[range.clone()], text);
         let section = &self.lines[range.clone()];
         if !pages_read_alone(section) {
@@ -1757,8 +1759,9 @@ fn cells_of(bytes: &[u8]) -> Option<Cells> {
 /// Takes the section's margin, the leading whitespace every one of its
 /// lines has, off each line's indent and width (see [`Line::margin`]): a
 /// page that `pdftotext -layout` set off its left edge reads as the page
-/// itself, its first lines set in by their indents, not every line. (Once
-/// taken, the margin is 0: taking it again changes nothing.)
+/// itself, its first lines set in by their indents, not every line. Done
+/// once per section, before its lines are read (by `Analysis::estimate`
+/// and `Analysis::analyse_section`).
 fn strip_margin(section: &mut [Line], text: &str) {
     if section.iter().any(|line| line.indent == 0) {
         return;
