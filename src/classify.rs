@@ -172,6 +172,9 @@ pub(crate) fn role_of(c: char) -> CharRole {
         '。' | '！' | '．' | '｡' | '‼' | '⁉' => CharRole::SentenceEnd,
         '？' | '⁇' | '⁈' => CharRole::Question,
         '…' | '‥' | '⋯' => CharRole::Ellipsis,
+        // (Class AI in UAX #14, but written for `—` in Chinese text: `――`,
+        // `──`.)
+        '―' | '─' => CharRole::Dash,
         '，' | '、' | '；' | '：' | '､' | '﹐' | '﹑' | '﹔' | '﹕' => CharRole::Pause,
         // Quotes are class QU in UAX #14, which does not say which side they open.
         '“' | '‘' | '«' | '‹' | '„' => CharRole::Open,

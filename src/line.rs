@@ -269,7 +269,7 @@ impl LineCounter {
             Counts::of(body, wide_ambiguous)
         };
         // From here on as `Line::measure` with no indent.
-        let preformatted = counts.tab_or_box;
+        let preformatted = counts.tab_or_box && aligned_by_tabs_or_boxes(body);
         let place = Place {
             span: start..end,
             text_start: start,
@@ -585,11 +585,7 @@ impl Line {
     /// before takes away.)
     pub(crate) fn set_off_by_its_text(&self, text: &str) -> bool {
         let body = &text[self.text_start..self.text_end];
-        self.shape.fence
-            || is_piece_of_fence(body)
-            || body
-                .chars()
-                .any(|c| c == '\t' || ('\u{2500}'..='\u{257F}').contains(&c))
+        self.shape.fence || is_piece_of_fence(body) || aligned_by_tabs_or_boxes(body)
     }
 
     /// Whether measuring the line afresh finds it preformatted, whatever the
@@ -679,7 +675,8 @@ impl Line {
             indent_of(&content[..lead])
         };
         let counts = Counts::of(body, wide_ambiguous);
-        let preformatted = counts.tab_or_box || (leading_ascii >= 2 && counts.wide_chars == 0);
+        let preformatted = (counts.tab_or_box && aligned_by_tabs_or_boxes(body))
+            || (leading_ascii >= 2 && counts.wide_chars == 0);
         let place = Place {
             span: raw.start..raw.end,
             text_start,
@@ -1081,6 +1078,31 @@ pub(super) fn is_column_rule(bytes: &[u8], at: usize) -> bool {
 /// would make a code fence in the output, and the fences of its section
 /// would pair otherwise when the output is reflowed again (see
 /// `paragraph::mark_fenced_code`).
+fn aligned_by_tabs_or_boxes(body: &str) -> bool {
+    let mut rule = 0;
+    let mut text = false;
+    for c in body.chars() {
+        match c {
+            '\t' => return true,
+            // A light rule `─` drawn two long between words is a dash, as
+            // some Chinese text spells `——`; longer, or with any other box
+            // piece (a corner, a crossing, a bar), it draws.
+            '\u{2500}' => {
+                rule += 1;
+                if rule > 2 {
+                    return true;
+                }
+                continue;
+            }
+            '\u{2501}'..='\u{257F}' => return true,
+            ' ' | '\u{3000}' => {}
+            _ => text = true,
+        }
+        rule = 0;
+    }
+    !text
+}
+
 fn is_piece_of_fence(body: &str) -> bool {
     matches!(body, "`" | "``" | "~" | "~~")
 }
@@ -1675,7 +1697,7 @@ fn lead_chunk_width_after(body: &str, first: char, wide_ambiguous: bool) -> u32 
         if ideograph(second) {
             return char_width(first, wide_ambiguous);
         }
-    } else if first == '—' && second == '—' {
+    } else if matches!(first, '—' | '―' | '─') && second == first {
         // A dash of two: no break inside it (LB17), one after it before an
         // ideograph.
         if is_ideograph_lead(bytes, third_at) {
@@ -2039,7 +2061,8 @@ fn furniture_of(
     }
     // Each list below is searched only when the line opens with the first
     // character of one of its entries (a test keeps these in step).
-    if matches!(f, Some('—' | '－' | '―')) && SUBTITLE_OPENERS.iter().any(|o| body.starts_with(o))
+    if matches!(f, Some('—' | '－' | '―' | '─'))
+        && SUBTITLE_OPENERS.iter().any(|o| body.starts_with(o))
     {
         return Some(Furniture::Subtitle);
     }
@@ -2263,7 +2286,7 @@ const FURNITURE_FILTER: [u64; 4] = {
 /// [`may_open_furniture`], character by character.
 const fn opens_furniture_exactly(c: char) -> bool {
     matches!(c,
-        '0'..='9' | 'a'..='z' | 'A'..='Z' | '(' | '<' | '[' | '〈' | '【' | '—' | '－' | '―' | '（' | '*' | '+' | '来' | '來' | '责' | '責' | '编'
+        '0'..='9' | 'a'..='z' | 'A'..='Z' | '(' | '<' | '[' | '〈' | '【' | '—' | '－' | '―' | '─' | '（' | '*' | '+' | '来' | '來' | '责' | '責' | '编'
         | '編' | '校' | '审' | '審' | '作' | '图' | '圖' | '上' | '下' | '左' | '右'
         | '本' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
         | '资' | '資' | '口' | '-' | '–' | '第' | '０'..='９' | '问' | '問' | '答' | '记'
@@ -2296,7 +2319,7 @@ const BYLINE_WORDS: [&str; 10] = [
 ];
 
 /// A subtitle opens with a dash: `——深入学习…`.
-const SUBTITLE_OPENERS: [&str; 3] = ["——", "－－", "――"];
+const SUBTITLE_OPENERS: [&str; 4] = ["——", "－－", "――", "──"];
 
 /// Brackets that may enclose a source line: `（责任编辑：张俊蕾）`.
 const LABEL_BRACKETS: [char; 6] = ['（', '(', '〈', '<', '【', '['];
@@ -2679,6 +2702,26 @@ mod tests {
             let mut lines = Vec::new();
             LineCounter::default().measure_run(&text, 0, true, &mut lines, usize::MAX);
             assert_eq!(lines, [constant], "{c}");
+        }
+    }
+
+    #[test]
+    fn a_light_rule_two_long_between_words_is_a_dash_not_a_drawing() {
+        for dash in ["他说──这是", "──副标题", "结束了──", "一──二──三"]
+        {
+            assert!(!measure(dash).shape.preformatted, "{dash}");
+        }
+        for drawn in [
+            "│ 名称 │ 数量 │",
+            "├──┼──┤",
+            "────────",
+            "── ──",
+            "└── src",
+            "名称───数量",
+            "━━标题",
+            "名称\t数量",
+        ] {
+            assert!(measure(drawn).shape.preformatted, "{drawn}");
         }
     }
 
@@ -3216,7 +3259,7 @@ mod tests {
             assert!(opens_source_label(label), "{label}");
         }
         let gates: [(&[&str], &str); 3] = [
-            (&SUBTITLE_OPENERS, "—－―"),
+            (&SUBTITLE_OPENERS, "—－―─"),
             (&CAPTION_OPENERS, "图圖（上下左右"),
             (&REPORTER_BYLINES, "本新中记記通特文图圖"),
         ];

@@ -40,7 +40,8 @@ impl Reference {
         }
         let (indent, leading_ascii) = indent_of(&content[..text_start - raw.start]);
         let counts = Counts::of(body, wide_ambiguous);
-        let preformatted = counts.tab_or_box || (leading_ascii >= 2 && counts.wide_chars == 0);
+        let preformatted = (counts.tab_or_box && super::aligned_by_tabs_or_boxes(body))
+            || (leading_ascii >= 2 && counts.wide_chars == 0);
         let place = Place {
             span: raw.start..raw.end,
             text_start,
