@@ -1219,9 +1219,10 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     // it goes on with the paragraph, and its first chunk did not fit.)
     let next_chunk = if prev.ends_sentence && !ctx.next_opens_nothing() {
         // Unless justification spread the line (see `fit`) before a word
-        // or number: the word did not fit, however narrow it measures.
+        // or number: it was stretched for a word that did not fit, with a
+        // word space (and Latin glyphs wider than measured) to spare.
         if prev.shape.letter_spaced && matches!(next.first, CharRole::Letter | CharRole::Digit) {
-            MAX_COLUMN
+            next.lead_chunk + 2
         } else {
             0
         }
@@ -1633,6 +1634,16 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
             } else if prev.shape.letter_spaced
                 && next.furniture.is_none()
                 && !next.shape.letter_spaced
+                // OCR spreads any line: one before a first line short by its
+                // lost indent ends its paragraph, unless a word or number
+                // that did not fit on that line explains its shortness.
+                && (!next_opens_paragraph()
+                    || ctx
+                        .after_next
+                        .is_some_and(|after| {
+                            matches!(after.first, CharRole::Letter | CharRole::Digit)
+                                && fit(next, column, after.lead_chunk) == Fit::Full
+                        }))
             {
                 (Join, Reason::StretchedLine)
             } else if next_opens_paragraph() {
@@ -2802,6 +2813,36 @@ mod tests {
                 Some(FULL),
                 Some(FULL),
                 (Break, Reason::ShortLine),
+            ),
+            // Before a word that would have fitted (with a word space to
+            // spare), it was not stretched for it.
+            (
+                "一 二 三 四 五 六 。",
+                "Debian 是一个自由的操作系统，由",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Break, Reason::ShortLine),
+            ),
+            // Nor is it stretched before a first line short by its lost
+            // indent, OCR spreads any line...
+            (
+                "一 二 三 四 五 六 七 八 九 十 一 二 三 。",
+                "三四五六七八九十一二三四",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Break, Reason::NextShortByIndent),
+            ),
+            // ...unless a word that did not fit explains that line's
+            // shortness.
+            (
+                "一 二 三 四 五 六 七 八 九 十 一 二 三 。",
+                "三四五六七八九十一二三四",
+                0,
+                Some("Debian 是一个自由的操作系统"),
+                Some(FULL),
+                (Join, Reason::StretchedLine),
             ),
             // Code and tables are kept line for line.
             (
