@@ -13,9 +13,14 @@ use std::fmt;
 
 use crate::classify::CharRole;
 use crate::layout::{
-    fit, may_cut_between, printed_line_goes_on, BlankLines, Fit, Openings, MAX_COLUMN, MIN_COLUMN,
+    fit, fit_as_set, may_cut_between, printed_line_goes_on, BlankLines, Fit, Openings, MAX_COLUMN,
+    MIN_COLUMN,
 };
 use crate::line::{Furniture, Line, FOLIO_WIDTH};
+
+/// How much short of the column a spread line may end and still have been
+/// stretched to it, in half-em.
+const SPREAD_SLACK: u32 = 4;
 
 /// What happens to one line break.
 ///
@@ -1086,6 +1091,9 @@ fn plainly_full_line(ctx: &BreakContext<'_>) -> bool {
         && next.furniture.is_none()
         && !prev.shape.preformatted
         && !next.shape.preformatted
+        // (A spread line's fit depends on the line after it: see
+        // `decide_lines`.)
+        && !prev.shape.letter_spaced
         && !prev.shape.page_top
         && !next.shape.page_top
         && !prev.ends_with_credit
@@ -1267,6 +1275,26 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
             },
         },
     );
+    // A spread line well short of the column, before a line that opens
+    // with an ideograph and is not spread, was not stretched for a word
+    // that did not fit, nor cut from a printed line whose rest is spread
+    // too: OCR spread it (a heading, `加 固 系 统`), and it is judged by its
+    // width.
+    let prev_fit = match prev_fit {
+        Some(Fit::Full)
+            if prev.shape.letter_spaced
+                && prev.space_runs == 0
+                && !next.shape.letter_spaced
+                && next.first == CharRole::Ideograph
+                && next.width > 4
+                && ctx
+                    .column
+                    .is_some_and(|w| prev.max_width() + SPREAD_SLACK < w) =>
+        {
+            ctx.column.map(|w| fit_as_set(prev, w, next_chunk))
+        }
+        other => other,
+    };
     // A paragraph's first line 2 em short of the column filled its printed
     // line, the indent lost: where its first sentence ends right there, the
     // paragraph goes on as after any full line. (Not a question standing
@@ -2843,6 +2871,35 @@ mod tests {
                 Some("Debian 是一个自由的操作系统"),
                 Some(FULL),
                 (Join, Reason::StretchedLine),
+            ),
+            // A spread line well short of the column before a line of
+            // ideographs that is not spread was spread by OCR (a heading),
+            // not stretched to the column: judged by its width.
+            (
+                "一 二 三 四",
+                "一二三四五六七八九十一二三四",
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::ShortLine),
+            ),
+            // Before a word, it may have been stretched for it; before a
+            // glyph alone, it is a piece of a stretched line.
+            (
+                "一 二 三 四",
+                "Debian 是一个自由的操作系统",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Join, Reason::FullLine),
+            ),
+            (
+                "一 二 三 四",
+                "五",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Join, Reason::FullLine),
             ),
             // Code and tables are kept line for line.
             (

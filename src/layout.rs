@@ -206,6 +206,13 @@ pub(crate) fn fit(line: &Line, column: u32, next_chunk: u32) -> Fit {
     if line.shape.letter_spaced && !line.ends_sentence && line.last != CharRole::Close {
         return Fit::Full;
     }
+    fit_as_set(line, column, next_chunk)
+}
+
+/// How `line` fills a column `column` half-em wide by its width alone,
+/// spread or not (see [`fit`]).
+#[inline(always)]
+pub(crate) fn fit_as_set(line: &Line, column: u32, next_chunk: u32) -> Fit {
     if line.min_width() > column + 4 {
         Fit::Overlong
     } else if line.max_width() + 2 >= column

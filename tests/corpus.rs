@@ -156,14 +156,17 @@ fn lines_spaced_out_here_and_there_are_judged_by_their_width() {
     // a quote) is judged by its width, unless a word or number opens the
     // line after and did not fit (with a word space to spare); and a first
     // line short by its lost indent after it opens a paragraph, unless a
-    // word or number that did not fit explains its shortness. With every
-    // third line spaced out the corpus made 1,527 wrong decisions, the
-    // sample page 4 (399 and 0 as extracted); then 938 and 1; now 724.
+    // word or number that did not fit explains its shortness. A spread
+    // line well short of the column before a line that is not (and is no
+    // glyph of a stretched line) was spread by OCR too: a heading. With
+    // every third line spaced out the corpus made 1,527 wrong decisions,
+    // the sample page 4 (399 and 0 as extracted); then 938 and 1; now 587
+    // and 0.
     let plain = as_extracted();
     let some = score_transformed(|page| page.text = eval::some_lines_spaced_out(&page.text));
-    assert!(some["sample"].wrong() <= 1, "{}", some["sample"].wrong());
+    assert_eq!(some["sample"].wrong(), 0);
     assert!(
-        10 * wrong(&some) <= 19 * wrong(plain),
+        2 * wrong(&some) <= 3 * wrong(plain),
         "{} wrong with some lines spaced out, {} as extracted",
         wrong(&some),
         wrong(plain)
