@@ -10,7 +10,9 @@
 //! break every page into pages with folios and running titles, as the
 //! extraction of a book gives it, `--half-width` to read every full-width
 //! `，。；：！？` as its ASCII look-alike, as OCR may, `--trailing-spaces` to
-//! put a space after every other line, as extractors and OCR may, `--margin`
+//! put a space after every other line, as extractors and OCR may,
+//! `--zero-width` to put a zero-width space (U+200B) there, as text from web
+//! pages and word processors may, `--margin`
 //! to put four spaces before every line, as `pdftotext -layout` may,
 //! `--kept-indents` to set every paragraph's first line in by two U+3000, as
 //! extractors keep some pages' indents (`--kept-space-indents`: by four
@@ -44,6 +46,7 @@ fn main() {
     let paged = args.iter().any(|a| a == "--paged");
     let half_width = args.iter().any(|a| a == "--half-width");
     let trailing_spaces = args.iter().any(|a| a == "--trailing-spaces");
+    let zero_width = args.iter().any(|a| a == "--zero-width");
     let margin = args.iter().any(|a| a == "--margin");
     let kept_indents = args.iter().any(|a| a == "--kept-indents");
     let kept_space_indents = args.iter().any(|a| a == "--kept-space-indents");
@@ -80,6 +83,9 @@ fn main() {
         }
         if trailing_spaces {
             page.text = eval::trailing_spaces(&page.text);
+        }
+        if zero_width {
+            page.text = eval::zero_width_spaces(&page.text);
         }
         if margin {
             page.text = eval::with_margin(&page.text);

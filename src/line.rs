@@ -13,9 +13,9 @@
 mod reference;
 
 use crate::classify::{
-    char_width, first_break_opportunity, holds_to_the_left, is_compressible, mark_class,
-    marks_hold, may_open_space, role_of, starts_with_space, trim_space_end, trim_space_start,
-    CharRole,
+    char_width, first_break_opportunity, holds_to_the_left, is_compressible, is_line_space,
+    mark_class, marks_hold, may_open_space, role_of, starts_with_space, trim_space_end,
+    trim_space_start, CharRole,
 };
 use crate::paragraph::starts_section;
 
@@ -917,6 +917,77 @@ impl Line {
         edges: Edges,
         place: Place,
         counts: Counts,
+        preformatted: bool,
+        wide_ambiguous: bool,
+    ) -> Line {
+        if (!FIRST_MAIN && edges.first.is_some_and(is_invisible))
+            || (!LAST_MAIN && edges.last.is_some_and(is_invisible))
+        {
+            return Line::assemble_within_invisibles(
+                body,
+                place,
+                counts,
+                preformatted,
+                wide_ambiguous,
+            );
+        }
+        Line::assemble_visible::<FIRST_MAIN, LAST_MAIN>(
+            body,
+            edges,
+            place,
+            counts,
+            preformatted,
+            wide_ambiguous,
+        )
+    }
+
+    /// [`Line::assemble`] for a body that opens or ends with characters
+    /// that print nothing (a zero-width space, a byte-order mark): the
+    /// line is read from what prints between them, as the page showed it,
+    /// and keeps them in its text (they are no whitespace to drop at a
+    /// join).
+    #[cold]
+    fn assemble_within_invisibles(
+        body: &str,
+        place: Place,
+        counts: Counts,
+        preformatted: bool,
+        wide_ambiguous: bool,
+    ) -> Line {
+        let (lead, visible) = visible_part(body);
+        let text_start = place.text_start;
+        let (inner, edges) = if visible.is_empty() {
+            (body, Edges::of(body))
+        } else {
+            (visible, Edges::of(visible))
+        };
+        let place = Place {
+            text_start: if visible.is_empty() {
+                text_start
+            } else {
+                text_start + lead
+            },
+            ..place
+        };
+        let mut line = Line::assemble_visible::<false, false>(
+            inner,
+            edges,
+            place,
+            counts,
+            preformatted,
+            wide_ambiguous,
+        );
+        line.text_start = text_start;
+        line.text_end = text_start + body.len();
+        line
+    }
+
+    #[inline(always)]
+    fn assemble_visible<const FIRST_MAIN: bool, const LAST_MAIN: bool>(
+        body: &str,
+        edges: Edges,
+        place: Place,
+        counts: Counts,
         mut preformatted: bool,
         wide_ambiguous: bool,
     ) -> Line {
@@ -1146,6 +1217,26 @@ fn space_then_text(bytes: &[u8], at: usize) -> bool {
 #[inline(always)]
 fn is_main_ideograph(c: Option<char>) -> bool {
     matches!(c, Some('\u{4E00}'..='\u{9FFF}'))
+}
+
+/// Whether `c` prints nothing and is no whitespace: a zero-width space or
+/// (non-)joiner, a directional mark, a word joiner, a byte-order mark, a
+/// soft hyphen. Web pages and word processors leave them in text, at a
+/// line's edges too; a line is read from what prints between them.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+    )
+}
+
+/// What prints of `body` between the invisible characters at its edges
+/// (see [`is_invisible`]) and the spaces beside them, and where it starts.
+pub(crate) fn visible_part(body: &str) -> (usize, &str) {
+    let edge = |c: char| is_invisible(c) || is_line_space(c);
+    let visible = body.trim_start_matches(edge);
+    let lead = body.len() - visible.len();
+    (lead, visible.trim_end_matches(edge))
 }
 
 /// The first and last characters of a line's body, decoded once for the
@@ -2723,6 +2814,47 @@ mod tests {
         ] {
             assert!(measure(drawn).shape.preformatted, "{drawn}");
         }
+    }
+
+    #[test]
+    fn a_line_is_read_from_what_prints_between_invisible_characters() {
+        for (invisible, printed) in [
+            ("大力量。\u{200B}", "大力量。"),
+            ("\u{FEFF}□本报记者 张三", "□本报记者 张三"),
+            (
+                "\u{200B}（新华社记者薛敏摄）\u{2060}",
+                "（新华社记者薛敏摄）",
+            ),
+            ("dpkg \u{200B}", "dpkg"),
+            ("inter\u{AD}", "inter"),
+        ] {
+            let (a, b) = (measure(invisible), measure(printed));
+            assert_eq!(
+                (
+                    a.first,
+                    a.last,
+                    a.ends_sentence,
+                    a.furniture,
+                    a.ends_with_credit
+                ),
+                (
+                    b.first,
+                    b.last,
+                    b.ends_sentence,
+                    b.furniture,
+                    b.ends_with_credit
+                ),
+                "{invisible:?}"
+            );
+            // The line's text keeps them: they are no whitespace to drop.
+            assert_eq!(
+                (a.text_start, a.text_end),
+                (0, invisible.len()),
+                "{invisible:?}"
+            );
+        }
+        // A line of nothing else is read as it is.
+        assert_eq!(measure("\u{200B}").text_end, 3);
     }
 
     #[test]

@@ -6,7 +6,8 @@ use cjk_reflow::{Indent, Options, Reflower, Separator};
 use proptest::prelude::*;
 
 /// One token of CJK-weighted text: ideographs, full-width punctuation and
-/// its ASCII look-alikes, Latin words, digits, spaces, U+3000, tabs, and every kind of line break.
+/// its ASCII look-alikes, Latin words, digits, spaces, U+3000, tabs, invisible
+/// format characters, and every kind of line break.
 fn token() -> impl Strategy<Value = String> {
     prop_oneof![
         12 => proptest::collection::vec(0x4E00u32..0x9FA5, 1..20)
@@ -18,7 +19,7 @@ fn token() -> impl Strategy<Value = String> {
             "〔記者李大華／台中報導〕", "（中央社記者台北3日電）",
             "amd64：", "问：", "本报记者”", "口新华社记者，", "新华社北京9月19日电（记者", "）",
             "sudo apt update", "git ", "worker_connections ", "import json", "x = 1", "print(a)",
-            "# 注释", "    ", "{", "}",
+            "# 注释", "    ", "{", "}", "\u{200B}", "\u{FEFF}", "\u{AD}", "──", "――", "├──",
         ])
         .prop_map(String::from),
         2 => "[a-zA-Z]{1,10}",

@@ -42,14 +42,24 @@ impl Reference {
         let counts = Counts::of(body, wide_ambiguous);
         let preformatted = (counts.tab_or_box && super::aligned_by_tabs_or_boxes(body))
             || (leading_ascii >= 2 && counts.wide_chars == 0);
+        // Read from what prints between any invisible characters at the
+        // edges, which the line's text keeps.
+        let (lead, visible) = super::visible_part(body);
+        let (inner, inner_start) = if visible.is_empty() {
+            (body, text_start)
+        } else {
+            (visible, text_start + lead)
+        };
         let place = Place {
             span: raw.start..raw.end,
-            text_start,
+            text_start: inner_start,
             number,
             blanks_before,
             indent,
         };
-        let mut line = Reference::assemble(body, place, counts, preformatted, wide_ambiguous);
+        let mut line = Reference::assemble(inner, place, counts, preformatted, wide_ambiguous);
+        line.text_start = text_start;
+        line.text_end = text_start + body.len();
         line.shape.page_top = content[..text_start - raw.start].contains('\u{c}');
         Some(line)
     }

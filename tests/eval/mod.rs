@@ -288,6 +288,18 @@ pub fn half_width_marks(text: &str) -> String {
 /// extractor cut a printed line at (PyMuPDF leaves one after a word) where
 /// it follows a closing mark or a wide character.
 pub fn trailing_spaces(text: &str) -> String {
+    after_every_other_line(text, " ")
+}
+
+/// `text` with a zero-width space (U+200B) after every other non-blank
+/// line, as text copied from web pages and word processors carries one:
+/// the same breaks, labelled the same, so the corpus checks that a line is
+/// read from what prints.
+pub fn zero_width_spaces(text: &str) -> String {
+    after_every_other_line(text, "\u{200B}")
+}
+
+fn after_every_other_line(text: &str, mark: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 32);
     let mut spaced = false;
     for (i, line) in text.split('\n').enumerate() {
@@ -297,7 +309,7 @@ pub fn trailing_spaces(text: &str) -> String {
         out.push_str(line);
         if !line.trim().is_empty() {
             if spaced {
-                out.push(' ');
+                out.push_str(mark);
             }
             spaced = !spaced;
         }
