@@ -277,13 +277,7 @@ impl LineCounter {
             blanks_before: self.blanks,
             indent: 0,
         };
-        let edges = Edges::of(body);
-        // (Most lines open with an ideograph; many end with a mark.)
-        let line = if is_main_ideograph(edges.first) {
-            Line::assemble::<true, false>(body, edges, place, counts, preformatted, wide_ambiguous)
-        } else {
-            Line::assemble::<false, false>(body, edges, place, counts, preformatted, wide_ambiguous)
-        };
+        let line = Line::assemble_read_visible(body, place, counts, preformatted, wide_ambiguous);
         (self.push(Some(line), lines), after_terminator(bytes, end))
     }
 
@@ -684,14 +678,8 @@ impl Line {
             blanks_before,
             indent,
         };
-        let mut line = Line::assemble::<false, false>(
-            body,
-            Edges::of(body),
-            place,
-            counts,
-            preformatted,
-            wide_ambiguous,
-        );
+        let mut line =
+            Line::assemble_read_visible(body, place, counts, preformatted, wide_ambiguous);
         line.shape.page_top = content[..lead].contains('\u{c}');
         Some(line)
     }
@@ -811,12 +799,8 @@ impl Line {
         };
         let page_top = content[..content.len() - body.len()].contains('\u{c}');
         let body = trim_space_end(body);
-        let edges = Edges::of(body);
-        let mut line = if is_main_ideograph(edges.first) {
-            Line::assemble::<true, false>(body, edges, place, counts, preformatted, wide_ambiguous)
-        } else {
-            Line::assemble::<false, false>(body, edges, place, counts, preformatted, wide_ambiguous)
-        };
+        let mut line =
+            Line::assemble_read_visible(body, place, counts, preformatted, wide_ambiguous);
         line.shape.page_top = page_top;
         line
     }
@@ -911,79 +895,38 @@ impl Line {
         }
     }
 
+    /// [`Line::assemble`] for a body whose edges are not known, read from
+    /// what prints: a body that opens or ends with characters that print
+    /// nothing (a zero-width space, a byte-order mark) is read from what
+    /// prints between them, as the page showed it, and keeps them in its
+    /// text (they are no whitespace to drop at a join).
     #[inline(always)]
-    fn assemble<const FIRST_MAIN: bool, const LAST_MAIN: bool>(
+    fn assemble_read_visible(
         body: &str,
-        edges: Edges,
         place: Place,
         counts: Counts,
         preformatted: bool,
         wide_ambiguous: bool,
     ) -> Line {
-        if (!FIRST_MAIN && edges.first.is_some_and(is_invisible))
-            || (!LAST_MAIN && edges.last.is_some_and(is_invisible))
-        {
-            return Line::assemble_within_invisibles(
-                body,
-                place,
-                counts,
-                preformatted,
-                wide_ambiguous,
-            );
+        let (text_start, whole) = (place.text_start, body.len());
+        let mut edges = Edges::of(body);
+        let (mut place, mut body) = (place, body);
+        if edges.invisible() {
+            (body, edges, place) = visible_inputs(body, place);
         }
-        Line::assemble_visible::<FIRST_MAIN, LAST_MAIN>(
-            body,
-            edges,
-            place,
-            counts,
-            preformatted,
-            wide_ambiguous,
-        )
-    }
-
-    /// [`Line::assemble`] for a body that opens or ends with characters
-    /// that print nothing (a zero-width space, a byte-order mark): the
-    /// line is read from what prints between them, as the page showed it,
-    /// and keeps them in its text (they are no whitespace to drop at a
-    /// join).
-    #[cold]
-    fn assemble_within_invisibles(
-        body: &str,
-        place: Place,
-        counts: Counts,
-        preformatted: bool,
-        wide_ambiguous: bool,
-    ) -> Line {
-        let (lead, visible) = visible_part(body);
-        let text_start = place.text_start;
-        let (inner, edges) = if visible.is_empty() {
-            (body, Edges::of(body))
+        // (Most lines open with an ideograph; many end with a mark.)
+        let mut line = if is_main_ideograph(edges.first) {
+            Line::assemble::<true, false>(body, edges, place, counts, preformatted, wide_ambiguous)
         } else {
-            (visible, Edges::of(visible))
+            Line::assemble::<false, false>(body, edges, place, counts, preformatted, wide_ambiguous)
         };
-        let place = Place {
-            text_start: if visible.is_empty() {
-                text_start
-            } else {
-                text_start + lead
-            },
-            ..place
-        };
-        let mut line = Line::assemble_visible::<false, false>(
-            inner,
-            edges,
-            place,
-            counts,
-            preformatted,
-            wide_ambiguous,
-        );
         line.text_start = text_start;
-        line.text_end = text_start + body.len();
+        line.text_end = text_start + whole;
         line
     }
 
     #[inline(always)]
-    fn assemble_visible<const FIRST_MAIN: bool, const LAST_MAIN: bool>(
+    fn assemble<const FIRST_MAIN: bool, const LAST_MAIN: bool>(
         body: &str,
         edges: Edges,
         place: Place,
@@ -1239,6 +1182,23 @@ pub(crate) fn visible_part(body: &str) -> (usize, &str) {
     (lead, visible.trim_end_matches(edge))
 }
 
+/// The body and place to read a line from whose `body` opens or ends with
+/// invisible characters: what prints between them (see [`visible_part`]),
+/// unless nothing does.
+#[cold]
+#[inline(never)]
+fn visible_inputs(body: &str, place: Place) -> (&str, Edges, Place) {
+    let (lead, visible) = visible_part(body);
+    if visible.is_empty() {
+        return (body, Edges::of(body), place);
+    }
+    let place = Place {
+        text_start: place.text_start + lead,
+        ..place
+    };
+    (visible, Edges::of(visible), place)
+}
+
 /// The first and last characters of a line's body, decoded once for the
 /// tests that look at a line's edges; the one before the last on demand.
 struct Edges {
@@ -1287,6 +1247,22 @@ impl Edges {
             },
             _ => Edges::of(body),
         }
+    }
+
+    /// Whether the body opens or ends with a character that prints
+    /// nothing (see [`is_invisible`]).
+    #[inline(always)]
+    fn invisible(&self) -> bool {
+        // (By code point, below U+AD none: most lines' edges are
+        // ideographs and marks above U+2064, or ASCII.)
+        let maybe = |c: Option<char>| {
+            c.is_some_and(|c| {
+                let cp = c as u32;
+                (0xAD..=0x2064).contains(&cp) || cp == 0xFEFF
+            })
+        };
+        (maybe(self.first) && self.first.is_some_and(is_invisible))
+            || (maybe(self.last) && self.last.is_some_and(is_invisible))
     }
 
     /// The character before the last of `body`.
