@@ -4,7 +4,8 @@
 //!
 //! Run `cargo run --release --example eval` (add `-v` to list every wrong
 //! decision with its reason, `--spaced` to space out every page as OCR may,
-//! between every two wide characters (`--some-spaced`: every third line),
+//! between every two wide characters (`--some-spaced`: every third line;
+//! `--spaced-ideographic`: with U+3000, as some extractors spread a line),
 //! `--double-spaced` to put a blank line
 //! after every line as pdfminer's default layout parameters may, `--paged` to
 //! break every page into pages with folios and running titles, as the
@@ -41,6 +42,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "-v");
     let spaced = args.iter().any(|a| a == "--spaced");
+    let spaced_ideographic = args.iter().any(|a| a == "--spaced-ideographic");
     let some_spaced = args.iter().any(|a| a == "--some-spaced");
     let double_spaced = args.iter().any(|a| a == "--double-spaced");
     let paged = args.iter().any(|a| a == "--paged");
@@ -68,6 +70,9 @@ fn main() {
         }
         if spaced {
             page.text = eval::spaced_out(&page.text);
+        }
+        if spaced_ideographic {
+            page.text = eval::spaced_out_with(&page.text, '\u{3000}');
         }
         if some_spaced {
             page.text = eval::some_lines_spaced_out(&page.text);

@@ -1893,19 +1893,25 @@ fn ends_with_credit(body: &str) -> bool {
     inner.len() < body.len() && (ends_with_credit_word(inner) || inner.ends_with(['电', '電']))
 }
 
-/// `body` with the spaces between two wide characters taken out: the gaps
-/// a justified line stretched by the extractor, or OCR, puts there.
+/// `body` with the spaces (or U+3000) between two wide characters taken
+/// out: the gaps a justified line stretched by the extractor, or OCR, puts
+/// there.
 fn without_letter_spacing(body: &str, wide_ambiguous: bool) -> String {
     let wide = |c: Option<char>| c.is_some_and(|c| char_width(c, wide_ambiguous) == 2);
     let mut out = String::with_capacity(body.len());
     let mut rest = body;
-    // Gap by gap (a run of spaces), the text between copied whole.
-    while let Some(at) = rest.find(' ') {
+    // Gap by gap (a run of spaces, or of U+3000, as some extractors spread
+    // a line), the text between copied whole. A U+3000 among spaces was in
+    // the text before the line was spread (`电 \u{3000} 如果`): it stays.
+    while let Some(at) = rest.find([' ', '\u{3000}']) {
         let (before, gap_on) = rest.split_at(at);
         out.push_str(before);
-        let after = gap_on.trim_start_matches(' ');
+        let after = gap_on.trim_start_matches([' ', '\u{3000}']);
+        let gap = &gap_on[..gap_on.len() - after.len()];
         if !(wide(out.chars().next_back()) && wide(after.chars().next())) {
-            out.push_str(&gap_on[..gap_on.len() - after.len()]);
+            out.push_str(gap);
+        } else if gap.contains(' ') && gap.contains('\u{3000}') {
+            out.extend(gap.chars().filter(|&c| c == '\u{3000}'));
         }
         rest = after;
     }

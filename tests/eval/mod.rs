@@ -227,12 +227,18 @@ pub fn load_corpus() -> Vec<Page> {
 /// it (`据 新 华 社 北 京`): the same breaks, labelled the same, so the
 /// corpus checks that spacing changes no decision.
 pub fn spaced_out(text: &str) -> String {
+    spaced_out_with(text, ' ')
+}
+
+/// `text` spaced out as [`spaced_out`] spaces it, with `gap` for the space
+/// (some extractors spread a justified line with U+3000).
+pub fn spaced_out_with(text: &str, gap: char) -> String {
     let wide = |c: char| unicode_width::UnicodeWidthChar::width(c) == Some(2);
     let mut out = String::with_capacity(text.len() * 3 / 2);
     let mut last = None;
     for c in text.chars() {
         if last.is_some_and(wide) && wide(c) {
-            out.push(' ');
+            out.push(gap);
         }
         out.push(c);
         last = Some(c);
