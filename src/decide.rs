@@ -1094,6 +1094,9 @@ fn plainly_full_line(ctx: &BreakContext<'_>) -> bool {
         // (A spread line's fit depends on the line after it: see
         // `decide_lines`.)
         && !prev.shape.letter_spaced
+        // (A glyph or two that fill the column, as a justified line's
+        // widened spaces may make them, are the glyph-run rule's.)
+        && prev.width > 4
         && !prev.shape.page_top
         && !next.shape.page_top
         && !prev.ends_with_credit
