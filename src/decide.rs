@@ -1647,10 +1647,13 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
         Fit::Overlong if runs_on => (Join, Reason::FullLine),
         Fit::Overlong
             if (mid_sentence
-                // Or across a column break, into a full line.
+                // Or across a column break, into a full line (a few
+                // printed lines run together at most: more is a paragraph,
+                // and this rule would join it to the next, and the next...).
                 || (next.blanks_before == 1
                     && next_fit == Fit::Full
-                    && prev.last.is_text()))
+                    && prev.last.is_text()
+                    && prev.min_width() <= 3 * column))
                 && prev.last != CharRole::Pause
                 && prev.compressible > 0
                 && next_fit != Fit::Overlong
@@ -2643,6 +2646,18 @@ mod tests {
                 Some(FULL),
                 Some(FULL),
                 (Join, Reason::QuoteAfterSentence),
+            ),
+            // Across a column break, a line more than three columns wide
+            // is a paragraph, not printed lines run together: it does not
+            // run on into the full line after the blank (once it did, and
+            // settling then joined one more paragraph per round).
+            (
+                "一二三四五六七八九十，一二三四五六七八九十，一二三四五六七八九十，一二三四五六七八九十，一二三",
+                FULL,
+                1,
+                Some(FULL),
+                None,
+                (Break, Reason::WiderThanColumn),
             ),
             // Two printed lines run together (wider than the column, with
             // a mark, stopping mid-word) go on; a headline has no mark.

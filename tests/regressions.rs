@@ -732,12 +732,10 @@ fn fuzz_rewritten_indent_beside_a_spread_line() {
 /// twice the lines). An opening bracket left open (`「`) before pieces that
 /// end at pause marks: the printed-line stage breaks the pieces into
 /// paragraphs, and each settling round's cascade then joins one more of
-/// them inside the open bracket (`Reason::InsideBrackets`). Making that
-/// reason fixed for the printed-line stage fixes this input but costs the
-/// XeLaTeX splits (held-out 117 -> 119, double-spaced development 285 ->
-/// 302), so it is left open.
+/// them inside the open bracket (`Reason::InsideBrackets`). Kept ignored
+/// until stop 24, which found it passing (stop 23's first commit, `7d48ec3`,
+/// settles it in time already).
 #[test]
-#[ignore = "settling joins one bracketed piece per round (debug builds assert 16 rounds)"]
 fn fuzz_open_bracket_joins_one_piece_per_settling_round() {
     let bytes = b"\xe3\x80\x8c\x00\xbc\x9a\xe6\x9d\xef\xbc\x8c\x0a\xe2\xef\xbc\x8c\
         \xe4\xe6\x96\xba\x90\xbd\x20\x37\x30\xef\x10\x9c\x80\x0d\xc8\x20\
@@ -756,10 +754,9 @@ fn fuzz_open_bracket_joins_one_piece_per_settling_round() {
 /// the same way): settling takes more than the 16 rounds debug builds allow,
 /// as in run 42's finding (release builds reach the fixed point). The input
 /// (894 bytes after 150 s of minimising) holds an opening `「` left open
-/// before pieces that end at pause marks, as run 42's does. Left open with
-/// it.
+/// before pieces that end at pause marks, as run 42's does. Passing since
+/// before stop 23, as run 42's.
 #[test]
-#[ignore = "settling needs more than 16 rounds (debug builds assert 16): run 42's finding"]
 fn fuzz_settling_rounds_run_54() {
     let bytes = include_bytes!("fixtures/fuzz/run54-settling-rounds.bin");
     check(&String::from_utf8_lossy(bytes));
@@ -768,9 +765,9 @@ fn fuzz_settling_rounds_run_54() {
 /// Found by fuzzing (`reflow`, run 60, stop 20; the stop's first commit,
 /// `11a3712`, fails the same way): settling takes more than 16 rounds, as in
 /// runs 42 and 54 (an opening mark left open before pieces that end at pause
-/// marks; 1,082 bytes, not minimised further in 150 s). Left open with them.
+/// marks; 1,082 bytes, not minimised further in 150 s). Passing since
+/// before stop 23, as run 42's.
 #[test]
-#[ignore = "settling needs more than 16 rounds (debug builds assert 16): run 42's finding"]
 fn fuzz_settling_rounds_run_60() {
     let bytes = include_bytes!("fixtures/fuzz/run60-settling-rounds.bin");
     let text = String::from_utf8_lossy(bytes);
@@ -2483,10 +2480,9 @@ fn fuzz_run_70_a_lone_space_sets_no_line_in_as_code() {
 /// Found by fuzzing (`reflow`, run 71, stop 23, on 4a7e773; the stop's
 /// first commit, `7d48ec3`, fails the same way): settling takes more than
 /// the 16 rounds debug builds allow, as in runs 42, 54 and 60 (release
-/// builds reach the fixed point; 3,972 bytes, not minimised). Left open
-/// with them.
+/// builds reach the fixed point; 3,972 bytes, not minimised). As run 74's:
+/// see there.
 #[test]
-#[ignore = "settling needs more than 16 rounds (debug builds assert 16): run 42's finding"]
 fn fuzz_settling_rounds_run_71() {
     let bytes = include_bytes!("fixtures/fuzz/run71-settling-rounds.bin");
     check(&String::from_utf8_lossy(bytes));
@@ -2495,9 +2491,13 @@ fn fuzz_settling_rounds_run_71() {
 /// Found by fuzzing (`reflow`, run 74, stop 24, on 6f32c91; stop 23's last
 /// commit, `9e1aa15`, fails the same way): settling takes more than the 16
 /// rounds debug builds allow, as in runs 42, 54, 60 and 71 (release builds
-/// reach the fixed point; 822 bytes, minimised). Left open with them.
+/// reach the fixed point; 822 bytes, minimised). Lines each after a blank
+/// line: once two of them were joined, the joined line, wider than the
+/// column and stopping mid-sentence, ran on across the next blank line into
+/// a full line (`Reason::OverlongRunsOn`), which neither part did; each
+/// round joined one more. Now a line more than three columns wide is a
+/// paragraph there, not printed lines run together.
 #[test]
-#[ignore = "settling needs more than 16 rounds (debug builds assert 16): run 42's finding"]
 fn fuzz_settling_rounds_run_74() {
     let bytes = include_bytes!("fixtures/fuzz/run74-settling-rounds.bin");
     check(&String::from_utf8_lossy(bytes));
