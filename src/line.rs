@@ -1092,29 +1092,29 @@ pub(super) fn is_column_rule(bytes: &[u8], at: usize) -> bool {
 /// would make a code fence in the output, and the fences of its section
 /// would pair otherwise when the output is reflowed again (see
 /// `paragraph::mark_fenced_code`).
+/// Whether `body`'s own characters align it: a tab, or box drawing that
+/// draws. A light rule `─` two long between words is a dash, as some
+/// Chinese text spells `——`; longer, or on a line of nothing else, or with
+/// any other box piece (a corner, a crossing, a bar), it draws.
 fn aligned_by_tabs_or_boxes(body: &str) -> bool {
-    let mut rule = 0;
-    let mut text = false;
+    let (mut run, mut rules, mut text) = (0, 0, false);
     for c in body.chars() {
         match c {
-            '\t' => return true,
-            // A light rule `─` drawn two long between words is a dash, as
-            // some Chinese text spells `——`; longer, or with any other box
-            // piece (a corner, a crossing, a bar), it draws.
+            '\t' | '\u{2501}'..='\u{257F}' => return true,
             '\u{2500}' => {
-                rule += 1;
-                if rule > 2 {
+                run += 1;
+                rules += 1;
+                if run > 2 {
                     return true;
                 }
                 continue;
             }
-            '\u{2501}'..='\u{257F}' => return true,
             ' ' | '\u{3000}' => {}
             _ => text = true,
         }
-        rule = 0;
+        run = 0;
     }
-    !text
+    rules > 0 && !text
 }
 
 fn is_piece_of_fence(body: &str) -> bool {
