@@ -305,6 +305,8 @@ pub fn zero_width_spaces(text: &str) -> String {
     after_every_other_line(text, "\u{200B}")
 }
 
+/// `text` with `mark` after every other non-blank line (the second, the
+/// fourth, ...).
 fn after_every_other_line(text: &str, mark: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 32);
     let mut spaced = false;
