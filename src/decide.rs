@@ -315,8 +315,10 @@ pub enum Reason {
     /// without a mark: a heading, not the last line of this paragraph.
     NextIsHeading,
     /// Break: the line ends a sentence at the column, and the next line
-    /// fills it with a question: a subhead set flush (`如何安装？`), where a
-    /// paragraph's first line would be short by its lost indent.
+    /// fills it with a question, or with the first line of one that ends on
+    /// the line after it: a subhead set flush (`如何安装？`), where a
+    /// paragraph's first line would be short by its lost indent. (A question
+    /// that ends a paragraph seldom begins just where a line does.)
     NextIsQuestion,
     /// Break: a short line without a sentence end or a pause mark, before a
     /// paragraph's first line; or one that opens its block at the full
@@ -1726,9 +1728,18 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 })
             {
                 (Break, Reason::SentenceEndShort)
-            } else if next.last == CharRole::Question && prev.last != CharRole::Question {
+            } else if prev.last != CharRole::Question
                 // Not short by an indent, a question after a paragraph that
-                // filled its last line is a subhead set flush.
+                // filled its last line is a subhead set flush, on one line
+                // or two.
+                && (next.last == CharRole::Question
+                    || (!next.ends_sentence
+                        && next.furniture.is_none()
+                        && ctx.after_next.is_some_and(|after| {
+                            after.blanks_before == 0
+                                && after.last == CharRole::Question
+                        })))
+            {
                 (Break, Reason::NextIsQuestion)
             } else {
                 (Join, Reason::FullLineSentenceEnd)
@@ -2818,6 +2829,26 @@ mod tests {
                 "一二三四五六七八九十一二三。",
                 0,
                 Some(FULL),
+                Some(FULL),
+                (Join, Reason::FullLineSentenceEnd),
+            ),
+            // So does a question set on two lines, the first full and
+            // stopping mid-word (`如何在不牺牲安全性的情况下提供` |
+            // `对硬件外设的访问？`); a sentence that goes on past the next
+            // line goes on with the paragraph.
+            (
+                "一二三四五六七八九十一二三。",
+                FULL,
+                0,
+                Some("一二三四？"),
+                Some(FULL),
+                (Break, Reason::NextIsQuestion),
+            ),
+            (
+                "一二三四五六七八九十一二三。",
+                FULL,
+                0,
+                Some("一二三四。"),
                 Some(FULL),
                 (Join, Reason::FullLineSentenceEnd),
             ),
