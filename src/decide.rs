@@ -320,6 +320,10 @@ pub enum Reason {
     /// paragraph's first line would be short by its lost indent. (A question
     /// that ends a paragraph seldom begins just where a line does.)
     NextIsQuestion,
+    /// Break: a question that fills the column opens its paragraph, where
+    /// a paragraph's first line would be short by its lost indent: a
+    /// subhead set flush, not the first line of what follows it.
+    QuestionHeading,
     /// Break: a short line without a sentence end or a pause mark, before a
     /// paragraph's first line; or one that opens its block at the full
     /// column width (a subhead).
@@ -442,6 +446,7 @@ impl fmt::Display for Reason {
                 "sentence ends and the next line is 2 em short: a new paragraph"
             }
             Reason::NextIsHeading => "sentence ends and the next line is a short heading",
+            Reason::QuestionHeading => "a question that fills the column opens its block: a subhead",
             Reason::NextIsQuestion => {
                 "sentence ends at the column and the next line is a question: a subhead"
             }
@@ -1741,6 +1746,12 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                         })))
             {
                 (Break, Reason::NextIsQuestion)
+            } else if prev.last == CharRole::Question
+                && ctx.prev_opens_paragraph()
+                && ctx.openings == Openings::LostIndent
+                && next.furniture.is_none()
+            {
+                (Break, Reason::QuestionHeading)
             } else {
                 (Join, Reason::FullLineSentenceEnd)
             }
@@ -2849,6 +2860,25 @@ mod tests {
                 FULL,
                 0,
                 Some("一二三四。"),
+                Some(FULL),
+                (Join, Reason::FullLineSentenceEnd),
+            ),
+            // Such a question opening its block is a subhead: the paragraph
+            // after it does not run into it. A question that fills the last
+            // line of a paragraph goes on as any sentence does.
+            (
+                "一二三四五六七八九十一二三？",
+                FULL,
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::QuestionHeading),
+            ),
+            (
+                "一二三四五六七八九十一二三？",
+                FULL,
+                0,
+                Some(FULL),
                 Some(FULL),
                 (Join, Reason::FullLineSentenceEnd),
             ),
