@@ -1750,6 +1750,9 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 && ctx.prev_opens_paragraph()
                 && ctx.openings == Openings::LostIndent
                 && next.furniture.is_none()
+                // (A question after it goes on with the same heading or
+                // paragraph.)
+                && next.last != CharRole::Question
             {
                 (Break, Reason::QuestionHeading)
             } else {
@@ -2880,6 +2883,15 @@ mod tests {
                 0,
                 Some(FULL),
                 Some(FULL),
+                (Join, Reason::FullLineSentenceEnd),
+            ),
+            // (A question after it goes on with the same heading.)
+            (
+                "一二三四五六七八九十一二三？",
+                "一二三四五？",
+                0,
+                Some(FULL),
+                None,
                 (Join, Reason::FullLineSentenceEnd),
             ),
             // PyMuPDF cut a stretched printed line at a word space and left
