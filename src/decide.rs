@@ -1281,6 +1281,19 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 {
                     Fit::Full
                 }
+                // A spread line too short to have been stretched (see
+                // `fit`) was, after all, before a glyph alone: the extractor
+                // cut the stretched line at its spaces. (Not before two: a
+                // spread kicker before a short heading, `读 者 来 信`.)
+                (Fit::Short | Fit::IndentShort, _)
+                    if prev.shape.letter_spaced
+                        && !prev.ends_sentence
+                        && prev.last != CharRole::Close
+                        && next.blanks_before == 0
+                        && next.width - next.indent <= 2 =>
+                {
+                    Fit::Full
+                }
                 (f, _) => f,
             },
         },
@@ -2057,6 +2070,16 @@ mod tests {
                 Some(FULL),
                 Some(FULL),
                 (Break, Reason::NextShortByIndent),
+            ),
+            // A heading spread by OCR is too short to have been stretched
+            // to the column (see `layout::fit`): it is not a full line.
+            (
+                "一二三四五六七八九十一二三。",
+                "启 动 过 程 概 述",
+                0,
+                Some("一二三四五六七八九十一二"),
+                Some(FULL),
+                (Break, Reason::NextIsHeading),
             ),
             // Latin capitals print wider than half an em: the next line
             // is 2 em short as printed.
@@ -2974,7 +2997,8 @@ mod tests {
                 None,
                 (Break, Reason::ShortLine),
             ),
-            // Before a word, it may have been stretched for it; before a
+            // A word of 3 em does not explain a stretch of 10: judged by
+            // its width, a line that stops mid-sentence runs on. Before a
             // glyph alone, it is a piece of a stretched line.
             (
                 "一 二 三 四",
@@ -2982,7 +3006,7 @@ mod tests {
                 0,
                 Some(FULL),
                 Some(FULL),
-                (Join, Reason::FullLine),
+                (Join, Reason::SentenceRunsThrough),
             ),
             (
                 "一 二 三 四",

@@ -169,15 +169,17 @@ fn lines_spaced_out_here_and_there_are_judged_by_their_width() {
     // line short by its lost indent after it opens a paragraph, unless a
     // word or number that did not fit explains its shortness. A spread
     // line well short of the column before a line that is not (and is no
-    // glyph of a stretched line) was spread by OCR too: a heading. With
-    // every third line spaced out the corpus made 1,527 wrong decisions,
-    // the sample page 4 (399 and 0 as extracted); then 938 and 1; now 587
-    // and 0.
+    // glyph of a stretched line) was spread by OCR too: a heading; and so
+    // is any spread line too short to have been stretched for what did not
+    // fit on it (`layout::fit`). With every third line spaced out the
+    // corpus made 1,527 wrong decisions, the sample page 4 (399 and 0 as
+    // extracted); then 938 and 1; then 587 and 0; 572 and 0 at stop 25's
+    // end (384 as extracted), now 533 and 0.
     let plain = as_extracted();
     let some = score_transformed(|page| page.text = eval::some_lines_spaced_out(&page.text));
     assert_eq!(some["sample"].wrong(), 0);
     assert!(
-        2 * wrong(&some) <= 3 * wrong(plain),
+        10 * wrong(&some) <= 14 * wrong(plain),
         "{} wrong with some lines spaced out, {} as extracted",
         wrong(&some),
         wrong(plain)
