@@ -153,6 +153,11 @@ pub(crate) fn first_line_start(
 }
 
 /// Writes the start of a paragraph: its indent and its first line.
+///
+/// A paragraph that opens a page (its first line after a form feed) keeps
+/// the form feed, where its lead is not kept whole anyway: reflowing the
+/// output again then reads the page as the first reflow did (a running
+/// title stands alone), and a document's pages stay marked.
 #[inline]
 pub(crate) fn write_first_line(
     out: &mut String,
@@ -161,10 +166,14 @@ pub(crate) fn write_first_line(
     preformatted: bool,
     indent: Indent,
 ) {
+    let start = first_line_start(text, line, preformatted, indent);
+    if line.shape.page_top && start == line.text_start {
+        out.push('\u{c}');
+    }
     if indent == Indent::Ideographic && !preformatted {
         out.push_str("\u{3000}\u{3000}");
     }
-    out.push_str(&text[first_line_start(text, line, preformatted, indent)..line.text_end]);
+    out.push_str(&text[start..line.text_end]);
 }
 
 /// Appends `next` to the paragraph being written.

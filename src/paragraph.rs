@@ -2150,7 +2150,8 @@ pub struct Paragraph<'t> {
 
 impl<'t> Paragraph<'t> {
     /// The reflowed text, with the configured indent; borrowed from the input
-    /// when it is a single line written as it was.
+    /// when it is a single line written as it was. (The form feed that
+    /// `reflow` writes before a paragraph opening a page is not in it.)
     ///
     /// ```
     /// let reflower = cjk_reflow::Reflower::default();
@@ -2264,6 +2265,10 @@ impl<'t> Iterator for Paragraphs<'_, 't> {
         } else {
             let mut s = String::new();
             a.write_paragraph(self.text, self.reflower, i, end, &mut s);
+            // (The form feed of a page it opens is the output's, not its text.)
+            if s.starts_with('\u{c}') {
+                s.remove(0);
+            }
             Cow::Owned(s)
         };
         Some(Paragraph {

@@ -2285,6 +2285,32 @@ fn a_caption_cut_by_a_page_break_does_not_run_on_into_the_folio() {
     assert!(alone("12") && alone("用户手册"), "{out}");
 }
 
+/// A page's running title stands alone, even where the text after it goes
+/// on from the page before with a mark no line may start with. It did in
+/// the first reading, but the output dropped the form feed, and settling
+/// (which reads the output as a second reflow would) found only a short
+/// line before a comma, and joined them (`--paged` on the corpus: 14 such
+/// decisions). The form feed is now kept before a paragraph that opens a
+/// page, so the output reads as the input did.
+#[test]
+fn a_running_title_keeps_its_form_feed_and_stands_alone() {
+    let page = "据新华社北京电，今年以来各地积极推进数字\n\
+                化转型工作，取得显著成效。专家表示，数\n\
+                字经济已成为稳增长的重要引擎，企业也\n\
+                12\n\
+                \u{c}用户手册\n\
+                ，许多企业展示了最新的产品和解决方案，\n\
+                吸引了大批观众驻足。\n";
+    let out = check(page);
+    assert!(out.contains("\n\u{c}用户手册\n"), "{out:?}");
+    // The paragraphs' texts hold no form feed: it marks the output's page.
+    let texts: Vec<_> = Reflower::default()
+        .paragraphs(page)
+        .map(|p| p.text().to_string())
+        .collect();
+    assert!(texts.iter().any(|t| t == "用户手册"), "{texts:?}");
+}
+
 /// Found by the margin property (`props.rs`, stop 21): lines of verse are
 /// written as they came, their margin with them, where a lone leading space
 /// (`Indent::Preserve` drops it as noise) or any indent (`Indent::Ideographic`
