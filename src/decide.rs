@@ -782,9 +782,12 @@ fn subhead_before_first_line(ctx: &BreakContext<'_>, column: u32, next_fit: Fit)
         && !next.shape.letter_spaced
         // The next line may pass for full against a column estimated a
         // little narrow: then only when no chunk of `after` explains its
-        // shortness, and `prev` holds no punctuation but colons, as
+        // shortness (a chunk that would have fitted on a line as wide as
+        // `after` does not), and `prev` holds no punctuation but colons, as
         // subheads seldom do (`第二阶段：引载加载程序`).
-        && (next_fit != Fit::Full || (after.lead_chunk <= 2 && !prev.punctuated))
+        && (next_fit != Fit::Full
+            || ((after.lead_chunk <= 2 || next.max_width() + after.lead_chunk <= after.width)
+                && !prev.punctuated))
         && next_short_by_indent
 }
 
@@ -2313,6 +2316,18 @@ mod tests {
                 (Break, Reason::Heading),
             ),
             (FULL, FULL, 0, Some(FULL), None, (Join, Reason::FullLine)),
+            // Against a column read a little narrow, the first line passes
+            // for full; the next line's first chunk (`候，`) does not explain
+            // its shortness when it would have fitted on a line as wide as
+            // that next line: it is 2 em short, its indent lost.
+            (
+                FULL,
+                "一二三四五六七八九十一二三",
+                0,
+                Some("候，一二三四五六七八九十一二三"),
+                None,
+                (Break, Reason::Heading),
+            ),
             // Inside a paragraph, a line that stops mid-sentence runs on into
             // a line too wide for the column (a URL); after a sentence end,
             // the wide line is something else (a headline).
