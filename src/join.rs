@@ -154,10 +154,11 @@ pub(crate) fn first_line_start(
 
 /// Writes the start of a paragraph: its indent and its first line.
 ///
-/// A paragraph that opens a page (its first line after a form feed) keeps
-/// the form feed, where its lead is not kept whole anyway: reflowing the
-/// output again then reads the page as the first reflow did (a running
-/// title stands alone), and a document's pages stay marked.
+/// With `page_mark`, a paragraph that opens a page (its first line after a
+/// form feed) keeps the form feed in the output, where its lead is not kept
+/// whole anyway: reflowing the output again then reads the page as the
+/// first reflow did (a running title stands alone), and a document's pages
+/// stay marked. (A paragraph's own text, `Paragraph::text`, goes without.)
 #[inline]
 pub(crate) fn write_first_line(
     out: &mut String,
@@ -165,9 +166,10 @@ pub(crate) fn write_first_line(
     line: &Line,
     preformatted: bool,
     indent: Indent,
+    page_mark: bool,
 ) {
     let start = first_line_start(text, line, preformatted, indent);
-    if line.shape.page_top && start == line.text_start {
+    if page_mark && line.shape.page_top && start == line.text_start {
         out.push('\u{c}');
     }
     if indent == Indent::Ideographic && !preformatted {

@@ -133,7 +133,7 @@ impl Analysis {
         // settled (debug builds run the round).
         let one_paragraph = !self.lines.is_empty() && self.paragraph_end(0) == self.lines.len();
         if one_paragraph && !cfg!(debug_assertions) {
-            self.write_paragraph(text, reflower, 0, self.lines.len(), out);
+            self.write_paragraph(text, reflower, 0, self.lines.len(), true, out);
             return;
         }
         // Each changing round adds a join or a separator and removes neither:
@@ -167,7 +167,7 @@ impl Analysis {
                     );
                 }
                 let start = out.len();
-                let any_spaced = self.write_paragraph(text, reflower, i, end, out);
+                let any_spaced = self.write_paragraph(text, reflower, i, end, true, out);
                 // (Read only when a seam has a space: a long paragraph of
                 // ideographs has none.)
                 let seams = if any_spaced { i + 1..end } else { end..end };
@@ -745,7 +745,7 @@ impl Analysis {
                     reflower.options.separator,
                 );
             }
-            self.write_paragraph(text, reflower, i, end, out);
+            self.write_paragraph(text, reflower, i, end, true, out);
             i = end;
         }
     }
@@ -783,8 +783,10 @@ impl Analysis {
         out.push_str(&text[run]);
     }
 
-    /// Writes the paragraph of lines `i..end`; returns whether a space
-    /// joins two of its lines.
+    /// Writes the paragraph of lines `i..end`, with the form feed of a page
+    /// it opens when `page_mark` (the output's, not the paragraph's text: see
+    /// [`join::write_first_line`]); returns whether a space joins two of its
+    /// lines.
     #[inline(always)]
     fn write_paragraph(
         &self,
@@ -792,6 +794,7 @@ impl Analysis {
         reflower: &Reflower,
         i: usize,
         end: usize,
+        page_mark: bool,
         out: &mut String,
     ) -> bool {
         let preformatted = self.keeps_its_lead(i, end);
@@ -801,6 +804,7 @@ impl Analysis {
             &self.lines[i],
             preformatted,
             reflower.options.indent,
+            page_mark,
         );
         let mut spaced = false;
         for (line, &(action, _)) in self.lines[i + 1..end].iter().zip(&self.decisions[i..]) {
@@ -2264,11 +2268,7 @@ impl<'t> Iterator for Paragraphs<'_, 't> {
             Cow::Borrowed(&self.text[start..first.text_end])
         } else {
             let mut s = String::new();
-            a.write_paragraph(self.text, self.reflower, i, end, &mut s);
-            // (The form feed of a page it opens is the output's, not its text.)
-            if s.starts_with('\u{c}') {
-                s.remove(0);
-            }
+            a.write_paragraph(self.text, self.reflower, i, end, false, &mut s);
             Cow::Owned(s)
         };
         Some(Paragraph {
