@@ -544,7 +544,7 @@ impl BreakContext<'_> {
 /// `line` may print, in half-em: up to a third wider in CJK fonts (capitals
 /// most), rounded up, so two capitals may well fill an em and a half.
 fn narrow_widening(line: &Line) -> u32 {
-    (line.narrow + 2) / 3
+    (line.narrow + 2 * line.broad + 2) / 3
 }
 
 /// The widths (in half-em, inclusive) that `first` plus a lost 2-em indent
@@ -857,6 +857,7 @@ fn pieces(first: &Line, second: &Line) -> Line {
         width: first.width + (second.width - second.indent),
         compressible: first.compressible + second.compressible,
         narrow: first.narrow + second.narrow,
+        broad: first.broad + second.broad,
         brackets: first.brackets + second.brackets,
         ..*second
     }
@@ -2027,6 +2028,25 @@ mod tests {
                 None,
                 Some(FULL),
                 (Join, Reason::BracketLeftOpen),
+            ),
+            // Capital W and M, and m and w, print close to a full em: a
+            // first line holding `WWW` is as wide as a first line of
+            // ideographs that lost its 2-em indent, not a short last line.
+            (
+                "一二三四五六七八 WWW",
+                FULL,
+                0,
+                Some(FULL),
+                None,
+                (Join, Reason::FirstLine),
+            ),
+            (
+                "一二三四五六七八 iii",
+                FULL,
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::ShortLine),
             ),
             // Full lines mid-sentence join, across a blank (column break) too.
             (FULL, FULL, 0, None, Some(FULL), (Join, Reason::FullLine)),

@@ -134,6 +134,7 @@ impl Reference {
             punctuated: counts.compressible > counts.colons,
             pauses: counts.pauses,
             narrow: counts.narrow,
+            broad: counts.broad,
             wide_chars: counts.wide_chars,
             brackets: counts.brackets,
             letter_spaces: counts.letter_spaces,
@@ -240,6 +241,7 @@ struct Counts {
     pauses: u32,
     colons: u32,
     narrow: u32,
+    broad: u32,
     wide_chars: u32,
     brackets: i32,
     letter_spaces: u32,
@@ -270,6 +272,7 @@ impl Counts {
             // (and not before a space and more text): it stands for the
             // full-width mark.
             let mut full_width_stand_in = 0;
+            let mut broad = 0;
             let w = if ideograph_at(i) {
                 i += 3;
                 while ideograph_at(i) {
@@ -282,6 +285,7 @@ impl Counts {
                     break;
                 };
                 i += c.len_utf8();
+                broad = u32::from(c.is_ascii() && super::is_broad(c as u8));
                 if matches!(c, ' ' | '\u{3000}' | '\t' | '\u{A0}') {
                     n.tab_or_box |= c == '\t';
                     pending_spaces += 1;
@@ -335,6 +339,7 @@ impl Counts {
                 n.wide_chars += run;
             } else if w == 1 && !ascii_punctuation {
                 n.narrow += run;
+                n.broad += broad;
             }
         }
         n
