@@ -542,7 +542,8 @@ impl BreakContext<'_> {
 
 /// How much wider than measured (half an em each) the narrow characters of
 /// `line` may print, in half-em: up to a third wider in CJK fonts (capitals
-/// most), rounded up, so two capitals may well fill an em and a half.
+/// most), rounded up, so two capitals may well fill an em and a half; a
+/// broad letter (`W M m w`, see [`Line::broad`]) up to a full em.
 fn narrow_widening(line: &Line) -> u32 {
     (line.narrow + 2 * line.broad + 2) / 3
 }

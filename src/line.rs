@@ -638,7 +638,8 @@ impl Line {
     }
 
     /// The widest this line may really print, in half-em: narrow characters
-    /// (digits, Latin) run up to a quarter wider than half an em.
+    /// (digits, Latin) run up to a quarter wider than half an em, and the
+    /// broad letters among them (see [`Line::broad`]) a full em.
     pub(crate) fn max_width(&self) -> u32 {
         self.width + (self.narrow + 3 * self.broad) / 4
     }
