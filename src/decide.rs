@@ -766,8 +766,10 @@ fn subhead_before_first_line(ctx: &BreakContext<'_>, column: u32, next_fit: Fit)
         return false;
     };
     // `next` plus its indent is as wide as `after`, the narrow characters
-    // (which print wider than half an em) counted at their widest.
-    let next_short_by_indent = next.max_width() + 4 <= after.max_width() + 1
+    // (which print wider than half an em) counted at their widest: but no
+    // wider than the column, which a line of Latin words at its widest
+    // would overrun.
+    let next_short_by_indent = next.max_width() + 4 <= after.max_width().min(column + 2) + 1
         && next.width + 6 >= after.min_width()
         && (next_fit == Fit::IndentShort || after.compressible <= 3);
     ctx.prev_opens_paragraph()
@@ -2048,6 +2050,19 @@ mod tests {
                 Some(FULL),
                 None,
                 (Break, Reason::ShortLine),
+            ),
+            // A full line, not the first line of a paragraph under a
+            // subhead: the line after it is wider than it only at the
+            // widest its Latin letters may print, which is wider than the
+            // column itself (`对于所有在 debian/rules` | `文件中使用 dh 命令打包的软`
+            // | `件包，必须在 Build-Depends`).
+            (
+                "一二三四五六七八 abcd/efghi",
+                FULL,
+                0,
+                Some("一二三四五 abcdefghijklmnopq"),
+                None,
+                (Join, Reason::FullLine),
             ),
             // Full lines mid-sentence join, across a blank (column break) too.
             (FULL, FULL, 0, None, Some(FULL), (Join, Reason::FullLine)),
