@@ -3660,6 +3660,8 @@ mod tests {
     fn measure_agrees_with_the_reference_where_it_once_did_not() {
         for (before, line, wide) in [
             ("一", "", false),
+            // A light rule two long opens a subtitle as a dash does.
+            ("", "──", false),
             ("", "·", true),
             ("", "A（", false),
             ("", "A ）", false),
