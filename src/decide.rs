@@ -873,6 +873,7 @@ fn pieces(first: &Line, second: &Line) -> Line {
         compressible: first.compressible + second.compressible,
         narrow: first.narrow + second.narrow,
         broad: first.broad + second.broad,
+        gaps: first.gaps + second.gaps,
         brackets: first.brackets + second.brackets,
         ..*second
     }
@@ -2085,6 +2086,17 @@ mod tests {
                 Some("一二三四 abcdefghijklmnopqrstu"),
                 Some(FULL),
                 (Join, Reason::FullLineSentenceEnd),
+            ),
+            // A word space beside a Latin word prints about a quarter of an
+            // em: the next line, 14.5 em as counted, may print 13, as wide
+            // as this one would with its lost indent.
+            (
+                "一二三四五六七八九十一",
+                "一 abc 二三 cde 四五 efg 六七",
+                0,
+                Some(FULL),
+                None,
+                (Join, Reason::FirstLine),
             ),
             // Full lines mid-sentence join, across a blank (column break) too.
             (FULL, FULL, 0, None, Some(FULL), (Join, Reason::FullLine)),

@@ -446,6 +446,12 @@ pub(crate) struct Line {
     /// full em (`W M m w`), which no half-em count explains: `WWW` is 1.5
     /// em as counted and nearly 3 as printed.
     pub broad: u32,
+    /// Single spaces beside an ASCII letter or digit, counted in `width`:
+    /// the word spaces around and between Latin words, which print a
+    /// quarter of an em or so, not the half an em they are counted at.
+    /// (Spaces elsewhere, such as OCR puts between marks and ideographs,
+    /// are not counted.)
+    pub gaps: u32,
     /// Wide (1-em) characters.
     pub wide_chars: u32,
     /// Opening brackets and quotes (`（〔【《「『“(`) less closing ones:
@@ -644,9 +650,10 @@ impl Line {
         self.width + (self.narrow + 3 * self.broad) / 4
     }
 
-    /// The narrowest this line may print with its punctuation compressed.
+    /// The narrowest this line may print with its punctuation compressed
+    /// and its word spaces (see [`Line::gaps`]) a quarter of an em.
     pub(crate) fn min_width(&self) -> u32 {
-        self.width.saturating_sub(self.compressible)
+        self.width.saturating_sub(self.compressible + self.gaps / 2)
     }
 
     /// Measures one raw line; `None` if it is blank.
@@ -831,6 +838,7 @@ impl Line {
             };
             counts.narrow += part.narrow;
             counts.broad += part.broad;
+            counts.gaps += part.gaps;
             counts.wide_chars += part.wide_chars;
             counts.brackets += part.brackets;
             counts.letter_spaces += part.letter_spaces;
@@ -841,16 +849,18 @@ impl Line {
                 continue;
             }
             let wide = |c: Option<char>| c.is_some_and(|c| char_width(c, wide_ambiguous) == 2);
-            let before = wide(
+            let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            let (last, first) = (
                 text[pair[0].text_start..pair[0].text_end]
                     .chars()
                     .next_back(),
+                text[pair[1].text_start..pair[1].text_end].chars().next(),
             );
-            let after = wide(text[pair[1].text_start..pair[1].text_end].chars().next());
-            if before && after {
+            if wide(last) && wide(first) {
                 counts.letter_spaces += 1;
             } else {
                 counts.width += 1;
+                counts.gaps += u32::from(alnum(last) || alnum(first));
             }
         }
         counts
@@ -880,6 +890,7 @@ impl Line {
             pauses: 0,
             narrow: 0,
             broad: 0,
+            gaps: 0,
             wide_chars: 1,
             brackets: 0,
             letter_spaces: 0,
@@ -1029,6 +1040,7 @@ impl Line {
             pauses: counts.pauses,
             narrow: counts.narrow,
             broad: counts.broad,
+            gaps: counts.gaps,
             wide_chars: counts.wide_chars,
             brackets: counts.brackets,
             letter_spaces: counts.letter_spaces,
@@ -1341,6 +1353,7 @@ struct Counts {
     colons: u32,
     narrow: u32,
     broad: u32,
+    gaps: u32,
     wide_chars: u32,
     brackets: i32,
     letter_spaces: u32,
@@ -1373,6 +1386,9 @@ impl Counts {
     fn scan_after(text: &str, from: usize, run: Counts, wide_ambiguous: bool) -> (Counts, usize) {
         let mut n = run;
         let mut prev_wide = run.wide_chars > 0;
+        // The last character was an ASCII letter or digit: a space after
+        // it is a word space (see `Line::gaps`).
+        let mut prev_alnum = false;
         let mut pending_spaces = 0u32;
         let bytes = text.as_bytes();
         let len = bytes.len();
@@ -1405,10 +1421,15 @@ impl Counts {
                     n.width += 1;
                     n.compressible += 1;
                 }
-                n.close_gap(&mut pending_spaces, false);
+                n.close_gap(
+                    &mut pending_spaces,
+                    false,
+                    prev_alnum || b.is_ascii_alphanumeric(),
+                );
                 prev_wide = false;
                 if b < 0x20 || b == 0x7F {
                     // A control: no width.
+                    prev_alnum = false;
                     i += 1;
                     continue;
                 }
@@ -1446,13 +1467,15 @@ impl Counts {
                 // ASCII punctuation prints narrower than half an em in CJK
                 // fonts: only letters and digits may print wider.
                 n.narrow += run - punct;
+                prev_alnum = bytes[i - 1].is_ascii_alphanumeric();
                 continue;
             }
             if b & 0xF0 == 0xE0 {
                 i = n.wide_run(bytes, i, wide_ambiguous);
                 if i > start {
                     let run = (i - start) as u32 / 3;
-                    n.close_gap(&mut pending_spaces, prev_wide);
+                    n.close_gap(&mut pending_spaces, prev_wide, prev_alnum);
+                    prev_alnum = false;
                     n.width += 2 * run;
                     n.wide_chars += run;
                     prev_wide = true;
@@ -1468,7 +1491,8 @@ impl Counts {
             n.marks(c);
             let w = char_width(c, wide_ambiguous);
             let wide = w == 2;
-            n.close_gap(&mut pending_spaces, prev_wide && wide);
+            n.close_gap(&mut pending_spaces, prev_wide && wide, prev_alnum);
+            prev_alnum = false;
             prev_wide = wide;
             n.width += w;
             if wide {
@@ -1483,9 +1507,10 @@ impl Counts {
     /// Counts the spaces before a character: a run of three or more, and
     /// either a letter-spacing gap (between two wide characters: spacing,
     /// not text, with no width of its own, as a justified line stretched by
-    /// the extractor or spread by OCR has) or their width.
+    /// the extractor or spread by OCR has) or their width; one space beside
+    /// an ASCII letter or digit is also a word space ([`Line::gaps`]).
     #[inline(always)]
-    fn close_gap(&mut self, pending_spaces: &mut u32, between_wide: bool) {
+    fn close_gap(&mut self, pending_spaces: &mut u32, between_wide: bool, beside_word: bool) {
         if *pending_spaces > 0 {
             if *pending_spaces >= 3 {
                 self.space_runs += 1;
@@ -1494,6 +1519,7 @@ impl Counts {
                 self.letter_spaces += 1;
             } else {
                 self.width += *pending_spaces;
+                self.gaps += u32::from(*pending_spaces == 1 && beside_word);
             }
             *pending_spaces = 0;
         }

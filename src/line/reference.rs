@@ -135,6 +135,7 @@ impl Reference {
             pauses: counts.pauses,
             narrow: counts.narrow,
             broad: counts.broad,
+            gaps: counts.gaps,
             wide_chars: counts.wide_chars,
             brackets: counts.brackets,
             letter_spaces: counts.letter_spaces,
@@ -242,6 +243,7 @@ struct Counts {
     colons: u32,
     narrow: u32,
     broad: u32,
+    gaps: u32,
     wide_chars: u32,
     brackets: i32,
     letter_spaces: u32,
@@ -254,6 +256,7 @@ impl Counts {
     fn of(body: &str, wide_ambiguous: bool) -> Counts {
         let mut n = Counts::default();
         let mut prev_wide = false;
+        let mut prev_alnum = false;
         let mut pending_spaces = 0u32;
         let bytes = body.as_bytes();
         let mut i = 0;
@@ -273,6 +276,7 @@ impl Counts {
             // full-width mark.
             let mut full_width_stand_in = 0;
             let mut broad = 0;
+            let mut alnum = false;
             let w = if ideograph_at(i) {
                 i += 3;
                 while ideograph_at(i) {
@@ -286,6 +290,7 @@ impl Counts {
                 };
                 i += c.len_utf8();
                 broad = u32::from(c.is_ascii() && super::is_broad(c as u8));
+                alnum = c.is_ascii_alphanumeric();
                 if matches!(c, ' ' | '\u{3000}' | '\t' | '\u{A0}') {
                     n.tab_or_box |= c == '\t';
                     pending_spaces += 1;
@@ -329,12 +334,14 @@ impl Counts {
                     n.letter_spaces += 1;
                 } else {
                     n.width += pending_spaces;
+                    n.gaps += u32::from(pending_spaces == 1 && (prev_alnum || alnum));
                 }
                 pending_spaces = 0;
             }
             n.width += w * run + full_width_stand_in;
             n.compressible += full_width_stand_in;
             prev_wide = wide;
+            prev_alnum = alnum;
             if wide {
                 n.wide_chars += run;
             } else if w == 1 && !ascii_punctuation {
