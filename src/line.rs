@@ -1324,7 +1324,7 @@ fn indent_of(leading: &str) -> (u32, u32) {
 /// fonts carry (0.8–0.95 em against half an em counted).
 #[inline(always)]
 pub(crate) const fn is_broad(b: u8) -> bool {
-    // (`| 0x20` lowers a capital; no other letter or digit lands on these.)
+    // (`| 0x20` lowers a capital; no other byte lands on these.)
     matches!(b | 0x20, b'm' | b'w')
 }
 
