@@ -557,20 +557,10 @@ fn with_indent(first: &Line) -> (u32, u32) {
 /// Whether `first` has the shape of a first line whose 2-em indent was lost,
 /// judged against the full line `second` that follows it, set in a column
 /// `column` wide: `first` plus 2 em is a width `second` could have been set
-/// at (see [`widest`]).
+/// at (see [`Line::max_width_in`]).
 fn indent_short_of(first: &Line, second: &Line, column: Option<u32>) -> bool {
     let (lo, hi) = with_indent(first);
-    lo <= widest(second, column) + 1 && second.min_width().saturating_sub(1) <= hi
-}
-
-/// The widest `line` may print ([`Line::max_width`]), but no wider than
-/// its column `column` with a mark hung past it and half an em of slack
-/// for the column's estimate: a line of Latin words at its widest would
-/// overrun the column it was set in. (With no slack, 1 em past the
-/// column, WeasyPrint's pages fell below F1 0.98 on one more paragraph
-/// end; 2 em saved less elsewhere.)
-fn widest(line: &Line, column: Option<u32>) -> u32 {
-    column.map_or(line.max_width(), |c| line.max_width().min(c + 3))
+    lo <= second.max_width_in(column) + 1 && second.min_width().saturating_sub(1) <= hi
 }
 
 /// A stricter [`indent_short_of`] that does not lean on punctuation
@@ -581,7 +571,7 @@ fn plainly_indent_short_of(first: &Line, second: &Line, column: Option<u32>) -> 
     let (lo, hi) = with_indent(first);
     second.compressible <= 3
         && second.width.saturating_sub(2) <= hi
-        && lo <= widest(second, column) + 1
+        && lo <= second.max_width_in(column) + 1
 }
 
 /// Whether `line` is as full as `before`, the line before it in the same
@@ -781,7 +771,7 @@ fn subhead_before_first_line(ctx: &BreakContext<'_>, column: u32, next_fit: Fit)
     // `next` plus its indent is as wide as `after`, the narrow characters
     // (which print wider than half an em) counted at their widest, up to
     // the column.
-    let next_short_by_indent = next.max_width() + 4 <= widest(after, Some(column)) + 1
+    let next_short_by_indent = next.max_width() + 4 <= after.max_width_in(Some(column)) + 1
         && next.width + 6 >= after.min_width()
         && (next_fit == Fit::IndentShort || after.compressible <= 3);
     ctx.prev_opens_paragraph()
