@@ -61,15 +61,21 @@ fn is_cut_into_pieces(lines: &[Line]) -> bool {
     if pauses < MIN_PAUSES {
         return false;
     }
-    let (mut ending, mut mid_word) = (0u64, 0usize);
+    let (mut ending, mut mid_word, mut glyphs) = (0u64, 0usize, 0usize);
     for line in lines {
         match piece_end(line) {
             PieceEnd::Pause => ending += 1,
             PieceEnd::Text => mid_word += 1,
             _ => {}
         }
+        glyphs += usize::from(is_glyph(line));
     }
-    4 * mid_word >= lines.len() && (2 * ending >= pauses || has_lone_glyphs(lines))
+    4 * mid_word >= lines.len() && (2 * ending >= pauses || (glyphs >= 2 && has_lone_glyphs(lines)))
+}
+
+/// A line of one glyph (or two narrow characters).
+fn is_glyph(line: &Line) -> bool {
+    line.width - line.indent <= 2
 }
 
 /// At least this many lines, per thousand of a section's, and two at least,
@@ -95,14 +101,12 @@ const LONE_GLYPHS_PER_MILLE: usize = 15;
 /// (an extractor that cuts lines into pieces writes none; the short lines
 /// of a section with blank lines end paragraphs or are ragged).
 fn has_lone_glyphs(lines: &[Line]) -> bool {
-    let glyph = |line: &Line| line.width - line.indent <= 2;
+    let glyph = is_glyph;
     // (A section of fewer lines is too short to tell.)
-    if lines.len() < 20
-        || lines.windows(3).any(|run| run.iter().all(glyph))
-        || lines.iter().skip(1).any(|line| line.blanks_before > 0)
-    {
+    if lines.len() < 20 {
         return false;
     }
+    // Most sections have none: counted first, the rest read only then.
     let lone = lines
         .windows(3)
         .filter(|around| {
@@ -117,7 +121,10 @@ fn has_lone_glyphs(lines: &[Line]) -> bool {
                 && !matches!(after.first, CharRole::Letter | CharRole::Digit)
         })
         .count();
-    lone >= 2 && lone * 1000 >= LONE_GLYPHS_PER_MILLE * lines.len()
+    lone >= 2
+        && lone * 1000 >= LONE_GLYPHS_PER_MILLE * lines.len()
+        && !lines.windows(3).any(|run| run.iter().all(glyph))
+        && !lines.iter().skip(1).any(|line| line.blanks_before > 0)
 }
 
 // Costs, in half-em of missed width.
