@@ -5,7 +5,10 @@
 //! where the mark's full-width box ended, and `pdftotext -raw` starts a new
 //! line there. A section cut this way shows it: most of its pause marks
 //! (`，、；：`) end a line, where in text wrapped at the column only the few
-//! that the column happened to end at do.
+//! that the column happened to end at do. Where the marks are set whole,
+//! `pdftotext -raw` still cuts printed lines, at glyphs set apart and at
+//! changes of font, and leaves single ideographs alone on their lines (see
+//! [`has_lone_glyphs`]).
 //!
 //! A section that form feeds cut into long pages (`pdftotext` on a whole
 //! PDF) is judged page by page: one document may hold pages set both ways,
@@ -101,7 +104,6 @@ const LONE_GLYPHS_PER_MILLE: usize = 15;
 /// (an extractor that cuts lines into pieces writes none; the short lines
 /// of a section with blank lines end paragraphs or are ragged).
 fn has_lone_glyphs(lines: &[Line]) -> bool {
-    let glyph = is_glyph;
     // (A section of fewer lines is too short to tell.)
     if lines.len() < 20 {
         return false;
@@ -113,17 +115,17 @@ fn has_lone_glyphs(lines: &[Line]) -> bool {
             let [before, line, after] = around else {
                 return false;
             };
-            glyph(line)
+            is_glyph(line)
                 && line.last == CharRole::Ideograph
-                && !glyph(before)
-                && !glyph(after)
+                && !is_glyph(before)
+                && !is_glyph(after)
                 && !matches!(before.last, CharRole::Letter | CharRole::Digit)
                 && !matches!(after.first, CharRole::Letter | CharRole::Digit)
         })
         .count();
     lone >= 2
         && lone * 1000 >= LONE_GLYPHS_PER_MILLE * lines.len()
-        && !lines.windows(3).any(|run| run.iter().all(glyph))
+        && !lines.windows(3).any(|run| run.iter().all(is_glyph))
         && !lines.iter().skip(1).any(|line| line.blanks_before > 0)
 }
 
