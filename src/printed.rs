@@ -543,6 +543,19 @@ mod tests {
 
     const COLUMNS: [f32; 7] = [10.0, 11.0, 12.0, 13.5, 15.0, 17.0, 20.0];
 
+    /// Columns from 8 to 24 em by half an em, in half-em.
+    const HALF_EMS: std::ops::RangeInclusive<u16> = 16..=48;
+
+    /// The breaks of `text` that `Reflower::default()` decides otherwise
+    /// than `ends` (the lines that end a paragraph) says.
+    fn wrong_breaks(text: &str, ends: &[usize]) -> usize {
+        Reflower::default()
+            .break_points(text)
+            .iter()
+            .filter(|p| p.action.is_join() == ends.contains(&p.line))
+            .count()
+    }
+
     fn rebuilt(reason: Reason) -> bool {
         matches!(
             reason,
@@ -566,11 +579,7 @@ mod tests {
                     points.iter().any(|p| rebuilt(p.reason)),
                     "column {column}: no printed line rebuilt"
                 );
-                let errors = points
-                    .iter()
-                    .filter(|p| p.action.is_join() == ends.contains(&p.line))
-                    .count();
-                (column, errors)
+                (column, wrong_breaks(&text, &ends))
             })
             .collect();
         let sum: usize = wrong.iter().map(|&(_, e)| e).sum();
@@ -622,18 +631,13 @@ mod tests {
     /// which a line of ideographs and marks cannot be (see `overshoot`).
     #[test]
     fn a_sentence_that_ends_early_in_a_printed_line_goes_on_along_it() {
-        let reflower = Reflower::default();
         // Every column from 8 to 24 em by half an em: 40 wrong breaks in
         // all while a printed line of ideographs might reach half an em
         // past its column as one of Latin text may.
-        let wrong: Vec<usize> = (16..=48)
+        let wrong: Vec<usize> = HALF_EMS
             .map(|half_ems| {
-                let (text, ends) = set(&SHORT_SENTENCES, half_ems as f32 / 2.0, 2.0, true);
-                let points = reflower.break_points(&text);
-                points
-                    .iter()
-                    .filter(|p| p.action.is_join() == ends.contains(&p.line))
-                    .count()
+                let (text, ends) = set(&SHORT_SENTENCES, f32::from(half_ems) / 2.0, 2.0, true);
+                wrong_breaks(&text, &ends)
             })
             .collect();
         let sum: usize = wrong.iter().sum();
@@ -649,7 +653,6 @@ mod tests {
     /// pieces are regrouped into printed lines.
     #[test]
     fn pieces_with_lone_glyphs_regroup_where_marks_are_set_whole() {
-        let reflower = Reflower::default();
         let lone_glyph = |around: &[&str]| {
             around[1].chars().count() == 1
                 && around[0].chars().count() > 1
@@ -659,23 +662,22 @@ mod tests {
         // cut into pieces (OCR leaves a stray glyph on a line of its own).
         let paragraphs = [SHORT_SENTENCES, SHORT_SENTENCES].concat();
         let (mut layouts, mut wrong) = (0, 0);
-        for half_ems in 16..=48 {
-            let column = half_ems as f32 / 2.0;
+        for half_ems in HALF_EMS {
+            let column = f32::from(half_ems) / 2.0;
             let (text, ends) = set_with(&paragraphs, column, 2.0, 1.0, |c| "。！？".contains(c));
             let lines: Vec<&str> = text.lines().collect();
             if !lines.windows(3).any(lone_glyph) {
                 continue;
             }
             layouts += 1;
-            let points = reflower.break_points(&text);
             assert!(
-                points.iter().any(|p| rebuilt(p.reason)),
+                Reflower::default()
+                    .break_points(&text)
+                    .iter()
+                    .any(|p| rebuilt(p.reason)),
                 "column {column}: not regrouped"
             );
-            wrong += points
-                .iter()
-                .filter(|p| p.action.is_join() == ends.contains(&p.line))
-                .count();
+            wrong += wrong_breaks(&text, &ends);
         }
         assert!(layouts >= 10, "{layouts} layouts with a lone glyph");
         // About two a layout (36 on 13): where a short last line that ends
@@ -696,15 +698,10 @@ mod tests {
             "所谓“虚拟包”，是指一个只提供名称的软件包（它本身不包含文件）。许多软件包都依赖于“邮件传输代理”这样的虚拟包，而不是某个具体的程序。",
             "如果系统启动失败，可以进入“单用户模式”进行修复（需要管理员密码）。这时只有最基本的服务在运行，网络通常也不可用，请耐心检查“日志”，找出原因。",
         ];
-        let reflower = Reflower::default();
-        let wrong: usize = (16..=48)
+        let wrong: usize = HALF_EMS
             .map(|half_ems| {
-                let (text, ends) = set(&QUOTED, half_ems as f32 / 2.0, 2.0, true);
-                let points = reflower.break_points(&text);
-                points
-                    .iter()
-                    .filter(|p| p.action.is_join() == ends.contains(&p.line))
-                    .count()
+                let (text, ends) = set(&QUOTED, f32::from(half_ems) / 2.0, 2.0, true);
+                wrong_breaks(&text, &ends)
             })
             .sum();
         // Most of what is left: a short last line and a first line short
