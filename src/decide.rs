@@ -1849,8 +1849,11 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                         && plainly_indent_short_of(next, after, ctx.next_column)
                         && !short_by_next_word(next, after, column)
                         // At least 1.5 em narrower as set, before widening
-                        // its narrow characters.
-                        && next.width + 3 <= after.width
+                        // its narrow characters, than `after` printed: a
+                        // line wider than its column as set had its marks
+                        // compressed to fit, and printed no wider than the
+                        // column with a mark hung past it.
+                        && next.width + 3 <= after.width.min(column + 1)
                 })
                 // Nor when `prev` is 2 em short only of a line that is
                 // itself 1.5 em or more short of the full line after it.
@@ -2351,6 +2354,17 @@ mod tests {
                 FULL,
                 0,
                 Some(FULL),
+                None,
+                (Join, Reason::FirstLine),
+            ),
+            // A first line before a line as full as the column and one
+            // wider than it as set, which compression brought back to the
+            // column: the line after the first is not 2 em short of it.
+            (
+                "一二三四五六七八九十一二",
+                "一二三四五六七八九十control",
+                0,
+                Some("一二三四五六七八九十一二，三。"),
                 None,
                 (Join, Reason::FirstLine),
             ),
