@@ -71,6 +71,7 @@ fn is_cut_into_pieces(lines: &[Line]) -> bool {
             PieceEnd::Text => mid_word += 1,
             _ => {}
         }
+        // (Lone glyphs are looked for only where two lines hold a glyph.)
         glyphs += usize::from(is_glyph(line));
     }
     4 * mid_word >= lines.len() && (2 * ending >= pauses || (glyphs >= 2 && has_lone_glyphs(lines)))
