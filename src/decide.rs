@@ -540,18 +540,10 @@ impl BreakContext<'_> {
     }
 }
 
-/// How much wider than measured (half an em each) the narrow characters of
-/// `line` may print, in half-em: up to a third wider in CJK fonts (capitals
-/// most), rounded up, so two capitals may well fill an em and a half; a
-/// broad letter (`W M m w`, see [`Line::broad`]) up to a full em.
-fn narrow_widening(line: &Line) -> u32 {
-    (line.narrow + 2 * line.broad + 2) / 3
-}
-
 /// The widths (in half-em, inclusive) that `first` plus a lost 2-em indent
 /// may print at: as set, up to its narrow characters printed at their widest.
 fn with_indent(first: &Line) -> (u32, u32) {
-    (first.width + 4, first.width + narrow_widening(first) + 4)
+    (first.width + 4, first.width + first.narrow_widening() + 4)
 }
 
 /// Whether `first` has the shape of a first line whose 2-em indent was lost,
@@ -1849,11 +1841,9 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                         && plainly_indent_short_of(next, after, ctx.next_column)
                         && !short_by_next_word(next, after, column)
                         // At least 1.5 em narrower as set, before widening
-                        // its narrow characters, than `after` printed: a
-                        // line wider than its column as set had its marks
-                        // compressed to fit, and printed no wider than the
-                        // column with a mark hung past it.
-                        && next.width + 3 <= after.width.min(column + 1)
+                        // its narrow characters, than `after` printed (see
+                        // `Line::set_width_in`).
+                        && next.width + 3 <= after.set_width_in(column)
                 })
                 // Nor when `prev` is 2 em short only of a line that is
                 // itself 1.5 em or more short of the full line after it.

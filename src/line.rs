@@ -660,6 +660,21 @@ impl Line {
         column.map_or(self.max_width(), |c| self.max_width().min(c + 3))
     }
 
+    /// How much wider than measured (half an em each) the narrow characters
+    /// may print, in half-em: up to a third wider in CJK fonts (capitals
+    /// most), rounded up, so two capitals may well fill an em and a half; a
+    /// broad letter (`W M m w`, see [`Line::broad`]) up to a full em.
+    pub(crate) fn narrow_widening(&self) -> u32 {
+        (self.narrow + 2 * self.broad + 2) / 3
+    }
+
+    /// The width as set (see [`Line::width`]), but no wider than the
+    /// column `column` with a mark hung past it: a line wider than its
+    /// column as set had its marks compressed to fit.
+    pub(crate) fn set_width_in(&self, column: u32) -> u32 {
+        self.width.min(column + 1)
+    }
+
     /// The narrowest this line may print with its punctuation compressed
     /// and its word spaces (see [`Line::gaps`]) a quarter of an em.
     pub(crate) fn min_width(&self) -> u32 {
