@@ -26,6 +26,11 @@ use crate::Reflower;
 pub(crate) struct Analysis {
     pub lines: Vec<Line>,
     pub columns: Vec<Option<u32>>,
+    /// `printed_columns[i]`: the column of the section (or page) of
+    /// `lines[i]` when an extractor cut it into pieces of printed lines
+    /// (see [`printed::column_of_pieces`]); stage 2 reads it, and stage 3b
+    /// rebuilds the printed lines at it.
+    printed_columns: Vec<Option<u32>>,
     /// `openings[i]`: how the paragraphs of the section of `lines[i]` open.
     pub openings: Vec<Openings>,
     /// `blank_lines[i]`: what the blank lines of the section of `lines[i]`
@@ -282,6 +287,7 @@ impl Analysis {
     fn fill_stages(&mut self, text: &str, reflower: &Reflower, stages: u8) {
         self.lines.clear();
         self.columns.clear();
+        self.printed_columns.clear();
         self.openings.clear();
         self.blank_lines.clear();
         self.decisions.clear();
@@ -349,6 +355,7 @@ impl Analysis {
     pub(crate) fn analyse_section(&mut self, text: &str, reflower: &Reflower) {
         debug_assert!(!self.lines.iter().skip(1).any(starts_section));
         self.columns.clear();
+        self.printed_columns.clear();
         self.openings.clear();
         self.blank_lines.clear();
         let n = self.lines.len();
@@ -374,6 +381,7 @@ impl Analysis {
     #[cfg(debug_assertions)]
     fn assert_glyph_section_as_estimated(&mut self, text: &str, reflower: &Reflower) {
         let lines = self.lines.clone();
+        let fast_printed_columns = std::mem::take(&mut self.printed_columns);
         let fast = (
             std::mem::take(&mut self.columns),
             std::mem::take(&mut self.openings),
@@ -384,6 +392,10 @@ impl Analysis {
         self.decide_all(Some(text));
         assert_eq!(lines, self.lines, "a section of single glyphs");
         assert_eq!(fast.0, self.columns, "a section of single glyphs");
+        assert_eq!(
+            fast_printed_columns, self.printed_columns,
+            "a section of single glyphs"
+        );
         assert_eq!(fast.1, self.openings, "a section of single glyphs");
         assert_eq!(fast.2, self.blank_lines, "a section of single glyphs");
         assert_eq!(fast.3, self.decisions, "a section of single glyphs");
@@ -446,9 +458,12 @@ impl Analysis {
                 .windows(2)
                 .map(|pair| (join::seam(text, &pair[0], &pair[1]), Reason::Fragment)),
         );
+        self.printed_columns.clear();
+        printed::columns_of_pieces(lines, &mut self.printed_columns);
         let section = 0..lines.len();
         rebuild_printed_lines(
             lines,
+            &self.printed_columns,
             &mut self.decisions,
             &mut self.scratch,
             false,
@@ -461,6 +476,7 @@ impl Analysis {
     /// Stage 2: the column around every line, section by section.
     fn estimate(&mut self, text: &str, reflower: &Reflower) {
         self.columns.clear();
+        self.printed_columns.clear();
         self.openings.clear();
         self.blank_lines.clear();
         let mut start = 0;
@@ -527,13 +543,23 @@ impl Analysis {
         // lines are read as what they are, paragraphs (unless the caller
         // fixed a column: then the text is wrapped at it).
         let every_line = survey.lines_end_sentences(section) && reflower.fixed_column.is_none();
+        // A section cut into pieces has one column, which its printed lines
+        // rebuilt show (the pieces, short and ragged, would vote for a
+        // local one too narrow): every line is judged against it, if it is
+        // a width the estimate could find.
+        let printed_column = printed::column_of_pieces(section);
+        self.printed_columns.resize(range.end, printed_column);
+        let printed_column = printed_column.filter(|width| {
+            (MIN_COLUMN..=MAX_COLUMN).contains(width)
+                && section[1..].iter().all(|line| line.blanks_before == 0)
+        });
         let any_column = if every_line {
             self.columns.resize(range.end, None);
             false
         } else {
             estimate_columns(
                 section,
-                reflower.fixed_column,
+                reflower.fixed_column.or(printed_column),
                 &mut self.columns,
                 &mut self.scratch.columns,
             )
@@ -555,7 +581,9 @@ impl Analysis {
     fn decide_all(&mut self, text: Option<&str>) {
         let lines = &self.lines[..];
         let columns = &self.columns[..];
+        let printed_columns = &self.printed_columns[..];
         debug_assert_eq!(lines.len(), columns.len());
+        debug_assert_eq!(lines.len(), printed_columns.len());
         let decisions = &mut self.decisions;
         let scratch = &mut self.scratch;
         decisions.clear();
@@ -580,7 +608,15 @@ impl Analysis {
             if starts_section(next) {
                 let section = section_start..i + 1;
                 let spacing = blank_lines == BlankLines::Spacing;
-                wrapped |= rebuild_printed_lines(lines, decisions, scratch, spacing, section, text);
+                wrapped |= rebuild_printed_lines(
+                    lines,
+                    printed_columns,
+                    decisions,
+                    scratch,
+                    spacing,
+                    section,
+                    text,
+                );
                 if !wrapped {
                     keep_paragraph_breaks(&mut decisions[section_start..]);
                 }
@@ -691,7 +727,15 @@ impl Analysis {
         }
         let spacing = blank_lines == BlankLines::Spacing;
         let section = section_start..lines.len();
-        wrapped |= rebuild_printed_lines(lines, decisions, scratch, spacing, section, text);
+        wrapped |= rebuild_printed_lines(
+            lines,
+            printed_columns,
+            decisions,
+            scratch,
+            spacing,
+            section,
+            text,
+        );
         if !wrapped {
             keep_paragraph_breaks(&mut decisions[section_start..]);
         }
@@ -842,6 +886,7 @@ impl Analysis {
 /// (`spacing`: the section is double-spaced, see [`BlankLines::Spacing`].)
 fn rebuild_printed_lines(
     lines: &[Line],
+    printed_columns: &[Option<u32>],
     decisions: &mut [(Action, Reason)],
     scratch: &mut Scratch,
     spacing: bool,
@@ -858,11 +903,12 @@ fn rebuild_printed_lines(
         ..
     } = scratch;
     let section = if spacing {
-        unspaced(&lines[range], copies)
+        unspaced(&lines[range.clone()], copies)
     } else {
-        &lines[range]
+        &lines[range.clone()]
     };
-    if !printed::rebuild(section, &mut decisions[breaks.clone()], printed) {
+    let columns = &printed_columns[range];
+    if !printed::rebuild(section, columns, &mut decisions[breaks.clone()], printed) {
         return false;
     }
     let mut joins = false;
