@@ -798,13 +798,18 @@ impl Line {
         // joined line and not in its part, or the other way round (see
         // `Counts::scan_after`): such a paragraph, rare, is counted afresh.
         let bytes = text.as_bytes();
-        // So may a column rule `|` (see `is_column_rule`).
+        // So may a column rule `|` (see `is_column_rule`); and a box-drawing
+        // `─` that ends one part and opens the next makes a run no part had
+        // (`──` and `──` join into a rule, aligned text): its last byte is
+        // 0x80 and its first 0xE2 (read, the few other seams so are counted
+        // afresh too).
         let mark_at_seam = parts.windows(2).any(|pair| {
             let (end, start) = (bytes[pair[0].text_end - 1], bytes[pair[1].text_start]);
             stands_for_full_width(end)
                 || stands_for_full_width(start)
                 || end == b'|'
                 || start == b'|'
+                || (end == 0x80 && start == 0xE2)
         });
         let counts = if mark_at_seam {
             Counts::of(trim_space_end(body), wide_ambiguous)
@@ -819,14 +824,15 @@ impl Line {
         // so is a line of verse's (see `paragraph::mark_verse`).
         // (Settling may join a line a section's margin set in as code to
         // the line before, where the output's margin reads it as prose.)
-        let preformatted = parts.iter().any(|p| {
-            p.shape.preformatted
-                && !p.shape.aligned
-                && !p.shape.verse
-                && !p.shape.code
-                && !p.shape.table
-                && (p.wide_chars > 0 || parts.len() == 1 || p.set_off_by_its_text(text))
-        });
+        let preformatted =
+            parts.iter().any(|p| {
+                p.shape.preformatted
+                    && !p.shape.aligned
+                    && !p.shape.verse
+                    && !p.shape.code
+                    && !p.shape.table
+                    && (p.wide_chars > 0 || parts.len() == 1 || p.set_off_by_its_text(text))
+            }) || (mark_at_seam && counts.tab_or_box && aligned_by_tabs_or_boxes(body));
         let place = Place {
             span,
             text_start,

@@ -2583,3 +2583,13 @@ fn a_gap_that_lines_up_only_in_the_output() {
          一一一一一一一一一一一一一一一一一一一一一一一一一一一一    一\n一一",
     );
 }
+
+/// Property tests (stop 29): `──` ending a line and `──` opening the next,
+/// joined, make a box-drawing rule `────` that measuring the output reads
+/// as aligned text; composing the joined line from its parts (the settling
+/// check) did not see it, and debug builds found the two readings apart.
+/// (Present before stop 29: commit `4b2a389` fails the same way.)
+#[test]
+fn regression_props_box_drawing_rule_made_at_a_seam() {
+    check("，〔記者李大華／台中報導〕a 一一一一一一一0一一一一一一一一一一一\n一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一──\n──一一一一一一一一一一一一一一一一一一一AaaAAA一一一一一一\n一一一一一一一一一一一一一一一一一一一一一一一一一一一一一");
+}
