@@ -800,9 +800,9 @@ impl Line {
         let bytes = text.as_bytes();
         // So may a column rule `|` (see `is_column_rule`); and a box-drawing
         // `─` that ends one part and opens the next makes a run no part had
-        // (`──` and `──` join into a rule, aligned text): its last byte is
-        // 0x80 and its first 0xE2 (read, the few other seams so are counted
-        // afresh too).
+        // (`──` and `──` join into a rule, aligned text). Its last byte is
+        // 0x80 and its first 0xE2: a seam between such bytes (`一` before
+        // `“` too, now and then) is counted afresh.
         let mark_at_seam = parts.windows(2).any(|pair| {
             let (end, start) = (bytes[pair[0].text_end - 1], bytes[pair[1].text_start]);
             stands_for_full_width(end)
