@@ -1079,7 +1079,8 @@ const MAX_HEADING_WIDTH: u32 = 27;
 
 /// The common case, most breaks of a page: a line of ideographs inside a
 /// paragraph that fills its column and stops mid-word, before a line of
-/// ideographs right below it. No rule of the cascade before the full-line
+/// ideographs right below it (or of Latin words and numbers: no rule before
+/// the join reads a letter or digit at these edges otherwise). No rule of the cascade before the full-line
 /// join applies to such a pair (each condition below turns one of them
 /// away), so [`decide`] joins it at once; debug builds run the cascade and
 /// check.
@@ -1091,11 +1092,11 @@ fn plainly_full_line(ctx: &BreakContext<'_>) -> bool {
         // (A line of one space before `next` is no blank line, but a word
         // space the extractor cut at: see `Reason::SpaceLineBetween`.)
         && !next.word_space_before
-        // Mid-word (not a mark, a Latin word or a number) on both sides; a
-        // line that opens with an ideograph opens with no bracket or mark.
-        && prev.last == CharRole::Ideograph
-        && prev.first == CharRole::Ideograph
-        && next.first == CharRole::Ideograph
+        // Mid-word on both sides (an ideograph, a letter or a digit, not a
+        // mark); a line that opens with one opens with no bracket or mark.
+        && prev.last.is_text()
+        && prev.first.is_text()
+        && next.first.is_text()
         && prev.furniture.is_none()
         && next.furniture.is_none()
         && !prev.shape.preformatted
