@@ -1078,9 +1078,10 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
 const MAX_HEADING_WIDTH: u32 = 27;
 
 /// The common case, most breaks of a page: a line of ideographs inside a
-/// paragraph that fills its column and stops mid-word, before a line of
-/// ideographs right below it (or of Latin words and numbers: no rule before
-/// the join reads a letter or digit at these edges otherwise). No rule of the cascade before the full-line
+/// paragraph that fills its column and stops mid-word (or at a pause mark),
+/// before a line of ideographs right below it (or of Latin words and
+/// numbers: no rule before the join reads a letter or digit at these edges
+/// otherwise). No rule of the cascade before the full-line
 /// join applies to such a pair (each condition below turns one of them
 /// away), so [`decide`] joins it at once; debug builds run the cascade and
 /// check.
@@ -1094,7 +1095,10 @@ fn plainly_full_line(ctx: &BreakContext<'_>) -> bool {
         && !next.word_space_before
         // Mid-word on both sides (an ideograph, a letter or a digit, not a
         // mark); a line that opens with one opens with no bracket or mark.
-        && prev.last.is_text()
+        // Or mid-sentence at a pause mark, on a printed line of its own (a
+        // piece may be cut there: see `piece_rule`).
+        && (prev.last.is_text()
+            || (prev.last == CharRole::Pause && ctx.pieces_before.is_none()))
         && prev.first.is_text()
         && next.first.is_text()
         && prev.furniture.is_none()
