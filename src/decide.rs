@@ -1038,13 +1038,13 @@ pub(crate) fn is_folio_line(line: &Line) -> bool {
 /// spacing is the join stage's business.
 #[inline(always)]
 pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
-    if plainly_full_line(ctx) {
+    if let Some(reason) = plainly_full_line(ctx) {
         debug_assert_eq!(
             decide_lines(ctx),
-            (Action::Join, Reason::FullLine),
+            (Action::Join, reason),
             "the common case's shortcut"
         );
-        return (Action::Join, Reason::FullLine);
+        return (Action::Join, reason);
     }
     let (prev, next) = (ctx.prev, ctx.next);
     if (prev.shape.page_top || next.shape.page_top) && beside_page_title(ctx) {
@@ -1081,14 +1081,14 @@ const MAX_HEADING_WIDTH: u32 = 27;
 /// paragraph that fills its column and stops mid-word (or at a pause mark),
 /// before a line of ideographs right below it (or of Latin words and
 /// numbers: no rule before the join reads a letter or digit at these edges
-/// otherwise). No rule of the cascade before the full-line
-/// join applies to such a pair (each condition below turns one of them
-/// away), so [`decide`] joins it at once; debug builds run the cascade and
-/// check.
+/// otherwise). No rule of the cascade before the full-line join applies
+/// to such a pair (each condition below turns one of them away), nor
+/// before the join inside brackets left open, so [`decide`] joins it at
+/// once, for the reason returned; debug builds run the cascade and check.
 #[inline(always)]
-fn plainly_full_line(ctx: &BreakContext<'_>) -> bool {
+fn plainly_full_line(ctx: &BreakContext<'_>) -> Option<Reason> {
     let (prev, next) = (ctx.prev, ctx.next);
-    ctx.joined_before.is_some()
+    let plain = ctx.joined_before.is_some()
         && next.blanks_before == 0
         // (A line of one space before `next` is no blank line, but a word
         // space the extractor cut at: see `Reason::SpaceLineBetween`.)
@@ -1118,10 +1118,20 @@ fn plainly_full_line(ctx: &BreakContext<'_>) -> bool {
         && !next.dateline_lead
         && !ctx.after_header
         && next.indent < 2
-        && next.indent < prev.indent + 2
-        && prev.brackets + ctx.brackets_before <= 0
-        && ctx.blank_lines != BlankLines::Paragraphs
-        && ctx.column.is_some_and(|column| fit(prev, column, 0) == Fit::Full)
+        && next.indent < prev.indent + 2;
+    if !plain {
+        return None;
+    }
+    // Inside a bracket or quote left open, the join comes before any rule
+    // that reads the column (none before it reads these lines otherwise).
+    if prev.brackets + ctx.brackets_before > 0 {
+        return Some(Reason::InsideBrackets);
+    }
+    (ctx.blank_lines != BlankLines::Paragraphs
+        && ctx
+            .column
+            .is_some_and(|column| fit(prev, column, 0) == Fit::Full))
+    .then_some(Reason::FullLine)
 }
 
 /// Whether [`decide`] joins `prev` and `next` by the glyph-run rule
