@@ -1083,8 +1083,9 @@ const MAX_HEADING_WIDTH: u32 = 27;
 /// numbers: no rule before the join reads a letter or digit at these edges
 /// otherwise). No rule of the cascade before the full-line join applies
 /// to such a pair (each condition below turns one of them away), nor
-/// before the join inside brackets left open, so [`decide`] joins it at
-/// once, for the reason returned; debug builds run the cascade and check.
+/// before the joins inside brackets left open and inside a block, so
+/// [`decide`] joins it at once, for the reason returned; debug builds run
+/// the cascade and check.
 #[inline(always)]
 fn plainly_full_line(ctx: &BreakContext<'_>) -> Option<Reason> {
     let (prev, next) = (ctx.prev, ctx.next);
@@ -1126,6 +1127,19 @@ fn plainly_full_line(ctx: &BreakContext<'_>) -> Option<Reason> {
     // that reads the column (none before it reads these lines otherwise).
     if prev.brackets + ctx.brackets_before > 0 {
         return Some(Reason::InsideBrackets);
+    }
+    // Where blank lines end paragraphs, so does the join inside a block,
+    // where a column was found (the rules for lines with none come first).
+    if ctx.blank_lines == BlankLines::Paragraphs {
+        return ctx
+            .column
+            .is_some_and(|column| {
+                ctx.openings != Openings::EveryLine
+                    && (prev.pauses + prev.compressible > 0
+                        || prev.width > MAX_HEADING_WIDTH
+                        || fit(prev, column, 0) == Fit::Full)
+            })
+            .then_some(Reason::InsideBlock);
     }
     (ctx.blank_lines != BlankLines::Paragraphs
         && ctx
