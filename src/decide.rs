@@ -1046,6 +1046,14 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         );
         return (Action::Join, reason);
     }
+    if plainly_not_wrapped(ctx) {
+        debug_assert_eq!(
+            decide_lines(ctx),
+            (Action::Keep, Reason::NotWrapped),
+            "the shortcut for text with no column"
+        );
+        return (Action::Keep, Reason::NotWrapped);
+    }
     let (prev, next) = (ctx.prev, ctx.next);
     if (prev.shape.page_top || next.shape.page_top) && beside_page_title(ctx) {
         return (Action::Break, Reason::Furniture(Furniture::RunningHeader));
@@ -1146,6 +1154,36 @@ fn plainly_full_line(ctx: &BreakContext<'_>) -> Option<Reason> {
             .column
             .is_some_and(|column| fit(prev, column, 0) == Fit::Full))
     .then_some(Reason::FullLine)
+}
+
+/// The common case where no column was found: a line that ends a
+/// sentence, before a line that opens with no mark, neither of them
+/// furniture or set in. Every rule before the one that keeps such a break
+/// needs the line to go on mid-sentence, a mark or bracket at an edge,
+/// furniture or an indent, so [`decide`] keeps it at once; debug builds
+/// run the cascade and check.
+#[inline(always)]
+fn plainly_not_wrapped(ctx: &BreakContext<'_>) -> bool {
+    let (prev, next) = (ctx.prev, ctx.next);
+    ctx.column.is_none()
+        && prev.ends_sentence
+        && ctx.openings != Openings::EveryLine
+        && !next.first.cannot_start_line()
+        && !next.opens_with_bracket
+        && !prev.shape.preformatted
+        && !next.shape.preformatted
+        && prev.furniture.is_none()
+        && next.furniture.is_none()
+        && !prev.ends_with_credit
+        && !prev.ends_mid_word
+        && prev.brackets >= 0
+        && !prev.dateline_lead
+        && !next.dateline_lead
+        && !prev.shape.page_top
+        && !next.shape.page_top
+        && !ctx.after_header
+        && next.indent < 2
+        && next.indent < prev.indent + 2
 }
 
 /// Whether [`decide`] joins `prev` and `next` by the glyph-run rule
