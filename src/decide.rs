@@ -1054,6 +1054,14 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         );
         return (Action::Keep, Reason::NotWrapped);
     }
+    if plainly_full_first_line(ctx) {
+        debug_assert_eq!(
+            decide_lines(ctx),
+            (Action::Join, Reason::FullLine),
+            "the shortcut for a full first line"
+        );
+        return (Action::Join, Reason::FullLine);
+    }
     let (prev, next) = (ctx.prev, ctx.next);
     if (prev.shape.page_top || next.shape.page_top) && beside_page_title(ctx) {
         return (Action::Break, Reason::Furniture(Furniture::RunningHeader));
@@ -1090,15 +1098,49 @@ const MAX_HEADING_WIDTH: u32 = 27;
 /// before a line of ideographs right below it (or of Latin words and
 /// numbers: no rule before the join reads a letter or digit at these edges
 /// otherwise). No rule of the cascade before the full-line join applies
-/// to such a pair (each condition below turns one of them away), nor
+/// to such a pair (each condition of [`plain_pair`] turns one away), nor
 /// before the joins inside brackets left open and inside a block, so
 /// [`decide`] joins it at once, for the reason returned; debug builds run
 /// the cascade and check.
 #[inline(always)]
 fn plainly_full_line(ctx: &BreakContext<'_>) -> Option<Reason> {
+    let prev = ctx.prev;
+    if !(ctx.joined_before.is_some() && plain_pair(ctx)) {
+        return None;
+    }
+    // Inside a bracket or quote left open, the join comes before any rule
+    // that reads the column (none before it reads these lines otherwise).
+    if prev.brackets + ctx.brackets_before > 0 {
+        return Some(Reason::InsideBrackets);
+    }
+    // Where blank lines end paragraphs, so does the join inside a block,
+    // where a column was found (the rules for lines with none come first).
+    if ctx.blank_lines == BlankLines::Paragraphs {
+        return ctx
+            .column
+            .is_some_and(|column| {
+                ctx.openings != Openings::EveryLine
+                    && (prev.pauses + prev.compressible > 0
+                        || prev.width > MAX_HEADING_WIDTH
+                        || fit(prev, column, 0) == Fit::Full)
+            })
+            .then_some(Reason::InsideBlock);
+    }
+    (ctx.blank_lines != BlankLines::Paragraphs
+        && ctx
+            .column
+            .is_some_and(|column| fit(prev, column, 0) == Fit::Full))
+    .then_some(Reason::FullLine)
+}
+
+/// The pair of lines [`plainly_full_line`] and [`plainly_full_first_line`]
+/// read: both plain text, neither furniture, spread, set in or at a page
+/// top, `prev` stopping mid-word (or at a pause mark, on a printed line
+/// of its own) and `next` right below it.
+#[inline(always)]
+fn plain_pair(ctx: &BreakContext<'_>) -> bool {
     let (prev, next) = (ctx.prev, ctx.next);
-    let plain = ctx.joined_before.is_some()
-        && next.blanks_before == 0
+    next.blanks_before == 0
         // (A line of one space before `next` is no blank line, but a word
         // space the extractor cut at: see `Reason::SpaceLineBetween`.)
         && !next.word_space_before
@@ -1127,33 +1169,28 @@ fn plainly_full_line(ctx: &BreakContext<'_>) -> Option<Reason> {
         && !next.dateline_lead
         && !ctx.after_header
         && next.indent < 2
-        && next.indent < prev.indent + 2;
-    if !plain {
-        return None;
-    }
-    // Inside a bracket or quote left open, the join comes before any rule
-    // that reads the column (none before it reads these lines otherwise).
-    if prev.brackets + ctx.brackets_before > 0 {
-        return Some(Reason::InsideBrackets);
-    }
-    // Where blank lines end paragraphs, so does the join inside a block,
-    // where a column was found (the rules for lines with none come first).
-    if ctx.blank_lines == BlankLines::Paragraphs {
-        return ctx
-            .column
-            .is_some_and(|column| {
-                ctx.openings != Openings::EveryLine
-                    && (prev.pauses + prev.compressible > 0
-                        || prev.width > MAX_HEADING_WIDTH
-                        || fit(prev, column, 0) == Fit::Full)
-            })
-            .then_some(Reason::InsideBlock);
-    }
-    (ctx.blank_lines != BlankLines::Paragraphs
-        && ctx
-            .column
-            .is_some_and(|column| fit(prev, column, 0) == Fit::Full))
-    .then_some(Reason::FullLine)
+        && next.indent < prev.indent + 2
+}
+
+/// A paragraph's first line in [`plain_pair`]'s case that fills its column
+/// and stops mid-word: the full-line join, unless it is a heading or a
+/// subhead above a first line that lost its indent (the only rules before
+/// that join that read it as a first line; one that stops at a pause mark
+/// may be read as a headline before a wider line). Debug builds run the
+/// cascade and check.
+#[inline(never)]
+fn plainly_full_first_line(ctx: &BreakContext<'_>) -> bool {
+    let prev = ctx.prev;
+    ctx.joined_before.is_none()
+        && ctx.column.is_some_and(|column| {
+            fit(prev, column, 0) == Fit::Full
+                && prev.last.is_text()
+                && plain_pair(ctx)
+                && prev.brackets + ctx.brackets_before <= 0
+                && ctx.blank_lines != BlankLines::Paragraphs
+                && !heading_before_first_line(ctx, column, Some(Fit::Full))
+                && !subhead_before_first_line(ctx, column, next_fit(ctx, column))
+        })
 }
 
 /// The common case where no column was found: a line that ends a
@@ -1244,6 +1281,39 @@ pub(crate) fn glyph_takes_in(next: &Line) -> bool {
 /// nothing of it. OCR reads specks in a margin as such marks.
 fn stray_mark_after_sentence(prev: &Line, next: &Line) -> bool {
     matches!(prev.last, CharRole::SentenceEnd | CharRole::Question) && next.first == CharRole::Pause
+}
+
+/// How `ctx.next` fills its column (the wider of its own and `column`),
+/// with the first chunk of the line after it beside it.
+#[inline(always)]
+fn next_fit(ctx: &BreakContext<'_>, column: u32) -> Fit {
+    let next = ctx.next;
+    let next_column = ctx.next_column.map_or(column, |c| c.max(column));
+    match fit(
+        next,
+        next_column,
+        ctx.after_next.map_or(0, |l| l.lead_chunk),
+    ) {
+        // A line the extractor split before a mark no line may start with
+        // (`。你`) is full when the whole line is (see `whole_line`).
+        Fit::IndentShort | Fit::Short
+            if ctx
+                .after_next
+                .and_then(|after| whole_line(next, after))
+                .is_some_and(|whole| fit(&whole, next_column, 0) == Fit::Full) =>
+        {
+            Fit::Full
+        }
+        // So is a line wider than the column by its Latin text alone.
+        Fit::Overlong
+            if overflows_by_latin(next, next_column)
+                && next.blanks_before == 0
+                && next.furniture.is_none() =>
+        {
+            Fit::Full
+        }
+        f => f,
+    }
 }
 
 /// [`decide`] once folios are told from glyphs.
@@ -1561,32 +1631,7 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     let Some(column) = ctx.column else {
         return (Keep, Reason::NotWrapped);
     };
-    let next_column = ctx.next_column.map_or(column, |c| c.max(column));
-    let next_fit = match fit(
-        next,
-        next_column,
-        ctx.after_next.map_or(0, |l| l.lead_chunk),
-    ) {
-        // A line the extractor split before a mark no line may start with
-        // (`。你`) is full when the whole line is (see `whole_line`).
-        Fit::IndentShort | Fit::Short
-            if ctx
-                .after_next
-                .and_then(|after| whole_line(next, after))
-                .is_some_and(|whole| fit(&whole, next_column, 0) == Fit::Full) =>
-        {
-            Fit::Full
-        }
-        // So is a line wider than the column by its Latin text alone.
-        Fit::Overlong
-            if overflows_by_latin(next, next_column)
-                && next.blanks_before == 0
-                && next.furniture.is_none() =>
-        {
-            Fit::Full
-        }
-        f => f,
-    };
+    let next_fit = next_fit(ctx, column);
     // Evaluated only where a rule asks.
     let next_opens_paragraph = || next_opens_paragraph(ctx, next_fit);
     // A line inside a paragraph that stops mid-sentence runs on, even into
