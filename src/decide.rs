@@ -1054,13 +1054,9 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         );
         return (Action::Keep, Reason::NotWrapped);
     }
-    if plainly_full_first_line(ctx) {
-        debug_assert_eq!(
-            decide_lines(ctx),
-            (Action::Join, Reason::FullLine),
-            "the shortcut for a full first line"
-        );
-        return (Action::Join, Reason::FullLine);
+    if let Some(decision) = plainly_decided(ctx) {
+        debug_assert_eq!(decide_lines(ctx), decision, "the shortcut out of line");
+        return decision;
     }
     let (prev, next) = (ctx.prev, ctx.next);
     if (prev.shape.page_top || next.shape.page_top) && beside_page_title(ctx) {
@@ -1178,7 +1174,7 @@ fn plain_pair(ctx: &BreakContext<'_>) -> bool {
 /// that join that read it as a first line; one that stops at a pause mark
 /// may be read as a headline before a wider line). Debug builds run the
 /// cascade and check.
-#[inline(never)]
+#[inline(always)]
 fn plainly_full_first_line(ctx: &BreakContext<'_>) -> bool {
     let prev = ctx.prev;
     ctx.joined_before.is_none()
@@ -1190,6 +1186,61 @@ fn plainly_full_first_line(ctx: &BreakContext<'_>) -> bool {
                 && ctx.blank_lines != BlankLines::Paragraphs
                 && !heading_before_first_line(ctx, column, Some(Fit::Full))
                 && !subhead_before_first_line(ctx, column, next_fit(ctx, column))
+        })
+}
+
+/// The shortcuts [`decide`] tries out of line, so that the decision loop
+/// keeps its registers: [`plainly_full_first_line`] and
+/// [`plainly_short_line`].
+#[inline(never)]
+fn plainly_decided(ctx: &BreakContext<'_>) -> Option<(Action, Reason)> {
+    if plainly_full_first_line(ctx) {
+        Some((Action::Join, Reason::FullLine))
+    } else if plainly_short_line(ctx) {
+        Some((Action::Break, Reason::ShortLine))
+    } else {
+        None
+    }
+}
+
+/// A paragraph's last line, well inside it: a plain line short of the
+/// column that ends with a full stop, before a line that opens with no
+/// mark and is more than half a column wide (so no piece of a printed line
+/// runs on into it) and no wider than the column. Every rule before the
+/// short-line break needs a line that goes on mid-sentence, a mark or
+/// bracket at an edge, furniture, an indent or a glyph; debug builds run
+/// the cascade and check.
+#[inline(always)]
+fn plainly_short_line(ctx: &BreakContext<'_>) -> bool {
+    let (prev, next) = (ctx.prev, ctx.next);
+    prev.last == CharRole::SentenceEnd
+        && ctx.joined_before.is_some()
+        // (Pieces joined before would fill the line: see `decide_lines`.)
+        && ctx.pieces_before.is_none()
+        && prev.first.is_text()
+        && next.first.is_text()
+        && prev.furniture.is_none()
+        && next.furniture.is_none()
+        && !prev.shape.preformatted
+        && !next.shape.preformatted
+        && !prev.shape.letter_spaced
+        && prev.width > 4
+        && !prev.shape.page_top
+        && !next.shape.page_top
+        && !prev.ends_with_credit
+        && !prev.ends_mid_word
+        && prev.brackets >= 0
+        && !prev.dateline_lead
+        && !next.dateline_lead
+        && next.indent < 2
+        && next.indent < prev.indent + 2
+        && ctx.openings != Openings::EveryLine
+        // (Else the next line's first chunk counts: see `decide_lines`.)
+        && !ctx.next_opens_nothing()
+        && ctx.column.is_some_and(|column| {
+            matches!(fit(prev, column, 0), Fit::Short | Fit::IndentShort)
+                && 2 * next.max_width() > column
+                && next_fit(ctx, column) != Fit::Overlong
         })
 }
 
