@@ -1046,14 +1046,6 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
         );
         return (Action::Join, reason);
     }
-    if plainly_not_wrapped(ctx) {
-        debug_assert_eq!(
-            decide_lines(ctx),
-            (Action::Keep, Reason::NotWrapped),
-            "the shortcut for text with no column"
-        );
-        return (Action::Keep, Reason::NotWrapped);
-    }
     if let Some(decision) = plainly_decided(ctx) {
         debug_assert_eq!(decide_lines(ctx), decision, "the shortcut out of line");
         return decision;
@@ -1190,11 +1182,13 @@ fn plainly_full_first_line(ctx: &BreakContext<'_>) -> bool {
 }
 
 /// The shortcuts [`decide`] tries out of line, so that the decision loop
-/// keeps its registers: [`plainly_full_first_line`] and
-/// [`plainly_short_line`].
+/// keeps its registers: [`plainly_not_wrapped`],
+/// [`plainly_full_first_line`] and [`plainly_short_line`].
 #[inline(never)]
 fn plainly_decided(ctx: &BreakContext<'_>) -> Option<(Action, Reason)> {
-    if plainly_full_first_line(ctx) {
+    if plainly_not_wrapped(ctx) {
+        Some((Action::Keep, Reason::NotWrapped))
+    } else if plainly_full_first_line(ctx) {
         Some((Action::Join, Reason::FullLine))
     } else if plainly_short_line(ctx) {
         Some((Action::Break, Reason::ShortLine))
