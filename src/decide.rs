@@ -1183,7 +1183,8 @@ fn plainly_full_first_line(ctx: &BreakContext<'_>) -> bool {
 
 /// The shortcuts [`decide`] tries out of line, so that the decision loop
 /// keeps its registers: [`plainly_not_wrapped`],
-/// [`plainly_full_first_line`] and [`plainly_short_line`].
+/// [`plainly_full_first_line`], [`plainly_short_line`] and
+/// [`plainly_furniture`].
 #[inline(never)]
 fn plainly_decided(ctx: &BreakContext<'_>) -> Option<(Action, Reason)> {
     if plainly_not_wrapped(ctx) {
@@ -1193,8 +1194,36 @@ fn plainly_decided(ctx: &BreakContext<'_>) -> Option<(Action, Reason)> {
     } else if plainly_short_line(ctx) {
         Some((Action::Break, Reason::ShortLine))
     } else {
-        None
+        plainly_furniture(ctx).map(|kind| (Action::Break, Reason::Furniture(kind)))
     }
+}
+
+/// A line of furniture that never wraps (a byline, a source line, a
+/// running header, a jump line) before a line that opens with no closing
+/// mark or bracket: it stands alone, as the furniture rules find it. The
+/// rules before them need a mark or bracket at an edge, a credit, a
+/// dateline, a folio or a page top; debug builds run the cascade and check.
+#[inline(always)]
+fn plainly_furniture(ctx: &BreakContext<'_>) -> Option<Furniture> {
+    let (prev, next) = (ctx.prev, ctx.next);
+    let kind = prev.furniture?;
+    (matches!(
+        kind,
+        Furniture::Byline | Furniture::Source | Furniture::RunningHeader | Furniture::Jump
+    ) && !matches!(
+        prev.last,
+        CharRole::Open | CharRole::Pause | CharRole::Close
+    ) && !next.first.cannot_start_line()
+        && !next.opens_with_bracket
+        && !prev.shape.preformatted
+        && !next.shape.preformatted
+        && !prev.dateline_lead
+        && !prev.ends_with_credit
+        && !prev.shape.page_top
+        && !next.shape.page_top
+        && !is_folio_line(prev)
+        && !is_folio_line(next))
+    .then_some(kind)
 }
 
 /// A paragraph's last line, well inside it: a plain line short of the
