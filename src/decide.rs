@@ -1268,8 +1268,8 @@ fn plainly_short_line(ctx: &BreakContext<'_>) -> bool {
 }
 
 /// The common case where no column was found: a line that ends a
-/// sentence, before a line that opens with no mark, neither of them
-/// furniture or set in. Every rule before the one that keeps such a break
+/// sentence, or any line before a blank line, before a line that opens
+/// with no mark, neither of them furniture or set in. Every rule before the one that keeps such a break
 /// needs the line to go on mid-sentence, a mark or bracket at an edge,
 /// furniture or an indent, so [`decide`] keeps it at once; debug builds
 /// run the cascade and check.
@@ -1277,7 +1277,12 @@ fn plainly_short_line(ctx: &BreakContext<'_>) -> bool {
 fn plainly_not_wrapped(ctx: &BreakContext<'_>) -> bool {
     let (prev, next) = (ctx.prev, ctx.next);
     ctx.column.is_none()
-        && prev.ends_sentence
+        // (Across a blank line the rules for lines with no column, which
+        // join pieces and glyphs, read nothing.)
+        && (prev.ends_sentence
+            || (next.blanks_before > 0
+                && !next.word_space_before
+                && prev.last != CharRole::Open))
         && ctx.openings != Openings::EveryLine
         && !next.first.cannot_start_line()
         && !next.opens_with_bracket
