@@ -1138,8 +1138,19 @@ fn plain_pair(ctx: &BreakContext<'_>) -> bool {
         // piece may be cut there: see `piece_rule`).
         && (prev.last.is_text()
             || (prev.last == CharRole::Pause && ctx.pieces_before.is_none()))
-        && prev.first.is_text()
-        && next.first.is_text()
+        // Or either opens with a quote or bracket: `prev` not a remark left
+        // open with no other mark (`Reason::BracketLeftOpen`); `next` no
+        // credit, not after a caption, and `prev` no piece (see
+        // `piece_rule`).
+        && (prev.first.is_text()
+            || (prev.first == CharRole::Open && !(prev.opens_with_bracket && prev.compressible == 1)))
+        && (next.first.is_text()
+            || (next.first == CharRole::Open
+                && !next.opens_with_credit
+                && ctx.pieces_before.is_none()
+                && !ctx
+                    .joined_before
+                    .is_some_and(|before| before.furniture == Some(Furniture::Caption))))
         && prev.furniture.is_none()
         && next.furniture.is_none()
         && !prev.shape.preformatted
