@@ -1238,16 +1238,16 @@ fn plainly_furniture(ctx: &BreakContext<'_>) -> Option<Furniture> {
 }
 
 /// A paragraph's last line, well inside it: a plain line short of the
-/// column that ends with a full stop, before a line that opens with no
-/// mark and is more than half a column wide (so no piece of a printed line
-/// runs on into it) and no wider than the column. Every rule before the
+/// column that ends with a full stop or a question mark, before a line
+/// that opens with no mark, is no piece of the same printed line and is no
+/// wider than the column. Every rule before the
 /// short-line break needs a line that goes on mid-sentence, a mark or
 /// bracket at an edge, furniture, an indent or a glyph; debug builds run
 /// the cascade and check.
 #[inline(always)]
 fn plainly_short_line(ctx: &BreakContext<'_>) -> bool {
     let (prev, next) = (ctx.prev, ctx.next);
-    prev.last == CharRole::SentenceEnd
+    matches!(prev.last, CharRole::SentenceEnd | CharRole::Question)
         && ctx.joined_before.is_some()
         // (Pieces joined before would fill the line: see `decide_lines`.)
         && ctx.pieces_before.is_none()
@@ -1258,12 +1258,12 @@ fn plainly_short_line(ctx: &BreakContext<'_>) -> bool {
         && !prev.shape.preformatted
         && !next.shape.preformatted
         && !prev.shape.letter_spaced
-        && prev.width > 4
+        // (A stop alone among single glyphs goes on with them.)
+        && (prev.width > 4 || next.width > 2)
         && !prev.shape.page_top
         && !next.shape.page_top
         && !prev.ends_with_credit
         && !prev.ends_mid_word
-        && prev.brackets >= 0
         && !prev.dateline_lead
         && !next.dateline_lead
         && next.indent < 2
@@ -1273,17 +1273,24 @@ fn plainly_short_line(ctx: &BreakContext<'_>) -> bool {
         && !ctx.next_opens_nothing()
         && ctx.column.is_some_and(|column| {
             matches!(fit(prev, column, 0), Fit::Short | Fit::IndentShort)
-                && 2 * next.max_width() > column
+                // No piece of a printed line runs on from `prev` into
+                // `next` (see `piece_rule`).
+                && (next.blanks_before > 0
+                    || 2 * next.max_width() > column
+                    || !ctx
+                        .after_next
+                        .is_some_and(|after| printed_line_goes_on(next, after))
+                    || fit(&pieces(prev, next), column, 0) != Fit::Full)
                 && next_fit(ctx, column) != Fit::Overlong
         })
 }
 
 /// The common case where no column was found: a line that ends a
 /// sentence, or any line before a blank line, before a line that opens
-/// with no mark, neither of them furniture or set in. Every rule before the one that keeps such a break
-/// needs the line to go on mid-sentence, a mark or bracket at an edge,
-/// furniture or an indent, so [`decide`] keeps it at once; debug builds
-/// run the cascade and check.
+/// with no mark, neither of them furniture or set in. Every rule before
+/// the one that keeps such a break needs the line to go on mid-sentence, a
+/// mark or bracket at an edge, furniture or an indent, so [`decide`] keeps
+/// it at once; debug builds run the cascade and check.
 #[inline(always)]
 fn plainly_not_wrapped(ctx: &BreakContext<'_>) -> bool {
     let (prev, next) = (ctx.prev, ctx.next);
