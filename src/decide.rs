@@ -1038,13 +1038,17 @@ pub(crate) fn is_folio_line(line: &Line) -> bool {
 /// spacing is the join stage's business.
 #[inline(always)]
 pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
-    if plainly_full_line(ctx) {
+    if let Some(reason) = plainly_full_line(ctx) {
         debug_assert_eq!(
             decide_lines(ctx),
-            (Action::Join, Reason::FullLine),
+            (Action::Join, reason),
             "the common case's shortcut"
         );
-        return (Action::Join, Reason::FullLine);
+        return (Action::Join, reason);
+    }
+    if let Some(decision) = plainly_decided(ctx) {
+        debug_assert_eq!(decide_lines(ctx), decision, "the shortcut out of line");
+        return decision;
     }
     let (prev, next) = (ctx.prev, ctx.next);
     if (prev.shape.page_top || next.shape.page_top) && beside_page_title(ctx) {
@@ -1078,24 +1082,75 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
 const MAX_HEADING_WIDTH: u32 = 27;
 
 /// The common case, most breaks of a page: a line of ideographs inside a
-/// paragraph that fills its column and stops mid-word, before a line of
-/// ideographs right below it. No rule of the cascade before the full-line
-/// join applies to such a pair (each condition below turns one of them
-/// away), so [`decide`] joins it at once; debug builds run the cascade and
-/// check.
+/// paragraph that fills its column and stops mid-word (or at a pause mark),
+/// before a line of ideographs right below it (or of Latin words and
+/// numbers: no rule before the join reads a letter or digit at these edges
+/// otherwise). No rule of the cascade before the full-line join applies
+/// to such a pair (each condition of [`plain_pair`] turns one away), nor
+/// before the joins inside brackets left open and inside a block, so
+/// [`decide`] joins it at once, for the reason returned; debug builds run
+/// the cascade and check.
 #[inline(always)]
-fn plainly_full_line(ctx: &BreakContext<'_>) -> bool {
+fn plainly_full_line(ctx: &BreakContext<'_>) -> Option<Reason> {
+    let prev = ctx.prev;
+    if !(ctx.joined_before.is_some() && plain_pair(ctx)) {
+        return None;
+    }
+    // Inside a bracket or quote left open, the join comes before any rule
+    // that reads the column (none before it reads these lines otherwise).
+    if prev.brackets + ctx.brackets_before > 0 {
+        return Some(Reason::InsideBrackets);
+    }
+    // Where blank lines end paragraphs, so does the join inside a block,
+    // where a column was found (the rules for lines with none come first).
+    if ctx.blank_lines == BlankLines::Paragraphs {
+        return ctx
+            .column
+            .is_some_and(|column| {
+                ctx.openings != Openings::EveryLine
+                    && (prev.pauses + prev.compressible > 0
+                        || prev.width > MAX_HEADING_WIDTH
+                        || fit(prev, column, 0) == Fit::Full)
+            })
+            .then_some(Reason::InsideBlock);
+    }
+    (ctx.blank_lines != BlankLines::Paragraphs
+        && ctx
+            .column
+            .is_some_and(|column| fit(prev, column, 0) == Fit::Full))
+    .then_some(Reason::FullLine)
+}
+
+/// The pair of lines [`plainly_full_line`] and [`plainly_full_first_line`]
+/// read: both plain text, neither furniture, spread, set in or at a page
+/// top, `prev` stopping mid-word (or at a pause mark, on a printed line
+/// of its own) and `next` right below it.
+#[inline(always)]
+fn plain_pair(ctx: &BreakContext<'_>) -> bool {
     let (prev, next) = (ctx.prev, ctx.next);
-    ctx.joined_before.is_some()
-        && next.blanks_before == 0
+    next.blanks_before == 0
         // (A line of one space before `next` is no blank line, but a word
         // space the extractor cut at: see `Reason::SpaceLineBetween`.)
         && !next.word_space_before
-        // Mid-word (not a mark, a Latin word or a number) on both sides; a
-        // line that opens with an ideograph opens with no bracket or mark.
-        && prev.last == CharRole::Ideograph
-        && prev.first == CharRole::Ideograph
-        && next.first == CharRole::Ideograph
+        // Mid-word on both sides (an ideograph, a letter or a digit, not a
+        // mark); a line that opens with one opens with no bracket or mark.
+        // Or mid-sentence at a pause mark, on a printed line of its own (a
+        // piece may be cut there: see `piece_rule`).
+        && (prev.last.is_text()
+            || (prev.last == CharRole::Pause && ctx.pieces_before.is_none()))
+        // Or either opens with a quote or bracket: `prev` not a remark left
+        // open with no other mark (`Reason::BracketLeftOpen`); `next` no
+        // credit, not after a caption, and `prev` no piece (see
+        // `piece_rule`).
+        && (prev.first.is_text()
+            || (prev.first == CharRole::Open && !(prev.opens_with_bracket && prev.compressible == 1)))
+        && (next.first.is_text()
+            || (next.first == CharRole::Open
+                && !next.opens_with_credit
+                && ctx.pieces_before.is_none()
+                && !ctx
+                    .joined_before
+                    .is_some_and(|before| before.furniture == Some(Furniture::Caption))))
         && prev.furniture.is_none()
         && next.furniture.is_none()
         && !prev.shape.preformatted
@@ -1114,9 +1169,155 @@ fn plainly_full_line(ctx: &BreakContext<'_>) -> bool {
         && !ctx.after_header
         && next.indent < 2
         && next.indent < prev.indent + 2
-        && prev.brackets + ctx.brackets_before <= 0
-        && ctx.blank_lines != BlankLines::Paragraphs
-        && ctx.column.is_some_and(|column| fit(prev, column, 0) == Fit::Full)
+}
+
+/// A paragraph's first line in [`plain_pair`]'s case that fills its column
+/// and stops mid-word: the full-line join, unless it is a heading or a
+/// subhead above a first line that lost its indent (the only rules before
+/// that join that read it as a first line; one that stops at a pause mark
+/// may be read as a headline before a wider line). Debug builds run the
+/// cascade and check.
+#[inline(always)]
+fn plainly_full_first_line(ctx: &BreakContext<'_>) -> bool {
+    let prev = ctx.prev;
+    ctx.joined_before.is_none()
+        && ctx.column.is_some_and(|column| {
+            fit(prev, column, 0) == Fit::Full
+                && prev.last.is_text()
+                && plain_pair(ctx)
+                && prev.brackets + ctx.brackets_before <= 0
+                && ctx.blank_lines != BlankLines::Paragraphs
+                && !heading_before_first_line(ctx, column, Some(Fit::Full))
+                && !subhead_before_first_line(ctx, column, next_fit(ctx, column))
+        })
+}
+
+/// The shortcuts [`decide`] tries out of line, so that the decision loop
+/// keeps its registers: [`plainly_not_wrapped`],
+/// [`plainly_full_first_line`], [`plainly_short_line`] and
+/// [`plainly_furniture`].
+#[inline(never)]
+fn plainly_decided(ctx: &BreakContext<'_>) -> Option<(Action, Reason)> {
+    if plainly_not_wrapped(ctx) {
+        Some((Action::Keep, Reason::NotWrapped))
+    } else if plainly_full_first_line(ctx) {
+        Some((Action::Join, Reason::FullLine))
+    } else if plainly_short_line(ctx) {
+        Some((Action::Break, Reason::ShortLine))
+    } else {
+        plainly_furniture(ctx).map(|kind| (Action::Break, Reason::Furniture(kind)))
+    }
+}
+
+/// A line of furniture that never wraps (a byline, a source line, a
+/// running header, a jump line) before a line that opens with no closing
+/// mark or bracket: it stands alone, as the furniture rules find it. The
+/// rules before them need a mark or bracket at an edge, a credit, a
+/// dateline, a folio or a page top; debug builds run the cascade and check.
+#[inline(always)]
+fn plainly_furniture(ctx: &BreakContext<'_>) -> Option<Furniture> {
+    let (prev, next) = (ctx.prev, ctx.next);
+    let kind = prev.furniture?;
+    (matches!(
+        kind,
+        Furniture::Byline | Furniture::Source | Furniture::RunningHeader | Furniture::Jump
+    ) && !matches!(
+        prev.last,
+        CharRole::Open | CharRole::Pause | CharRole::Close
+    ) && !next.first.cannot_start_line()
+        && !next.opens_with_bracket
+        && !prev.shape.preformatted
+        && !next.shape.preformatted
+        && !prev.dateline_lead
+        && !prev.ends_with_credit
+        && !prev.shape.page_top
+        && !next.shape.page_top
+        && !is_folio_line(prev)
+        && !is_folio_line(next))
+    .then_some(kind)
+}
+
+/// A paragraph's last line, well inside it: a plain line short of the
+/// column that ends with a full stop or a question mark, before a line
+/// that opens with no mark, is no piece of the same printed line and is no
+/// wider than the column. Every rule before the
+/// short-line break needs a line that goes on mid-sentence, a mark or
+/// bracket at an edge, furniture, an indent or a glyph; debug builds run
+/// the cascade and check.
+#[inline(always)]
+fn plainly_short_line(ctx: &BreakContext<'_>) -> bool {
+    let (prev, next) = (ctx.prev, ctx.next);
+    matches!(prev.last, CharRole::SentenceEnd | CharRole::Question)
+        && ctx.joined_before.is_some()
+        // (Pieces joined before would fill the line: see `decide_lines`.)
+        && ctx.pieces_before.is_none()
+        && prev.first.is_text()
+        && next.first.is_text()
+        && prev.furniture.is_none()
+        && next.furniture.is_none()
+        && !prev.shape.preformatted
+        && !next.shape.preformatted
+        && !prev.shape.letter_spaced
+        // (A stop alone among single glyphs goes on with them.)
+        && (prev.width > 4 || next.width > 2)
+        && !prev.shape.page_top
+        && !next.shape.page_top
+        && !prev.ends_with_credit
+        && !prev.ends_mid_word
+        && !prev.dateline_lead
+        && !next.dateline_lead
+        && next.indent < 2
+        && next.indent < prev.indent + 2
+        && ctx.openings != Openings::EveryLine
+        // (Else the next line's first chunk counts: see `decide_lines`.)
+        && !ctx.next_opens_nothing()
+        && ctx.column.is_some_and(|column| {
+            matches!(fit(prev, column, 0), Fit::Short | Fit::IndentShort)
+                // No piece of a printed line runs on from `prev` into
+                // `next` (see `piece_rule`).
+                && (next.blanks_before > 0
+                    || 2 * next.max_width() > column
+                    || !ctx
+                        .after_next
+                        .is_some_and(|after| printed_line_goes_on(next, after))
+                    || fit(&pieces(prev, next), column, 0) != Fit::Full)
+                && next_fit(ctx, column) != Fit::Overlong
+        })
+}
+
+/// The common case where no column was found: a line that ends a
+/// sentence, or any line before a blank line, before a line that opens
+/// with no mark, neither of them furniture or set in. Every rule before
+/// the one that keeps such a break needs the line to go on mid-sentence, a
+/// mark or bracket at an edge, furniture or an indent, so [`decide`] keeps
+/// it at once; debug builds run the cascade and check.
+#[inline(always)]
+fn plainly_not_wrapped(ctx: &BreakContext<'_>) -> bool {
+    let (prev, next) = (ctx.prev, ctx.next);
+    ctx.column.is_none()
+        // (Across a blank line the rules for lines with no column, which
+        // join pieces and glyphs, read nothing.)
+        && (prev.ends_sentence
+            || (next.blanks_before > 0
+                && !next.word_space_before
+                && prev.last != CharRole::Open))
+        && ctx.openings != Openings::EveryLine
+        && !next.first.cannot_start_line()
+        && !next.opens_with_bracket
+        && !prev.shape.preformatted
+        && !next.shape.preformatted
+        && prev.furniture.is_none()
+        && next.furniture.is_none()
+        && !prev.ends_with_credit
+        && !prev.ends_mid_word
+        && prev.brackets >= 0
+        && !prev.dateline_lead
+        && !next.dateline_lead
+        && !prev.shape.page_top
+        && !next.shape.page_top
+        && !ctx.after_header
+        && next.indent < 2
+        && next.indent < prev.indent + 2
 }
 
 /// Whether [`decide`] joins `prev` and `next` by the glyph-run rule
@@ -1177,6 +1378,39 @@ pub(crate) fn glyph_takes_in(next: &Line) -> bool {
 /// nothing of it. OCR reads specks in a margin as such marks.
 fn stray_mark_after_sentence(prev: &Line, next: &Line) -> bool {
     matches!(prev.last, CharRole::SentenceEnd | CharRole::Question) && next.first == CharRole::Pause
+}
+
+/// How `ctx.next` fills its column (the wider of its own and `column`),
+/// with the first chunk of the line after it beside it.
+#[inline(always)]
+fn next_fit(ctx: &BreakContext<'_>, column: u32) -> Fit {
+    let next = ctx.next;
+    let next_column = ctx.next_column.map_or(column, |c| c.max(column));
+    match fit(
+        next,
+        next_column,
+        ctx.after_next.map_or(0, |l| l.lead_chunk),
+    ) {
+        // A line the extractor split before a mark no line may start with
+        // (`。你`) is full when the whole line is (see `whole_line`).
+        Fit::IndentShort | Fit::Short
+            if ctx
+                .after_next
+                .and_then(|after| whole_line(next, after))
+                .is_some_and(|whole| fit(&whole, next_column, 0) == Fit::Full) =>
+        {
+            Fit::Full
+        }
+        // So is a line wider than the column by its Latin text alone.
+        Fit::Overlong
+            if overflows_by_latin(next, next_column)
+                && next.blanks_before == 0
+                && next.furniture.is_none() =>
+        {
+            Fit::Full
+        }
+        f => f,
+    }
 }
 
 /// [`decide`] once folios are told from glyphs.
@@ -1494,32 +1728,7 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     let Some(column) = ctx.column else {
         return (Keep, Reason::NotWrapped);
     };
-    let next_column = ctx.next_column.map_or(column, |c| c.max(column));
-    let next_fit = match fit(
-        next,
-        next_column,
-        ctx.after_next.map_or(0, |l| l.lead_chunk),
-    ) {
-        // A line the extractor split before a mark no line may start with
-        // (`。你`) is full when the whole line is (see `whole_line`).
-        Fit::IndentShort | Fit::Short
-            if ctx
-                .after_next
-                .and_then(|after| whole_line(next, after))
-                .is_some_and(|whole| fit(&whole, next_column, 0) == Fit::Full) =>
-        {
-            Fit::Full
-        }
-        // So is a line wider than the column by its Latin text alone.
-        Fit::Overlong
-            if overflows_by_latin(next, next_column)
-                && next.blanks_before == 0
-                && next.furniture.is_none() =>
-        {
-            Fit::Full
-        }
-        f => f,
-    };
+    let next_fit = next_fit(ctx, column);
     // Evaluated only where a rule asks.
     let next_opens_paragraph = || next_opens_paragraph(ctx, next_fit);
     // A line inside a paragraph that stops mid-sentence runs on, even into
