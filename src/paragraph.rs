@@ -608,7 +608,7 @@ impl Analysis {
             if starts_section(next) {
                 let section = section_start..i + 1;
                 let spacing = blank_lines == BlankLines::Spacing;
-                wrapped |= rebuild_printed_lines(
+                end_section(
                     lines,
                     printed_columns,
                     decisions,
@@ -616,10 +616,8 @@ impl Analysis {
                     spacing,
                     section,
                     text,
+                    wrapped,
                 );
-                if !wrapped {
-                    keep_paragraph_breaks(&mut decisions[section_start..]);
-                }
                 section_start = i + 1;
                 wrapped = false;
                 blank_lines = self.blank_lines[i + 1];
@@ -727,7 +725,7 @@ impl Analysis {
         }
         let spacing = blank_lines == BlankLines::Spacing;
         let section = section_start..lines.len();
-        wrapped |= rebuild_printed_lines(
+        end_section(
             lines,
             printed_columns,
             decisions,
@@ -735,10 +733,8 @@ impl Analysis {
             spacing,
             section,
             text,
+            wrapped,
         );
-        if !wrapped {
-            keep_paragraph_breaks(&mut decisions[section_start..]);
-        }
     }
 
     /// Whether the paragraph of lines `i..end` is preformatted text, written
@@ -964,6 +960,36 @@ fn separator_blanks(reflower: &Reflower) -> u32 {
     match reflower.options.separator {
         crate::Separator::BlankLine => 1,
         crate::Separator::Newline => 0,
+    }
+}
+
+/// The end of a section's decisions (`decisions[section]`, `wrapped`: one
+/// of them joins): stage 3b rebuilds its printed lines where it was cut
+/// into pieces, and where still no line is joined its paragraph breaks are
+/// kept (see [`keep_paragraph_breaks`]).
+#[allow(clippy::too_many_arguments)]
+fn end_section(
+    lines: &[Line],
+    printed_columns: &[Option<u32>],
+    decisions: &mut [(Action, Reason)],
+    scratch: &mut Scratch,
+    spacing: bool,
+    section: Range<usize>,
+    text: Option<&str>,
+    wrapped: bool,
+) {
+    let start = section.start;
+    let rebuilt = rebuild_printed_lines(
+        lines,
+        printed_columns,
+        decisions,
+        scratch,
+        spacing,
+        section,
+        text,
+    );
+    if !(wrapped || rebuilt) {
+        keep_paragraph_breaks(&mut decisions[start..]);
     }
 }
 
