@@ -2911,10 +2911,14 @@ fn is_unboxed_byline(body: &str, as_came: Option<&str>) -> bool {
     if as_came.is_some_and(reporter_then_names) {
         return true;
     }
-    let Some(as_came) = as_came.filter(|text| text.contains([' ', '\u{3000}'])) else {
+    // The label first: most lines that get here open with no label, and
+    // this reads only their first bytes.
+    let Some(label) = REPORTER_BYLINES.iter().find(|b| body.starts_with(*b)) else {
         return false;
     };
-    let Some(label) = REPORTER_BYLINES.iter().find(|b| body.starts_with(*b)) else {
+    // (Each `contains` of one character searches bytes, not characters.)
+    let Some(as_came) = as_came.filter(|text| text.contains(' ') || text.contains('\u{3000}'))
+    else {
         return false;
     };
     // `本报记者` and `本报通讯员` open no sentence on a line of their own.
