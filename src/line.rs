@@ -1904,6 +1904,20 @@ fn lead_chunk_width_after(body: &str, first: char, wide_ambiguous: bool) -> u32 
     if let Some(width) = marks_chunk_width(body, wide_ambiguous) {
         return width;
     }
+    if let Some(end) = ascii_chunk_end(body) {
+        let leads = u32::from(bytes[0].is_ascii_alphanumeric());
+        if bytes[..end].is_ascii() {
+            // Each one narrow.
+            return end as u32 + end as u32 / 4 + leads;
+        }
+        let (mut width, mut narrow) = (0, 0);
+        for c in body[..end].chars() {
+            let w = char_width(c, wide_ambiguous);
+            width += w;
+            narrow += u32::from(w == 1);
+        }
+        return width + narrow / 4 + leads;
+    }
     let end = first_break_opportunity(body);
     let chunk = body[..end].trim_end();
     let (mut width, mut narrow) = (0, 0);
@@ -1936,6 +1950,173 @@ fn marks_chunk_width(body: &str, wide_ambiguous: bool) -> Option<u32> {
         narrow += u32::from(w == 1);
     }
     Some(width + narrow / 4)
+}
+
+/// UAX #14 classes of the printable ASCII characters that
+/// [`ascii_chunk_end`] reads: letters and the symbols of class AL, digits,
+/// `.,:;` (IS), `/` (SY), `-` (HY), `([{` (OP), `)]` (CP), `}` (CL), `!?`
+/// (EX) and the space; `NONE` for the others (quotes, `$+\\%|`, controls).
+const ASCII_BREAK_CLASS: [u8; 128] = {
+    let mut table = [ASCII_NONE; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphabetic() {
+            ASCII_AL
+        } else if c.is_ascii_digit() {
+            ASCII_NU
+        } else {
+            match c {
+                b'_' | b'@' | b'*' | b'=' | b'~' | b'#' | b'&' | b'<' | b'>' | b'^' | b'`' => {
+                    ASCII_AL
+                }
+                b'.' | b',' | b':' | b';' => ASCII_IS,
+                b'/' => ASCII_SY,
+                b'-' => ASCII_HY,
+                b'(' | b'[' | b'{' => ASCII_OP,
+                b')' | b']' => ASCII_CP,
+                b'}' => ASCII_CL,
+                b'!' | b'?' => ASCII_EX,
+                b' ' => ASCII_SP,
+                _ => ASCII_NONE,
+            }
+        };
+        b += 1;
+    }
+    table
+};
+const ASCII_NONE: u8 = 0;
+const ASCII_AL: u8 = 1;
+const ASCII_NU: u8 = 2;
+const ASCII_IS: u8 = 3;
+const ASCII_SY: u8 = 4;
+const ASCII_HY: u8 = 5;
+const ASCII_OP: u8 = 6;
+const ASCII_CP: u8 = 7;
+const ASCII_CL: u8 = 8;
+const ASCII_EX: u8 = 9;
+const ASCII_SP: u8 = 10;
+
+/// The end of the first unbreakable chunk of `body` (as
+/// [`first_break_opportunity`] finds it, its spaces trimmed) where it opens
+/// with ASCII and the break is one these pair rules settle: paths, commands
+/// and words joined by `/._-()` (`/etc/apt`, `apt-get`, `ls(1)`), then CJK
+/// marks and ideographs they hold on to (`postinst、`, `amd64：`), before
+/// spaces, an ideograph, a letter or the end. `None` for anything else, which
+/// the full algorithm decides.
+fn ascii_chunk_end(body: &str) -> Option<usize> {
+    use unicode_linebreak::BreakClass::{
+        CloseParenthesis as CP, ClosePunctuation as CL, Exclamation as EX, Ideographic as ID,
+        Inseparable as IN, NonStarter as NS, OpenPunctuation as OP, Quotation as QU,
+    };
+    let bytes = body.as_bytes();
+    let class = |b: u8| ASCII_BREAK_CLASS.get(usize::from(b)).copied();
+    // After spaces, a break before a letter, digit, ASCII opening bracket or
+    // ideograph (LB18); `None` before anything else.
+    let breaks_after_spaces = |j: usize| match bytes.get(j) {
+        None => Some(true),
+        Some(&b) if b < 0x80 => Some(matches!(class(b)?, ASCII_AL | ASCII_NU | ASCII_OP)),
+        Some(_) => Some(is_ideograph_lead(bytes, j)),
+    };
+    let skip_spaces = |mut j: usize| {
+        while bytes.get(j) == Some(&b' ') {
+            j += 1;
+        }
+        j
+    };
+    let mut prev = class(*bytes.first()?)?;
+    if matches!(prev, ASCII_NONE | ASCII_SP) {
+        return None;
+    }
+    let mut i = 1;
+    // The ASCII part.
+    let mut before = loop {
+        let Some(&b) = bytes.get(i) else {
+            return Some(bytes.len());
+        };
+        if b >= 0x80 {
+            let (c, len) = decode_at(body, i);
+            let next = mark_class(c)?;
+            let joined = match next {
+                // No break before a closing mark, quote, non-starter or
+                // ellipsis (LB13, LB19, LB21, LB22).
+                CL | CP | EX | QU | NS | IN => true,
+                // A break before an ideograph after these (LB31).
+                ID => match prev {
+                    ASCII_OP => true,
+                    ASCII_AL | ASCII_NU | ASCII_IS | ASCII_SY | ASCII_HY | ASCII_CP => false,
+                    _ => return None,
+                },
+                // A letter or digit holds on to an opening bracket (LB30).
+                OP if matches!(prev, ASCII_AL | ASCII_NU | ASCII_OP) => true,
+                _ => return None,
+            };
+            if !joined {
+                return Some(i);
+            }
+            i += len;
+            break next;
+        }
+        let next = class(b)?;
+        let joined = match (prev, next) {
+            (ASCII_NONE, _) | (_, ASCII_NONE) => return None,
+            // No break before spaces (LB7), one after them (LB18), unless
+            // an opening mark comes before them (LB14).
+            (_, ASCII_SP) => {
+                return (prev != ASCII_OP && breaks_after_spaces(skip_spaces(i))?).then_some(i);
+            }
+            // No break before a closing or infix mark, `/`, `-` or `!?`
+            // (LB13, LB21), nor after an opening bracket (LB14).
+            (_, ASCII_IS | ASCII_SY | ASCII_HY | ASCII_CP | ASCII_CL | ASCII_EX)
+            | (ASCII_OP, _) => true,
+            // Letters and digits hold together and on to an opening
+            // bracket (LB23, LB28, LB30), a closing bracket on to them (LB30).
+            (ASCII_AL | ASCII_NU | ASCII_CP, ASCII_AL | ASCII_NU) => true,
+            (ASCII_AL | ASCII_NU, ASCII_OP) => true,
+            // After an infix mark, a letter or digit (LB29, LB25).
+            (ASCII_IS, ASCII_AL | ASCII_NU) => true,
+            // After `/`, a digit (LB25), and a letter by the tailoring of
+            // `first_break_opportunity`; a symbol of class AL breaks.
+            (ASCII_SY, ASCII_NU) => true,
+            (ASCII_SY, ASCII_AL) => b.is_ascii_alphanumeric(),
+            // After `-`, a digit (LB25); a letter breaks.
+            (ASCII_HY, ASCII_NU) => true,
+            (ASCII_HY, ASCII_AL) => false,
+            _ => return None,
+        };
+        if !joined {
+            return Some(i);
+        }
+        prev = next;
+        i += 1;
+    };
+    // The marks and ideographs after it, pair by pair (see `marks_hold`),
+    // up to a letter, digit or spaces.
+    loop {
+        let Some(&b) = bytes.get(i) else {
+            return Some(bytes.len());
+        };
+        if b < 0x80 {
+            let next = class(b)?;
+            if !matches!(before, CL | NS | EX | ID) {
+                return None;
+            }
+            return match next {
+                // A break after spaces (LB18).
+                ASCII_SP => breaks_after_spaces(skip_spaces(i))?.then_some(i),
+                // A break before a letter or digit (LB31).
+                ASCII_AL | ASCII_NU => Some(i),
+                _ => None,
+            };
+        }
+        let (c, len) = decode_at(body, i);
+        let next = mark_class(c)?;
+        if !marks_hold(before, next) {
+            return Some(i);
+        }
+        before = next;
+        i += len;
+    }
 }
 
 /// Whether `bytes[3..6]` is `，`, `、` or `。` (wide, not ambiguous, and
@@ -2730,10 +2911,14 @@ fn is_unboxed_byline(body: &str, as_came: Option<&str>) -> bool {
     if as_came.is_some_and(reporter_then_names) {
         return true;
     }
-    let Some(as_came) = as_came.filter(|text| text.contains([' ', '\u{3000}'])) else {
+    // The label first: most lines that get here open with no label, and
+    // this reads only their first bytes.
+    let Some(label) = REPORTER_BYLINES.iter().find(|b| body.starts_with(*b)) else {
         return false;
     };
-    let Some(label) = REPORTER_BYLINES.iter().find(|b| body.starts_with(*b)) else {
+    // (Each `contains` of one character searches bytes, not characters.)
+    let Some(as_came) = as_came.filter(|text| text.contains(' ') || text.contains('\u{3000}'))
+    else {
         return false;
     };
     // `本报记者` and `本报通讯员` open no sentence on a line of their own.
@@ -3645,7 +3830,7 @@ mod tests {
             "字", "中", "a", "1", "Ab", "x2", "2024", "（", "“", "□", "(", "‘", "「", "『", "《",
             "【", "〔", "（字", "“字", "(中", "■", "——", "—", "。", "，", "、", "字“", "字 ",
             "ab  ", "字”", "字，", "字）", "字？", "\"", "/", "ab,", "1.", "ab!", "x:", "(a",
-            "“ab", "（1", "\"a", "/a", "ab，", "1。", "x、",
+            "“ab", "（1", "\"a", "/a", "ab，", "1。", "x、", "a/b", "ab-", "ls(1", "a.b",
         ] {
             for b in chars {
                 for c in chars.iter().chain([&""]) {
@@ -3661,6 +3846,44 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// [`ascii_chunk_end`] against UAX #14 itself: every run of up to four
+    /// pieces of paths, commands and words, before the line's end, spaces, an
+    /// ideograph or a mark.
+    #[test]
+    fn ascii_chunks_agree_with_uax14() {
+        let pieces = [
+            "a", "1", "_", "=", ".", ",", "/", "-", "(", ")", "]", "{", "}", "!", " ", "  ", "$",
+            "%", "\"", "|", "\t", "字", "，", "（", "“", "”", "）", "\u{300}", "é", "。", "：",
+            "、", "—", "…", "々", "！",
+        ];
+        let mut fast = 0;
+        crate::classify::runs_of_up_to_four(&pieces, |body| {
+            for end in ["", " 字", "字", " a(", "）"] {
+                let body = format!("{body}{end}");
+                if let Some(end) = ascii_chunk_end(&body) {
+                    let slow = first_break_opportunity(&body);
+                    let chunk = body[..slow].trim_end();
+                    assert_eq!(end, chunk.len(), "{body:?}");
+                    for wide in [false, true] {
+                        let (width, narrow) = chunk.chars().fold((0, 0), |(w, n), c| {
+                            let cw = char_width(c, wide);
+                            (w + cw, n + u32::from(cw == 1))
+                        });
+                        let leads =
+                            u32::from(chunk.starts_with(|c: char| c.is_ascii_alphanumeric()));
+                        assert_eq!(
+                            lead_chunk_width(&body, &Edges::of(&body), wide),
+                            width + narrow / 4 + leads,
+                            "{body:?}"
+                        );
+                    }
+                    fast += 1;
+                }
+            }
+        });
+        assert!(fast > 100_000, "{fast}");
     }
 
     #[test]
