@@ -3886,6 +3886,34 @@ mod tests {
         assert!(fast > 100_000, "{fast}");
     }
 
+    /// The table of ASCII break classes that [`ascii_chunk_end`] reads is
+    /// unicode-linebreak's, byte for byte, for every class it names.
+    #[test]
+    fn ascii_break_classes_are_unicode_linebreaks() {
+        use unicode_linebreak::{break_property, BreakClass as B};
+        for b in 0u8..128 {
+            let expected = match break_property(u32::from(b)) {
+                B::Alphabetic => ASCII_AL,
+                B::Numeric => ASCII_NU,
+                B::InfixSeparator => ASCII_IS,
+                B::Symbol => ASCII_SY,
+                B::Hyphen => ASCII_HY,
+                B::OpenPunctuation => ASCII_OP,
+                B::CloseParenthesis => ASCII_CP,
+                B::ClosePunctuation => ASCII_CL,
+                B::Exclamation => ASCII_EX,
+                B::Space => ASCII_SP,
+                _ => ASCII_NONE,
+            };
+            assert_eq!(
+                ASCII_BREAK_CLASS[usize::from(b)],
+                expected,
+                "{:?}",
+                b as char
+            );
+        }
+    }
+
     #[test]
     fn chunks_of_marks_agree_with_uax14() {
         let slow = |body: &str, wide: bool| {
