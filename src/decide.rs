@@ -1151,22 +1151,29 @@ fn plain_pair(ctx: &BreakContext<'_>) -> bool {
                 && !ctx
                     .joined_before
                     .is_some_and(|before| before.furniture == Some(Furniture::Caption))))
-        && prev.furniture.is_none()
-        && next.furniture.is_none()
-        && !prev.shape.preformatted
-        && !next.shape.preformatted
-        // (A spread line's fit depends on the line after it: see
-        // `decide_lines`.)
-        && !prev.shape.letter_spaced
+        && plain_lines(prev, next)
         // (A glyph or two that fill the column, as a justified line's
         // widened spaces may make them, are the glyph-run rule's.)
         && prev.width > 4
+        && !ctx.after_header
+}
+
+/// What the shortcuts ask of both lines: neither furniture, preformatted,
+/// at a page top nor a dateline's lead, `prev` not spread (a spread line's
+/// fit depends on the line after it: see `decide_lines`) and closing no
+/// credit, `next` not set in.
+#[inline(always)]
+fn plain_lines(prev: &Line, next: &Line) -> bool {
+    prev.furniture.is_none()
+        && next.furniture.is_none()
+        && !prev.shape.preformatted
+        && !next.shape.preformatted
+        && !prev.shape.letter_spaced
         && !prev.shape.page_top
         && !next.shape.page_top
         && !prev.ends_with_credit
         && !prev.dateline_lead
         && !next.dateline_lead
-        && !ctx.after_header
         && next.indent < 2
         && next.indent < prev.indent + 2
 }
@@ -1253,21 +1260,10 @@ fn plainly_short_line(ctx: &BreakContext<'_>) -> bool {
         && ctx.pieces_before.is_none()
         && prev.first.is_text()
         && next.first.is_text()
-        && prev.furniture.is_none()
-        && next.furniture.is_none()
-        && !prev.shape.preformatted
-        && !next.shape.preformatted
-        && !prev.shape.letter_spaced
+        && plain_lines(prev, next)
         // (A stop alone among single glyphs goes on with them.)
         && (prev.width > 4 || next.width > 2)
-        && !prev.shape.page_top
-        && !next.shape.page_top
-        && !prev.ends_with_credit
         && !prev.ends_mid_word
-        && !prev.dateline_lead
-        && !next.dateline_lead
-        && next.indent < 2
-        && next.indent < prev.indent + 2
         && ctx.openings != Openings::EveryLine
         // (Else the next line's first chunk counts: see `decide_lines`.)
         && !ctx.next_opens_nothing()

@@ -584,6 +584,29 @@ impl Analysis {
         let printed_columns = &self.printed_columns[..];
         debug_assert_eq!(lines.len(), columns.len());
         debug_assert_eq!(lines.len(), printed_columns.len());
+        // A section's end (where the loop meets the next one, and after
+        // it): stage 3b rebuilds its printed lines where it was cut into
+        // pieces, and where still no line is joined (`wrapped`: one was)
+        // its paragraph breaks are kept (see `keep_paragraph_breaks`).
+        let end = |decisions: &mut [(Action, Reason)],
+                   scratch: &mut Scratch,
+                   spacing,
+                   section: Range<usize>,
+                   wrapped| {
+            let start = section.start;
+            let rebuilt = rebuild_printed_lines(
+                lines,
+                printed_columns,
+                decisions,
+                scratch,
+                spacing,
+                section,
+                text,
+            );
+            if !(wrapped || rebuilt) {
+                keep_paragraph_breaks(&mut decisions[start..]);
+            }
+        };
         let decisions = &mut self.decisions;
         let scratch = &mut self.scratch;
         decisions.clear();
@@ -608,16 +631,7 @@ impl Analysis {
             if starts_section(next) {
                 let section = section_start..i + 1;
                 let spacing = blank_lines == BlankLines::Spacing;
-                end_section(
-                    lines,
-                    printed_columns,
-                    decisions,
-                    scratch,
-                    spacing,
-                    section,
-                    text,
-                    wrapped,
-                );
+                end(decisions, scratch, spacing, section, wrapped);
                 section_start = i + 1;
                 wrapped = false;
                 blank_lines = self.blank_lines[i + 1];
@@ -725,16 +739,7 @@ impl Analysis {
         }
         let spacing = blank_lines == BlankLines::Spacing;
         let section = section_start..lines.len();
-        end_section(
-            lines,
-            printed_columns,
-            decisions,
-            scratch,
-            spacing,
-            section,
-            text,
-            wrapped,
-        );
+        end(decisions, scratch, spacing, section, wrapped);
     }
 
     /// Whether the paragraph of lines `i..end` is preformatted text, written
@@ -960,36 +965,6 @@ fn separator_blanks(reflower: &Reflower) -> u32 {
     match reflower.options.separator {
         crate::Separator::BlankLine => 1,
         crate::Separator::Newline => 0,
-    }
-}
-
-/// The end of a section's decisions (`decisions[section]`, `wrapped`: one
-/// of them joins): stage 3b rebuilds its printed lines where it was cut
-/// into pieces, and where still no line is joined its paragraph breaks are
-/// kept (see [`keep_paragraph_breaks`]).
-#[allow(clippy::too_many_arguments)]
-fn end_section(
-    lines: &[Line],
-    printed_columns: &[Option<u32>],
-    decisions: &mut [(Action, Reason)],
-    scratch: &mut Scratch,
-    spacing: bool,
-    section: Range<usize>,
-    text: Option<&str>,
-    wrapped: bool,
-) {
-    let start = section.start;
-    let rebuilt = rebuild_printed_lines(
-        lines,
-        printed_columns,
-        decisions,
-        scratch,
-        spacing,
-        section,
-        text,
-    );
-    if !(wrapped || rebuilt) {
-        keep_paragraph_breaks(&mut decisions[start..]);
     }
 }
 
