@@ -220,7 +220,7 @@ fn is_fixed(reason: Reason) -> bool {
 /// half width, plus half an em (not every mark is compressed; a printed line
 /// ending at a mark is left out, it may end anywhere). Widths within half an
 /// em of each other vote together.
-fn column_of(lines: &[Line]) -> Option<u64> {
+fn column_of(lines: &[Line]) -> Option<u32> {
     const MAX: usize = 128;
     let mut votes = [0u32; MAX + 2];
     let mut so_far = 0u64;
@@ -240,7 +240,7 @@ fn column_of(lines: &[Line]) -> Option<u64> {
         let score = 10 * (votes[width - 1] + votes[width] + votes[width + 1]) + votes[width];
         if score > best_score {
             best_score = score;
-            best = Some(width as u64 + 1);
+            best = Some(width as u32 + 1);
         }
     }
     best
@@ -312,7 +312,7 @@ pub(crate) fn column_of_pieces(lines: &[Line]) -> Option<u32> {
     if lines.len() < 3 || !is_cut_into_pieces(lines) {
         return None;
     }
-    column_of(lines).and_then(|column| u32::try_from(column).ok())
+    column_of(lines)
 }
 
 /// [`column_of_pieces`] for each line of `lines`, page by page where the
