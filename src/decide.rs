@@ -1000,8 +1000,11 @@ fn piece_rule(ctx: &BreakContext<'_>, column: u32) -> Option<(Action, Reason)> {
     {
         return None;
     }
+    // Two sentences that fill the printed line between them are no
+    // evidence of a cut: one page's paragraph end before a one-line
+    // heading (`…的原因！` `是否有其他引导安装程序的方法？`) is as wide.
     let joins = match fit(&with_next, column, 0) {
-        Fit::Full => true,
+        Fit::Full => !ends_sentence || !next.ends_sentence,
         Fit::Overlong => false,
         Fit::IndentShort | Fit::Short => !next_ends_line && !ends_sentence,
     };
@@ -2665,6 +2668,17 @@ mod tests {
                 Some("“三”"),
                 Some(FULL),
                 (Join, Reason::Piece),
+            ),
+            // Two sentences that together fill the column are a paragraph's
+            // last line and a heading (or a one-line paragraph) as often as
+            // two pieces of one printed line.
+            (
+                "一二三四五六！",
+                "七八九十一二？",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Break, Reason::ShortLine),
             ),
             // An opening quote and two characters (`“冻` `结”`): the
             // extractor cut after them mid-word, so they do not end the
