@@ -539,10 +539,6 @@ impl Analysis {
         } else {
             &self.lines[range.clone()]
         };
-        // Flowing text may happen to agree on a column here and there: its
-        // lines are read as what they are, paragraphs (unless the caller
-        // fixed a column: then the text is wrapped at it).
-        let every_line = survey.lines_end_sentences(section) && reflower.fixed_column.is_none();
         // A section cut into pieces has one column, which its printed lines
         // rebuilt show (the pieces, short and ragged, would vote for a
         // local one too narrow): every line is judged against it, if it is
@@ -553,6 +549,13 @@ impl Analysis {
             (MIN_COLUMN..=MAX_COLUMN).contains(width)
                 && section[1..].iter().all(|line| line.blanks_before == 0)
         });
+        // Flowing text may happen to agree on a column here and there: its
+        // lines are read as what they are, paragraphs (unless the caller
+        // fixed a column: then the text is wrapped at it). Not pieces of
+        // printed lines, most of which may end a sentence at a wide measure.
+        let every_line = survey.lines_end_sentences(section)
+            && reflower.fixed_column.is_none()
+            && printed_column.is_none();
         let any_column = if every_line {
             self.columns.resize(range.end, None);
             false
