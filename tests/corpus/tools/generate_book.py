@@ -36,6 +36,8 @@ import generate_xelatex as X  # noqa: E402
 
 SEED = 20261129
 STYLES = ['skip', 'skip', 'indent', 'flush']
+# Running heads name the book, not the chapter, so that a head is told from the chapter's title.
+BOOKS = ['Debian 管理员手册', '开源软件实用指南', '系统维护手记', 'Linux 入门教程', '软件打包指南']
 EXTRACTORS = [('pdftotext', G.ex_pdftotext), ('pdftotext-raw', G.ex_pdftotext_raw),
               ('pymupdf', G.ex_pymupdf), ('pdfminer', G.ex_pdfminer)]
 
@@ -47,7 +49,7 @@ def make_doc(name, pool, i, seed):
                   lh=rng.choice([1.4, 1.5, 1.6, 1.8]), style=STYLES[(i - 1) % len(STYLES)],
                   pagestyle=rng.choice(['plain', 'headings', 'empty']),
                   punct=X.PUNCT_STYLES[(i // len(STYLES)) % len(X.PUNCT_STYLES)],
-                  skip=rng.choice([0.5, 0.8, 1.0]), title=title)
+                  skip=rng.choice([0.5, 0.8, 1.0]), title=title, book=rng.choice(BOOKS))
     paras = [('headline', title)] + [('subhead' if k == 'sub' else 'p', t) for k, t in items]
     return layout, paras
 
@@ -73,7 +75,7 @@ def render_tex(layout, paras, extra_cjk):
            rf'\pagestyle{{{"myheadings" if layout["pagestyle"] == "headings" else layout["pagestyle"]}}}',
            r'\emergencystretch=2em',
            r'\begin{document}',
-           (rf'\markboth{{{X.tex(layout["title"])}}}{{{X.tex(layout["title"])}}}'
+           (rf'\markboth{{{X.tex(layout["book"])}}}{{{X.tex(layout["book"])}}}'
             if layout['pagestyle'] == 'headings' else ''),
            size(fs) + rf'\setlength{{\parindent}}{{{indent}}}\setlength{{\parskip}}{{{skip}}}',
            r'{\noindent\sffamily\bfseries' + size(fs * 1.6, 1.3) + ' ' + X.tex(layout['title']) +
@@ -100,8 +102,8 @@ def render_pdf(work, name, layout, paras):
 
 
 def furniture_lines(lines, title):
-    """Which lines are a running head or a folio: a line of digits; the chapter title with a folio
-    beside it, or with one on the next line (extractors put the head's two parts on two lines)."""
+    """Which lines are a running head or a folio: a line of digits; the book's title (`title`),
+    with a folio beside it or not."""
     n = [G.nows(l) for l in lines]
     nonblank = [i for i, x in enumerate(n) if x]
     digits = [bool(x) and x.isdigit() for x in n]
@@ -110,9 +112,7 @@ def furniture_lines(lines, title):
         rest = re.sub(r'\d', '', n[i])
         if rest != G.nows(title):
             continue
-        following = nonblank[k + 1] if k + 1 < len(nonblank) else None
-        if len(rest) < len(n[i]) or (following is not None and digits[following]):
-            out[i] = True
+        out[i] = True
     return out
 
 
@@ -175,7 +175,7 @@ def main():
         for exname, fn in EXTRACTORS:
             text = fn(pdf, work)
             fname = f'{name}-{exname}'
-            points, stats = label(text, paras, layout['title'])
+            points, stats = label(text, paras, layout['book'])
             if points is None:
                 manifest['dropped'].append({'name': fname, 'reason': stats, **meta})
                 continue
