@@ -41,7 +41,7 @@
 
 use crate::classify::CharRole;
 use crate::decide::{Action, Reason};
-use crate::layout::{page_end, pages_read_alone, printed_line_goes_on};
+use crate::layout::{page_end, pages_read_alone, printed_line_goes_on, MIN_COLUMN};
 use crate::line::Line;
 
 /// A section is cut into pieces when at least this many pause marks…
@@ -264,7 +264,9 @@ fn column_of(lines: &[Line]) -> Option<u32> {
     let mut best = None;
     // At least three printed lines agree on it.
     let mut best_score = 29;
-    for width in 8..MAX {
+    // No narrower than a column the estimate finds: short pieces that end
+    // at a character (cut before an opening quote) may agree on a width.
+    for width in MIN_COLUMN as usize - 1..MAX {
         let score = 10 * (votes[width - 1] + votes[width] + votes[width + 1]) + votes[width];
         if score > best_score {
             best_score = score;
@@ -716,6 +718,22 @@ mod tests {
             let wrong = wrong_breaks(&text, &ends);
             assert!(wrong <= 13, "column {column}: {wrong} wrong");
         }
+    }
+
+    /// The printed lines' column is one the column estimate could find
+    /// (8 em or more): pieces cut before opening quotes end at a character
+    /// too (`它是如何` `“冻结”` `的？`), and where a wide column is cut into
+    /// many such short pieces they outvoted its printed lines (7.5 em for a
+    /// 36-em column).
+    #[test]
+    fn the_printed_lines_column_is_never_narrower_than_a_column() {
+        let text = "它是如何\n一二三四五六七\n".repeat(12);
+        let analysis = crate::paragraph::Analysis::run(&text, &Reflower::default());
+        let column = super::column_of(&analysis.lines);
+        assert!(
+            column.map_or(true, |c| c >= crate::layout::MIN_COLUMN),
+            "{column:?}"
+        );
     }
 
     #[test]
