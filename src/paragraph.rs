@@ -525,7 +525,7 @@ impl Analysis {
                 line.shape.letter_spaced = false;
             }
         }
-        let blank_lines = if survey.double_spaced() {
+        let blank_lines = if survey.double_spaced(&self.lines[range.clone()]) {
             BlankLines::Spacing
         } else if survey.blank_lines_end_paragraphs() {
             BlankLines::Paragraphs
@@ -2059,13 +2059,15 @@ impl Survey {
     /// then stop mid-sentence, where the paragraphs of flowing text end a
     /// sentence, and a fifth of them or more hold a mark, as prose does (a
     /// list of titles, each between blank lines, stops without a mark too,
-    /// and holds none).
-    fn double_spaced(&self) -> bool {
+    /// and holds none). Short paragraphs (a manual's, at a wide measure) end
+    /// a sentence on most lines too; their other lines fill one column,
+    /// which flowing text's do not (see [`fills_a_column`]).
+    fn double_spaced(&self, section: &[Line]) -> bool {
         self.lines >= 6
             && 10 * self.after_one_blank >= 9 * (self.lines - 1)
             && self.judged >= 6
-            && 10 * self.mid_sentence >= 6 * self.judged
             && 5 * self.punctuated >= self.judged
+            && (10 * self.mid_sentence >= 6 * self.judged || fills_a_column(section))
     }
 }
 
@@ -2446,6 +2448,11 @@ mod tests {
         );
         assert!(!Survey::of(&manual).lines_end_sentences(&manual));
         assert!(fills_a_column(&manual));
+        // A blank line after every line (pdfminer's default layout) is line
+        // spacing there too, though most lines end a sentence.
+        let blocks: Vec<&[&str]> = wrapped.iter().map(std::slice::from_ref).collect();
+        let double_spaced = section(&blocks);
+        assert!(Survey::of(&double_spaced).double_spaced(&double_spaced));
         // Flowing text: headings of every width between paragraphs wider
         // than any of them.
         let flowing = section(&[&[
