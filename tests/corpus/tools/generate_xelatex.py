@@ -52,6 +52,10 @@ DEVELOPMENT SPLIT (same pages, other prose; for working on TeX-related heuristic
                       split's prose never overlaps the held-out split's (asserted). The manifest then
                       records split/prose and held_out: false.
   bash tests/corpus/tools/generate.sh --xelatex-dev   # = --split xelatex-dev --prose chromium --seed 20270311 --pages 16
+
+TRADITIONAL PAGES (not committed; a check on pages unlike the committed ones)
+  --prose traditional sets the traditional-Chinese documentation (debian-reference-zh-tw,
+  maint-guide-zh-tw), Taiwan-style quotes on most pages, in Noto Serif/Sans CJK TC.
 """
 import argparse, json, os, random, re, shutil, subprocess, sys, tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -151,7 +155,7 @@ def tex(t):
     return ''.join(TEX_ESC.get(c, c) for c in t)
 
 
-def make_page(name, pool, i, seed=SEED):
+def make_page(name, pool, i, seed=SEED, script='sc'):
     rng = random.Random(f'{seed}-{name}')
     fs = rng.choice([9, 9.5, 10, 10.5, 11])
     colw = rng.choice([10, 11, 12, 12.5, 13, 14, 15, 16, 17, 18, 20, 22, 24, 13.5, 15.5])
@@ -164,16 +168,17 @@ def make_page(name, pool, i, seed=SEED):
     arts, used = [], set()
     for c in ncols:
         budget = int(total_budget * c / sum(ncols)) if n_art > 1 else total_budget
-        arts.append(G.make_article(rng, pool, 'sc', max(250, budget), c))
+        arts.append(G.make_article(rng, pool, script, max(250, budget), c))
         used |= pool.used
     y, m, d = G.date(rng)
-    mast = f'{rng.choice(G.PAPERS_SC)}　{y}年{m}月{d}日　星期{rng.choice(G.WEEK_SC)}　' \
-           f'第{rng.randint(2, 16)}版　{rng.choice(G.SECTIONS_SC)}'
+    tc = script == 'tc'
+    mast = f'{rng.choice(G.PAPERS_TC if tc else G.PAPERS_SC)}　{y}年{m}月{d}日　星期{rng.choice(G.WEEK_SC)}　' \
+           f'第{rng.randint(2, 16)}版　{rng.choice(G.SECTIONS_TC if tc else G.SECTIONS_SC)}'
     layout = dict(fs=fs, colw=colw, gap=gap, ncols=ncols, lh=rng.choice([1.4, 1.5, 1.6, 1.7]),
                   hs=rng.choice([18, 20, 22, 24, 26]), halign=rng.choice(['left', 'left', 'center']),
                   punct=PUNCT_STYLES[(i - 1) % len(PUNCT_STYLES)], check_single=rng.random() < 0.5,
                   hyphenate=rng.random() < 0.4, pspace=rng.choice([0, 0, 0.3, 0.6]),
-                  photo_h=rng.choice([6, 8, 10]), mast=mast)
+                  photo_h=rng.choice([6, 8, 10]), mast=mast, script=script)
     paras = [('masthead', mast)]
     for blocks, body in arts:
         paras += blocks + body
@@ -186,6 +191,7 @@ def make_page(name, pool, i, seed=SEED):
 
 def render_tex(layout, arts, H, extra_cjk):
     fs, lh = layout['fs'], layout['lh']
+    cjk = 'TC' if layout.get('script') == 'tc' else 'SC'
     widths = [(c * layout['colw'] + (c - 1) * layout['gap']) * fs for c in layout['ncols']]
     W = max(widths) + 2 * MARGIN
     size = lambda f, l=lh: rf'\fontsize{{{f:.2f}pt}}{{{f * l:.2f}pt}}\selectfont'
@@ -196,8 +202,8 @@ def render_tex(layout, arts, H, extra_cjk):
            r'\setmainfont{Latin Modern Roman}[Ligatures={TeXOff,NoCommon}]',
            r'\setsansfont{Latin Modern Sans}[Ligatures={TeXOff,NoCommon}]',
            r'\usepackage{xeCJK}',
-           r'\setCJKmainfont{Noto Serif CJK SC}[BoldFont=Noto Serif CJK SC Bold]',
-           r'\setCJKsansfont{Noto Sans CJK SC}[BoldFont=Noto Sans CJK SC Bold]',
+           rf'\setCJKmainfont{{Noto Serif CJK {cjk}}}[BoldFont=Noto Serif CJK {cjk} Bold]',
+           rf'\setCJKsansfont{{Noto Sans CJK {cjk}}}[BoldFont=Noto Sans CJK {cjk} Bold]',
            (rf'\xeCJKDeclareCharClass{{CJK}}{{{cls}}}' if cls else ''),
            rf'\xeCJKsetup{{PunctStyle={layout["punct"]}, CheckSingle={"true" if layout["check_single"] else "false"}}}',
            r'\usepackage{multicol}', r'\usepackage{xcolor}',
@@ -309,10 +315,12 @@ def main():
     ap.add_argument('--keep', action='store_true', help='debug: keep the work dir (tex, pdf, dropped texts)')
     ap.add_argument('--split', default=SPLIT, help=f'output directory name under --out (default {SPLIT})')
     ap.add_argument('--seed', type=int, default=SEED, help=f'composition seed (default {SEED})')
-    ap.add_argument('--prose', choices=['held-out', 'chromium'], default='held-out',
+    ap.add_argument('--prose', choices=['held-out', 'chromium', 'traditional'], default='held-out',
                     help='held-out: body paragraphs generate.py does NOT use (the held-out split); '
                          'chromium: ONLY paragraphs generate.py uses (a development split whose prose '
-                         'never overlaps the held-out split)')
+                         'never overlaps the held-out split); traditional: the traditional-Chinese '
+                         'documentation (Taiwan-style quotes on most pages, as generate.py sets them), '
+                         'set in Noto CJK TC: not in the committed corpus, a check on other pages')
     args = ap.parse_args()
     held_out = args.prose == 'held-out'
     prefix = 'x' if args.split == SPLIT else 'xd'
@@ -322,8 +330,12 @@ def main():
     tc = G.load_sections(G.SOURCES_TC)
     used = used_by_generate_py(sc, tc)
     held = sections_by_use(sc, used, keep_used=False)
+    script = 'tc' if args.prose == 'traditional' else 'sc'
+    held_paras = set()
     if held_out:
         pool = OncePool(held, random.Random(args.seed), 'mixed')
+    elif script == 'tc':
+        pool = OncePool(tc, random.Random(args.seed), 'zh')
     else:
         held_paras = {t for sec in held for k, t in sec['items'] if k != 'sub'}
         pool = OncePool(sections_by_use(sc, used, keep_used=True), random.Random(args.seed), 'mixed', count_all=True)
@@ -334,7 +346,7 @@ def main():
     jobs, seen = [], set()
     for i in range(1, args.pages + 1):
         name = f'{prefix}{i:02d}'
-        layout, arts, paras, meta = make_page(name, pool, i, args.seed)
+        layout, arts, paras, meta = make_page(name, pool, i, args.seed, script)
         if held_out:
             assert not any(k == 'p' and (t in used or t in seen) for k, t in paras), name
         else:  # no held-out paragraph inside any body paragraph (which may carry a lead dateline prefix)
@@ -360,7 +372,7 @@ def main():
                 if args.keep:
                     open(os.path.join(work, fname + '.dropped.txt'), 'w', encoding='utf-8').write(text)
                 continue
-            note = G.NOTE + f'; extractor: {exname}; page: {name} (simplified, XeLaTeX + xeCJK, ' \
+            note = G.NOTE + f'; extractor: {exname}; page: {name} ({"traditional" if script == "tc" else "simplified"}, XeLaTeX + xeCJK, ' \
                             f'PunctStyle={layout["punct"]}; ' + \
                 ('held out)' if held_out else 'development split, prose from the Chromium splits)')
             G.write_page(outdir, fname, text, points, note)
