@@ -1062,6 +1062,7 @@ impl Line {
         let width = indent + counts.width;
         // A date has digits: `2022年10月11日`.
         let dated = counts.narrow >= 4;
+        let opens = opens_furniture(&edges, first);
         Line {
             number,
             start: span.start,
@@ -1117,9 +1118,18 @@ impl Line {
                 table: false,
                 set_in_first_line: false,
             },
-            furniture: if may_be_furniture(&edges, width, first, dated) {
+            furniture: if may_be_furniture(opens, width, dated) {
                 let as_came = (!letter_spaced).then_some(body);
-                furniture_of(text(), &edges, width, first, ends_sentence, dated, as_came)
+                furniture_of(
+                    text(),
+                    &edges,
+                    width,
+                    first,
+                    ends_sentence,
+                    dated,
+                    opens,
+                    as_came,
+                )
             } else {
                 None
             },
@@ -2389,12 +2399,19 @@ fn ends_credit_word(c: char) -> bool {
 }
 
 /// Whether [`furniture_of`] may find furniture: not on most lines, which
-/// this tells without a call.
+/// this tells without a call (`opens`: see [`opens_furniture`], which
+/// `furniture_of` is then told rather than finding it again).
 #[inline(always)]
-fn may_be_furniture(edges: &Edges, width: u32, first: CharRole, dated: bool) -> bool {
-    (width <= RUNNING_HEADER_WIDTH && dated)
-        || first == CharRole::Marker
-        || edges.first.is_some_and(may_open_furniture)
+fn may_be_furniture(opens: bool, width: u32, dated: bool) -> bool {
+    opens || (width <= RUNNING_HEADER_WIDTH && dated)
+}
+
+/// Whether a line whose first character is `edges.first`, of role `first`,
+/// opens with the first character of some furniture's convention (other
+/// than a running header's, which may open with anything).
+#[inline(always)]
+fn opens_furniture(edges: &Edges, first: CharRole) -> bool {
+    first == CharRole::Marker || edges.first.is_some_and(may_open_furniture)
 }
 
 /// The widest a folio is, in half-em: 8 em (`— 第 1234 页 —`).
@@ -2446,6 +2463,7 @@ const RUNNING_HEADER_WIDTH: u32 = 40 * 2;
 /// text as it came unless the extractor spread it: its gaps between wide
 /// characters are word spaces then, as between a byline's label and names.
 #[inline(never)]
+#[allow(clippy::too_many_arguments)]
 fn furniture_of(
     body: &str,
     edges: &Edges,
@@ -2453,11 +2471,13 @@ fn furniture_of(
     first: CharRole,
     ends_sentence: bool,
     dated: bool,
+    opens_furniture: bool,
     as_came: Option<&str>,
 ) -> Option<Furniture> {
     const EM: u32 = 2;
-    // Every convention below starts with one of these: most lines stop here.
-    let opens_furniture = first == CharRole::Marker || edges.first.is_some_and(may_open_furniture);
+    // Every convention below starts with one of these (the caller tells,
+    // see [`opens_furniture`]): most lines stop here.
+    debug_assert_eq!(opens_furniture, self::opens_furniture(edges, first));
     // A running header names the weekday and the page (`星期一 第4版`) or
     // the page's staff (`星期二 编辑：张三`).
     if width <= RUNNING_HEADER_WIDTH
@@ -2566,7 +2586,7 @@ fn furniture_of(
     {
         return Some(Furniture::Byline);
     }
-    if is_list_item(body)
+    if (f.is_some_and(may_open_list_item) && is_list_item(body))
         || (f.is_some_and(opens_interview_label) && opens_interview_turn(body))
         || (f.is_some_and(|c| c.is_ascii_digit()) && opens_with_latin_term(body))
     {
@@ -3012,6 +3032,14 @@ fn reporter_then_names(text: &str) -> bool {
         names += 1;
     }
     (1..=3).contains(&names)
+}
+
+/// Whether `c` may open a list item (see [`is_list_item`], which a test
+/// holds to this): a bullet, a circled number, a bracket or a numeral.
+#[inline(always)]
+fn may_open_list_item(c: char) -> bool {
+    matches!(c, '-' | '*' | '+' | '（' | '(' | '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{2793}')
+        || is_numeral(c)
 }
 
 /// `一、` `（二）` `(3)` `4.` `5、` `6)` `①`, and the bullets of plain-text
@@ -3719,6 +3747,20 @@ mod tests {
     }
 
     #[test]
+    fn list_item_gate_lets_every_opener_through() {
+        // `is_list_item` of every character, alone and before the marks
+        // that may follow a list's number.
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            for tail in ["", "、", "）", ")", ". 项", "．项", " 项", "1）"] {
+                let body = format!("{c}{tail}");
+                if is_list_item(&body) {
+                    assert!(may_open_list_item(c), "{body:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn furniture_gates_are_in_step() {
         for label in SOURCE_LABELS.iter().chain(&SOURCE_WORDS) {
             assert!(opens_source_label(label), "{label}");
@@ -4171,6 +4213,17 @@ mod tests {
                 without_letter_spacing(&body, wide),
                 without_letter_spacing_by_str(&body, wide)
             );
+        }
+
+        /// A list item opens with a character [`may_open_list_item`] lets
+        /// through, so that lines opening otherwise need not be read.
+        #[test]
+        fn list_items_open_as_their_gate_says(
+            body in "[-*+ （(）)、.．①⑳❶➓0-9一二三四五六七八九十中a，。]{0,6}",
+        ) {
+            if is_list_item(&body) {
+                prop_assert!(body.chars().next().is_some_and(may_open_list_item), "{:?}", body);
+            }
         }
 
         /// The fast paths of [`Line::measure`] against the plain measure it
