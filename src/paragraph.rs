@@ -1178,7 +1178,34 @@ fn two_words(line: &str) -> bool {
 
 /// Whether a run of three or more spaces in `line` follows a full-width
 /// sentence end (`。   全`).
+///
+/// Only where a run of spaces starts is the mark looked for (a mark is no
+/// space), the spaces found eight bytes at a time.
 fn gap_after_sentence_end(line: &[u8]) -> bool {
+    let mut at = 0;
+    loop {
+        at = crate::line::find_either(line, at, b' ', b' ');
+        if at == line.len() {
+            return false;
+        }
+        if at >= 3
+            && line.get(at..at + 3) == Some(b"   ")
+            && matches!(
+                line[at - 3..at],
+                [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81] | [0xEF, 0xBC, 0x9F]
+            )
+        {
+            return true;
+        }
+        // Past the run of spaces: no window starts inside it.
+        at += line[at..].iter().take_while(|&&b| b == b' ').count();
+    }
+}
+
+/// [`gap_after_sentence_end`] as first written, window by window, which a
+/// test compares it with.
+#[cfg(test)]
+fn gap_after_sentence_end_by_windows(line: &[u8]) -> bool {
     line.windows(6).any(|w| {
         matches!(
             w[..3],
@@ -2394,6 +2421,27 @@ pub(crate) fn break_points(text: &str, reflower: &Reflower) -> Vec<BreakPoint> {
 mod tests {
     use super::*;
     use crate::line::raw_lines;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(4096),
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        /// Looking for a gap after a sentence end run by run agrees with
+        /// looking window by window.
+        #[test]
+        fn gaps_after_sentence_ends_are_found_as_windows_find_them(
+            line in "[ 。！？，a中\u{3000}]{0,14}",
+        ) {
+            prop_assert_eq!(
+                gap_after_sentence_end(line.as_bytes()),
+                gap_after_sentence_end_by_windows(line.as_bytes())
+            );
+        }
+    }
 
     /// Measures `blocks`, a blank line before each but the first.
     fn section(blocks: &[&[&str]]) -> Vec<Line> {
