@@ -2507,7 +2507,7 @@ fn furniture_of(
         return Some(Furniture::Subtitle);
     }
     if first == CharRole::Marker {
-        if width <= 30 * EM && BYLINE_WORDS.iter().any(|b| body.contains(b)) {
+        if width <= 30 * EM && contains_any(body, &BYLINE_WORDS) {
             return Some(Furniture::Byline);
         }
         // `□伍里川`: a marker before a bare name, as commentary bylines are set.
@@ -2560,7 +2560,7 @@ fn furniture_of(
         body.trim_end_matches([')', '）', ' ', '\u{3000}'])
             .ends_with(['电', '電'])
     };
-    if bracketed && (dateline.iter().any(|k| body.contains(k)) || ends_with_dispatch()) {
+    if bracketed && (contains_any(body, &dateline) || ends_with_dispatch()) {
         return Some(Furniture::Dateline);
     }
     if bracketed && width <= 12 * EM && is_jump_line(body) {
@@ -2654,6 +2654,26 @@ fn contains_colon(text: &str) -> bool {
         }
         i += 1;
     }
+}
+
+/// Whether `text` holds any of `words` (each of them not empty), as
+/// `words.iter().any(|w| text.contains(w))` tells, in one pass over the
+/// characters of `text` rather than one search per word: a word is
+/// compared only where a character starts with its first two bytes.
+fn contains_any(text: &str, words: &[&str]) -> bool {
+    let bytes = text.as_bytes();
+    // (A word of valid UTF-8 found in valid UTF-8 starts at a character
+    // boundary, so continuation bytes are skipped.)
+    (0..bytes.len()).any(|i| {
+        let b = bytes[i];
+        b & 0xC0 != 0x80
+            && words.iter().any(|w| {
+                let w = w.as_bytes();
+                w[0] == b
+                    && (w.len() < 2 || bytes.get(i + 1) == Some(&w[1]))
+                    && bytes[i..].starts_with(w)
+            })
+    })
 }
 
 /// Whether `bytes` hold `needle`, a character of three bytes in UTF-8, eight
@@ -4219,6 +4239,21 @@ mod tests {
                 (_, next) = counter.measure_next(&text, next, wide, &mut stepped);
             }
             prop_assert_eq!(stepped, split, "{:?}", text);
+        }
+
+        /// Looking for several words in one pass agrees with
+        /// `str::contains` of each.
+        #[test]
+        fn words_are_found_as_contains_finds_them(
+            text in "[记者通讯员本报文／/a 中華]{0,12}",
+        ) {
+            for words in [&BYLINE_WORDS[..], &["a", "a/", "记", "者"], &["/", "员员"]] {
+                prop_assert_eq!(
+                    contains_any(&text, words),
+                    words.iter().any(|w| text.contains(w)),
+                    "{:?} {:?}", text, words
+                );
+            }
         }
 
         /// Looking for a colon byte by byte agrees with `str::contains`.

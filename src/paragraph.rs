@@ -1144,7 +1144,7 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
 /// `line` starts, in half-em from the line's first byte (its indent
 /// included): the left edge of a second column set beside the first.
 fn gutter_end(line: &Line, text: &str) -> Option<u32> {
-    if !text[line.text_start..line.text_end].contains("    ") {
+    if !has_space_run(&text.as_bytes()[line.text_start..line.text_end], 4) {
         return None;
     }
     let (mut at, mut run, mut seen_text) = (0, 0, false);
@@ -1163,6 +1163,24 @@ fn gutter_end(line: &Line, text: &str) -> Option<u32> {
         at += if c == '\t' { 4 } else { char_width(c, true) };
     }
     widest.map(|(_, at)| at)
+}
+
+/// Whether `bytes` hold a run of `run` spaces or more (as
+/// `contains` of that many spaces tells), the spaces found eight bytes at
+/// a time and each run stepped over whole.
+fn has_space_run(bytes: &[u8], run: usize) -> bool {
+    let mut at = 0;
+    loop {
+        at = crate::line::find_either(bytes, at, b' ', b' ');
+        if at == bytes.len() {
+            return false;
+        }
+        let spaces = bytes[at..].iter().take_while(|&&b| b == b' ').count();
+        if spaces >= run {
+            return true;
+        }
+        at += spaces;
+    }
 }
 
 /// Whether `line` is two words of ASCII letters and digits (with `-` `.`
@@ -2429,6 +2447,18 @@ mod tests {
             failure_persistence: None,
             ..ProptestConfig::default()
         })]
+
+        /// Looking for a run of spaces run by run agrees with `contains`.
+        #[test]
+        fn space_runs_are_found_as_contains_finds_them(
+            line in "[ a中]{0,14}",
+            run in 1usize..6,
+        ) {
+            prop_assert_eq!(
+                has_space_run(line.as_bytes(), run),
+                line.contains(&" ".repeat(run))
+            );
+        }
 
         /// Looking for a gap after a sentence end run by run agrees with
         /// looking window by window.
