@@ -1118,7 +1118,24 @@ impl Line {
                 table: false,
                 set_in_first_line: false,
             },
-            furniture: if may_be_furniture(opens, width, dated) {
+            furniture: if wider_than_furniture(&edges, width, first) {
+                // (Not read without letter-spacing, as most paragraphs that
+                // settling composes need not be.)
+                debug_assert_eq!(
+                    furniture_of(
+                        text(),
+                        &edges,
+                        width,
+                        first,
+                        ends_sentence,
+                        dated,
+                        opens,
+                        (!letter_spaced).then_some(body),
+                    ),
+                    None
+                );
+                None
+            } else if may_be_furniture(opens, width, dated) {
                 let as_came = (!letter_spaced).then_some(body);
                 furniture_of(
                     text(),
@@ -2412,6 +2429,17 @@ fn may_be_furniture(opens: bool, width: u32, dated: bool) -> bool {
 #[inline(always)]
 fn opens_furniture(edges: &Edges, first: CharRole) -> bool {
     first == CharRole::Marker || edges.first.is_some_and(may_open_furniture)
+}
+
+/// Whether a line `width` half-em wide, whose first character is
+/// `edges.first`, of role `first`, is wider than any furniture but a
+/// subtitle's or a list item's that opens with a marker: [`furniture_of`]
+/// finds none in it (past 40 em only those two read the line).
+#[inline(always)]
+fn wider_than_furniture(edges: &Edges, width: u32, first: CharRole) -> bool {
+    width > RUNNING_HEADER_WIDTH
+        && first != CharRole::Marker
+        && !matches!(edges.first, Some('—' | '－' | '―' | '─'))
 }
 
 /// The widest a folio is, in half-em: 8 em (`— 第 1234 页 —`).
