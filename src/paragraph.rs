@@ -1393,27 +1393,9 @@ fn code_signature(body: &str) -> bool {
     // character at most, as OCR misreads one (`as 了:`, `key，value`).
     // (Most lines that open with a Latin word turn out prose at their
     // second wide character, with no comment before it.)
-    let bytes = body.as_bytes();
-    let mut end = bytes.len();
-    let mut wide = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b >= 0xC0 {
-            wide += 1;
-            if wide > 1 {
-                return false;
-            }
-        } else if matches!(b, b'#' | b'/')
-            && i > 0
-            && bytes[i - 1] == b' '
-            && matches!(
-                (b, bytes.get(i + 1)),
-                (b'#', Some(b' ')) | (b'/', Some(b'/'))
-            )
-        {
-            end = i - 1;
-            break;
-        }
-    }
+    let Some(end) = code_end(body.as_bytes()) else {
+        return false;
+    };
     let code = body[..end].trim_end();
     if code.len() < 2 {
         return false;
@@ -1448,6 +1430,79 @@ fn code_signature(body: &str) -> bool {
     });
     let opens_block = code.ends_with('{') && code.bytes().any(|b| b.is_ascii_alphabetic());
     opens_with_keyword || assigns || calls || opens_block
+}
+
+/// Where the code of `bytes` (a line's text) ends, for [`code_signature`]:
+/// at a comment (` # `, ` //`), or at the end; `None` where a second
+/// character other than ASCII (a lead byte `C0` or above) comes first.
+/// Eight bytes at a time where none of them is such a byte, `#` or `/`.
+fn code_end(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // High bit set in a byte of `word` equal to `b`, and maybe in bytes
+    // above one that is (never where none is).
+    let equal = |word: u64, b: u8| {
+        let x = word ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    let mut wide = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            // (Bits 7 and 6 both set: `C0` or above.)
+            let found = (word & (word << 1) & HIGHS) | equal(word, b'#') | equal(word, b'/');
+            if found == 0 {
+                i += 8;
+                continue;
+            }
+            // Straight to the first such byte (the lowest bit found is one).
+            i += (found.trailing_zeros() / 8) as usize;
+        }
+        let b = bytes[i];
+        if b >= 0xC0 {
+            wide += 1;
+            if wide > 1 {
+                return None;
+            }
+        } else if matches!(b, b'#' | b'/')
+            && i > 0
+            && bytes[i - 1] == b' '
+            && matches!(
+                (b, bytes.get(i + 1)),
+                (b'#', Some(b' ')) | (b'/', Some(b'/'))
+            )
+        {
+            return Some(i - 1);
+        }
+        i += 1;
+    }
+    Some(bytes.len())
+}
+
+/// [`code_end`] byte by byte, as first written, which a test compares it
+/// with.
+#[cfg(test)]
+fn code_end_by_bytes(bytes: &[u8]) -> Option<usize> {
+    let mut wide = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b >= 0xC0 {
+            wide += 1;
+            if wide > 1 {
+                return None;
+            }
+        } else if matches!(b, b'#' | b'/')
+            && i > 0
+            && bytes[i - 1] == b' '
+            && matches!(
+                (b, bytes.get(i + 1)),
+                (b'#', Some(b' ')) | (b'/', Some(b'/'))
+            )
+        {
+            return Some(i - 1);
+        }
+    }
+    Some(bytes.len())
 }
 
 /// The names of common commands, which open a command line set without
@@ -2447,6 +2502,15 @@ mod tests {
             failure_persistence: None,
             ..ProptestConfig::default()
         })]
+
+        /// Finding where code ends eight bytes at a time agrees with
+        /// finding it byte by byte.
+        #[test]
+        fn code_ends_are_found_as_bytes_find_them(
+            line in "[ #/a=中é\u{80}\u{7FF}]{0,30}",
+        ) {
+            prop_assert_eq!(code_end(line.as_bytes()), code_end_by_bytes(line.as_bytes()));
+        }
 
         /// Looking for a run of spaces run by run agrees with `contains`.
         #[test]
