@@ -812,11 +812,14 @@ impl Line {
         // `“` too, now and then) is counted afresh.
         let mark_at_seam = parts.windows(2).any(|pair| {
             let (end, start) = (bytes[pair[0].text_end - 1], bytes[pair[1].text_start]);
+            // (Most seams are between two characters that are not ASCII.)
+            if end >= 0x80 && start >= 0x80 {
+                return end == 0x80 && start == 0xE2;
+            }
             stands_for_full_width(end)
                 || stands_for_full_width(start)
                 || end == b'|'
                 || start == b'|'
-                || (end == 0x80 && start == 0xE2)
         });
         let counts = if mark_at_seam {
             Counts::of(trim_space_end(body), wide_ambiguous)
