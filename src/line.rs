@@ -1138,7 +1138,7 @@ impl Line {
                     None
                 );
                 None
-            } else if may_be_furniture(opens, width, dated) {
+            } else if may_be_furniture(opens, width, dated, body) {
                 let as_came = (!letter_spaced).then_some(body);
                 furniture_of(
                     text(),
@@ -1151,6 +1151,21 @@ impl Line {
                     as_came,
                 )
             } else {
+                // (Debug builds check that the call would find none.)
+                debug_assert!(
+                    !dated
+                        || furniture_of(
+                            text(),
+                            &edges,
+                            width,
+                            first,
+                            ends_sentence,
+                            dated,
+                            opens,
+                            (!letter_spaced).then_some(body),
+                        )
+                        .is_none()
+                );
                 None
             },
             cut: SectionCut::None,
@@ -2422,8 +2437,14 @@ fn ends_credit_word(c: char) -> bool {
 /// this tells without a call (`opens`: see [`opens_furniture`], which
 /// `furniture_of` is then told rather than finding it again).
 #[inline(always)]
-fn may_be_furniture(opens: bool, width: u32, dated: bool) -> bool {
-    opens || (width <= RUNNING_HEADER_WIDTH && dated)
+///
+/// A line that opens with none of the conventions' characters is a running
+/// header or nothing, and a running header names the weekday (`星期`): the
+/// `星` of `body` (the line with its letter-spacing, if any: the gaps
+/// neither make nor hide one) is looked for here, before the call and
+/// before the line is read without its gaps.
+fn may_be_furniture(opens: bool, width: u32, dated: bool, body: &str) -> bool {
+    opens || (width <= RUNNING_HEADER_WIDTH && dated && contains3(body.as_bytes(), "星"))
 }
 
 /// Whether a line whose first character is `edges.first`, of role `first`,
