@@ -2559,7 +2559,7 @@ fn furniture_of(
         return Some(Furniture::Subtitle);
     }
     if first == CharRole::Marker {
-        if width <= 30 * EM && contains_any(body, &BYLINE_WORDS) {
+        if width <= 30 * EM && contains_any(body, &BYLINE_WORDS, opens_byline_word) {
             return Some(Furniture::Byline);
         }
         // `□伍里川`: a marker before a bare name, as commentary bylines are set.
@@ -2596,23 +2596,15 @@ fn furniture_of(
     }
     let bracketed = (body.starts_with('（') && body.ends_with('）'))
         || (body.starts_with('(') && body.ends_with(')'));
-    let dateline = [
-        "记者",
-        "通讯员",
-        "报道",
-        "摄",
-        "記者",
-        "通訊員",
-        "報導",
-        "攝",
-    ];
     // `电` ends a dateline (`（新华社北京3月5日电）`); inside a remark it is
     // a word's (`电源`, `电脑`).
     let ends_with_dispatch = || {
         body.trim_end_matches([')', '）', ' ', '\u{3000}'])
             .ends_with(['电', '電'])
     };
-    if bracketed && (contains_any(body, &dateline) || ends_with_dispatch()) {
+    if bracketed
+        && (contains_any(body, &DATELINE_WORDS, opens_dateline_word) || ends_with_dispatch())
+    {
         return Some(Furniture::Dateline);
     }
     if bracketed && width <= 12 * EM && is_jump_line(body) {
@@ -2708,24 +2700,36 @@ fn contains_colon(text: &str) -> bool {
     }
 }
 
-/// Whether `text` holds any of `words` (each of them not empty), as
-/// `words.iter().any(|w| text.contains(w))` tells, in one pass over the
-/// characters of `text` rather than one search per word: a word is
-/// compared only where a character starts with its first two bytes.
-fn contains_any(text: &str, words: &[&str]) -> bool {
-    let bytes = text.as_bytes();
-    // (A word of valid UTF-8 found in valid UTF-8 starts at a character
-    // boundary, so continuation bytes are skipped.)
-    (0..bytes.len()).any(|i| {
-        let b = bytes[i];
-        b & 0xC0 != 0x80
-            && words.iter().any(|w| {
-                let w = w.as_bytes();
-                w[0] == b
-                    && (w.len() < 2 || bytes.get(i + 1) == Some(&w[1]))
-                    && bytes[i..].starts_with(w)
-            })
-    })
+/// Whether `text` holds any of `words`, as `words.iter().any(|w|
+/// text.contains(w))` tells, in one pass over the characters of `text`
+/// rather than one search per word: the words are compared only where a
+/// character for which `opens_word` holds (as it must for each word's
+/// first: a test keeps the callers' in step) starts.
+fn contains_any(text: &str, words: &[&str], opens_word: impl Fn(char) -> bool) -> bool {
+    text.char_indices()
+        .any(|(i, c)| opens_word(c) && words.iter().any(|w| text[i..].starts_with(w)))
+}
+
+/// The first characters of [`BYLINE_WORDS`] (see [`contains_any`]).
+fn opens_byline_word(c: char) -> bool {
+    matches!(c, '记' | '通' | '本' | '作' | '撰' | '文' | '記')
+}
+
+/// The words of a bracketed dateline, or a credit (`（新华社记者 张三 摄）`).
+const DATELINE_WORDS: [&str; 8] = [
+    "记者",
+    "通讯员",
+    "报道",
+    "摄",
+    "記者",
+    "通訊員",
+    "報導",
+    "攝",
+];
+
+/// The first characters of [`DATELINE_WORDS`] (see [`contains_any`]).
+fn opens_dateline_word(c: char) -> bool {
+    matches!(c, '记' | '通' | '报' | '摄' | '記' | '報' | '攝')
 }
 
 /// Whether `bytes` hold `needle`, a character of three bytes in UTF-8, eight
@@ -3848,6 +3852,16 @@ mod tests {
     }
 
     #[test]
+    fn word_openers_are_in_step() {
+        for word in BYLINE_WORDS {
+            assert!(opens_byline_word(word.chars().next().unwrap()), "{word}");
+        }
+        for word in DATELINE_WORDS {
+            assert!(opens_dateline_word(word.chars().next().unwrap()), "{word}");
+        }
+    }
+
+    #[test]
     fn furniture_gates_are_in_step() {
         for label in SOURCE_LABELS.iter().chain(&SOURCE_WORDS) {
             assert!(opens_source_label(label), "{label}");
@@ -4293,11 +4307,12 @@ mod tests {
         /// `str::contains` of each.
         #[test]
         fn words_are_found_as_contains_finds_them(
-            text in "[记者通讯员本报文／/a 中華]{0,12}",
+            text in "[记者通讯员本报道摄記訊員報導攝文／/a 中華]{0,12}",
         ) {
-            for words in [&BYLINE_WORDS[..], &["a", "a/", "记", "者"], &["/", "员员"]] {
+            for words in [&BYLINE_WORDS[..], &DATELINE_WORDS[..], &["a", "a/", "记", "者"], &["/", "员员"]] {
+                let firsts: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
                 prop_assert_eq!(
-                    contains_any(&text, words),
+                    contains_any(&text, words, |c| firsts.contains(&c)),
                     words.iter().any(|w| text.contains(w)),
                     "{:?} {:?}", text, words
                 );
