@@ -1006,6 +1006,11 @@ pub(crate) fn cut_written(both_unchanged: bool, read: u32) -> SectionCut {
 /// (it may be code), unless it is two Latin words at one gap: a justified
 /// line that long words left with two words to spread.
 fn settle_aligned_lines(section: &mut [Line], text: &str) {
+    // Only aligned lines are settled (most sections have none: one quick
+    // pass tells).
+    if !section.iter().any(|line| line.shape.aligned) {
+        return;
+    }
     // Only lines that are never joined count against prose, so that joining
     // the lines around cannot change the evidence when the output is
     // reflowed again.
@@ -1948,6 +1953,11 @@ fn strip_margin(section: &mut [Line], text: &str) {
 /// [`Line::set_off_by_its_text`]), and code set in so stands among code,
 /// not before prose that runs on from it.
 fn open_with_set_in_words(section: &mut [Line], openings: &[Openings], text: &str) {
+    // Only where first lines kept their indents (most sections' lines lost
+    // them, or have no column: one quick pass tells).
+    if !openings.contains(&Openings::Indented) {
+        return;
+    }
     for i in 0..section.len().saturating_sub(1) {
         let (line, next) = (&section[i], &section[i + 1]);
         let before_is_code = i > 0 && section[i - 1].shape.preformatted;
