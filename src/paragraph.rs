@@ -1605,16 +1605,17 @@ fn mark_table_rows(section: &mut [Line], text: &str) {
         // ideographs alone, most lines, stops at once); a header row may
         // stand right above it.
         // (Three rows at least, with a header two: the next line must be
-        // one as well.)
-        let next_may_be_row = || {
-            section
-                .get(i + 1)
-                .is_some_and(|next| next.blanks_before == 0 && may_be_table_row(next))
-        };
-        let row =
-            (section[i].narrow > 0 && next_may_be_row() && opens_number_cell(&section[i], text))
-                .then(|| table_row(&section[i], text))
-                .flatten();
+        // one as well.) Straight to the next such pair of lines by their
+        // counts; then the line's text.
+        match section[i..].windows(2).position(|pair| {
+            pair[0].narrow > 0 && pair[1].blanks_before == 0 && may_be_table_row(&pair[1])
+        }) {
+            Some(skip) => i += skip,
+            None => break,
+        }
+        let row = opens_number_cell(&section[i], text)
+            .then(|| table_row(&section[i], text))
+            .flatten();
         let Some(row) = row.filter(|row| row.numbered) else {
             i += 1;
             continue;
@@ -1667,7 +1668,11 @@ fn mark_table_cells(section: &mut [Line], text: &str) {
         // Runs of lines that may hold cells by their counts alone first
         // (narrow columns have many short lines): four or more, three of
         // them with no wide character (numbers). Only then are their texts
-        // read.
+        // read. (Straight to the next line that may hold one.)
+        match section[i..].iter().position(may_hold_cells) {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let mut end = i;
         let mut numbers = 0;
         while let Some(line) = section.get(end) {
@@ -2037,10 +2042,12 @@ fn mark_verse(section: &mut [Line]) {
         // (A line that introduces the verse may be as short as it likes:
         // `…吟起了李白的` | `诗句：`; a label's colon is furniture's.)
         let introduces = |line: &Line| line.last == CharRole::Pause && line.furniture.is_none();
-        let opens =
-            i == 0 || apart(&section[i]) || wider(&section[i - 1]) || introduces(&section[i - 1]);
-        let closes = end == section.len() || apart(&section[end]) || wider(&section[end]);
-        if end - i >= 3 && opens && closes {
+        // (Read only for a run long enough: most runs are one line.)
+        let opens = || {
+            i == 0 || apart(&section[i]) || wider(&section[i - 1]) || introduces(&section[i - 1])
+        };
+        let closes = || end == section.len() || apart(&section[end]) || wider(&section[end]);
+        if end - i >= 3 && opens() && closes() {
             // Set line by line, as preformatted text is.
             for line in &mut section[i..end] {
                 line.shape.verse = true;
