@@ -1274,6 +1274,10 @@ fn gaps_border_latin(line: &[u8]) -> bool {
 ///
 /// [`Shape::code`]: crate::line::Shape::code
 fn mark_fenced_code(section: &mut [Line]) {
+    // (Most sections have no fence: one quick pass tells.)
+    if !section.iter().any(|line| line.shape.fence) {
+        return;
+    }
     let mut open = None;
     for i in 0..section.len() {
         if !section[i].shape.fence {
