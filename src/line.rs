@@ -2626,6 +2626,7 @@ fn furniture_of(
     if !ends_sentence
         && width <= 24 * EM
         && f.is_some_and(opens_unboxed_byline)
+        && body.chars().nth(1).is_some_and(goes_on_unboxed_byline)
         && is_unboxed_byline(body, as_came)
     {
         return Some(Furniture::Byline);
@@ -3005,6 +3006,16 @@ fn opens_unboxed_byline(c: char) -> bool {
     matches!(
         c,
         '本' | '新' | '中' | '记' | '記' | '通' | '特' | '文' | '图' | '圖'
+    )
+}
+
+/// Whether `c` is the second character of one of [`REPORTER_BYLINES`] (a
+/// test keeps them in step): [`is_unboxed_byline`] finds none in a line
+/// whose second character is another (`中国`, `本次`, `新的`).
+fn goes_on_unboxed_byline(c: char) -> bool {
+    matches!(
+        c,
+        '报' | '報' | '华' | '華' | '新' | '者' | '讯' | '訊' | '约' | '約' | '/' | '／'
     )
 }
 
@@ -3848,6 +3859,16 @@ mod tests {
                     assert!(may_open_list_item(c), "{body:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn reporter_bylines_go_on_as_their_gate_says() {
+        for label in REPORTER_BYLINES {
+            assert!(
+                goes_on_unboxed_byline(label.chars().nth(1).unwrap()),
+                "{label}"
+            );
         }
     }
 
