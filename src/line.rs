@@ -2469,6 +2469,15 @@ fn wider_than_furniture(edges: &Edges, width: u32, first: CharRole) -> bool {
 /// The widest a folio is, in half-em: 8 em (`— 第 1234 页 —`).
 pub(crate) const FOLIO_WIDTH: u32 = 8 * 2;
 
+/// Whether `c` may open a folio (see [`is_folio`], which a test holds to
+/// this): a digit, `第`, or a dash or space of the decoration around one.
+fn may_open_folio(c: char) -> bool {
+    matches!(
+        c,
+        '0'..='9' | '０'..='９' | '第' | '-' | '–' | '—' | '―' | '－' | ' ' | '\u{3000}'
+    )
+}
+
 /// A folio, a page number alone on its line, as the extraction of a book or
 /// a manual carries one between its pages: `12`, `- 12 -`, `— 12 —`,
 /// `第 12 页`, `12 / 300`.
@@ -2548,7 +2557,7 @@ fn furniture_of(
     if f.is_some_and(|c| c.is_ascii_alphabetic()) {
         return (width <= 40 * EM && opens_with_latin_term(body)).then_some(Furniture::ListItem);
     }
-    if width <= FOLIO_WIDTH && is_folio(body) {
+    if width <= FOLIO_WIDTH && f.is_some_and(may_open_folio) && is_folio(body) {
         return Some(Furniture::RunningHeader);
     }
     // Each list below is searched only when the line opens with the first
@@ -3863,6 +3872,18 @@ mod tests {
     }
 
     #[test]
+    fn folios_open_as_their_gate_says() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            for tail in ["", "1", "12", " 12 —", "页", "3页", "/3", " 12 / 300"] {
+                let body = format!("{c}{tail}");
+                if is_folio(&body) {
+                    assert!(may_open_folio(c), "{body:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn reporter_bylines_go_on_as_their_gate_says() {
         for label in REPORTER_BYLINES {
             assert!(
@@ -4337,6 +4358,16 @@ mod tests {
                     words.iter().any(|w| text.contains(w)),
                     "{:?} {:?}", text, words
                 );
+            }
+        }
+
+        /// A folio opens with a character [`may_open_folio`] lets through.
+        #[test]
+        fn folios_open_as_their_gate_says_anywhere(
+            body in "[-–—―－ \u{3000}第页頁共/，,0-9０-９a中]{0,10}",
+        ) {
+            if is_folio(&body) {
+                prop_assert!(body.chars().next().is_some_and(may_open_folio), "{:?}", body);
             }
         }
 
