@@ -2553,6 +2553,8 @@ fn furniture_of(
         return None;
     }
     let f = edges.first;
+    // (The gates below read `f` as the first character of `body`.)
+    debug_assert_eq!(f, body.chars().next());
     // Of the conventions below, only a term's entry opens with a letter.
     if f.is_some_and(|c| c.is_ascii_alphabetic()) {
         return (width <= 40 * EM && opens_with_latin_term(body)).then_some(Furniture::ListItem);
@@ -2603,8 +2605,12 @@ fn furniture_of(
     {
         return Some(Furniture::Source);
     }
-    let bracketed = (body.starts_with('（') && body.ends_with('）'))
-        || (body.starts_with('(') && body.ends_with(')'));
+    // (`f` is the first character of `body`: no need to read it again.)
+    let bracketed = match f {
+        Some('（') => body.ends_with('）'),
+        Some('(') => body.ends_with(')'),
+        _ => false,
+    };
     // `电` ends a dateline (`（新华社北京3月5日电）`); inside a remark it is
     // a word's (`电源`, `电脑`).
     let ends_with_dispatch = || {
