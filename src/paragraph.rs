@@ -2518,8 +2518,8 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        // (Cases as proptest reads them, `PROPTEST_CASES` included.)
         #![proptest_config(ProptestConfig {
-            cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(4096),
             failure_persistence: None,
             ..ProptestConfig::default()
         })]
