@@ -99,7 +99,7 @@ pub(crate) fn find_line_end(bytes: &[u8], from: usize) -> usize {
 /// Byte offset of the first `x` or `y` in `bytes` at or after `from`, or
 /// `bytes.len()`, eight bytes at a time.
 #[inline(always)]
-fn find_either(bytes: &[u8], from: usize, x: u8, y: u8) -> usize {
+pub(crate) fn find_either(bytes: &[u8], from: usize, x: u8, y: u8) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     // High bit set in the lowest byte of `word` equal to `b` (bytes above a
@@ -812,11 +812,14 @@ impl Line {
         // `“` too, now and then) is counted afresh.
         let mark_at_seam = parts.windows(2).any(|pair| {
             let (end, start) = (bytes[pair[0].text_end - 1], bytes[pair[1].text_start]);
+            // (Most seams are between two characters that are not ASCII.)
+            if end >= 0x80 && start >= 0x80 {
+                return end == 0x80 && start == 0xE2;
+            }
             stands_for_full_width(end)
                 || stands_for_full_width(start)
                 || end == b'|'
                 || start == b'|'
-                || (end == 0x80 && start == 0xE2)
         });
         let counts = if mark_at_seam {
             Counts::of(trim_space_end(body), wide_ambiguous)
@@ -1062,6 +1065,7 @@ impl Line {
         let width = indent + counts.width;
         // A date has digits: `2022年10月11日`.
         let dated = counts.narrow >= 4;
+        let opens = opens_furniture(&edges, first);
         Line {
             number,
             start: span.start,
@@ -1117,10 +1121,51 @@ impl Line {
                 table: false,
                 set_in_first_line: false,
             },
-            furniture: if may_be_furniture(&edges, width, first, dated) {
+            furniture: if wider_than_furniture(&edges, width, first) {
+                // (Not read without letter-spacing, as most paragraphs that
+                // settling composes need not be.)
+                debug_assert_eq!(
+                    furniture_of(
+                        text(),
+                        &edges,
+                        width,
+                        first,
+                        ends_sentence,
+                        dated,
+                        opens,
+                        (!letter_spaced).then_some(body),
+                    ),
+                    None
+                );
+                None
+            } else if may_be_furniture(opens, width, dated, body) {
                 let as_came = (!letter_spaced).then_some(body);
-                furniture_of(text(), &edges, width, first, ends_sentence, dated, as_came)
+                furniture_of(
+                    text(),
+                    &edges,
+                    width,
+                    first,
+                    ends_sentence,
+                    dated,
+                    opens,
+                    as_came,
+                )
             } else {
+                // (Debug builds check that the call would find none.)
+                debug_assert!(
+                    !dated
+                        || furniture_of(
+                            text(),
+                            &edges,
+                            width,
+                            first,
+                            ends_sentence,
+                            dated,
+                            opens,
+                            (!letter_spaced).then_some(body),
+                        )
+                        .is_none()
+                );
                 None
             },
             cut: SectionCut::None,
@@ -2389,16 +2434,49 @@ fn ends_credit_word(c: char) -> bool {
 }
 
 /// Whether [`furniture_of`] may find furniture: not on most lines, which
-/// this tells without a call.
+/// this tells without a call (`opens`: see [`opens_furniture`], which
+/// `furniture_of` is then told rather than finding it again).
 #[inline(always)]
-fn may_be_furniture(edges: &Edges, width: u32, first: CharRole, dated: bool) -> bool {
-    (width <= RUNNING_HEADER_WIDTH && dated)
-        || first == CharRole::Marker
-        || edges.first.is_some_and(may_open_furniture)
+///
+/// A line that opens with none of the conventions' characters is a running
+/// header or nothing, and a running header names the weekday (`星期`): the
+/// `星` of `body` (the line with its letter-spacing, if any: the gaps
+/// neither make nor hide one) is looked for here, before the call and
+/// before the line is read without its gaps.
+fn may_be_furniture(opens: bool, width: u32, dated: bool, body: &str) -> bool {
+    opens || (width <= RUNNING_HEADER_WIDTH && dated && contains3(body.as_bytes(), "星"))
+}
+
+/// Whether a line whose first character is `edges.first`, of role `first`,
+/// opens with the first character of some furniture's convention (other
+/// than a running header's, which may open with anything).
+#[inline(always)]
+fn opens_furniture(edges: &Edges, first: CharRole) -> bool {
+    first == CharRole::Marker || edges.first.is_some_and(may_open_furniture)
+}
+
+/// Whether a line `width` half-em wide, whose first character is
+/// `edges.first`, of role `first`, is wider than any furniture but a
+/// subtitle's or a list item's that opens with a marker: [`furniture_of`]
+/// finds none in it (past 40 em only those two read the line).
+#[inline(always)]
+fn wider_than_furniture(edges: &Edges, width: u32, first: CharRole) -> bool {
+    width > RUNNING_HEADER_WIDTH
+        && first != CharRole::Marker
+        && !matches!(edges.first, Some('—' | '－' | '―' | '─'))
 }
 
 /// The widest a folio is, in half-em: 8 em (`— 第 1234 页 —`).
 pub(crate) const FOLIO_WIDTH: u32 = 8 * 2;
+
+/// Whether `c` may open a folio (see [`is_folio`], which a test holds to
+/// this): a digit, `第`, or a dash or space of the decoration around one.
+fn may_open_folio(c: char) -> bool {
+    matches!(
+        c,
+        '0'..='9' | '０'..='９' | '第' | '-' | '–' | '—' | '―' | '－' | ' ' | '\u{3000}'
+    )
+}
 
 /// A folio, a page number alone on its line, as the extraction of a book or
 /// a manual carries one between its pages: `12`, `- 12 -`, `— 12 —`,
@@ -2446,6 +2524,7 @@ const RUNNING_HEADER_WIDTH: u32 = 40 * 2;
 /// text as it came unless the extractor spread it: its gaps between wide
 /// characters are word spaces then, as between a byline's label and names.
 #[inline(never)]
+#[allow(clippy::too_many_arguments)]
 fn furniture_of(
     body: &str,
     edges: &Edges,
@@ -2453,11 +2532,13 @@ fn furniture_of(
     first: CharRole,
     ends_sentence: bool,
     dated: bool,
+    opens_furniture: bool,
     as_came: Option<&str>,
 ) -> Option<Furniture> {
     const EM: u32 = 2;
-    // Every convention below starts with one of these: most lines stop here.
-    let opens_furniture = first == CharRole::Marker || edges.first.is_some_and(may_open_furniture);
+    // Every convention below starts with one of these (the caller tells,
+    // see [`opens_furniture`]): most lines stop here.
+    debug_assert_eq!(opens_furniture, self::opens_furniture(edges, first));
     // A running header names the weekday and the page (`星期一 第4版`) or
     // the page's staff (`星期二 编辑：张三`).
     if width <= RUNNING_HEADER_WIDTH
@@ -2472,11 +2553,13 @@ fn furniture_of(
         return None;
     }
     let f = edges.first;
+    // (The gates below read `f` as the first character of `body`.)
+    debug_assert_eq!(f, body.chars().next());
     // Of the conventions below, only a term's entry opens with a letter.
     if f.is_some_and(|c| c.is_ascii_alphabetic()) {
         return (width <= 40 * EM && opens_with_latin_term(body)).then_some(Furniture::ListItem);
     }
-    if width <= FOLIO_WIDTH && is_folio(body) {
+    if width <= FOLIO_WIDTH && f.is_some_and(may_open_folio) && is_folio(body) {
         return Some(Furniture::RunningHeader);
     }
     // Each list below is searched only when the line opens with the first
@@ -2487,7 +2570,7 @@ fn furniture_of(
         return Some(Furniture::Subtitle);
     }
     if first == CharRole::Marker {
-        if width <= 30 * EM && BYLINE_WORDS.iter().any(|b| body.contains(b)) {
+        if width <= 30 * EM && contains_any(body, &BYLINE_WORDS, opens_byline_word) {
             return Some(Furniture::Byline);
         }
         // `□伍里川`: a marker before a bare name, as commentary bylines are set.
@@ -2515,32 +2598,28 @@ fn furniture_of(
             .is_some_and(|rest| rest.trim_start().starts_with(['：', ':']))
     };
     // Without a colon, no label is tried.
-    let has_colon = || unbracketed.contains(['：', ':']);
+    let has_colon = || contains_colon(unbracketed);
     if opens_source_label(unbracketed)
         && ((has_colon() && SOURCE_LABELS.iter().any(|k| labelled(k)))
             || SOURCE_WORDS.iter().any(|k| unbracketed.starts_with(k)))
     {
         return Some(Furniture::Source);
     }
-    let bracketed = (body.starts_with('（') && body.ends_with('）'))
-        || (body.starts_with('(') && body.ends_with(')'));
-    let dateline = [
-        "记者",
-        "通讯员",
-        "报道",
-        "摄",
-        "記者",
-        "通訊員",
-        "報導",
-        "攝",
-    ];
+    // (`f` is the first character of `body`: no need to read it again.)
+    let bracketed = match f {
+        Some('（') => body.ends_with('）'),
+        Some('(') => body.ends_with(')'),
+        _ => false,
+    };
     // `电` ends a dateline (`（新华社北京3月5日电）`); inside a remark it is
     // a word's (`电源`, `电脑`).
     let ends_with_dispatch = || {
         body.trim_end_matches([')', '）', ' ', '\u{3000}'])
             .ends_with(['电', '電'])
     };
-    if bracketed && (dateline.iter().any(|k| body.contains(k)) || ends_with_dispatch()) {
+    if bracketed
+        && (contains_any(body, &DATELINE_WORDS, opens_dateline_word) || ends_with_dispatch())
+    {
         return Some(Furniture::Dateline);
     }
     if bracketed && width <= 12 * EM && is_jump_line(body) {
@@ -2562,11 +2641,12 @@ fn furniture_of(
     if !ends_sentence
         && width <= 24 * EM
         && f.is_some_and(opens_unboxed_byline)
+        && body.chars().nth(1).is_some_and(goes_on_unboxed_byline)
         && is_unboxed_byline(body, as_came)
     {
         return Some(Furniture::Byline);
     }
-    if is_list_item(body)
+    if (f.is_some_and(may_open_list_item) && is_list_item(body))
         || (f.is_some_and(opens_interview_label) && opens_interview_turn(body))
         || (f.is_some_and(|c| c.is_ascii_digit()) && opens_with_latin_term(body))
     {
@@ -2615,6 +2695,57 @@ pub(super) fn opens_interview_turn(body: &str) -> bool {
 /// the labels, and this turns them away first.
 fn opens_interview_label(c: char) -> bool {
     matches!(c, '问' | '問' | '答' | '记' | '記' | '主')
+}
+
+/// Whether `text` holds a colon, `：` or `:`, as `text.contains(['：', ':'])`
+/// tells, but over bytes (eight at a time) rather than characters: the
+/// last byte of `：` (`EF BC 9A`) is looked for with `:`, and the two
+/// bytes before it checked.
+fn contains_colon(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    loop {
+        i = find_either(bytes, i, b':', 0x9A);
+        if i == bytes.len() {
+            return false;
+        }
+        if bytes[i] == b':' || (i >= 2 && bytes[i - 2..i] == [0xEF, 0xBC]) {
+            return true;
+        }
+        i += 1;
+    }
+}
+
+/// Whether `text` holds any of `words`, as `words.iter().any(|w|
+/// text.contains(w))` tells, in one pass over the characters of `text`
+/// rather than one search per word: the words are compared only where a
+/// character for which `opens_word` holds (as it must for each word's
+/// first: a test keeps the callers' in step) starts.
+fn contains_any(text: &str, words: &[&str], opens_word: impl Fn(char) -> bool) -> bool {
+    text.char_indices()
+        .any(|(i, c)| opens_word(c) && words.iter().any(|w| text[i..].starts_with(w)))
+}
+
+/// The first characters of [`BYLINE_WORDS`] (see [`contains_any`]).
+fn opens_byline_word(c: char) -> bool {
+    matches!(c, '记' | '通' | '本' | '作' | '撰' | '文' | '記')
+}
+
+/// The words of a bracketed dateline, or a credit (`（新华社记者 张三 摄）`).
+const DATELINE_WORDS: [&str; 8] = [
+    "记者",
+    "通讯员",
+    "报道",
+    "摄",
+    "記者",
+    "通訊員",
+    "報導",
+    "攝",
+];
+
+/// The first characters of [`DATELINE_WORDS`] (see [`contains_any`]).
+fn opens_dateline_word(c: char) -> bool {
+    matches!(c, '记' | '通' | '报' | '摄' | '記' | '報' | '攝')
 }
 
 /// Whether `bytes` hold `needle`, a character of three bytes in UTF-8, eight
@@ -2668,39 +2799,31 @@ fn contains3(bytes: &[u8], needle: &str) -> bool {
 /// [`CAPTION_OPENERS`], [`REPORTER_BYLINES`], [`INTERVIEW_LABELS`] and of
 /// list items, Latin terms among them (a test keeps them in step).
 ///
-/// Most lines open with an ideograph that is none of these: a 256-bit
-/// filter of the ideographs among them turns those away before the `match`.
+/// Most lines open with an ideograph that is none of these: a bit for
+/// each ideograph of the main block tells those at once, with no `match`.
 #[inline(always)]
 fn may_open_furniture(c: char) -> bool {
-    let cp = c as u32;
-    if cp.wrapping_sub(0x4E00) < 0x5200 {
-        let bit = furniture_filter_bit(cp);
-        if FURNITURE_FILTER[bit / 64] >> (bit % 64) & 1 == 0 {
-            return false;
-        }
+    let at = (c as u32).wrapping_sub(0x4E00);
+    if at < 0x5200 {
+        return FURNITURE_IDEOGRAPHS[at as usize / 64] >> (at % 64) & 1 != 0;
     }
     opens_furniture_exactly(c)
 }
 
-/// The bit of [`FURNITURE_FILTER`] for the code point `cp`.
-const fn furniture_filter_bit(cp: u32) -> usize {
-    (cp.wrapping_mul(0x9E37_79B9) >> 24) as usize
-}
-
-/// Bits set for every ideograph for which [`opens_furniture_exactly`] holds.
-const FURNITURE_FILTER: [u64; 4] = {
-    let mut filter = [0; 4];
-    let mut cp = 0x4E00;
-    while cp <= 0x9FFF {
-        if let Some(c) = char::from_u32(cp) {
+/// A bit for every ideograph from U+4E00 to U+9FFF, set where
+/// [`opens_furniture_exactly`] holds.
+const FURNITURE_IDEOGRAPHS: [u64; 0x5200 / 64] = {
+    let mut bits = [0; 0x5200 / 64];
+    let mut at = 0;
+    while at < 0x5200 {
+        if let Some(c) = char::from_u32(0x4E00 + at) {
             if opens_furniture_exactly(c) {
-                let bit = furniture_filter_bit(cp);
-                filter[bit / 64] |= 1 << (bit % 64);
+                bits[at as usize / 64] |= 1 << (at % 64);
             }
         }
-        cp += 1;
+        at += 1;
     }
-    filter
+    bits
 };
 
 /// [`may_open_furniture`], character by character.
@@ -2901,6 +3024,16 @@ fn opens_unboxed_byline(c: char) -> bool {
     )
 }
 
+/// Whether `c` is the second character of one of [`REPORTER_BYLINES`] (a
+/// test keeps them in step): [`is_unboxed_byline`] finds none in a line
+/// whose second character is another (`中国`, `本次`, `新的`).
+fn goes_on_unboxed_byline(c: char) -> bool {
+    matches!(
+        c,
+        '报' | '報' | '华' | '華' | '新' | '者' | '讯' | '訊' | '约' | '約' | '/' | '／'
+    )
+}
+
 /// Whether `body` (its letter-spacing taken out; `as_came`, the line as it
 /// came unless the extractor spread it) is a byline set without a marker:
 /// one of [`REPORTER_BYLINES`], then names apart by word spaces. A label
@@ -3012,6 +3145,14 @@ fn reporter_then_names(text: &str) -> bool {
         names += 1;
     }
     (1..=3).contains(&names)
+}
+
+/// Whether `c` may open a list item (see [`is_list_item`], which a test
+/// holds to this): a bullet, a circled number, a bracket or a numeral.
+#[inline(always)]
+fn may_open_list_item(c: char) -> bool {
+    matches!(c, '-' | '*' | '+' | '（' | '(' | '\u{2460}'..='\u{2473}' | '\u{2776}'..='\u{2793}')
+        || is_numeral(c)
 }
 
 /// `一、` `（二）` `(3)` `4.` `5、` `6)` `①`, and the bullets of plain-text
@@ -3666,6 +3807,10 @@ mod tests {
         {
             assert!(may_open_furniture(c), "{c}");
         }
+        // The table of ideographs says what the `match` says, everywhere.
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            assert_eq!(may_open_furniture(c), opens_furniture_exactly(c), "{c}");
+        }
     }
 
     /// [`Counts::wide_run`] takes every character from U+4000 to U+9FFF
@@ -3715,6 +3860,52 @@ mod tests {
                     "{text:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn list_item_gate_lets_every_opener_through() {
+        // `is_list_item` of every character, alone and before the marks
+        // that may follow a list's number.
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            for tail in ["", "、", "）", ")", ". 项", "．项", " 项", "1）"] {
+                let body = format!("{c}{tail}");
+                if is_list_item(&body) {
+                    assert!(may_open_list_item(c), "{body:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn folios_open_as_their_gate_says() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            for tail in ["", "1", "12", " 12 —", "页", "3页", "/3", " 12 / 300"] {
+                let body = format!("{c}{tail}");
+                if is_folio(&body) {
+                    assert!(may_open_folio(c), "{body:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn reporter_bylines_go_on_as_their_gate_says() {
+        for label in REPORTER_BYLINES {
+            assert!(
+                goes_on_unboxed_byline(label.chars().nth(1).unwrap()),
+                "{label}"
+            );
+        }
+    }
+
+    #[test]
+    fn word_openers_are_in_step() {
+        for word in BYLINE_WORDS {
+            assert!(opens_byline_word(word.chars().next().unwrap()), "{word}");
+        }
+        for word in DATELINE_WORDS {
+            assert!(opens_dateline_word(word.chars().next().unwrap()), "{word}");
         }
     }
 
@@ -4160,6 +4351,40 @@ mod tests {
             prop_assert_eq!(stepped, split, "{:?}", text);
         }
 
+        /// Looking for several words in one pass agrees with
+        /// `str::contains` of each.
+        #[test]
+        fn words_are_found_as_contains_finds_them(
+            text in "[记者通讯员本报道摄記訊員報導攝文／/a 中華]{0,12}",
+        ) {
+            for words in [&BYLINE_WORDS[..], &DATELINE_WORDS[..], &["a", "a/", "记", "者"], &["/", "员员"]] {
+                let firsts: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+                prop_assert_eq!(
+                    contains_any(&text, words, |c| firsts.contains(&c)),
+                    words.iter().any(|w| text.contains(w)),
+                    "{:?} {:?}", text, words
+                );
+            }
+        }
+
+        /// A folio opens with a character [`may_open_folio`] lets through.
+        #[test]
+        fn folios_open_as_their_gate_says_anywhere(
+            body in "[-–—―－ \u{3000}第页頁共/，,0-9０-９a中]{0,10}",
+        ) {
+            if is_folio(&body) {
+                prop_assert!(body.chars().next().is_some_and(may_open_folio), "{:?}", body);
+            }
+        }
+
+        /// Looking for a colon byte by byte agrees with `str::contains`.
+        #[test]
+        fn colons_are_found_as_contains_finds_them(
+            text in "[:：a 中華\u{9A}\u{FF1A}\u{FF3A}\u{FF1B}\u{3000}]{0,20}",
+        ) {
+            prop_assert_eq!(contains_colon(&text), text.contains(['：', ':']));
+        }
+
         /// Taking letter-spacing out byte by byte agrees with doing it gap
         /// by gap over characters.
         #[test]
@@ -4171,6 +4396,17 @@ mod tests {
                 without_letter_spacing(&body, wide),
                 without_letter_spacing_by_str(&body, wide)
             );
+        }
+
+        /// A list item opens with a character [`may_open_list_item`] lets
+        /// through, so that lines opening otherwise need not be read.
+        #[test]
+        fn list_items_open_as_their_gate_says(
+            body in "[-*+ （(）)、.．①⑳❶➓0-9一二三四五六七八九十中a，。]{0,6}",
+        ) {
+            if is_list_item(&body) {
+                prop_assert!(body.chars().next().is_some_and(may_open_list_item), "{:?}", body);
+            }
         }
 
         /// The fast paths of [`Line::measure`] against the plain measure it

@@ -1009,6 +1009,11 @@ pub(crate) fn cut_written(both_unchanged: bool, read: u32) -> SectionCut {
 /// (it may be code), unless it is two Latin words at one gap: a justified
 /// line that long words left with two words to spread.
 fn settle_aligned_lines(section: &mut [Line], text: &str) {
+    // Only aligned lines are settled (most sections have none: one quick
+    // pass tells).
+    if !section.iter().any(|line| line.shape.aligned) {
+        return;
+    }
     // Only lines that are never joined count against prose, so that joining
     // the lines around cannot change the evidence when the output is
     // reflowed again.
@@ -1147,7 +1152,7 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
 /// `line` starts, in half-em from the line's first byte (its indent
 /// included): the left edge of a second column set beside the first.
 fn gutter_end(line: &Line, text: &str) -> Option<u32> {
-    if !text[line.text_start..line.text_end].contains("    ") {
+    if !has_space_run(&text.as_bytes()[line.text_start..line.text_end], 4) {
         return None;
     }
     let (mut at, mut run, mut seen_text) = (0, 0, false);
@@ -1168,6 +1173,24 @@ fn gutter_end(line: &Line, text: &str) -> Option<u32> {
     widest.map(|(_, at)| at)
 }
 
+/// Whether `bytes` hold a run of `run` spaces or more (as
+/// `contains` of that many spaces tells), the spaces found eight bytes at
+/// a time and each run stepped over whole.
+fn has_space_run(bytes: &[u8], run: usize) -> bool {
+    let mut at = 0;
+    loop {
+        at = crate::line::find_either(bytes, at, b' ', b' ');
+        if at == bytes.len() {
+            return false;
+        }
+        let spaces = bytes[at..].iter().take_while(|&&b| b == b' ').count();
+        if spaces >= run {
+            return true;
+        }
+        at += spaces;
+    }
+}
+
 /// Whether `line` is two words of ASCII letters and digits (with `-` `.`
 /// `_` `/` inside), and nothing else but the spaces between them.
 fn two_words(line: &str) -> bool {
@@ -1181,7 +1204,34 @@ fn two_words(line: &str) -> bool {
 
 /// Whether a run of three or more spaces in `line` follows a full-width
 /// sentence end (`。   全`).
+///
+/// Only where a run of spaces starts is the mark looked for (a mark is no
+/// space), the spaces found eight bytes at a time.
 fn gap_after_sentence_end(line: &[u8]) -> bool {
+    let mut at = 0;
+    loop {
+        at = crate::line::find_either(line, at, b' ', b' ');
+        if at == line.len() {
+            return false;
+        }
+        if at >= 3
+            && line.get(at..at + 3) == Some(b"   ")
+            && matches!(
+                line[at - 3..at],
+                [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81] | [0xEF, 0xBC, 0x9F]
+            )
+        {
+            return true;
+        }
+        // Past the run of spaces: no window starts inside it.
+        at += line[at..].iter().take_while(|&&b| b == b' ').count();
+    }
+}
+
+/// [`gap_after_sentence_end`] as first written, window by window, which a
+/// test compares it with.
+#[cfg(test)]
+fn gap_after_sentence_end_by_windows(line: &[u8]) -> bool {
     line.windows(6).any(|w| {
         matches!(
             w[..3],
@@ -1227,6 +1277,10 @@ fn gaps_border_latin(line: &[u8]) -> bool {
 ///
 /// [`Shape::code`]: crate::line::Shape::code
 fn mark_fenced_code(section: &mut [Line]) {
+    // (Most sections have no fence: one quick pass tells.)
+    if !section.iter().any(|line| line.shape.fence) {
+        return;
+    }
     let mut open = None;
     for i in 0..section.len() {
         if !section[i].shape.fence {
@@ -1351,27 +1405,9 @@ fn code_signature(body: &str) -> bool {
     // character at most, as OCR misreads one (`as 了:`, `key，value`).
     // (Most lines that open with a Latin word turn out prose at their
     // second wide character, with no comment before it.)
-    let bytes = body.as_bytes();
-    let mut end = bytes.len();
-    let mut wide = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b >= 0xC0 {
-            wide += 1;
-            if wide > 1 {
-                return false;
-            }
-        } else if matches!(b, b'#' | b'/')
-            && i > 0
-            && bytes[i - 1] == b' '
-            && matches!(
-                (b, bytes.get(i + 1)),
-                (b'#', Some(b' ')) | (b'/', Some(b'/'))
-            )
-        {
-            end = i - 1;
-            break;
-        }
-    }
+    let Some(end) = code_end(body.as_bytes()) else {
+        return false;
+    };
     let code = body[..end].trim_end();
     if code.len() < 2 {
         return false;
@@ -1406,6 +1442,79 @@ fn code_signature(body: &str) -> bool {
     });
     let opens_block = code.ends_with('{') && code.bytes().any(|b| b.is_ascii_alphabetic());
     opens_with_keyword || assigns || calls || opens_block
+}
+
+/// Where the code of `bytes` (a line's text) ends, for [`code_signature`]:
+/// at a comment (` # `, ` //`), or at the end; `None` where a second
+/// character other than ASCII (a lead byte `C0` or above) comes first.
+/// Eight bytes at a time where none of them is such a byte, `#` or `/`.
+fn code_end(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // High bit set in a byte of `word` equal to `b`, and maybe in bytes
+    // above one that is (never where none is).
+    let equal = |word: u64, b: u8| {
+        let x = word ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    let mut wide = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            // (Bits 7 and 6 both set: `C0` or above.)
+            let found = (word & (word << 1) & HIGHS) | equal(word, b'#') | equal(word, b'/');
+            if found == 0 {
+                i += 8;
+                continue;
+            }
+            // Straight to the first such byte (the lowest bit found is one).
+            i += (found.trailing_zeros() / 8) as usize;
+        }
+        let b = bytes[i];
+        if b >= 0xC0 {
+            wide += 1;
+            if wide > 1 {
+                return None;
+            }
+        } else if matches!(b, b'#' | b'/')
+            && i > 0
+            && bytes[i - 1] == b' '
+            && matches!(
+                (b, bytes.get(i + 1)),
+                (b'#', Some(b' ')) | (b'/', Some(b'/'))
+            )
+        {
+            return Some(i - 1);
+        }
+        i += 1;
+    }
+    Some(bytes.len())
+}
+
+/// [`code_end`] byte by byte, as first written, which a test compares it
+/// with.
+#[cfg(test)]
+fn code_end_by_bytes(bytes: &[u8]) -> Option<usize> {
+    let mut wide = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b >= 0xC0 {
+            wide += 1;
+            if wide > 1 {
+                return None;
+            }
+        } else if matches!(b, b'#' | b'/')
+            && i > 0
+            && bytes[i - 1] == b' '
+            && matches!(
+                (b, bytes.get(i + 1)),
+                (b'#', Some(b' ')) | (b'/', Some(b'/'))
+            )
+        {
+            return Some(i - 1);
+        }
+    }
+    Some(bytes.len())
 }
 
 /// The names of common commands, which open a command line set without
@@ -1503,16 +1612,17 @@ fn mark_table_rows(section: &mut [Line], text: &str) {
         // ideographs alone, most lines, stops at once); a header row may
         // stand right above it.
         // (Three rows at least, with a header two: the next line must be
-        // one as well.)
-        let next_may_be_row = || {
-            section
-                .get(i + 1)
-                .is_some_and(|next| next.blanks_before == 0 && may_be_table_row(next))
-        };
-        let row =
-            (section[i].narrow > 0 && next_may_be_row() && opens_number_cell(&section[i], text))
-                .then(|| table_row(&section[i], text))
-                .flatten();
+        // one as well.) Straight to the next such pair of lines by their
+        // counts; then the line's text.
+        match section[i..].windows(2).position(|pair| {
+            pair[0].narrow > 0 && pair[1].blanks_before == 0 && may_be_table_row(&pair[1])
+        }) {
+            Some(skip) => i += skip,
+            None => break,
+        }
+        let row = opens_number_cell(&section[i], text)
+            .then(|| table_row(&section[i], text))
+            .flatten();
         let Some(row) = row.filter(|row| row.numbered) else {
             i += 1;
             continue;
@@ -1565,7 +1675,11 @@ fn mark_table_cells(section: &mut [Line], text: &str) {
         // Runs of lines that may hold cells by their counts alone first
         // (narrow columns have many short lines): four or more, three of
         // them with no wide character (numbers). Only then are their texts
-        // read.
+        // read. (Straight to the next line that may hold one.)
+        match section[i..].iter().position(may_hold_cells) {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let mut end = i;
         let mut numbers = 0;
         while let Some(line) = section.get(end) {
@@ -1851,6 +1965,11 @@ fn strip_margin(section: &mut [Line], text: &str) {
 /// [`Line::set_off_by_its_text`]), and code set in so stands among code,
 /// not before prose that runs on from it.
 fn open_with_set_in_words(section: &mut [Line], openings: &[Openings], text: &str) {
+    // Only where first lines kept their indents (most sections' lines lost
+    // them, or have no column: one quick pass tells).
+    if !openings.contains(&Openings::Indented) {
+        return;
+    }
     for i in 0..section.len().saturating_sub(1) {
         let (line, next) = (&section[i], &section[i + 1]);
         let before_is_code = i > 0 && section[i - 1].shape.preformatted;
@@ -1930,10 +2049,12 @@ fn mark_verse(section: &mut [Line]) {
         // (A line that introduces the verse may be as short as it likes:
         // `…吟起了李白的` | `诗句：`; a label's colon is furniture's.)
         let introduces = |line: &Line| line.last == CharRole::Pause && line.furniture.is_none();
-        let opens =
-            i == 0 || apart(&section[i]) || wider(&section[i - 1]) || introduces(&section[i - 1]);
-        let closes = end == section.len() || apart(&section[end]) || wider(&section[end]);
-        if end - i >= 3 && opens && closes {
+        // (Read only for a run long enough: most runs are one line.)
+        let opens = || {
+            i == 0 || apart(&section[i]) || wider(&section[i - 1]) || introduces(&section[i - 1])
+        };
+        let closes = || end == section.len() || apart(&section[end]) || wider(&section[end]);
+        if end - i >= 3 && opens() && closes() {
             // Set line by line, as preformatted text is.
             for line in &mut section[i..end] {
                 line.shape.verse = true;
@@ -2415,6 +2536,48 @@ pub(crate) fn break_points(text: &str, reflower: &Reflower) -> Vec<BreakPoint> {
 mod tests {
     use super::*;
     use crate::line::raw_lines;
+    use proptest::prelude::*;
+
+    proptest! {
+        // (Cases as proptest reads them, `PROPTEST_CASES` included.)
+        #![proptest_config(ProptestConfig {
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        /// Finding where code ends eight bytes at a time agrees with
+        /// finding it byte by byte.
+        #[test]
+        fn code_ends_are_found_as_bytes_find_them(
+            line in "[ #/a=中é\u{80}\u{7FF}]{0,30}",
+        ) {
+            prop_assert_eq!(code_end(line.as_bytes()), code_end_by_bytes(line.as_bytes()));
+        }
+
+        /// Looking for a run of spaces run by run agrees with `contains`.
+        #[test]
+        fn space_runs_are_found_as_contains_finds_them(
+            line in "[ a中]{0,14}",
+            run in 1usize..6,
+        ) {
+            prop_assert_eq!(
+                has_space_run(line.as_bytes(), run),
+                line.contains(&" ".repeat(run))
+            );
+        }
+
+        /// Looking for a gap after a sentence end run by run agrees with
+        /// looking window by window.
+        #[test]
+        fn gaps_after_sentence_ends_are_found_as_windows_find_them(
+            line in "[ 。！？，a中\u{3000}]{0,14}",
+        ) {
+            prop_assert_eq!(
+                gap_after_sentence_end(line.as_bytes()),
+                gap_after_sentence_end_by_windows(line.as_bytes())
+            );
+        }
+    }
 
     /// Measures `blocks`, a blank line before each but the first.
     fn section(blocks: &[&[&str]]) -> Vec<Line> {
