@@ -3863,30 +3863,31 @@ mod tests {
         }
     }
 
-    #[test]
-    fn list_item_gate_lets_every_opener_through() {
-        // `is_list_item` of every character, alone and before the marks
-        // that may follow a list's number.
+    /// Every character, alone and before each of `tails`, that opens a
+    /// line `holds` is true of passes `gate`.
+    fn assert_gate_lets_through(holds: fn(&str) -> bool, gate: fn(char) -> bool, tails: &[&str]) {
         for c in (0..0x11_0000).filter_map(char::from_u32) {
-            for tail in ["", "、", "）", ")", ". 项", "．项", " 项", "1）"] {
+            for tail in tails {
                 let body = format!("{c}{tail}");
-                if is_list_item(&body) {
-                    assert!(may_open_list_item(c), "{body:?}");
+                if holds(&body) {
+                    assert!(gate(c), "{body:?}");
                 }
             }
         }
     }
 
     #[test]
+    fn list_item_gate_lets_every_opener_through() {
+        // `is_list_item` of every character, alone and before the marks
+        // that may follow a list's number.
+        let tails = ["", "、", "）", ")", ". 项", "．项", " 项", "1）"];
+        assert_gate_lets_through(is_list_item, may_open_list_item, &tails);
+    }
+
+    #[test]
     fn folios_open_as_their_gate_says() {
-        for c in (0..0x11_0000).filter_map(char::from_u32) {
-            for tail in ["", "1", "12", " 12 —", "页", "3页", "/3", " 12 / 300"] {
-                let body = format!("{c}{tail}");
-                if is_folio(&body) {
-                    assert!(may_open_folio(c), "{body:?}");
-                }
-            }
-        }
+        let tails = ["", "1", "12", " 12 —", "页", "3页", "/3", " 12 / 300"];
+        assert_gate_lets_through(is_folio, may_open_folio, &tails);
     }
 
     #[test]
