@@ -55,11 +55,11 @@ const MIN_PAUSES: u64 = 6;
 ///
 /// And enough of its lines end at a character: the extractor cuts only at
 /// marks, so a printed line that the column ended mid-word still ends at a
-/// character (46–64% of the lines on those pages; at least a quarter is
-/// asked, or, where fewer do, half the printed lines: see [`MidWordEnds`]).
-/// Verse, or a list whose every line the author ended at a mark, is not cut.
-/// `None` where the section is not cut.
-fn is_cut_into_pieces(lines: &[Line]) -> Option<MidWordEnds> {
+/// character (46–64% of the lines on those pages). Verse, or a list whose
+/// every line the author ended at a mark, is not cut. This counts them:
+/// `Some(pieces that end mid-word)` where the pauses say the section is
+/// cut, `None` where they do not; [`column_of_pieces`] asks for enough.
+fn cut_at_marks(lines: &[Line]) -> Option<usize> {
     // Every section of every input is tested: first the pauses, which most
     // sections have too few of (a line of glyphs has none).
     let pauses: u64 = lines.iter().map(|line| u64::from(line.pauses)).sum();
@@ -76,33 +76,19 @@ fn is_cut_into_pieces(lines: &[Line]) -> Option<MidWordEnds> {
         // (Lone glyphs are looked for only where two lines hold a glyph.)
         glyphs += usize::from(is_glyph(line));
     }
-    if !(2 * ending >= pauses || (glyphs >= 2 && has_lone_glyphs(lines))) {
-        return None;
+    (2 * ending >= pauses || (glyphs >= 2 && has_lone_glyphs(lines))).then_some(mid_word)
+}
+
+/// Whether `mid_word` pieces of `lines` that end mid-word are enough for
+/// them to be pieces of printed lines `column` half-em wide: a quarter of
+/// the pieces, or half the printed lines, which is fewer where a wide
+/// column is cut into many pieces a line (38 em at four or five: a fifth
+/// of the pieces, two thirds of the printed lines).
+fn end_enough_lines(lines: &[Line], column: u32, mid_word: usize) -> bool {
+    4 * mid_word >= lines.len() || {
+        let set: u64 = lines.iter().map(compressed).sum();
+        2 * mid_word as u64 * u64::from(column) >= set
     }
-    Some(if 4 * mid_word >= lines.len() {
-        MidWordEnds::Enough
-    } else {
-        MidWordEnds::Count(mid_word as u64)
-    })
-}
-
-/// How many of a section's pieces end mid-word (see [`is_cut_into_pieces`]).
-#[derive(Clone, Copy)]
-enum MidWordEnds {
-    /// A quarter of the pieces or more.
-    Enough,
-    /// Fewer: enough only if they end half the printed lines or more,
-    /// which a wide column cut into many pieces a line does (38 em at four
-    /// or five pieces a line: a fifth of the pieces, two thirds of the
-    /// printed lines).
-    Count(u64),
-}
-
-/// Whether `mid_word` pieces end half or more of the printed lines the
-/// pieces of `lines` make at `column` (half-em).
-fn end_half_the_printed_lines(lines: &[Line], column: u32, mid_word: u64) -> bool {
-    let set: u64 = lines.iter().map(compressed).sum();
-    2 * mid_word * u64::from(column) >= set
 }
 
 /// A line of one glyph (or two narrow characters).
@@ -342,12 +328,8 @@ pub(crate) fn column_of_pieces(lines: &[Line]) -> Option<u32> {
     if lines.len() < 3 {
         return None;
     }
-    match is_cut_into_pieces(lines)? {
-        MidWordEnds::Enough => column_of(lines),
-        MidWordEnds::Count(mid_word) => {
-            column_of(lines).filter(|&column| end_half_the_printed_lines(lines, column, mid_word))
-        }
-    }
+    let mid_word = cut_at_marks(lines)?;
+    column_of(lines).filter(|&column| end_enough_lines(lines, column, mid_word))
 }
 
 /// [`column_of_pieces`] for each line of `lines`, page by page where the
