@@ -14,13 +14,16 @@ generate_xelatex.py for the prose pools and TeX helpers)
      them), `indent` (2-em indent, no gap: Chinese books) or `flush` (neither: only a short last
      line shows a paragraph's end); xeCJK punctuation style cycled; justified; page style
      `plain` (folio at the foot), `headings` (running head: chapter title and folio) or `empty`.
-  3. Extracts the whole PDF with pdftotext (default and -raw), PyMuPDF and pdfminer.six.
+  3. Extracts the whole PDF with pdftotext (default and -raw), PyMuPDF and pdfminer.six; with
+     --ocr also every page rendered at 300 dpi and read by tesseract (chi_sim), labelled with
+     generate.py's fuzzy alignment for OCR.
   4. Labels: generate.label_page on the text with running heads and folios blanked out (they are
      not in the source), then every running head or folio line is a paragraph of its own (a
      break before and after it). Pages whose extraction reorders text are dropped and counted.
 
 INSTALLS: as generate_xelatex.py (texlive-xetex texlive-lang-chinese texlive-latex-extra lmodern
-  fonts-noto-cjk poppler-utils, the Debian documentation packages; pip: pymupdf pdfminer.six).
+  fonts-noto-cjk poppler-utils, the Debian documentation packages; pip: pymupdf pdfminer.six;
+  for --ocr: tesseract-ocr tesseract-ocr-chi-sim).
 
 RERUN
   python3 tests/corpus/tools/generate_book.py --seed N --docs 8 --out DIR [--jobs 2]
@@ -40,6 +43,21 @@ STYLES = ['skip', 'skip', 'indent', 'flush']
 BOOKS = ['Debian 管理员手册', '开源软件实用指南', '系统维护手记', 'Linux 入门教程', '软件打包指南']
 EXTRACTORS = [('pdftotext', G.ex_pdftotext), ('pdftotext-raw', G.ex_pdftotext_raw),
               ('pymupdf', G.ex_pymupdf), ('pdfminer', G.ex_pdfminer)]
+
+
+def ex_ocr_pages(pdf, work):
+    """Every page rendered at 300 dpi and read by tesseract (chi_sim), the pages' texts in order,
+    each ended by a form feed as tesseract writes them."""
+    base = os.path.join(work, os.path.basename(pdf)[:-4] + '-ocr')
+    subprocess.run(['pdftoppm', '-r', '300', '-gray', '-png', pdf, base], check=True)
+    env = dict(os.environ, OMP_THREAD_LIMIT='1')
+    text = ''
+    for png in sorted(f for f in os.listdir(work) if f.startswith(os.path.basename(base)) and f.endswith('.png')):
+        path = os.path.join(work, png)
+        r = subprocess.run(['tesseract', path, 'stdout', '-l', 'chi_sim'], capture_output=True, env=env)
+        text += r.stdout.decode('utf-8')
+        os.remove(path)
+    return text
 
 
 def make_doc(name, pool, i, seed):
@@ -116,11 +134,11 @@ def furniture_lines(lines, title):
     return out
 
 
-def label(text, paras, title):
+def label(text, paras, title, fuzzy=False):
     lines = text.split('\n')
     furniture = furniture_lines(lines, title)
     blanked = '\n'.join('' if f else l for l, f in zip(lines, furniture))
-    points, stats = G.label_page(blanked, paras, fuzzy=False)
+    points, stats = G.label_page(blanked, paras, fuzzy=fuzzy)
     if points is None:
         return None, stats
     by_after = {p['after_line']: p['label'] for p in points}
@@ -149,6 +167,7 @@ def main():
     ap.add_argument('--split', default='book')
     ap.add_argument('--prose', choices=['held-out', 'chromium'], default='chromium')
     ap.add_argument('--keep', action='store_true')
+    ap.add_argument('--ocr', action='store_true', help='also OCR every page (tesseract chi_sim; slow)')
     args = ap.parse_args()
     outdir = os.path.join(os.path.abspath(args.out), args.split)
     work = tempfile.mkdtemp(prefix='cjk-book-')
@@ -172,10 +191,10 @@ def main():
                 'generator': 'tests/corpus/tools/generate_book.py', 'pages': [], 'dropped': []}
     for (name, layout, paras), pdf in zip(jobs, pdfs):
         meta = {k: layout[k] for k in ('fs', 'measure', 'lh', 'style', 'pagestyle', 'punct')}
-        for exname, fn in EXTRACTORS:
+        for exname, fn in EXTRACTORS + ([('ocr', ex_ocr_pages)] if args.ocr else []):
             text = fn(pdf, work)
             fname = f'{name}-{exname}'
-            points, stats = label(text, paras, layout['book'])
+            points, stats = label(text, paras, layout['book'], fuzzy=exname == 'ocr')
             if points is None:
                 manifest['dropped'].append({'name': fname, 'reason': stats, **meta})
                 continue
