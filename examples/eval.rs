@@ -21,7 +21,9 @@
 //! every page's correct reflow hard-wrapped anew at 12, 16, 22 or 30 em with
 //! flush, lost or kept paragraph openings, as books and word processors wrap
 //! prose, `--bound=N` to bind the pages of each split and extractor into
-//! documents of N pages, as the extraction of a whole PDF gives them, or a
+//! documents of N pages, as the extraction of a whole PDF gives them,
+//! `--by-extractor` to report each extractor of a split that holds several
+//! (`book/pdftotext-raw`, `traditional/ocr`) on a row of its own, or a
 //! split name to restrict the report).
 //!
 //! The pages are read from `tests/corpus/`, or from the directory in the
@@ -53,6 +55,7 @@ fn main() {
     let kept_indents = args.iter().any(|a| a == "--kept-indents");
     let kept_space_indents = args.iter().any(|a| a == "--kept-space-indents");
     let rewrap = args.iter().any(|a| a == "--rewrapped");
+    let by_extractor = args.iter().any(|a| a == "--by-extractor");
     let bound = args
         .iter()
         .find_map(|a| a.strip_prefix("--bound="))
@@ -132,18 +135,30 @@ fn main() {
                 println!("  {kind} after line {after} {:?} {why}", lines[after - 1]);
             }
         }
-        let row = table.entry(page.split.clone()).or_default();
+        // A page named `NAME-EXTRACTOR` (`b01-pdftotext-raw`) in a split of
+        // several extractors.
+        let row = match page.name.split_once('-').filter(|_| by_extractor) {
+            Some((_, extractor)) => format!("{}/{extractor}", page.split),
+            None => page.split.clone(),
+        };
+        let row = table.entry(row).or_default();
         row[0].add(&ours);
         row[1].add(&score(&page, &baseline_blocks(&page.text)));
         row[2].add(&score(&page, &baseline_punctuation(&page.text)));
     }
+    let width = table
+        .keys()
+        .map(|k| k.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(14);
     println!(
-        "{:<14} {:>5} | {:>26} | {:>20} | {:>20}",
+        "{:<width$} {:>5} | {:>26} | {:>20} | {:>20}",
         "split", "pages", "cjk-reflow F1 (P/R) exact", "blank-line blocks", "punctuation rule"
     );
     for (split, [ours, blocks, punct]) in &table {
         println!(
-            "{:<14} {:>5} | {:.3} ({:.3}/{:.3}) {:>5.1}% {:>3}e | {:.3} {:>5.1}% {:>4}e | {:.3} {:>5.1}% {:>4}e{}",
+            "{:<width$} {:>5} | {:.3} ({:.3}/{:.3}) {:>5.1}% {:>3}e | {:.3} {:>5.1}% {:>4}e | {:.3} {:>5.1}% {:>4}e{}",
             split,
             ours.pages,
             ours.f1(),
