@@ -1050,6 +1050,18 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
     };
     let tabular =
         |line: &Line| (line.shape.aligned || line.shape.preformatted) && !spread_prose(line);
+    // The gutters of the last lines read (see `gutter_end`), kept by index
+    // modulo 3: a line's is read again as its neighbours' neighbour. (It
+    // reads only the text, which settling lines does not change.)
+    let gutters = std::cell::Cell::new([(usize::MAX, None); 3]);
+    let gutter_at = |k: usize, line: &Line| {
+        let mut memo = gutters.get();
+        if memo[k % 3].0 != k {
+            memo[k % 3] = (k, gutter_end(line, text));
+            gutters.set(memo);
+        }
+        memo[k % 3].1
+    };
     for i in 0..section.len() {
         let line = &section[i];
         if !settles(line) && !two_spread_words(line) {
@@ -1080,12 +1092,11 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
         // between them ends where it ends on the line above or below, as a
         // widened word space seldom does. Kept as they came, as a table is.
         let beside_column = |ours: u32, k: Option<usize>| {
-            k.and_then(|k| section.get(k))
-                .filter(|other| other.space_runs > 0)
-                .and_then(|other| gutter_end(other, text))
+            k.filter(|&k| section.get(k).is_some_and(|other| other.space_runs > 0))
+                .and_then(|k| gutter_at(k, &section[k]))
                 .is_some_and(|theirs| theirs.abs_diff(ours) <= 6)
         };
-        let side_by_side = gutter_end(line, text).is_some_and(|ours| {
+        let side_by_side = gutter_at(i, line).is_some_and(|ours| {
             ours >= MIN_COLUMN
                 && (beside_column(ours, i.checked_sub(1)) || beside_column(ours, Some(i + 1)))
         });
@@ -1152,6 +1163,50 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
 /// `line` starts, in half-em from the line's first byte (its indent
 /// included): the left edge of a second column set beside the first.
 fn gutter_end(line: &Line, text: &str) -> Option<u32> {
+    // The widest run of four spaces or more after text and before more
+    // (the first of the widest), found over bytes (a space is no byte of
+    // a wider character), the spaces eight bytes at a time; then only the
+    // text up to its end is measured.
+    let bytes = &text.as_bytes()[line.start..line.text_end];
+    let lead = line.text_start - line.start;
+    let (mut at, mut widest, mut in_text) = (0, None::<(usize, usize)>, false);
+    loop {
+        at = crate::line::find_either(bytes, at, b' ', b' ');
+        if at == bytes.len() {
+            break;
+        }
+        let spaces = bytes[at..].iter().take_while(|&&b| b == b' ').count();
+        let end = at + spaces;
+        // (None is read unless the text holds one: not the indent's.)
+        in_text |= spaces >= 4 && at >= lead;
+        // (After text: a run that opens the line is its indent; the line's
+        // text ends with no space.)
+        if at > 0
+            && spaces >= 4
+            && end < bytes.len()
+            && widest.map_or(true, |(run, _)| spaces > run)
+        {
+            widest = Some((spaces, end));
+        }
+        at = end;
+    }
+    let found = widest.filter(|_| in_text).map(|(_, end)| {
+        text[line.start..line.start + end]
+            .chars()
+            .map(|c| match c {
+                ' ' => 1,
+                '\t' => 4,
+                c => char_width(c, true),
+            })
+            .sum::<u32>()
+    });
+    debug_assert_eq!(found, gutter_end_slow(line, text), "the gutter of {line:?}");
+    found
+}
+
+/// [`gutter_end`] character by character, as it was first written (debug
+/// builds check the faster one against it).
+fn gutter_end_slow(line: &Line, text: &str) -> Option<u32> {
     if !has_space_run(&text.as_bytes()[line.text_start..line.text_end], 4) {
         return None;
     }
@@ -2564,6 +2619,21 @@ mod tests {
                 has_space_run(line.as_bytes(), run),
                 line.contains(&" ".repeat(run))
             );
+        }
+
+        /// The gutter found over bytes agrees with the one found character
+        /// by character, indent (tabs, spaces) and all.
+        #[test]
+        fn gutters_are_found_as_characters_find_them(
+            line in "[ \t]{0,6}[ \ta中，é]{0,24}",
+        ) {
+            let raw = raw_lines(&line).next();
+            if let Some(measured) = raw.and_then(|raw| Line::measure(&line, raw, 0, 0, true)) {
+                prop_assert_eq!(
+                    gutter_end(&measured, &line),
+                    gutter_end_slow(&measured, &line)
+                );
+            }
         }
 
         /// Looking for a gap after a sentence end run by run agrees with
