@@ -1532,14 +1532,7 @@ fn code_end(bytes: &[u8]) -> Option<usize> {
             if wide > 1 {
                 return None;
             }
-        } else if matches!(b, b'#' | b'/')
-            && i > 0
-            && bytes[i - 1] == b' '
-            && matches!(
-                (b, bytes.get(i + 1)),
-                (b'#', Some(b' ')) | (b'/', Some(b'/'))
-            )
-        {
+        } else if comment_at(bytes, i) {
             return Some(i - 1);
         }
         i += 1;
@@ -1547,8 +1540,20 @@ fn code_end(bytes: &[u8]) -> Option<usize> {
     Some(bytes.len())
 }
 
+/// Whether a comment (` # `, ` //`) starts with the byte at `i`, after the
+/// space before it.
+fn comment_at(bytes: &[u8], i: usize) -> bool {
+    let b = bytes[i];
+    i > 0
+        && bytes[i - 1] == b' '
+        && matches!(
+            (b, bytes.get(i + 1)),
+            (b'#', Some(b' ')) | (b'/', Some(b'/'))
+        )
+}
+
 /// [`code_end`] byte by byte, as first written, which a test compares it
-/// with.
+/// with (the comment itself read alike, by [`comment_at`]).
 #[cfg(test)]
 fn code_end_by_bytes(bytes: &[u8]) -> Option<usize> {
     let mut wide = 0;
@@ -1558,14 +1563,7 @@ fn code_end_by_bytes(bytes: &[u8]) -> Option<usize> {
             if wide > 1 {
                 return None;
             }
-        } else if matches!(b, b'#' | b'/')
-            && i > 0
-            && bytes[i - 1] == b' '
-            && matches!(
-                (b, bytes.get(i + 1)),
-                (b'#', Some(b' ')) | (b'/', Some(b'/'))
-            )
-        {
+        } else if comment_at(bytes, i) {
             return Some(i - 1);
         }
     }
