@@ -41,7 +41,9 @@
 
 use crate::classify::CharRole;
 use crate::decide::{Action, Reason};
-use crate::layout::{page_end, pages_read_alone, printed_line_goes_on, MIN_COLUMN};
+use crate::layout::{
+    may_cut_between, page_end, pages_read_alone, printed_line_goes_on, MIN_COLUMN,
+};
 use crate::line::Line;
 
 /// A section is cut into pieces when at least this many pause marks…
@@ -230,17 +232,23 @@ fn is_fixed(reason: Reason) -> bool {
 }
 
 /// The column of a section cut into pieces: the commonest width of the
-/// printed lines that the pieces ending at a character close, every mark at
-/// half width, plus half an em (not every mark is compressed; a printed line
-/// ending at a mark is left out, it may end anywhere). Widths within half an
-/// em of each other vote together.
+/// printed lines that the pieces ending at a character close (not one cut
+/// before an opening mark), every mark at half width, plus half an em (not
+/// every mark is compressed; a printed line ending at a mark is left out, it
+/// may end anywhere). Widths within half an em of each other vote together.
 fn column_of(lines: &[Line]) -> Option<u32> {
     const MAX: usize = 128;
     let mut votes = [0u32; MAX + 2];
     let mut so_far = 0u64;
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         so_far += compressed(line);
-        if piece_end(line) == PieceEnd::Text {
+        // A piece cut before an opening quote or bracket (`它是如何`
+        // `“冻结”`: the quote set in another font) most often goes on
+        // along its printed line.
+        let before_open = lines
+            .get(i + 1)
+            .is_some_and(|next| next.first == CharRole::Open && may_cut_between(line, next));
+        if piece_end(line) == PieceEnd::Text && !before_open {
             if let Some(slot) = usize::try_from(so_far).ok().and_then(|w| votes.get_mut(w)) {
                 *slot += 1;
             }
@@ -716,6 +724,24 @@ mod tests {
             column.map_or(true, |c| c >= crate::layout::MIN_COLUMN),
             "{column:?}"
         );
+    }
+
+    /// A piece cut before an opening quote (`pdftotext -raw` starts a new
+    /// line where the quote's font begins) ends at a character but not its
+    /// printed line: the printed lines' column is the whole lines' width,
+    /// not what the pieces on either side of the quote agree on.
+    #[test]
+    fn pieces_cut_before_an_opening_quote_go_on_along_their_printed_line() {
+        // Printed lines of 36.5 em, each cut after a pause (10.5 em), before
+        // a quote (6), after it (3, its marks at half width) and at its end
+        // (17). The pieces ending at a character alone agree on 16.5 and
+        // 20 em.
+        let text =
+            "编辑器的选择因人而异，\n有人喜欢功能\n“齐全”\n的集成环境有人只用最简单的文本编辑\n"
+                .repeat(12);
+        let analysis = crate::paragraph::Analysis::run(&text, &Reflower::default());
+        let column = super::column_of(&analysis.lines);
+        assert!(column.is_some_and(|c| c.abs_diff(73) <= 2), "{column:?}");
     }
 
     #[test]
