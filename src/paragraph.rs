@@ -504,12 +504,18 @@ impl Analysis {
         mark_kinds(&mut self.lines[range.clone()], text);
         let section = &self.lines[range.clone()];
         if !pages_read_alone(section) {
-            self.estimate_section(range.clone(), reflower);
+            self.estimate_section(range.clone(), reflower, None);
         } else {
+            // (See `printed::column_of_page_pieces`.)
+            let document_column = printed::column_of(section);
             let mut start = 0;
             while start < range.len() {
                 let end = page_end(&self.lines[range.clone()], start);
-                self.estimate_section(range.start + start..range.start + end, reflower);
+                self.estimate_section(
+                    range.start + start..range.start + end,
+                    reflower,
+                    document_column,
+                );
                 start = end;
             }
         }
@@ -517,8 +523,15 @@ impl Analysis {
     }
 
     /// Stage 2 for the section (or page) of `lines[range]`, whose lines'
-    /// kinds are marked (see [`mark_kinds`]).
-    fn estimate_section(&mut self, range: Range<usize>, reflower: &Reflower) {
+    /// kinds are marked (see [`mark_kinds`]); a page's document (all pages
+    /// of its section) cut into pieces has printed lines `document_column`
+    /// wide.
+    fn estimate_section(
+        &mut self,
+        range: Range<usize>,
+        reflower: &Reflower,
+        document_column: Option<u32>,
+    ) {
         let survey = Survey::of(&self.lines[range.clone()]);
         if survey.spaced_out() {
             for line in &mut self.lines[range.clone()] {
@@ -543,7 +556,7 @@ impl Analysis {
         // rebuilt show (the pieces, short and ragged, would vote for a
         // local one too narrow): every line is judged against it, if it is
         // a width the estimate could find.
-        let printed_column = printed::column_of_pieces(section);
+        let printed_column = printed::column_of_page_pieces(section, document_column);
         self.printed_columns.resize(range.end, printed_column);
         let printed_column = printed_column.filter(|width| {
             (MIN_COLUMN..=MAX_COLUMN).contains(width)

@@ -236,7 +236,7 @@ fn is_fixed(reason: Reason) -> bool {
 /// before an opening mark), every mark at half width, plus half an em (not
 /// every mark is compressed; a printed line ending at a mark is left out, it
 /// may end anywhere). Widths within half an em of each other vote together.
-fn column_of(lines: &[Line]) -> Option<u32> {
+pub(crate) fn column_of(lines: &[Line]) -> Option<u32> {
     const MAX: usize = 128;
     let mut votes = [0u32; MAX + 2];
     let mut so_far = 0u64;
@@ -340,6 +340,20 @@ pub(crate) fn column_of_pieces(lines: &[Line]) -> Option<u32> {
     column_of(lines).filter(|&column| end_enough_lines(lines, column, mid_word))
 }
 
+/// [`column_of_pieces`] for one page of a document read page by page (see
+/// `pages_read_alone`), whose pages' printed lines together agree on
+/// `document_column` ([`column_of`] over them all): a page whose own
+/// printed lines are too few to agree on a column (a wide column cut into
+/// four or five pieces a line) takes the document's, if it is cut into
+/// pieces itself. With `document_column` `None`, [`column_of_pieces`].
+pub(crate) fn column_of_page_pieces(page: &[Line], document_column: Option<u32>) -> Option<u32> {
+    column_of_pieces(page).or_else(|| {
+        let column = document_column?;
+        let mid_word = cut_at_marks(page)?;
+        end_enough_lines(page, column, mid_word).then_some(column)
+    })
+}
+
 /// [`column_of_pieces`] for each line of `lines`, page by page where the
 /// pages are read alone, as stage 2 reads a section.
 pub(crate) fn columns_of_pieces(lines: &[Line], columns: &mut Vec<Option<u32>>) {
@@ -347,12 +361,13 @@ pub(crate) fn columns_of_pieces(lines: &[Line], columns: &mut Vec<Option<u32>>) 
         columns.resize(columns.len() + lines.len(), column_of_pieces(lines));
         return;
     }
+    let document_column = column_of(lines);
     let mut start = 0;
     while start < lines.len() {
         let end = page_end(lines, start);
         columns.resize(
             columns.len() + end - start,
-            column_of_pieces(&lines[start..end]),
+            column_of_page_pieces(&lines[start..end], document_column),
         );
         start = end;
     }
@@ -742,6 +757,50 @@ mod tests {
         let analysis = crate::paragraph::Analysis::run(&text, &Reflower::default());
         let column = super::column_of(&analysis.lines);
         assert!(column.is_some_and(|c| c.abs_diff(73) <= 2), "{column:?}");
+    }
+
+    /// A document read page by page (form feeds, each page long enough to
+    /// be read alone) whose pages are cut into pieces: where one page's
+    /// printed lines are too few to agree on a column, it takes the one
+    /// the pages agree on together.
+    #[test]
+    fn a_page_takes_its_documents_printed_lines_column() {
+        // Printed lines of three pieces of 5 ideographs and a pause, and one
+        // piece ending mid-word. Each page has two 36.5 em wide, the column,
+        // and one at each other width from 20.5 to 48.5 em by 2 em (a
+        // half-em count reads printed lines with Latin words so scattered).
+        let ideographs: Vec<char> = PARAGRAPHS
+            .concat()
+            .chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .collect();
+        let mut text = String::new();
+        let mut next = 0;
+        for page in 0..2 {
+            let widths = [36, 36]
+                .into_iter()
+                .chain((20..50).step_by(2).filter(|&w| w != 36));
+            for (i, width) in widths.enumerate() {
+                if page > 0 && i == 0 {
+                    text.push('\u{c}');
+                }
+                for size in [5, 5, 5, width - 16] {
+                    for _ in 0..size {
+                        text.push(ideographs[next % ideographs.len()]);
+                        next += 1;
+                    }
+                    text.push_str(if size == 5 { "，\n" } else { "\n" });
+                }
+            }
+        }
+        let analysis = crate::paragraph::Analysis::run(&text, &Reflower::default());
+        assert!(crate::layout::pages_read_alone(&analysis.lines));
+        for (i, column) in analysis.columns.iter().enumerate() {
+            assert!(
+                column.is_some_and(|c| c.abs_diff(73) <= 2),
+                "line {i}: {column:?}"
+            );
+        }
     }
 
     #[test]
