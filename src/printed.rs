@@ -491,10 +491,22 @@ fn solve(
                         }
                     };
                     offer(cost + OVERRULE * u64::from(joined(end)), end + 1, true);
+                } else if end == start && !joined(end) {
+                    // A piece wider than the column that the local rules
+                    // broke after (a line of another measure) stands as
+                    // they decided: else no grouping of the run reaches its
+                    // end, and none of its pieces is regrouped.
+                    offer(PARAGRAPH_END, end + 1, true);
                 }
             }
         }
     }
+    // (Every piece can end a printed line, so some grouping reaches the
+    // end.)
+    debug_assert!(
+        best[n][0].cost < u64::MAX,
+        "no grouping reaches the run's end"
+    );
     best[n][0].cost
 }
 
@@ -799,6 +811,40 @@ mod tests {
             assert!(
                 column.is_some_and(|c| c.abs_diff(73) <= 2),
                 "line {i}: {column:?}"
+            );
+        }
+    }
+
+    /// A line of another measure among the pieces (wider than their
+    /// column, the local rules breaking after it) stands as they decided it;
+    /// the pieces around it are regrouped all the same.
+    #[test]
+    fn pieces_around_a_line_wider_than_their_column_regroup() {
+        let wide = "这一行比栏宽得多，横跨了好几栏，而且没有被切成碎片的样子。";
+        let paragraphs: Vec<&str> = PARAGRAPHS.iter().chain(&SHORT_SENTENCES).copied().collect();
+        for column in COLUMNS {
+            let (text, ends) = set(&paragraphs, column, 2.0, true);
+            let lines: Vec<&str> = text.lines().collect();
+            let at = ends[0] + 1;
+            let with_wide = format!(
+                "{}\n{wide}\n{}\n",
+                lines[..at].join("\n"),
+                lines[at..].join("\n")
+            );
+            let ends_with_wide: Vec<usize> = ends
+                .iter()
+                .map(|&end| if end < at { end } else { end + 1 })
+                .chain([at])
+                .collect();
+            let (plain, wrong) = (
+                wrong_breaks(&text, &ends),
+                wrong_breaks(&with_wide, &ends_with_wide),
+            );
+            // (Before, no grouping of the pieces reached past the wide
+            // line: 11-17 more wrong with it at each width; now 0 or 1.)
+            assert!(
+                wrong <= plain + 1,
+                "column {column}: {plain} wrong, {wrong} with the wide line"
             );
         }
     }
