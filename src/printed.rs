@@ -439,6 +439,8 @@ fn solve(
             // Whether a piece of the printed line holds Latin letters or
             // digits (see `overshoot`).
             let mut latin = false;
+            // Brackets the printed line opens and does not close.
+            let mut open_brackets = 0i32;
             for end in start..n.min(start + MAX_PIECES) {
                 if end > start {
                     let (prev, next) = (&lines[end - 1], &lines[end]);
@@ -450,6 +452,7 @@ fn solve(
                 wide += u64::from(lines[end].width - lines[end].indent);
                 narrow += compressed(&lines[end]);
                 latin |= lines[end].narrow > 0;
+                open_brackets += lines[end].brackets;
                 if end > start && narrow > column + TOLERANCE {
                     break;
                 }
@@ -478,8 +481,10 @@ fn solve(
                 if end > start || narrow <= column + TOLERANCE || joined(end) {
                     offer(missed + OVERRULE * u64::from(!joined(end)), end + 1, false);
                 }
-                // Or the paragraph ends with it.
-                if wide <= budget + TOLERANCE {
+                // Or the paragraph ends with it (not inside a bracket the
+                // printed line opened).
+                let fits = wide <= budget + TOLERANCE;
+                if fits && open_brackets <= 0 {
                     let cost = match piece_end(&lines[end]) {
                         // A closing mark ends a paragraph after a sentence's
                         // end (`。”`); one that closes a quote or a bracket
@@ -491,7 +496,7 @@ fn solve(
                         }
                     };
                     offer(cost + OVERRULE * u64::from(joined(end)), end + 1, true);
-                } else if end == start && !joined(end) {
+                } else if !fits && end == start && !joined(end) {
                     // A piece wider than the column that the local rules
                     // broke after (a line of another measure) stands as
                     // they decided: else no grouping of the run reaches its
@@ -847,6 +852,29 @@ mod tests {
                 "column {column}: {plain} wrong, {wrong} with the wide line"
             );
         }
+    }
+
+    /// A paragraph does not end inside a bracket its printed line opened:
+    /// a story's dateline and its bracketed credit, wrapped inside the
+    /// credit and cut before it (`新华社沈阳11月25日电` `（记者丁杰` `勇）`),
+    /// run on into the story.
+    #[test]
+    fn no_paragraph_ends_inside_a_bracket_its_printed_line_opened() {
+        let story = format!("新华社沈阳11月25日电（记者丁杰勇）{}", PARAGRAPHS[0]);
+        let paragraphs = [story.as_str(), PARAGRAPHS[1], PARAGRAPHS[2]];
+        // Cut after every mark, and before the credit's bracket.
+        let (text, _) = set_with(&paragraphs, 19.0, 2.0, 0.5, |c| {
+            "电，、；：。！？”）".contains(c)
+        });
+        assert!(text.starts_with("新华社沈阳11月25日电\n（记者丁杰\n勇）\n"));
+        let points = Reflower::default().break_points(&text);
+        // (Before, a break after `勇）`: the run of pieces after the
+        // dateline ended a paragraph there.)
+        assert!(
+            points[..3].iter().all(|p| p.action.is_join()),
+            "{:?}",
+            &points[..3]
+        );
     }
 
     #[test]
