@@ -267,14 +267,24 @@ impl LineCounter {
         let content = &text[start..end];
         // Not empty: it opens with a character that is not a space.
         let body = trim_space_end(content);
+        let edges = Edges::of(body);
         // Spaces at the end wait for a character after them, so they are
-        // never counted; anything else there (a tab, U+3000, a form feed) is
-        // left out by counting the body again.
-        let counts = if content.as_bytes()[body.len()..].iter().all(|&b| b == b' ') {
-            counts
-        } else {
-            Counts::of(body, wide_ambiguous)
-        };
+        // never counted; anything else there (a tab, U+3000, a form feed)
+        // is left out by counting the body again. Such a line, and one with
+        // a character that prints nothing at an edge (see
+        // `Line::assemble_read_visible`), is measured the long way: rare,
+        // and this way the counts and the place below are one value each.
+        if edges.invisible() || !content.as_bytes()[body.len()..].iter().all(|&b| b == b' ') {
+            let raw = RawLine {
+                start,
+                end,
+                next: after_terminator(bytes, end),
+            };
+            return (
+                self.measure_into(text, raw, wide_ambiguous, lines),
+                raw.next,
+            );
+        }
         // From here on as `Line::measure` with no indent.
         let preformatted = counts.tab_or_box && aligned_by_tabs_or_boxes(body);
         let place = Place {
@@ -291,18 +301,7 @@ impl LineCounter {
         #[cfg(debug_assertions)]
         let by_value =
             Line::assemble_read_visible(body, place.clone(), counts, preformatted, wide_ambiguous);
-        let (text_start, whole) = (place.text_start, body.len());
-        let mut edges = Edges::of(body);
-        let (mut place, mut body) = (place, body);
-        if edges.invisible() {
-            (body, edges, place) = visible_inputs(body, place);
-        }
-        let line = Line {
-            text_start,
-            text_end: text_start + whole,
-            ..Line::counted(place, body.len(), &counts)
-        };
-        self.push_line(line, lines);
+        self.push_line(Line::counted(place, body.len(), &counts), lines);
         let line = lines.last_mut().expect("just pushed");
         if is_main_ideograph(edges.first) {
             line.derive::<true, false>(body, edges, preformatted, wide_ambiguous);
