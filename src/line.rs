@@ -867,11 +867,6 @@ impl Line {
                 || end == b'|'
                 || start == b'|'
         });
-        let counts = if mark_at_seam {
-            Counts::of(trim_space_end(body), wide_ambiguous)
-        } else {
-            Self::counts_of_parts(parts, spaced_seams, text, wide_ambiguous)
-        };
         // Preformatted lines are never joined and are written as they came,
         // so a paragraph is preformatted exactly when its one line is;
         // otherwise only the counts (letter-spacing, space runs) decide. An
@@ -880,15 +875,14 @@ impl Line {
         // so is a line of verse's (see `paragraph::mark_verse`).
         // (Settling may join a line a section's margin set in as code to
         // the line before, where the output's margin reads it as prose.)
-        let preformatted =
-            parts.iter().any(|p| {
-                p.shape.preformatted
-                    && !p.shape.aligned
-                    && !p.shape.verse
-                    && !p.shape.code
-                    && !p.shape.table
-                    && (p.wide_chars > 0 || parts.len() == 1 || p.set_off_by_its_text(text))
-            }) || (mark_at_seam && counts.tab_or_box && aligned_by_tabs_or_boxes(body));
+        let set_apart = parts.iter().any(|p| {
+            p.shape.preformatted
+                && !p.shape.aligned
+                && !p.shape.verse
+                && !p.shape.code
+                && !p.shape.table
+                && (p.wide_chars > 0 || parts.len() == 1 || p.set_off_by_its_text(text))
+        });
         let place = Place {
             span,
             text_start,
@@ -897,10 +891,33 @@ impl Line {
             indent,
         };
         let page_top = content[..content.len() - body.len()].contains('\u{c}');
-        let body = trim_space_end(body);
-        let line =
-            Line::push_read_visible(body, place, counts, preformatted, wide_ambiguous, lines);
+        let line = if mark_at_seam {
+            // (Out of line: the counts below are then one value.)
+            Line::push_counted_afresh(body, place, set_apart, wide_ambiguous, lines)
+        } else {
+            let counts = Self::counts_of_parts(parts, spaced_seams, text, wide_ambiguous);
+            let body = trim_space_end(body);
+            Line::push_read_visible(body, place, counts, set_apart, wide_ambiguous, lines)
+        };
         line.shape.page_top = page_top;
+    }
+
+    /// [`Line::push_read_visible`] of a joined line whose body `body` (its
+    /// spaces at the end not taken off) is counted afresh, preformatted if
+    /// `set_apart` or aligned by its tabs or box drawing (see
+    /// [`Line::compose_onto`]).
+    #[inline(never)]
+    fn push_counted_afresh<'l>(
+        body: &str,
+        place: Place,
+        set_apart: bool,
+        wide_ambiguous: bool,
+        lines: &'l mut Vec<Line>,
+    ) -> &'l mut Line {
+        let trimmed = trim_space_end(body);
+        let counts = Counts::of(trimmed, wide_ambiguous);
+        let preformatted = set_apart || (counts.tab_or_box && aligned_by_tabs_or_boxes(body));
+        Line::push_read_visible(trimmed, place, counts, preformatted, wide_ambiguous, lines)
     }
 
     /// Pushes the line at `place` whose body `body` has `counts` onto the
