@@ -219,7 +219,7 @@ impl LineCounter {
                         last: glyph,
                     };
                     let line = Line::one_ideograph(&text[start..start + 3], &edges, place);
-                    return (self.push(Some(line), lines), start + 4);
+                    return (self.push_line(line, lines), start + 4);
                 }
             }
         }
@@ -259,7 +259,7 @@ impl LineCounter {
                 Line::assemble::<false, false>(body, edges, place, run, false, wide_ambiguous)
             };
             return (
-                self.push(Some(line), lines),
+                self.push_line(line, lines),
                 after_terminator(bytes, run_end),
             );
         }
@@ -267,14 +267,24 @@ impl LineCounter {
         let content = &text[start..end];
         // Not empty: it opens with a character that is not a space.
         let body = trim_space_end(content);
+        let edges = Edges::of(body);
         // Spaces at the end wait for a character after them, so they are
-        // never counted; anything else there (a tab, U+3000, a form feed) is
-        // left out by counting the body again.
-        let counts = if content.as_bytes()[body.len()..].iter().all(|&b| b == b' ') {
-            counts
-        } else {
-            Counts::of(body, wide_ambiguous)
-        };
+        // never counted; anything else there (a tab, U+3000, a form feed)
+        // is left out by counting the body again. Such a line, and one with
+        // a character that prints nothing at an edge (see
+        // `Line::assemble_read_visible`), is measured the long way: rare,
+        // and this way the counts and the place below are one value each.
+        if edges.invisible() || !content.as_bytes()[body.len()..].iter().all(|&b| b == b' ') {
+            let raw = RawLine {
+                start,
+                end,
+                next: after_terminator(bytes, end),
+            };
+            return (
+                self.measure_into(text, raw, wide_ambiguous, lines),
+                raw.next,
+            );
+        }
         // From here on as `Line::measure` with no indent.
         let preformatted = counts.tab_or_box && aligned_by_tabs_or_boxes(body);
         let place = Place {
@@ -284,8 +294,30 @@ impl LineCounter {
             blanks_before: self.blanks,
             indent: 0,
         };
-        let line = Line::assemble_read_visible(body, place, counts, preformatted, wide_ambiguous);
-        (self.push(Some(line), lines), after_terminator(bytes, end))
+        // As `Line::assemble_read_visible`, the record pushed once its
+        // counts are known and its other fields written in place: nothing
+        // counted is held across the reading of its text. (Debug builds
+        // assemble it by value too, and compare.)
+        #[cfg(debug_assertions)]
+        let by_value =
+            Line::assemble_read_visible(body, place.clone(), counts, preformatted, wide_ambiguous);
+        self.push_line(Line::counted(place, body.len(), &counts), lines);
+        let line = lines.last_mut().expect("just pushed");
+        if is_main_ideograph(edges.first) {
+            line.derive::<true, false>(body, edges, preformatted, wide_ambiguous);
+        } else {
+            line.derive::<false, false>(body, edges, preformatted, wide_ambiguous);
+        }
+        #[cfg(debug_assertions)]
+        assert_eq!(
+            *line,
+            Line {
+                word_space_before: line.word_space_before,
+                ..by_value
+            },
+            "a line's record written in place"
+        );
+        (true, after_terminator(bytes, end))
     }
 
     /// Measures the lines of `text` from byte `start` onto the end of
@@ -342,13 +374,22 @@ impl LineCounter {
     /// end of `lines`; returns whether it is not blank.
     #[inline(always)]
     fn push(&mut self, line: Option<Line>, lines: &mut Vec<Line>) -> bool {
-        self.number += 1;
-        let Some(mut line) = line else {
-            if self.started {
-                self.blanks += 1;
+        match line {
+            Some(line) => self.push_line(line, lines),
+            None => {
+                self.number += 1;
+                if self.started {
+                    self.blanks += 1;
+                }
+                false
             }
-            return false;
-        };
+        }
+    }
+
+    /// [`LineCounter::push`] of a line that is not blank: returns `true`.
+    #[inline(always)]
+    fn push_line(&mut self, mut line: Line, lines: &mut Vec<Line>) -> bool {
+        self.number += 1;
         line.word_space_before = self.space_line && self.blanks == 1;
         self.space_line = false;
         self.blanks = 0;
@@ -733,8 +774,11 @@ impl Line {
     /// makes, as [`Line::measure`] would measure it in `out[span]`, where the
     /// joined paragraph was written, but without rescanning its body: the
     /// counts add up, and only the edges are read.
+    ///
+    /// The line is pushed onto the end of `lines` (where a joined line's
+    /// record is written in place, see [`Line::push_read_visible`]).
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn compose(
+    pub(crate) fn compose_onto(
         parts: &[Line],
         spaced_seams: impl Iterator<Item = bool>,
         text: &str,
@@ -743,11 +787,12 @@ impl Line {
         number: usize,
         blanks_before: u32,
         wide_ambiguous: bool,
-    ) -> Line {
+        lines: &mut Vec<Line>,
+    ) {
         if let [part] = parts {
             if out[span.clone()] == text[part.start..part.text_end] {
                 // Written whole, indent and all: the line as it was measured.
-                return Line {
+                lines.push(Line {
                     number,
                     start: span.start,
                     text_start: span.start + (part.text_start - part.start),
@@ -794,7 +839,8 @@ impl Line {
                         ..part.shape
                     },
                     ..*part
-                };
+                });
+                return;
             }
         }
         let content = &out[span.clone()];
@@ -821,11 +867,6 @@ impl Line {
                 || end == b'|'
                 || start == b'|'
         });
-        let counts = if mark_at_seam {
-            Counts::of(trim_space_end(body), wide_ambiguous)
-        } else {
-            Self::counts_of_parts(parts, spaced_seams, text, wide_ambiguous)
-        };
         // Preformatted lines are never joined and are written as they came,
         // so a paragraph is preformatted exactly when its one line is;
         // otherwise only the counts (letter-spacing, space runs) decide. An
@@ -834,15 +875,14 @@ impl Line {
         // so is a line of verse's (see `paragraph::mark_verse`).
         // (Settling may join a line a section's margin set in as code to
         // the line before, where the output's margin reads it as prose.)
-        let preformatted =
-            parts.iter().any(|p| {
-                p.shape.preformatted
-                    && !p.shape.aligned
-                    && !p.shape.verse
-                    && !p.shape.code
-                    && !p.shape.table
-                    && (p.wide_chars > 0 || parts.len() == 1 || p.set_off_by_its_text(text))
-            }) || (mark_at_seam && counts.tab_or_box && aligned_by_tabs_or_boxes(body));
+        let set_apart = parts.iter().any(|p| {
+            p.shape.preformatted
+                && !p.shape.aligned
+                && !p.shape.verse
+                && !p.shape.code
+                && !p.shape.table
+                && (p.wide_chars > 0 || parts.len() == 1 || p.set_off_by_its_text(text))
+        });
         let place = Place {
             span,
             text_start,
@@ -851,10 +891,74 @@ impl Line {
             indent,
         };
         let page_top = content[..content.len() - body.len()].contains('\u{c}');
-        let body = trim_space_end(body);
-        let mut line =
-            Line::assemble_read_visible(body, place, counts, preformatted, wide_ambiguous);
+        let line = if mark_at_seam {
+            // (Out of line: the counts below are then one value.)
+            Line::push_counted_afresh(body, place, set_apart, wide_ambiguous, lines)
+        } else {
+            let counts = Self::counts_of_parts(parts, spaced_seams, text, wide_ambiguous);
+            let body = trim_space_end(body);
+            Line::push_read_visible(body, place, counts, set_apart, wide_ambiguous, lines)
+        };
         line.shape.page_top = page_top;
+    }
+
+    /// [`Line::push_read_visible`] of a joined line whose body `body` (its
+    /// spaces at the end not taken off) is counted afresh, preformatted if
+    /// `set_apart` or aligned by its tabs or box drawing (see
+    /// [`Line::compose_onto`]).
+    #[inline(never)]
+    fn push_counted_afresh<'l>(
+        body: &str,
+        place: Place,
+        set_apart: bool,
+        wide_ambiguous: bool,
+        lines: &'l mut Vec<Line>,
+    ) -> &'l mut Line {
+        let trimmed = trim_space_end(body);
+        let counts = Counts::of(trimmed, wide_ambiguous);
+        let preformatted = set_apart || (counts.tab_or_box && aligned_by_tabs_or_boxes(body));
+        Line::push_read_visible(trimmed, place, counts, preformatted, wide_ambiguous, lines)
+    }
+
+    /// Pushes the line at `place` whose body `body` has `counts` onto the
+    /// end of `lines`, as [`Line::assemble_read_visible`] makes it, and
+    /// returns it: the record is pushed once its counts are known and the
+    /// fields read from its text are written in place, so that nothing
+    /// counted is held across the reading of its text. (Debug builds
+    /// assemble it by value too, and compare.)
+    /// [`LineCounter::measure_next`] writes the same out (as a call there,
+    /// inlined, it cost 0.15 instructions per byte more).
+    #[inline(always)]
+    fn push_read_visible<'l>(
+        body: &str,
+        place: Place,
+        counts: Counts,
+        preformatted: bool,
+        wide_ambiguous: bool,
+        lines: &'l mut Vec<Line>,
+    ) -> &'l mut Line {
+        #[cfg(debug_assertions)]
+        let by_value =
+            Line::assemble_read_visible(body, place.clone(), counts, preformatted, wide_ambiguous);
+        let (text_start, whole) = (place.text_start, body.len());
+        let mut edges = Edges::of(body);
+        let (mut place, mut body) = (place, body);
+        if edges.invisible() {
+            (body, edges, place) = visible_inputs(body, place);
+        }
+        lines.push(Line {
+            text_start,
+            text_end: text_start + whole,
+            ..Line::counted(place, body.len(), &counts)
+        });
+        let line = lines.last_mut().expect("just pushed");
+        if is_main_ideograph(edges.first) {
+            line.derive::<true, false>(body, edges, preformatted, wide_ambiguous);
+        } else {
+            line.derive::<false, false>(body, edges, preformatted, wide_ambiguous);
+        }
+        #[cfg(debug_assertions)]
+        assert_eq!(*line, by_value, "a line's record written in place");
         line
     }
 
@@ -990,9 +1094,19 @@ impl Line {
         edges: Edges,
         place: Place,
         counts: Counts,
-        mut preformatted: bool,
+        preformatted: bool,
         wide_ambiguous: bool,
     ) -> Line {
+        let mut line = Line::counted(place, body.len(), &counts);
+        line.derive::<FIRST_MAIN, LAST_MAIN>(body, edges, preformatted, wide_ambiguous);
+        line
+    }
+
+    /// The record of a line at `place` whose body, `body_len` bytes long,
+    /// has `counts`: what counting finds of it, every field that
+    /// [`Line::derive`] reads from its text left as for no text.
+    #[inline(always)]
+    fn counted(place: Place, body_len: usize, counts: &Counts) -> Line {
         let Place {
             span,
             text_start,
@@ -1000,6 +1114,55 @@ impl Line {
             blanks_before,
             indent,
         } = place;
+        Line {
+            number,
+            start: span.start,
+            text_start,
+            text_end: text_start + body_len,
+            end: span.end,
+            blanks_before,
+            word_space_before: false,
+            indent,
+            margin: 0,
+            width: indent + counts.width,
+            compressible: counts.compressible,
+            punctuated: counts.compressible > counts.colons,
+            pauses: counts.pauses,
+            narrow: counts.narrow,
+            broad: counts.broad,
+            gaps: counts.gaps,
+            wide_chars: counts.wide_chars,
+            brackets: counts.brackets,
+            letter_spaces: counts.letter_spaces,
+            space_runs: counts.space_runs,
+            lead_chunk: 0,
+            first: CharRole::Other,
+            last: CharRole::Other,
+            ends_sentence: false,
+            all_narrow: counts.wide_chars == 0,
+            ends_mid_word: false,
+            ends_with_credit: false,
+            dateline_lead: false,
+            opens_with_bracket: false,
+            opens_with_credit: false,
+            shape: Shape::default(),
+            furniture: None,
+            cut: SectionCut::None,
+        }
+    }
+
+    /// Fills in what [`Line::counted`] left: the fields read from the
+    /// line's text `body` (its edges `edges`), `preformatted` if its tabs or
+    /// box drawing align it. The record may already be in place in the
+    /// lines' vector, so that it is written once.
+    #[inline(always)]
+    fn derive<const FIRST_MAIN: bool, const LAST_MAIN: bool>(
+        &mut self,
+        body: &str,
+        edges: Edges,
+        mut preformatted: bool,
+        wide_ambiguous: bool,
+    ) {
         // Told that an edge is an ideograph of the main block (as most are),
         // the compiler drops the tests below for other characters there.
         assert!(!FIRST_MAIN || is_main_ideograph(edges.first));
@@ -1012,14 +1175,14 @@ impl Line {
         };
         let first = role(edges.first);
         let last = role(edges.last);
-        let letter_spaced = spread(counts.letter_spaces, counts.wide_chars);
+        let letter_spaced = spread(self.letter_spaces, self.wide_chars);
         // The conventions of a line with letter-spacing gaps (two or more)
         // are read from its text without them: `（ 新 华 社 记 者 薛 敏 摄 ）`
         // is a credit as `（新华社记者薛敏摄）` is. Made only for a line that
         // passes one of the cheap gates below.
         let unspaced = std::cell::OnceCell::new();
         let text = || {
-            if counts.letter_spaces >= 2 {
+            if self.letter_spaces >= 2 {
                 unspaced
                     .get_or_init(|| without_letter_spacing(body, wide_ambiguous))
                     .as_str()
@@ -1058,88 +1221,51 @@ impl Line {
         preformatted |= fence || is_piece_of_fence(body);
         // Runs of spaces align table columns, unless the extractor spread a
         // justified line, which leaves single spaces between its ideographs.
-        let aligned = counts.space_runs > 0 && !letter_spaced && !preformatted;
-        if counts.space_runs > 0 && !letter_spaced {
+        let aligned = self.space_runs > 0 && !letter_spaced && !preformatted;
+        if self.space_runs > 0 && !letter_spaced {
             preformatted = true;
         }
-        let width = indent + counts.width;
+        let width = self.width;
         // A date has digits: `2022年10月11日`.
-        let dated = counts.narrow >= 4;
+        let dated = self.narrow >= 4;
         let opens = opens_furniture(&edges, first);
-        Line {
-            number,
-            start: span.start,
-            text_start,
-            text_end: text_start + body.len(),
-            end: span.end,
-            blanks_before,
-            word_space_before: false,
-            indent,
-            margin: 0,
-            width,
-            compressible: counts.compressible,
-            punctuated: counts.compressible > counts.colons,
-            pauses: counts.pauses,
-            narrow: counts.narrow,
-            broad: counts.broad,
-            gaps: counts.gaps,
-            wide_chars: counts.wide_chars,
-            brackets: counts.brackets,
-            letter_spaces: counts.letter_spaces,
-            space_runs: counts.space_runs,
-            lead_chunk: lead_chunk_width(body, &edges, wide_ambiguous),
-            first,
-            last,
-            ends_sentence,
-            all_narrow: counts.wide_chars == 0,
-            ends_mid_word: ends_mid_word(body, &edges),
-            // A credit word ends with an ideograph, a bracketed credit with a
-            // closing bracket: cheap gates before the string tests.
-            ends_with_credit: closed_credit
-                || (last == CharRole::Ideograph
-                    && edges.last.is_some_and(ends_credit_word)
-                    && ends_with_credit_word(text())),
-            dateline_lead: width <= 32
-                && ((matches!(edges.first, Some('本' | '新' | '中')) && is_dateline_lead(text()))
-                    // The date's tail of a dateline cut mid-date: `日电`, `20日电`.
-                    || (width <= 8
-                        && matches!(edges.last, Some('电' | '電'))
-                        && matches!(edges.first, Some('0'..='9' | DAY | KANGXI_DAY))
-                        && is_date_tail(text()))),
-            opens_with_bracket: matches!(edges.first, Some('（' | '(' | '〔' | '[')),
-            opens_with_credit: matches!(edges.first, Some('〔' | '【' | '［' | '（' | '(' | '['))
-                && opens_with_reporter_credit(text()),
-            shape: Shape {
-                preformatted,
-                letter_spaced,
-                aligned,
-                page_top: false,
-                verse: false,
-                justified: false,
-                fence,
-                code: false,
-                table: false,
-                set_in_first_line: false,
-            },
-            furniture: if wider_than_furniture(&edges, width, first) {
-                // (Not read without letter-spacing, as most paragraphs that
-                // settling composes need not be.)
-                debug_assert_eq!(
-                    furniture_of(
-                        text(),
-                        &edges,
-                        width,
-                        first,
-                        ends_sentence,
-                        dated,
-                        opens,
-                        (!letter_spaced).then_some(body),
-                    ),
-                    None
-                );
-                None
-            } else if may_be_furniture(opens, width, dated, body) {
-                let as_came = (!letter_spaced).then_some(body);
+        self.lead_chunk = lead_chunk_width(body, &edges, wide_ambiguous);
+        self.first = first;
+        self.last = last;
+        self.ends_sentence = ends_sentence;
+        self.ends_mid_word = ends_mid_word(body, &edges);
+        // A credit word ends with an ideograph, a bracketed credit with a
+        // closing bracket: cheap gates before the string tests.
+        self.ends_with_credit = closed_credit
+            || (last == CharRole::Ideograph
+                && edges.last.is_some_and(ends_credit_word)
+                && ends_with_credit_word(text()));
+        self.dateline_lead = width <= 32
+            && ((matches!(edges.first, Some('本' | '新' | '中')) && is_dateline_lead(text()))
+                // The date's tail of a dateline cut mid-date: `日电`, `20日电`.
+                || (width <= 8
+                    && matches!(edges.last, Some('电' | '電'))
+                    && matches!(edges.first, Some('0'..='9' | DAY | KANGXI_DAY))
+                    && is_date_tail(text())));
+        self.opens_with_bracket = matches!(edges.first, Some('（' | '(' | '〔' | '['));
+        self.opens_with_credit = matches!(edges.first, Some('〔' | '【' | '［' | '（' | '(' | '['))
+            && opens_with_reporter_credit(text());
+        self.shape = Shape {
+            preformatted,
+            letter_spaced,
+            aligned,
+            page_top: false,
+            verse: false,
+            justified: false,
+            fence,
+            code: false,
+            table: false,
+            set_in_first_line: false,
+        };
+        self.furniture = if wider_than_furniture(&edges, width, first) {
+            // (Not read without letter-spacing, as most paragraphs that
+            // settling composes need not be.)
+            debug_assert_eq!(
                 furniture_of(
                     text(),
                     &edges,
@@ -1148,28 +1274,41 @@ impl Line {
                     ends_sentence,
                     dated,
                     opens,
-                    as_came,
-                )
-            } else {
-                // (Debug builds check that the call would find none.)
-                debug_assert!(
-                    !dated
-                        || furniture_of(
-                            text(),
-                            &edges,
-                            width,
-                            first,
-                            ends_sentence,
-                            dated,
-                            opens,
-                            (!letter_spaced).then_some(body),
-                        )
-                        .is_none()
-                );
+                    (!letter_spaced).then_some(body),
+                ),
                 None
-            },
-            cut: SectionCut::None,
-        }
+            );
+            None
+        } else if may_be_furniture(opens, width, dated, body) {
+            let as_came = (!letter_spaced).then_some(body);
+            furniture_of(
+                text(),
+                &edges,
+                width,
+                first,
+                ends_sentence,
+                dated,
+                opens,
+                as_came,
+            )
+        } else {
+            // (Debug builds check that the call would find none.)
+            debug_assert!(
+                !dated
+                    || furniture_of(
+                        text(),
+                        &edges,
+                        width,
+                        first,
+                        ends_sentence,
+                        dated,
+                        opens,
+                        (!letter_spaced).then_some(body),
+                    )
+                    .is_none()
+            );
+            None
+        };
     }
 }
 
@@ -1378,6 +1517,7 @@ impl Edges {
 
 /// Where a line stands: its span, where its text starts, its number, the
 /// blank lines before it and the width of its indent.
+#[derive(Clone)]
 struct Place {
     span: std::ops::Range<usize>,
     text_start: usize,

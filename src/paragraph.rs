@@ -75,7 +75,7 @@ impl Analysis {
     /// line is wider than any of its input lines, and a fragment joined by
     /// kinsoku can make a short line look full. So the output is decided once
     /// more, one line per paragraph, each line composed from its parts (see
-    /// [`Line::compose`]; debug builds check it against a rescan); a join found
+    /// [`Line::compose_onto`]; debug builds check it against a rescan); a join found
     /// there, or a paragraph break written differently, is carried back onto
     /// the boundary between the two paragraphs, and the check repeats. On
     /// real pages the first check finds nothing.
@@ -177,7 +177,7 @@ impl Analysis {
                 // ideographs has none.)
                 let seams = if any_spaced { i + 1..end } else { end..end };
                 let spaced = seams.map(|j| self.decisions[j - 1].0 == Action::JoinWithSpace);
-                let line = Line::compose(
+                Line::compose_onto(
                     &self.lines[i..end],
                     spaced,
                     text,
@@ -186,8 +186,8 @@ impl Analysis {
                     ends.len(),
                     blanks,
                     reflower.wide_ambiguous,
+                    &mut check.lines,
                 );
-                check.lines.push(line);
                 ends.push(end - 1);
                 i = end;
             }
