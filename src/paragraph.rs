@@ -1095,11 +1095,19 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
         // sentence's end is no widened word space: OCR's, before a speck
         // or a stray mark.
         // (Read only for a line found to be prose, not for a table's row.)
+        // (The spaces are counted only where the text's width alone falls
+        // short: a paragraph composed on settling is far wider than the
+        // lines around it.)
         let justified = || {
             let body = &text.as_bytes()[line.text_start..line.text_end];
-            let spaces = body.iter().filter(|&&b| b == b' ').count() as u32;
-            widest.is_some_and(|w| 2 * (line.width - line.indent + spaces) >= w)
-                && !gap_after_sentence_end(body)
+            let set = line.width - line.indent;
+            let spaces = || body.iter().filter(|&&b| b == b' ').count() as u32;
+            let wide_enough = |w: u32| {
+                let wide = 2 * set >= w || 2 * (set + spaces()) >= w;
+                debug_assert_eq!(wide, 2 * (set + spaces()) >= w, "a justified line");
+                wide
+            };
+            widest.is_some_and(wide_enough) && !gap_after_sentence_end(body)
         };
         // Two columns that `pdftotext -layout` set side by side: the gap
         // between them ends where it ends on the line above or below, as a
@@ -1109,10 +1117,23 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
                 .and_then(|k| gutter_at(k, &section[k]))
                 .is_some_and(|theirs| theirs.abs_diff(ours) <= 6)
         };
-        let side_by_side = gutter_at(i, line).is_some_and(|ours| {
+        // (Its own gutter is read only where a line beside it has one: a
+        // paragraph composed on settling is read whole to find it.)
+        let runs_beside = |k: Option<usize>| {
+            k.and_then(|k| section.get(k))
+                .is_some_and(|other| other.space_runs > 0)
+        };
+        let beside_gutter = |ours: u32| {
             ours >= MIN_COLUMN
                 && (beside_column(ours, i.checked_sub(1)) || beside_column(ours, Some(i + 1)))
-        });
+        };
+        let side_by_side = (runs_beside(i.checked_sub(1)) || runs_beside(Some(i + 1)))
+            && gutter_at(i, line).is_some_and(beside_gutter);
+        debug_assert_eq!(
+            side_by_side,
+            gutter_at(i, line).is_some_and(beside_gutter),
+            "a line's gutter read only beside another's"
+        );
         if side_by_side {
             // (Set, not left: a line composed from the output may come
             // read as prose in the input's context.)
