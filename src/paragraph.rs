@@ -55,6 +55,8 @@ struct Scratch {
     unspaced: Vec<Line>,
     /// The settling check's analysis of the output.
     check: Option<Box<Analysis>>,
+    /// Widths of lines (see [`fills_a_column`]).
+    widths: Vec<u32>,
     /// `ends[k]`: the last input line of output paragraph `k`.
     ends: Vec<usize>,
 }
@@ -538,7 +540,8 @@ impl Analysis {
                 line.shape.letter_spaced = false;
             }
         }
-        let blank_lines = if survey.double_spaced(&self.lines[range.clone()]) {
+        let widths = &mut self.scratch.widths;
+        let blank_lines = if survey.double_spaced(&self.lines[range.clone()], widths) {
             BlankLines::Spacing
         } else if survey.blank_lines_end_paragraphs() {
             BlankLines::Paragraphs
@@ -566,7 +569,7 @@ impl Analysis {
         // lines are read as what they are, paragraphs (unless the caller
         // fixed a column: then the text is wrapped at it). Not pieces of
         // printed lines, most of which may end a sentence at a wide measure.
-        let every_line = survey.lines_end_sentences(section)
+        let every_line = survey.lines_end_sentences(section, &mut self.scratch.widths)
             && reflower.fixed_column.is_none()
             && printed_column.is_none();
         let any_column = if every_line {
@@ -2241,7 +2244,8 @@ impl Survey {
     /// Short paragraphs wrapped at a wide measure (a manual's, 40 em) end a
     /// sentence on most lines too; their other lines fill the column, and
     /// few paragraphs' last lines are wider (see [`fills_a_column`]).
-    fn lines_end_sentences(&self, section: &[Line]) -> bool {
+    /// (`widths`: a buffer for [`fills_a_column`].)
+    fn lines_end_sentences(&self, section: &[Line], widths: &mut Vec<u32>) -> bool {
         // (Three lines are enough when all of them end a sentence: a
         // wrapped paragraph of three lines has one that does not.)
         let most_end = match self.judged {
@@ -2249,7 +2253,7 @@ impl Survey {
             3 => self.mid_sentence == 0,
             judged => 2 * self.mid_sentence < judged,
         };
-        most_end && 2 * self.after_one_blank < self.lines && !fills_a_column(section)
+        most_end && 2 * self.after_one_blank < self.lines && !fills_a_column(section, widths)
     }
 
     /// Whether the blank lines are paragraph ends only, as a text renderer
@@ -2270,12 +2274,13 @@ impl Survey {
     /// and holds none). Short paragraphs (a manual's, at a wide measure) end
     /// a sentence on most lines too; their other lines fill one column,
     /// which flowing text's do not (see [`fills_a_column`]).
-    fn double_spaced(&self, section: &[Line]) -> bool {
+    /// (`widths`: a buffer for [`fills_a_column`].)
+    fn double_spaced(&self, section: &[Line], widths: &mut Vec<u32>) -> bool {
         self.lines >= 6
             && 10 * self.after_one_blank >= 9 * (self.lines - 1)
             && self.judged >= 6
             && 5 * self.punctuated >= self.judged
-            && (10 * self.mid_sentence >= 6 * self.judged || fills_a_column(section))
+            && (10 * self.mid_sentence >= 6 * self.judged || fills_a_column(section, widths))
     }
 }
 
@@ -2292,15 +2297,19 @@ impl Survey {
 /// by an em or two now and then (`/etc/rcN.d/ 中任何目录的脚本…` measures
 /// 38.5 em in a 36-em column), and a band below such a line missed most of
 /// the page's lines.
-fn fills_a_column(section: &[Line]) -> bool {
+///
+/// (`widths` is a buffer, kept from one call to the next.)
+fn fills_a_column(section: &[Line], widths: &mut Vec<u32>) -> bool {
     let judged = |line: &&Line| line.wide_chars >= 4 && line.furniture.is_none();
     let mid = |line: &Line| !line.ends_sentence && line.last != CharRole::Close;
-    let mut widths: Vec<u32> = section
-        .iter()
-        .filter(judged)
-        .filter(|line| mid(line))
-        .map(|line| line.width)
-        .collect();
+    widths.clear();
+    widths.extend(
+        section
+            .iter()
+            .filter(judged)
+            .filter(|line| mid(line))
+            .map(|line| line.width),
+    );
     if widths.len() < 3 {
         return false;
     }
@@ -2711,13 +2720,14 @@ mod tests {
             manual[9].width > manual[0].width + 4,
             "the Latin line overruns"
         );
-        assert!(!Survey::of(&manual).lines_end_sentences(&manual));
-        assert!(fills_a_column(&manual));
+        let widths = &mut Vec::new();
+        assert!(!Survey::of(&manual).lines_end_sentences(&manual, widths));
+        assert!(fills_a_column(&manual, widths));
         // A blank line after every line (pdfminer's default layout) is line
         // spacing there too, though most lines end a sentence.
         let blocks: Vec<&[&str]> = wrapped.iter().map(std::slice::from_ref).collect();
         let double_spaced = section(&blocks);
-        assert!(Survey::of(&double_spaced).double_spaced(&double_spaced));
+        assert!(Survey::of(&double_spaced).double_spaced(&double_spaced, widths));
         // Flowing text: headings of every width between paragraphs wider
         // than any of them.
         let flowing = section(&[&[
@@ -2728,7 +2738,7 @@ mod tests {
             "第二章　删除软件包",
             "使用同一个工具即可删除软件包，它同样会处理依赖关系并询问是否保留。",
         ]]);
-        assert!(!fills_a_column(&flowing));
+        assert!(!fills_a_column(&flowing, widths));
     }
 
     /// A renderer's blank lines end paragraphs: every block of wrapped
@@ -2770,7 +2780,7 @@ mod tests {
     fn lines_end_sentences_only_in_flowing_text() {
         let ends = |blocks: &[&[&str]]| {
             let lines = section(blocks);
-            Survey::of(&lines).lines_end_sentences(&lines)
+            Survey::of(&lines).lines_end_sentences(&lines, &mut Vec::new())
         };
         let flowing: &[&str] = &[
             "持续升级的生活",
