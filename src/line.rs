@@ -2409,13 +2409,15 @@ fn without_letter_spacing(body: &str, wide_ambiguous: bool) -> String {
             }
         }
         // Gaps are whole runs, so what stands before this one is text
-        // (or nothing, at the start).
-        out.push_str(&body[copied..gap_start]);
+        // (or nothing, at the start). A gap that stays is copied with the
+        // text around it, later.
         let before = body[..gap_start].chars().next_back();
         let after = body[i..].chars().next();
         if !(wide(before) && wide(after)) {
-            out.push_str(&body[gap_start..i]);
-        } else if spaces > 0 {
+            continue;
+        }
+        out.push_str(&body[copied..gap_start]);
+        if spaces > 0 {
             // A U+3000 among spaces was in the text before the line was
             // spread (`电 \u{3000} 如果`): it stays.
             for _ in 0..ideographic {
