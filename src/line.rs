@@ -2511,16 +2511,24 @@ pub(super) fn opens_with_reporter_credit(body: &str) -> bool {
         _ => return false,
     };
     let rest = chars.as_str();
+    // (No credit word holds a closing bracket: the text inside opens with
+    // one exactly where the text after the opening bracket does, read
+    // before the closing bracket is searched for.)
+    let credit = |text: &str| {
+        ["記者", "记者"]
+            .iter()
+            .chain(&AGENCIES)
+            .any(|w| text.starts_with(w))
+    };
+    if !credit(rest) {
+        return false;
+    }
     let Some((inner, after)) = rest.split_once(close) else {
         return false;
     };
-    let credit = ["記者", "记者"]
-        .iter()
-        .chain(&AGENCIES)
-        .any(|w| inner.starts_with(w));
+    debug_assert!(credit(inner), "a credit word holds no closing bracket");
     let ends = ["報導", "报道", "報道", "電", "电", "訊", "讯"];
-    credit
-        && inner.chars().count() <= 24
+    inner.chars().count() <= 24
         && ends.iter().any(|e| inner.ends_with(e))
         && !after.trim_start().is_empty()
 }
