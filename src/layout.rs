@@ -459,9 +459,9 @@ pub(crate) struct ColumnScratch {
 /// The widths any of `votes` is for (from the start of the chunk the
 /// lowest starts in), as a half-open range; empty when none is.
 fn voted_widths(votes: &[Vote]) -> std::ops::Range<usize> {
-    let (lo, hi) = votes
-        .iter()
-        .fold(NO_VOTE, |(a, b), vote| (a.min(vote.base), b.max(vote.hi)));
+    let (lo, hi) = votes.iter().fold(NO_VOTE, |(a, b), vote| {
+        (a.min(usize::from(vote.base)), b.max(usize::from(vote.hi)))
+    });
     if lo <= hi {
         lo..hi + 1
     } else {
@@ -476,13 +476,17 @@ const NO_VOTE: (usize, usize) = (usize::MAX, 0);
 /// the histogram vectorizes.
 const LANES: usize = 8;
 
-/// Chunks of [`LANES`] widths: enough for every width a line votes for
-/// (up to `MAX_COLUMN + 2`).
-const CHUNKS: usize = (MAX_COLUMN as usize + 3 + LANES - 1) / LANES;
+/// Bins of a histogram: two chunks of [`LANES`] from any width a byte
+/// holds, so that adding a vote (whose chunk starts at a [`Vote::base`],
+/// a byte) needs no bounds check. Every width a line votes for (up to
+/// `MAX_COLUMN + 2`) is in them, and a byte holds it (as [`best_of`]
+/// reads a key's width from its low byte).
+const BINS: usize = 256 + 2 * LANES;
 
-/// Bins of a histogram: the chunks, and one more, so that two chunks from
-/// any chunk's start are in it.
-const BINS: usize = (CHUNKS + 1) * LANES;
+const _: () = assert!(
+    MAX_COLUMN as usize + 2 < u8::MAX as usize,
+    "a vote's widths fit a byte"
+);
 
 /// A vote's weight in a histogram's bins: the low byte of a bin is left
 /// for its width (see [`Bins::keys`]).
@@ -547,21 +551,16 @@ impl Bins {
         if vote.base > vote.hi {
             return;
         }
-        let (base, mask) = (vote.base, vote.mask);
-        // Always there: `base` is at most `MAX_COLUMN + 2` (see `BINS`).
+        let (base, hi, mask) = (usize::from(vote.base), usize::from(vote.hi), vote.mask);
+        // Always there: `base` is a byte (see `BINS`).
         if let Some(bins) = self.bins.get_mut(base..base + 2 * LANES) {
             for (bin, mask) in bins.iter_mut().zip(mask) {
                 *bin += mask * weight;
             }
         }
         // Wider than two chunks: rare.
-        if vote.hi >= base + 2 * LANES {
-            for bin in self
-                .bins
-                .iter_mut()
-                .take(vote.hi + 1)
-                .skip(base + 2 * LANES)
-            {
+        if hi >= base + 2 * LANES {
+            for bin in self.bins.iter_mut().take(hi + 1).skip(base + 2 * LANES) {
                 *bin += VOTE * weight;
             }
         }
@@ -598,11 +597,11 @@ impl Bins {
 /// A line's vote, ready to add to a histogram.
 #[derive(Clone, Copy, Debug)]
 struct Vote {
-    /// The first width of the chunk the vote starts in (`usize::MAX` for a
+    /// The first width of the chunk the vote starts in (`u8::MAX` for a
     /// line that does not vote).
-    base: usize,
+    base: u8,
     /// The widest width voted for.
-    hi: usize,
+    hi: u8,
     /// [`VOTE`] for every width from `base` on in two chunks that the line
     /// votes for, zero for the others.
     mask: [i16; 2 * LANES],
@@ -614,7 +613,7 @@ impl Vote {
     fn new((lo, hi): (usize, usize)) -> Vote {
         if lo > hi {
             return Vote {
-                base: usize::MAX,
+                base: u8::MAX,
                 hi: 0,
                 mask: [0; 2 * LANES],
             };
@@ -629,7 +628,13 @@ impl Vote {
         for ((mask, rise), fall) in mask.iter_mut().zip(rise).zip(fall) {
             *mask = rise & fall & VOTE;
         }
-        Vote { base, hi, mask }
+        // (Widths up to `MAX_COLUMN + 2`: see `BINS`.)
+        debug_assert!(hi <= MAX_COLUMN as usize + 2, "a vote's widest width");
+        Vote {
+            base: base as u8,
+            hi: hi as u8,
+            mask,
+        }
     }
 }
 
