@@ -355,15 +355,16 @@ fn vote_columns(
     for vote in votes.iter().take(WINDOW + 2).skip(1) {
         delta.add(vote, 1);
     }
-    for i in 0..n {
+    // (Written in place: no capacity to check line by line.)
+    let start = columns.len();
+    columns.resize(start + n, None);
+    for (i, column) in columns[start..].iter_mut().enumerate() {
         let lo = i.saturating_sub(WINDOW);
         let hi = (i + WINDOW + 1).min(n);
         let best = weighted.slide(&delta, span.clone());
-        columns.push(if wrapped(lo, hi) {
-            best_of(best, weighted.voters)
-        } else {
-            None
-        });
+        if wrapped(lo, hi) {
+            *column = best_of(best, weighted.voters);
+        }
         weighted.voters += delta.voters;
         if let Some(vote) = votes.get(i + 1) {
             delta.add(vote, -2);
