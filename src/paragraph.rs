@@ -2104,16 +2104,15 @@ fn mark_verse(section: &mut [Line]) {
     const MIN_WIDTH: u32 = 4 * 2;
     const MAX_WIDTH: u32 = 12 * 2;
     let candidate = |line: &Line| {
-        // Most prose lines hold two marks or more.
-        if line.compressible > 1 {
+        // Most prose lines are wider, and hold two marks or more.
+        if !(MIN_WIDTH..=MAX_WIDTH).contains(&(line.width - line.indent)) || line.compressible > 1 {
             return false;
         }
         let ends_with_mark = matches!(
             line.last,
             CharRole::Pause | CharRole::SentenceEnd | CharRole::Question
         );
-        (MIN_WIDTH..=MAX_WIDTH).contains(&(line.width - line.indent))
-            && line.compressible == u32::from(ends_with_mark)
+        line.compressible == u32::from(ends_with_mark)
             && line.first == CharRole::Ideograph
             && (line.last == CharRole::Ideograph || ends_with_mark)
             && line.narrow == 0
