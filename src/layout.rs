@@ -549,20 +549,31 @@ impl Bins {
     /// Adds a line's vote with `weight`.
     #[inline(always)]
     fn add(&mut self, vote: &Vote, weight: i16) {
-        if vote.base > vote.hi {
-            return;
-        }
         let (base, hi, mask) = (usize::from(vote.base), usize::from(vote.hi), vote.mask);
+        // No vote, or one wider than two chunks: rare, told by one test.
+        if vote.reach != Reach::TwoChunks {
+            if vote.reach == Reach::None {
+                return;
+            }
+            for bin in self.bins.iter_mut().take(hi + 1).skip(base + 2 * LANES) {
+                *bin += VOTE * weight;
+            }
+        }
+        debug_assert_eq!(
+            vote.reach,
+            if base > hi {
+                Reach::None
+            } else if hi >= base + 2 * LANES {
+                Reach::Wider
+            } else {
+                Reach::TwoChunks
+            },
+            "a vote's reach"
+        );
         // Always there: `base` is a byte (see `BINS`).
         if let Some(bins) = self.bins.get_mut(base..base + 2 * LANES) {
             for (bin, mask) in bins.iter_mut().zip(mask) {
                 *bin += mask * weight;
-            }
-        }
-        // Wider than two chunks: rare.
-        if hi >= base + 2 * LANES {
-            for bin in self.bins.iter_mut().take(hi + 1).skip(base + 2 * LANES) {
-                *bin += VOTE * weight;
             }
         }
         self.voters += weight;
@@ -603,9 +614,22 @@ struct Vote {
     base: u8,
     /// The widest width voted for.
     hi: u8,
+    /// Whether the line votes, and within two chunks from `base`.
+    reach: Reach,
     /// [`VOTE`] for every width from `base` on in two chunks that the line
     /// votes for, zero for the others.
     mask: [i16; 2 * LANES],
+}
+
+/// How far a [`Vote`] reaches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reach {
+    /// Within two chunks from its base: its mask holds it (most votes).
+    TwoChunks,
+    /// The line does not vote.
+    None,
+    /// Past two chunks: every width after them up to its widest too.
+    Wider,
 }
 
 impl Vote {
@@ -616,6 +640,7 @@ impl Vote {
             return Vote {
                 base: u8::MAX,
                 hi: 0,
+                reach: Reach::None,
                 mask: [0; 2 * LANES],
             };
         }
@@ -634,6 +659,11 @@ impl Vote {
         Vote {
             base: base as u8,
             hi: hi as u8,
+            reach: if hi >= base + 2 * LANES {
+                Reach::Wider
+            } else {
+                Reach::TwoChunks
+            },
             mask,
         }
     }
