@@ -493,21 +493,25 @@ const _: () = assert!(
 /// for its width (see [`Bins::keys`]).
 const VOTE: i16 = 256;
 
-/// Masks of two chunks' lanes (see [`Vote::new`]): zeros, then ones; and
-/// ones, then zeros.
-const RISE: [i16; 4 * LANES] = step(0, -1);
-const FALL: [i16; 4 * LANES] = step(-1, 0);
-
-/// `before` in the first half, `after` in the second.
-const fn step(before: i16, after: i16) -> [i16; 4 * LANES] {
-    let mut out = [after; 4 * LANES];
-    let mut i = 0;
-    while i < 2 * LANES {
-        out[i] = before;
-        i += 1;
+/// The masks of two chunks' lanes a vote adds (see [`Vote::mask`]): mask
+/// `from * 2 * LANES + to` holds [`VOTE`] in lanes `from..=to` and zero in
+/// the others, for every lane `from` a vote starts at in its first chunk
+/// and `to` it ends at in two. (As many as a byte indexes, so that reading
+/// one needs no bounds check; those past `LANES * 2 * LANES` are unused.)
+const MASKS: [[i16; 2 * LANES]; 256] = {
+    let mut masks = [[0; 2 * LANES]; 256];
+    let mut at = 0;
+    while at < LANES * 2 * LANES {
+        let (from, to) = (at / (2 * LANES), at % (2 * LANES));
+        let mut lane = from;
+        while lane <= to {
+            masks[at][lane] = VOTE;
+            lane += 1;
+        }
+        at += 1;
     }
-    out
-}
+    masks
+};
 
 // The greatest key of `Bins::keys` fits its `i16`: a window's weight of
 // at most `(WINDOW + 1)²` votes, and the widest width.
@@ -549,7 +553,9 @@ impl Bins {
     /// Adds a line's vote with `weight`.
     #[inline(always)]
     fn add(&mut self, vote: &Vote, weight: i16) {
-        let (base, hi, mask) = (usize::from(vote.base), usize::from(vote.hi), vote.mask);
+        let (base, hi) = (usize::from(vote.base), usize::from(vote.hi));
+        // (A byte: no bounds check.)
+        let mask = &MASKS[usize::from(vote.mask)];
         // No vote, or one wider than two chunks: rare, told by one test.
         if vote.reach != Reach::TwoChunks {
             if vote.reach == Reach::None {
@@ -616,9 +622,9 @@ struct Vote {
     hi: u8,
     /// Whether the line votes, and within two chunks from `base`.
     reach: Reach,
-    /// [`VOTE`] for every width from `base` on in two chunks that the line
-    /// votes for, zero for the others.
-    mask: [i16; 2 * LANES],
+    /// Which of [`MASKS`] holds [`VOTE`] for every width from `base` on in
+    /// two chunks that the line votes for, zero for the others.
+    mask: u8,
 }
 
 /// How far a [`Vote`] reaches.
@@ -641,19 +647,14 @@ impl Vote {
                 base: u8::MAX,
                 hi: 0,
                 reach: Reach::None,
-                mask: [0; 2 * LANES],
+                mask: 0,
             };
         }
-        // `RISE[2 * LANES - from..]` starts with `from` zeros, then all
-        // ones; `FALL[2 * LANES - 1 - to..]` has ones up to lane `to`.
+        // The lanes from `from` (in the first chunk) to `to` (in two).
         let base = lo / LANES * LANES;
         let (from, to) = (lo - base, (hi - base).min(2 * LANES - 1));
-        let rise = &RISE[2 * LANES - from..];
-        let fall = &FALL[2 * LANES - 1 - to..];
-        let mut mask = [0; 2 * LANES];
-        for ((mask, rise), fall) in mask.iter_mut().zip(rise).zip(fall) {
-            *mask = rise & fall & VOTE;
-        }
+        let mask = from * 2 * LANES + to;
+        debug_assert!(mask < LANES * 2 * LANES, "a vote's mask");
         // (Widths up to `MAX_COLUMN + 2`: see `BINS`.)
         debug_assert!(hi <= MAX_COLUMN as usize + 2, "a vote's widest width");
         Vote {
@@ -664,7 +665,7 @@ impl Vote {
             } else {
                 Reach::TwoChunks
             },
-            mask,
+            mask: mask as u8,
         }
     }
 }
