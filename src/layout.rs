@@ -355,15 +355,16 @@ fn vote_columns(
     for vote in votes.iter().take(WINDOW + 2).skip(1) {
         delta.add(vote, 1);
     }
-    for i in 0..n {
+    // (Written in place: no capacity to check line by line.)
+    let start = columns.len();
+    columns.resize(start + n, None);
+    for (i, column) in columns[start..].iter_mut().enumerate() {
         let lo = i.saturating_sub(WINDOW);
         let hi = (i + WINDOW + 1).min(n);
         let best = weighted.slide(&delta, span.clone());
-        columns.push(if wrapped(lo, hi) {
-            best_of(best, weighted.voters)
-        } else {
-            None
-        });
+        if wrapped(lo, hi) {
+            *column = best_of(best, weighted.voters);
+        }
         weighted.voters += delta.voters;
         if let Some(vote) = votes.get(i + 1) {
             delta.add(vote, -2);
@@ -459,9 +460,9 @@ pub(crate) struct ColumnScratch {
 /// The widths any of `votes` is for (from the start of the chunk the
 /// lowest starts in), as a half-open range; empty when none is.
 fn voted_widths(votes: &[Vote]) -> std::ops::Range<usize> {
-    let (lo, hi) = votes
-        .iter()
-        .fold(NO_VOTE, |(a, b), vote| (a.min(vote.base), b.max(vote.hi)));
+    let (lo, hi) = votes.iter().fold(NO_VOTE, |(a, b), vote| {
+        (a.min(usize::from(vote.base)), b.max(usize::from(vote.hi)))
+    });
     if lo <= hi {
         lo..hi + 1
     } else {
@@ -476,33 +477,41 @@ const NO_VOTE: (usize, usize) = (usize::MAX, 0);
 /// the histogram vectorizes.
 const LANES: usize = 8;
 
-/// Chunks of [`LANES`] widths: enough for every width a line votes for
-/// (up to `MAX_COLUMN + 2`).
-const CHUNKS: usize = (MAX_COLUMN as usize + 3 + LANES - 1) / LANES;
+/// Bins of a histogram: two chunks of [`LANES`] from any width a byte
+/// holds, so that adding a vote (whose chunk starts at a [`Vote::base`],
+/// a byte) needs no bounds check. Every width a line votes for (up to
+/// `MAX_COLUMN + 2`) is in them, and a byte holds it (as [`best_of`]
+/// reads a key's width from its low byte).
+const BINS: usize = 256 + 2 * LANES;
 
-/// Bins of a histogram: the chunks, and one more, so that two chunks from
-/// any chunk's start are in it.
-const BINS: usize = (CHUNKS + 1) * LANES;
+const _: () = assert!(
+    MAX_COLUMN as usize + 2 < u8::MAX as usize,
+    "a vote's widths fit a byte"
+);
 
 /// A vote's weight in a histogram's bins: the low byte of a bin is left
 /// for its width (see [`Bins::keys`]).
 const VOTE: i16 = 256;
 
-/// Masks of two chunks' lanes (see [`Vote::new`]): zeros, then ones; and
-/// ones, then zeros.
-const RISE: [i16; 4 * LANES] = step(0, -1);
-const FALL: [i16; 4 * LANES] = step(-1, 0);
-
-/// `before` in the first half, `after` in the second.
-const fn step(before: i16, after: i16) -> [i16; 4 * LANES] {
-    let mut out = [after; 4 * LANES];
-    let mut i = 0;
-    while i < 2 * LANES {
-        out[i] = before;
-        i += 1;
+/// The masks of two chunks' lanes a vote adds (see [`Vote::mask`]): mask
+/// `from * 2 * LANES + to` holds [`VOTE`] in lanes `from..=to` and zero in
+/// the others, for every lane `from` a vote starts at in its first chunk
+/// and `to` it ends at in two. (As many as a byte indexes, so that reading
+/// one needs no bounds check; those past `LANES * 2 * LANES` are unused.)
+const MASKS: [[i16; 2 * LANES]; 256] = {
+    let mut masks = [[0; 2 * LANES]; 256];
+    let mut at = 0;
+    while at < LANES * 2 * LANES {
+        let (from, to) = (at / (2 * LANES), at % (2 * LANES));
+        let mut lane = from;
+        while lane <= to {
+            masks[at][lane] = VOTE;
+            lane += 1;
+        }
+        at += 1;
     }
-    out
-}
+    masks
+};
 
 // The greatest key of `Bins::keys` fits its `i16`: a window's weight of
 // at most `(WINDOW + 1)²` votes, and the widest width.
@@ -544,25 +553,33 @@ impl Bins {
     /// Adds a line's vote with `weight`.
     #[inline(always)]
     fn add(&mut self, vote: &Vote, weight: i16) {
-        if vote.base > vote.hi {
-            return;
+        let (base, hi) = (usize::from(vote.base), usize::from(vote.hi));
+        // (A byte: no bounds check.)
+        let mask = &MASKS[usize::from(vote.mask)];
+        // No vote, or one wider than two chunks: rare, told by one test.
+        if vote.reach != Reach::TwoChunks {
+            if vote.reach == Reach::None {
+                return;
+            }
+            for bin in self.bins.iter_mut().take(hi + 1).skip(base + 2 * LANES) {
+                *bin += VOTE * weight;
+            }
         }
-        let (base, mask) = (vote.base, vote.mask);
-        // Always there: `base` is at most `MAX_COLUMN + 2` (see `BINS`).
+        debug_assert_eq!(
+            vote.reach,
+            if base > hi {
+                Reach::None
+            } else if hi >= base + 2 * LANES {
+                Reach::Wider
+            } else {
+                Reach::TwoChunks
+            },
+            "a vote's reach"
+        );
+        // Always there: `base` is a byte (see `BINS`).
         if let Some(bins) = self.bins.get_mut(base..base + 2 * LANES) {
             for (bin, mask) in bins.iter_mut().zip(mask) {
                 *bin += mask * weight;
-            }
-        }
-        // Wider than two chunks: rare.
-        if vote.hi >= base + 2 * LANES {
-            for bin in self
-                .bins
-                .iter_mut()
-                .take(vote.hi + 1)
-                .skip(base + 2 * LANES)
-            {
-                *bin += VOTE * weight;
             }
         }
         self.voters += weight;
@@ -598,14 +615,27 @@ impl Bins {
 /// A line's vote, ready to add to a histogram.
 #[derive(Clone, Copy, Debug)]
 struct Vote {
-    /// The first width of the chunk the vote starts in (`usize::MAX` for a
+    /// The first width of the chunk the vote starts in (`u8::MAX` for a
     /// line that does not vote).
-    base: usize,
+    base: u8,
     /// The widest width voted for.
-    hi: usize,
-    /// [`VOTE`] for every width from `base` on in two chunks that the line
-    /// votes for, zero for the others.
-    mask: [i16; 2 * LANES],
+    hi: u8,
+    /// Whether the line votes, and within two chunks from `base`.
+    reach: Reach,
+    /// Which of [`MASKS`] holds [`VOTE`] for every width from `base` on in
+    /// two chunks that the line votes for, zero for the others.
+    mask: u8,
+}
+
+/// How far a [`Vote`] reaches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reach {
+    /// Within two chunks from its base: its mask holds it (most votes).
+    TwoChunks,
+    /// The line does not vote.
+    None,
+    /// Past two chunks: every width after them up to its widest too.
+    Wider,
 }
 
 impl Vote {
@@ -614,22 +644,29 @@ impl Vote {
     fn new((lo, hi): (usize, usize)) -> Vote {
         if lo > hi {
             return Vote {
-                base: usize::MAX,
+                base: u8::MAX,
                 hi: 0,
-                mask: [0; 2 * LANES],
+                reach: Reach::None,
+                mask: 0,
             };
         }
-        // `RISE[2 * LANES - from..]` starts with `from` zeros, then all
-        // ones; `FALL[2 * LANES - 1 - to..]` has ones up to lane `to`.
+        // The lanes from `from` (in the first chunk) to `to` (in two).
         let base = lo / LANES * LANES;
         let (from, to) = (lo - base, (hi - base).min(2 * LANES - 1));
-        let rise = &RISE[2 * LANES - from..];
-        let fall = &FALL[2 * LANES - 1 - to..];
-        let mut mask = [0; 2 * LANES];
-        for ((mask, rise), fall) in mask.iter_mut().zip(rise).zip(fall) {
-            *mask = rise & fall & VOTE;
+        let mask = from * 2 * LANES + to;
+        debug_assert!(mask < LANES * 2 * LANES, "a vote's mask");
+        // (Widths up to `MAX_COLUMN + 2`: see `BINS`.)
+        debug_assert!(hi <= MAX_COLUMN as usize + 2, "a vote's widest width");
+        Vote {
+            base: base as u8,
+            hi: hi as u8,
+            reach: if hi >= base + 2 * LANES {
+                Reach::Wider
+            } else {
+                Reach::TwoChunks
+            },
+            mask: mask as u8,
         }
-        Vote { base, hi, mask }
     }
 }
 

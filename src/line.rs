@@ -2409,13 +2409,15 @@ fn without_letter_spacing(body: &str, wide_ambiguous: bool) -> String {
             }
         }
         // Gaps are whole runs, so what stands before this one is text
-        // (or nothing, at the start).
-        out.push_str(&body[copied..gap_start]);
+        // (or nothing, at the start). A gap that stays is copied with the
+        // text around it, later.
         let before = body[..gap_start].chars().next_back();
         let after = body[i..].chars().next();
         if !(wide(before) && wide(after)) {
-            out.push_str(&body[gap_start..i]);
-        } else if spaces > 0 {
+            continue;
+        }
+        out.push_str(&body[copied..gap_start]);
+        if spaces > 0 {
             // A U+3000 among spaces was in the text before the line was
             // spread (`电 \u{3000} 如果`): it stays.
             for _ in 0..ideographic {
@@ -2509,16 +2511,24 @@ pub(super) fn opens_with_reporter_credit(body: &str) -> bool {
         _ => return false,
     };
     let rest = chars.as_str();
+    // (No credit word holds a closing bracket: the text inside opens with
+    // one exactly where the text after the opening bracket does, read
+    // before the closing bracket is searched for.)
+    let credit = |text: &str| {
+        ["記者", "记者"]
+            .iter()
+            .chain(&AGENCIES)
+            .any(|w| text.starts_with(w))
+    };
+    if !credit(rest) {
+        return false;
+    }
     let Some((inner, after)) = rest.split_once(close) else {
         return false;
     };
-    let credit = ["記者", "记者"]
-        .iter()
-        .chain(&AGENCIES)
-        .any(|w| inner.starts_with(w));
+    debug_assert!(credit(inner), "a credit word holds no closing bracket");
     let ends = ["報導", "报道", "報道", "電", "电", "訊", "讯"];
-    credit
-        && inner.chars().count() <= 24
+    inner.chars().count() <= 24
         && ends.iter().any(|e| inner.ends_with(e))
         && !after.trim_start().is_empty()
 }

@@ -55,6 +55,8 @@ struct Scratch {
     unspaced: Vec<Line>,
     /// The settling check's analysis of the output.
     check: Option<Box<Analysis>>,
+    /// Widths of lines (see [`fills_a_column`]).
+    widths: Vec<u32>,
     /// `ends[k]`: the last input line of output paragraph `k`.
     ends: Vec<usize>,
 }
@@ -538,7 +540,8 @@ impl Analysis {
                 line.shape.letter_spaced = false;
             }
         }
-        let blank_lines = if survey.double_spaced(&self.lines[range.clone()]) {
+        let widths = &mut self.scratch.widths;
+        let blank_lines = if survey.double_spaced(&self.lines[range.clone()], widths) {
             BlankLines::Spacing
         } else if survey.blank_lines_end_paragraphs() {
             BlankLines::Paragraphs
@@ -566,7 +569,7 @@ impl Analysis {
         // lines are read as what they are, paragraphs (unless the caller
         // fixed a column: then the text is wrapped at it). Not pieces of
         // printed lines, most of which may end a sentence at a wide measure.
-        let every_line = survey.lines_end_sentences(section)
+        let every_line = survey.lines_end_sentences(section, &mut self.scratch.widths)
             && reflower.fixed_column.is_none()
             && printed_column.is_none();
         let any_column = if every_line {
@@ -1095,11 +1098,19 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
         // sentence's end is no widened word space: OCR's, before a speck
         // or a stray mark.
         // (Read only for a line found to be prose, not for a table's row.)
+        // (The spaces are counted only where the text's width alone falls
+        // short: a paragraph composed on settling is far wider than the
+        // lines around it.)
         let justified = || {
             let body = &text.as_bytes()[line.text_start..line.text_end];
-            let spaces = body.iter().filter(|&&b| b == b' ').count() as u32;
-            widest.is_some_and(|w| 2 * (line.width - line.indent + spaces) >= w)
-                && !gap_after_sentence_end(body)
+            let set = line.width - line.indent;
+            let spaces = || body.iter().filter(|&&b| b == b' ').count() as u32;
+            let wide_enough = |w: u32| {
+                let wide = 2 * set >= w || 2 * (set + spaces()) >= w;
+                debug_assert_eq!(wide, 2 * (set + spaces()) >= w, "a justified line");
+                wide
+            };
+            widest.is_some_and(wide_enough) && !gap_after_sentence_end(body)
         };
         // Two columns that `pdftotext -layout` set side by side: the gap
         // between them ends where it ends on the line above or below, as a
@@ -1109,10 +1120,23 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
                 .and_then(|k| gutter_at(k, &section[k]))
                 .is_some_and(|theirs| theirs.abs_diff(ours) <= 6)
         };
-        let side_by_side = gutter_at(i, line).is_some_and(|ours| {
+        // (Its own gutter is read only where a line beside it has one: a
+        // paragraph composed on settling is read whole to find it.)
+        let runs_beside = |k: Option<usize>| {
+            k.and_then(|k| section.get(k))
+                .is_some_and(|other| other.space_runs > 0)
+        };
+        let beside_gutter = |ours: u32| {
             ours >= MIN_COLUMN
                 && (beside_column(ours, i.checked_sub(1)) || beside_column(ours, Some(i + 1)))
-        });
+        };
+        let side_by_side = (runs_beside(i.checked_sub(1)) || runs_beside(Some(i + 1)))
+            && gutter_at(i, line).is_some_and(beside_gutter);
+        debug_assert_eq!(
+            side_by_side,
+            gutter_at(i, line).is_some_and(beside_gutter),
+            "a line's gutter read only beside another's"
+        );
         if side_by_side {
             // (Set, not left: a line composed from the output may come
             // read as prose in the input's context.)
@@ -2080,16 +2104,15 @@ fn mark_verse(section: &mut [Line]) {
     const MIN_WIDTH: u32 = 4 * 2;
     const MAX_WIDTH: u32 = 12 * 2;
     let candidate = |line: &Line| {
-        // Most prose lines hold two marks or more.
-        if line.compressible > 1 {
+        // Most prose lines are wider, and hold two marks or more.
+        if !(MIN_WIDTH..=MAX_WIDTH).contains(&(line.width - line.indent)) || line.compressible > 1 {
             return false;
         }
         let ends_with_mark = matches!(
             line.last,
             CharRole::Pause | CharRole::SentenceEnd | CharRole::Question
         );
-        (MIN_WIDTH..=MAX_WIDTH).contains(&(line.width - line.indent))
-            && line.compressible == u32::from(ends_with_mark)
+        line.compressible == u32::from(ends_with_mark)
             && line.first == CharRole::Ideograph
             && (line.last == CharRole::Ideograph || ends_with_mark)
             && line.narrow == 0
@@ -2220,7 +2243,8 @@ impl Survey {
     /// Short paragraphs wrapped at a wide measure (a manual's, 40 em) end a
     /// sentence on most lines too; their other lines fill the column, and
     /// few paragraphs' last lines are wider (see [`fills_a_column`]).
-    fn lines_end_sentences(&self, section: &[Line]) -> bool {
+    /// (`widths`: a buffer for [`fills_a_column`].)
+    fn lines_end_sentences(&self, section: &[Line], widths: &mut Vec<u32>) -> bool {
         // (Three lines are enough when all of them end a sentence: a
         // wrapped paragraph of three lines has one that does not.)
         let most_end = match self.judged {
@@ -2228,7 +2252,7 @@ impl Survey {
             3 => self.mid_sentence == 0,
             judged => 2 * self.mid_sentence < judged,
         };
-        most_end && 2 * self.after_one_blank < self.lines && !fills_a_column(section)
+        most_end && 2 * self.after_one_blank < self.lines && !fills_a_column(section, widths)
     }
 
     /// Whether the blank lines are paragraph ends only, as a text renderer
@@ -2249,12 +2273,13 @@ impl Survey {
     /// and holds none). Short paragraphs (a manual's, at a wide measure) end
     /// a sentence on most lines too; their other lines fill one column,
     /// which flowing text's do not (see [`fills_a_column`]).
-    fn double_spaced(&self, section: &[Line]) -> bool {
+    /// (`widths`: a buffer for [`fills_a_column`].)
+    fn double_spaced(&self, section: &[Line], widths: &mut Vec<u32>) -> bool {
         self.lines >= 6
             && 10 * self.after_one_blank >= 9 * (self.lines - 1)
             && self.judged >= 6
             && 5 * self.punctuated >= self.judged
-            && (10 * self.mid_sentence >= 6 * self.judged || fills_a_column(section))
+            && (10 * self.mid_sentence >= 6 * self.judged || fills_a_column(section, widths))
     }
 }
 
@@ -2271,15 +2296,19 @@ impl Survey {
 /// by an em or two now and then (`/etc/rcN.d/ 中任何目录的脚本…` measures
 /// 38.5 em in a 36-em column), and a band below such a line missed most of
 /// the page's lines.
-fn fills_a_column(section: &[Line]) -> bool {
+///
+/// (`widths` is a buffer, kept from one call to the next.)
+fn fills_a_column(section: &[Line], widths: &mut Vec<u32>) -> bool {
     let judged = |line: &&Line| line.wide_chars >= 4 && line.furniture.is_none();
     let mid = |line: &Line| !line.ends_sentence && line.last != CharRole::Close;
-    let mut widths: Vec<u32> = section
-        .iter()
-        .filter(judged)
-        .filter(|line| mid(line))
-        .map(|line| line.width)
-        .collect();
+    widths.clear();
+    widths.extend(
+        section
+            .iter()
+            .filter(judged)
+            .filter(|line| mid(line))
+            .map(|line| line.width),
+    );
     if widths.len() < 3 {
         return false;
     }
@@ -2690,13 +2719,14 @@ mod tests {
             manual[9].width > manual[0].width + 4,
             "the Latin line overruns"
         );
-        assert!(!Survey::of(&manual).lines_end_sentences(&manual));
-        assert!(fills_a_column(&manual));
+        let widths = &mut Vec::new();
+        assert!(!Survey::of(&manual).lines_end_sentences(&manual, widths));
+        assert!(fills_a_column(&manual, widths));
         // A blank line after every line (pdfminer's default layout) is line
         // spacing there too, though most lines end a sentence.
         let blocks: Vec<&[&str]> = wrapped.iter().map(std::slice::from_ref).collect();
         let double_spaced = section(&blocks);
-        assert!(Survey::of(&double_spaced).double_spaced(&double_spaced));
+        assert!(Survey::of(&double_spaced).double_spaced(&double_spaced, widths));
         // Flowing text: headings of every width between paragraphs wider
         // than any of them.
         let flowing = section(&[&[
@@ -2707,7 +2737,7 @@ mod tests {
             "第二章　删除软件包",
             "使用同一个工具即可删除软件包，它同样会处理依赖关系并询问是否保留。",
         ]]);
-        assert!(!fills_a_column(&flowing));
+        assert!(!fills_a_column(&flowing, widths));
     }
 
     /// A renderer's blank lines end paragraphs: every block of wrapped
@@ -2749,7 +2779,7 @@ mod tests {
     fn lines_end_sentences_only_in_flowing_text() {
         let ends = |blocks: &[&[&str]]| {
             let lines = section(blocks);
-            Survey::of(&lines).lines_end_sentences(&lines)
+            Survey::of(&lines).lines_end_sentences(&lines, &mut Vec::new())
         };
         let flowing: &[&str] = &[
             "持续升级的生活",
