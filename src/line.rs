@@ -1019,43 +1019,14 @@ impl Line {
     /// compares.)
     #[inline(always)]
     fn one_ideograph(body: &str, edges: &Edges, place: Place) -> Line {
-        Line {
-            number: place.number,
-            start: place.span.start,
-            text_start: place.text_start,
-            text_end: place.span.end,
-            end: place.span.end,
-            blanks_before: place.blanks_before,
-            word_space_before: false,
-            indent: 0,
-            margin: 0,
-            width: 2,
-            compressible: 0,
-            punctuated: false,
-            pauses: 0,
-            narrow: 0,
-            broad: 0,
-            gaps: 0,
-            wide_chars: 1,
-            brackets: 0,
-            letter_spaces: 0,
-            space_runs: 0,
-            lead_chunk: 2,
-            first: CharRole::Ideograph,
-            last: CharRole::Ideograph,
-            ends_sentence: false,
-            all_narrow: false,
-            ends_mid_word: false,
-            // As `assemble` finds it.
-            ends_with_credit: edges.last.is_some_and(ends_credit_word)
-                && ends_with_credit_word(body),
-            dateline_lead: false,
-            opens_with_bracket: false,
-            opens_with_credit: false,
-            shape: Shape::default(),
-            furniture: None,
-            cut: SectionCut::None,
-        }
+        let mut line = Line::counted(place, body.len(), &Counts::of_ideographs(body.len()));
+        line.lead_chunk = 2;
+        line.first = CharRole::Ideograph;
+        line.last = CharRole::Ideograph;
+        // As `assemble` finds it.
+        line.ends_with_credit =
+            edges.last.is_some_and(ends_credit_word) && ends_with_credit_word(body);
+        line
     }
 
     /// [`Line::assemble`] for a body whose edges are not known, read from
