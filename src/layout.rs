@@ -19,7 +19,7 @@ use crate::line::{Furniture, Line};
 /// 260; on a corpus generated in stop 26 (seed 20261208, not tuned on),
 /// 264 at 8 and 259 at 9 and 10, and at 9 fewer than at 8 under each of
 /// seven `eval` transforms. (Wider overflows the column vote's
-/// keys.)
+/// bins.)
 pub(crate) const WINDOW: usize = 9;
 
 /// Columns narrower than this (8 em, in half-em) are not taken for columns:
@@ -332,11 +332,17 @@ pub(crate) fn estimate_columns(
 /// takes one from every line up to `i`: `weighted += after - upto`, where
 /// `after` holds lines `i + 1 ..= i + WINDOW + 1` and `upto` lines
 /// `i - WINDOW ..= i`. Only their difference is kept, as `delta`, which
-/// each step changes by three votes. Every width that is not zero in
-/// `weighted` or `delta` is voted for by some line, so each step touches
-/// only the widths in `span`, those the section's lines vote for (see
-/// [`voted_widths`]). (The widths voted for near each line would do, but
-/// finding them costs more per line than the few more widths it spares.)
+/// each step changes by three votes; each step adds the last one's `delta`
+/// to the keys (see [`Keys`]) as it reads them. Every width that is not
+/// zero in `weighted` or `delta` is voted for by some line, so each step
+/// touches only the widths in `span`, those the section's lines vote for
+/// (see [`voted_widths`]). (The widths voted for near each line would do,
+/// but finding them costs more per line than the few more widths it
+/// spares.)
+///
+/// `delta` is kept modulo 256, a byte a width (see [`Bins`]), and added to
+/// the weights in the keys' high bytes modulo 256 too: a window's weight at
+/// a width is at most `(WINDOW + 1)²`, so the keys read are exact.
 fn vote_columns(
     votes: &[Vote],
     span: std::ops::Range<usize>,
@@ -344,36 +350,38 @@ fn vote_columns(
     columns: &mut Vec<Option<u32>>,
 ) {
     let n = votes.len();
-    let mut weighted = Bins::keys();
+    let mut weighted = Bins::zero();
     let mut delta = Bins::zero();
-    for (j, vote) in votes.iter().enumerate().take(WINDOW + 1) {
-        weighted.add(vote, (WINDOW + 1 - j) as i16);
+    // The weight of the window's lines that vote at all, and its change.
+    let (mut voters, mut rising) = (0i16, 0i16);
+    // As they stand before the first step: `weighted` less the `delta`
+    // the step adds, and the `delta` of lines `0 ..= WINDOW` (after
+    // line -1) and none (up to it).
+    for (j, vote) in votes.iter().enumerate().take(WINDOW) {
+        voters += weighted.add(vote, (WINDOW - j) as i8);
     }
-    if let Some(first) = votes.first() {
-        delta.add(first, -1);
+    for vote in votes.iter().take(WINDOW + 1) {
+        rising += delta.add(vote, 1);
     }
-    for vote in votes.iter().take(WINDOW + 2).skip(1) {
-        delta.add(vote, 1);
-    }
+    let mut keys = Keys::of(&weighted);
     // (Written in place: no capacity to check line by line.)
     let start = columns.len();
     columns.resize(start + n, None);
-    for (i, column) in columns[start..].iter_mut().enumerate() {
+    for (i, (column, vote)) in columns[start..].iter_mut().zip(votes).enumerate() {
         let lo = i.saturating_sub(WINDOW);
         let hi = (i + WINDOW + 1).min(n);
-        let best = weighted.slide(&delta, span.clone());
+        let best = keys.slide(&delta, span.clone());
+        voters += rising;
         if wrapped(lo, hi) {
-            *column = best_of(best, weighted.voters);
+            *column = best_of(best, voters);
         }
-        weighted.voters += delta.voters;
-        if let Some(vote) = votes.get(i + 1) {
-            delta.add(vote, -2);
+        // The next step's `delta`: line `i` moves from after to up to.
+        rising += delta.add(vote, -2);
+        if i > WINDOW {
+            rising += delta.add(&votes[i - WINDOW - 1], 1);
         }
-        if i >= WINDOW {
-            delta.add(&votes[i - WINDOW], 1);
-        }
-        if let Some(vote) = votes.get(i + WINDOW + 2) {
-            delta.add(vote, 1);
+        if let Some(vote) = votes.get(i + WINDOW + 1) {
+            rising += delta.add(vote, 1);
         }
     }
 }
@@ -480,8 +488,9 @@ const LANES: usize = 8;
 /// Bins of a histogram: two chunks of [`LANES`] from any width a byte
 /// holds, so that adding a vote (whose chunk starts at a [`Vote::base`],
 /// a byte) needs no bounds check. Every width a line votes for (up to
-/// `MAX_COLUMN + 2`) is in them, and a byte holds it (as [`best_of`]
-/// reads a key's width from its low byte).
+/// `MAX_COLUMN + 2`) is in them, and so is every width of the two chunks
+/// from any width up to it (as [`Keys::slide`] reads them), and a byte
+/// holds it (as [`best_of`] reads a key's width from its low byte).
 const BINS: usize = 256 + 2 * LANES;
 
 const _: () = assert!(
@@ -489,23 +498,19 @@ const _: () = assert!(
     "a vote's widths fit a byte"
 );
 
-/// A vote's weight in a histogram's bins: the low byte of a bin is left
-/// for its width (see [`Bins::keys`]).
-const VOTE: i16 = 256;
-
 /// The masks of two chunks' lanes a vote adds (see [`Vote::mask`]): mask
-/// `from * 2 * LANES + to` holds [`VOTE`] in lanes `from..=to` and zero in
+/// `from * 2 * LANES + to` holds all ones in lanes `from..=to` and zero in
 /// the others, for every lane `from` a vote starts at in its first chunk
 /// and `to` it ends at in two. (As many as a byte indexes, so that reading
 /// one needs no bounds check; those past `LANES * 2 * LANES` are unused.)
-const MASKS: [[i16; 2 * LANES]; 256] = {
+const MASKS: [[u8; 2 * LANES]; 256] = {
     let mut masks = [[0; 2 * LANES]; 256];
     let mut at = 0;
     while at < LANES * 2 * LANES {
         let (from, to) = (at / (2 * LANES), at % (2 * LANES));
         let mut lane = from;
         while lane <= to {
-            masks[at][lane] = VOTE;
+            masks[at][lane] = u8::MAX;
             lane += 1;
         }
         at += 1;
@@ -513,56 +518,43 @@ const MASKS: [[i16; 2 * LANES]; 256] = {
     masks
 };
 
-// The greatest key of `Bins::keys` fits its `i16`: a window's weight of
-// at most `(WINDOW + 1)²` votes, and the widest width.
+// A width's weight in a window, at most `(WINDOW + 1)²`, fits the high
+// byte of a key (see `Keys`), below `i16::MAX` with the width in its low
+// byte (and so a vote's weight fits an `i8`).
 const _: () = assert!(
-    ((WINDOW + 1) * (WINDOW + 1)) as i64 * VOTE as i64 + BINS as i64 <= i16::MAX as i64,
+    (WINDOW + 1) * (WINDOW + 1) <= i8::MAX as usize,
     "a wider window overflows the column vote's keys"
 );
 
-/// A histogram of votes over column widths.
+/// A histogram of votes over column widths, modulo 256 (see
+/// [`vote_columns`]): adding a vote adds a byte a width, 16 in one go.
 #[derive(Debug)]
 struct Bins {
-    /// `bins[w]`: [`VOTE`] times the weight of the lines consistent with a
-    /// column of `w` half-em (plus `w` itself in a histogram of keys).
-    bins: [i16; BINS],
-    /// Weight of the lines that vote at all.
-    voters: i16,
+    /// `bins[w]`: the weight of the lines consistent with a column of `w`
+    /// half-em.
+    bins: [u8; BINS],
 }
 
 impl Bins {
     fn zero() -> Self {
-        Bins {
-            bins: [0; BINS],
-            voters: 0,
-        }
+        Bins { bins: [0; BINS] }
     }
 
-    /// An empty histogram whose bins are *keys*: `VOTE * votes + width`, so
-    /// that the greatest key is the widest width with the most votes. (A
-    /// width gets at most `(WINDOW + 1)²` votes' weight from a window, so
-    /// keys stay below `i16::MAX`, as a compile-time assertion checks.)
-    fn keys() -> Self {
-        let mut keys = Bins::zero();
-        for (w, bin) in keys.bins.iter_mut().enumerate() {
-            *bin = w as i16;
-        }
-        keys
-    }
-
-    /// Adds a line's vote with `weight`.
+    /// Adds a line's vote with `weight`; returns the weight if the line
+    /// votes, else zero.
     #[inline(always)]
-    fn add(&mut self, vote: &Vote, weight: i16) {
+    fn add(&mut self, vote: &Vote, weight: i8) -> i16 {
         let (base, hi) = (usize::from(vote.base), usize::from(vote.hi));
         // (A byte: no bounds check.)
         let mask = &MASKS[usize::from(vote.mask)];
+        let bits = weight as u8;
         // No vote, or one wider than two chunks: rare, told by one test.
         if vote.reach != Reach::TwoChunks {
             if vote.reach == Reach::None {
-                return;
+                return 0;
             }
             for bin in self.bins.iter_mut().take(hi + 1).skip(base + 2 * LANES) {
-                *bin += VOTE * weight;
+                *bin = bin.wrapping_add(bits);
             }
         }
         debug_assert_eq!(
@@ -579,34 +571,55 @@ impl Bins {
         // Always there: `base` is a byte (see `BINS`).
         if let Some(bins) = self.bins.get_mut(base..base + 2 * LANES) {
             for (bin, mask) in bins.iter_mut().zip(mask) {
-                *bin += mask * weight;
+                *bin = bin.wrapping_add(mask & bits);
             }
         }
-        self.voters += weight;
+        i16::from(weight)
+    }
+}
+
+/// A histogram whose bins are *keys*: `256 * weight + width`, so that the
+/// greatest key is the widest width with the most weight. (A width gets at
+/// most `(WINDOW + 1)²` weight from a window, so keys stay below
+/// `i16::MAX`: see the assertion on [`Bins`].)
+#[derive(Debug)]
+struct Keys {
+    keys: [i16; BINS],
+}
+
+impl Keys {
+    /// The keys of `weights`.
+    fn of(weights: &Bins) -> Self {
+        let mut keys = Keys { keys: [0; BINS] };
+        for (w, (key, &weight)) in keys.keys.iter_mut().zip(&weights.bins).enumerate() {
+            *key = (i16::from(weight) << 8) + w as i16;
+        }
+        keys
     }
 
-    /// The greatest key over `span`, then `self += delta` there, width by
-    /// width, where both are zero outside it (but for the keys' widths).
-    /// `i16::MIN` for an empty span.
+    /// `self += delta` over `span`, width by width, where `delta` is zero
+    /// outside it, then the greatest key there (`i16::MIN` for an empty
+    /// span).
     fn slide(&mut self, delta: &Bins, span: std::ops::Range<usize>) -> i16 {
-        let mut best = [i16::MIN; LANES];
-        // Chunk by chunk, each a fixed-size array: the lanes vectorize, and
-        // no iterator over chunks is set up per line.
+        let mut best = [i16::MIN; 2 * LANES];
+        // Two chunks at a time, each a fixed-size array: the lanes
+        // vectorize, and no iterator over chunks is set up per line.
         let mut at = span.start / LANES * LANES;
         while at < span.end {
             let (Some(keys), Some(delta)) = (
-                self.bins.get_mut(at..at + LANES),
-                delta.bins.get(at..at + LANES),
+                self.keys.get_mut(at..at + 2 * LANES),
+                delta.bins.get(at..at + 2 * LANES),
             ) else {
                 break;
             };
-            let keys: &mut [i16; LANES] = keys.try_into().expect("one chunk");
-            let delta: &[i16; LANES] = delta.try_into().expect("one chunk");
-            for lane in 0..LANES {
+            let keys: &mut [i16; 2 * LANES] = keys.try_into().expect("two chunks");
+            let delta: &[u8; 2 * LANES] = delta.try_into().expect("two chunks");
+            for lane in 0..2 * LANES {
+                // A byte's weight, modulo 256, in the high byte of a key.
+                keys[lane] = keys[lane].wrapping_add((u16::from(delta[lane]) << 8) as i16);
                 best[lane] = best[lane].max(keys[lane]);
-                keys[lane] += delta[lane];
             }
-            at += LANES;
+            at += 2 * LANES;
         }
         best.into_iter().max().unwrap_or(i16::MIN)
     }
@@ -622,7 +635,7 @@ struct Vote {
     hi: u8,
     /// Whether the line votes, and within two chunks from `base`.
     reach: Reach,
-    /// Which of [`MASKS`] holds [`VOTE`] for every width from `base` on in
+    /// Which of [`MASKS`] holds all ones for every width from `base` on in
     /// two chunks that the line votes for, zero for the others.
     mask: u8,
 }
@@ -670,7 +683,7 @@ impl Vote {
     }
 }
 
-/// The column a window's greatest key (see [`Bins::keys`]) stands for, if
+/// The column a window's greatest key (see [`Keys`]) stands for, if
 /// enough lines agree on it; `voters` is the weight of the window's voters.
 fn best_of(key: i16, voters: i16) -> Option<u32> {
     let (best, at) = (key >> 8, key & 0xff);
