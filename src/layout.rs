@@ -293,13 +293,15 @@ pub(crate) fn estimate_columns(
     // `adjacent[j]`: pairs of lines up to `j` with no blank line between them.
     // Where every line stands between blank lines, nothing is hard-wrapped:
     // it is flowing text, one paragraph per block.
+    // (Written in place: no capacity to check line by line.)
     adjacent.clear();
+    adjacent.resize(n, 0);
     let mut count = 0u32;
-    for (j, line) in lines.iter().enumerate() {
+    for (j, (at, line)) in adjacent.iter_mut().zip(lines).enumerate() {
         if j > 0 && line.blanks_before == 0 {
             count += 1;
         }
-        adjacent.push(count);
+        *at = count;
     }
     // No two lines without a blank line between them: no window is
     // wrapped, so no line has a column (nor a piece one to take).
