@@ -311,10 +311,13 @@ pub(crate) fn estimate_columns(
     }
     // Each line's vote, once, ready to add to a histogram; a line that does
     // not vote has an empty one.
+    // (Between `WINDOW + 1` empty ones on either side: see `vote_columns`.)
     ready.clear();
+    ready.resize(WINDOW + 1, Vote::new(NO_VOTE));
     ready.extend(lines.iter().map(|line| {
         Vote::new(votes_for(line).map_or(NO_VOTE, |(lo, hi)| (lo as usize, hi as usize)))
     }));
+    ready.resize(n + 2 * (WINDOW + 1), Vote::new(NO_VOTE));
     vote_columns(
         ready,
         voted_widths(ready),
@@ -328,6 +331,8 @@ pub(crate) fn estimate_columns(
 
 /// Appends the column the window around each line votes for, where
 /// `wrapped(lo, hi)` says that lines `lo..hi` are wrapped text (else `None`).
+/// `votes` holds the lines' votes between `WINDOW + 1` empty ones on
+/// either side (so that each step adds three votes and tests none).
 ///
 /// Line `j` votes for line `i` with weight `WINDOW + 1 - |i - j|`. Moving
 /// from `i` to `i + 1` adds one to the weight of every line after `i` and
@@ -351,7 +356,9 @@ fn vote_columns(
     wrapped: impl Fn(usize, usize) -> bool,
     columns: &mut Vec<Option<u32>>,
 ) {
-    let n = votes.len();
+    // The lines' own votes.
+    let own = &votes[WINDOW + 1..votes.len() - (WINDOW + 1)];
+    let n = own.len();
     let mut weighted = Bins::zero();
     let mut delta = Bins::zero();
     // The weight of the window's lines that vote at all, and its change.
@@ -359,17 +366,21 @@ fn vote_columns(
     // As they stand before the first step: `weighted` less the `delta`
     // the step adds, and the `delta` of lines `0 ..= WINDOW` (after
     // line -1) and none (up to it).
-    for (j, vote) in votes.iter().enumerate().take(WINDOW) {
+    for (j, vote) in own.iter().enumerate().take(WINDOW) {
         voters += weighted.add(vote, (WINDOW - j) as i8);
     }
-    for vote in votes.iter().take(WINDOW + 1) {
+    for vote in own.iter().take(WINDOW + 1) {
         rising += delta.add(vote, 1);
     }
     let mut keys = Keys::of(&weighted);
     // (Written in place: no capacity to check line by line.)
     let start = columns.len();
     columns.resize(start + n, None);
-    for (i, (column, vote)) in columns[start..].iter_mut().zip(votes).enumerate() {
+    // Line `i`'s vote, and those `WINDOW + 1` lines before and after it
+    // (empty past either end).
+    let steps = own.iter().zip(&votes[..n]).zip(&votes[2 * (WINDOW + 1)..]);
+    for (i, (column, ((vote, before), after))) in columns[start..].iter_mut().zip(steps).enumerate()
+    {
         let lo = i.saturating_sub(WINDOW);
         let hi = (i + WINDOW + 1).min(n);
         let best = keys.slide(&delta, span.clone());
@@ -379,12 +390,8 @@ fn vote_columns(
         }
         // The next step's `delta`: line `i` moves from after to up to.
         rising += delta.add(vote, -2);
-        if i > WINDOW {
-            rising += delta.add(&votes[i - WINDOW - 1], 1);
-        }
-        if let Some(vote) = votes.get(i + WINDOW + 1) {
-            rising += delta.add(vote, 1);
-        }
+        rising += delta.add(before, 1);
+        rising += delta.add(after, 1);
     }
 }
 
@@ -819,7 +826,13 @@ mod tests {
                 })
                 .collect();
             let mut columns = Vec::new();
-            let ready: Vec<Vote> = votes.iter().map(|&vote| Vote::new(vote)).collect();
+            let none = [NO_VOTE; WINDOW + 1];
+            let ready: Vec<Vote> = none
+                .iter()
+                .chain(&votes)
+                .chain(&none)
+                .map(|&vote| Vote::new(vote))
+                .collect();
             vote_columns(&ready, voted_widths(&ready), |_, _| true, &mut columns);
             let expected: Vec<Option<u32>> = (0..n)
                 .map(|i| {
