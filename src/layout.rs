@@ -290,18 +290,30 @@ pub(crate) fn estimate_columns(
         columns.resize(columns.len() + n, None);
         return false;
     }
-    // `adjacent[j]`: pairs of lines up to `j` with no blank line between them.
-    // Where every line stands between blank lines, nothing is hard-wrapped:
-    // it is flowing text, one paragraph per block.
+    // `adjacent[WINDOW + j]`: pairs of lines up to `j` with no blank line
+    // between them (as for line 0 before it, as for the last line after
+    // it). Where every line stands between blank lines, nothing is
+    // hard-wrapped: it is flowing text, one paragraph per block.
     // (Written in place: no capacity to check line by line.)
     adjacent.clear();
-    adjacent.resize(n, 0);
+    adjacent.resize(WINDOW + n, 0);
     let mut count = 0u32;
-    for (j, (at, line)) in adjacent.iter_mut().zip(lines).enumerate() {
+    for (j, (at, line)) in adjacent[WINDOW..].iter_mut().zip(lines).enumerate() {
         if j > 0 && line.blanks_before == 0 {
             count += 1;
         }
         *at = count;
+    }
+    adjacent.resize(n + 2 * WINDOW, count);
+    if cfg!(debug_assertions) {
+        for i in 0..n {
+            let window = &lines[i.saturating_sub(WINDOW)..(i + WINDOW + 1).min(n)];
+            debug_assert_eq!(
+                adjacent[i] != adjacent[i + 2 * WINDOW],
+                window[1..].iter().any(|line| line.blanks_before == 0),
+                "the window around line {i} is wrapped"
+            );
+        }
     }
     // No two lines without a blank line between them: no window is
     // wrapped, so no line has a column (nor a piece one to take).
@@ -321,7 +333,12 @@ pub(crate) fn estimate_columns(
     vote_columns(
         ready,
         voted_widths(ready),
-        |lo, hi| adjacent[hi - 1] != adjacent[lo],
+        // Lines `i - WINDOW ..= i + WINDOW` (those there are) have two
+        // with no blank line between them.
+        adjacent
+            .iter()
+            .zip(&adjacent[2 * WINDOW..])
+            .map(|(a, b)| a != b),
         columns,
     );
     let start = columns.len() - n;
@@ -330,7 +347,8 @@ pub(crate) fn estimate_columns(
 }
 
 /// Appends the column the window around each line votes for, where
-/// `wrapped(lo, hi)` says that lines `lo..hi` are wrapped text (else `None`).
+/// `wrapped` says, line by line, that the window's lines are wrapped text
+/// (else `None`).
 /// `votes` holds the lines' votes between `WINDOW + 1` empty ones on
 /// either side (so that each step adds three votes and tests none).
 ///
@@ -353,7 +371,7 @@ pub(crate) fn estimate_columns(
 fn vote_columns(
     votes: &[Vote],
     span: std::ops::Range<usize>,
-    wrapped: impl Fn(usize, usize) -> bool,
+    wrapped: impl Iterator<Item = bool>,
     columns: &mut Vec<Option<u32>>,
 ) {
     // The lines' own votes.
@@ -379,13 +397,12 @@ fn vote_columns(
     // Line `i`'s vote, and those `WINDOW + 1` lines before and after it
     // (empty past either end).
     let steps = own.iter().zip(&votes[..n]).zip(&votes[2 * (WINDOW + 1)..]);
-    for (i, (column, ((vote, before), after))) in columns[start..].iter_mut().zip(steps).enumerate()
+    for (column, (((vote, before), after), wrapped)) in
+        columns[start..].iter_mut().zip(steps.zip(wrapped))
     {
-        let lo = i.saturating_sub(WINDOW);
-        let hi = (i + WINDOW + 1).min(n);
         let best = keys.slide(&delta, span.clone());
         voters += rising;
-        if wrapped(lo, hi) {
+        if wrapped {
             *column = best_of(best, voters);
         }
         // The next step's `delta`: line `i` moves from after to up to.
@@ -833,7 +850,12 @@ mod tests {
                 .chain(&none)
                 .map(|&vote| Vote::new(vote))
                 .collect();
-            vote_columns(&ready, voted_widths(&ready), |_, _| true, &mut columns);
+            vote_columns(
+                &ready,
+                voted_widths(&ready),
+                std::iter::repeat(true),
+                &mut columns,
+            );
             let expected: Vec<Option<u32>> = (0..n)
                 .map(|i| {
                     let mut weighted = [0i16; MAX_COLUMN as usize + 4];
