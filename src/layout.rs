@@ -450,23 +450,95 @@ pub(crate) fn printed_line_goes_on(prev: &Line, next: &Line) -> bool {
 /// whole lines to agree on a column. A run of such pieces is wrapped text
 /// all the same: each piece narrower than the column next to it, and cut
 /// from its neighbour at a mark or at the end of a printed line that stops
-/// mid-word, takes that column (a pass each way).
+/// mid-word, takes that column (a pass each way: see
+/// [`spread_into_pieces_line_by_line`]). Only the runs of lines with no
+/// column are visited (few), each forward from the column before it, then
+/// back from the column after it, as far as the first pass left it.
 fn spread_into_pieces(lines: &[Line], columns: &mut [Option<u32>]) {
-    let piece_of = |line: &Line, column: u32| line.min_width() < column && !line.shape.preformatted;
-    // A line that stops mid-word was cut at the end of its printed line:
-    // the next one goes on with the same text.
-    let cut = |prev: &Line, next: &Line| {
-        may_cut_between(prev, next) || (next.blanks_before == 0 && prev.last.is_text())
-    };
+    let expected = cfg!(debug_assertions).then(|| {
+        let mut expected = columns.to_vec();
+        spread_into_pieces_line_by_line(lines, &mut expected);
+        expected
+    });
+    let n = columns.len().min(lines.len());
+    let mut i = 0;
+    while i < n {
+        // Past the lines with a column, eight at a time (the test
+        // vectorizes), then one at a time.
+        while let Some(chunk) = columns.get(i..i + 8) {
+            let chunk: &[Option<u32>; 8] = chunk.try_into().expect("eight columns");
+            if !chunk
+                .iter()
+                .fold(true, |all, column| all & column.is_some())
+            {
+                break;
+            }
+            i += 8;
+        }
+        while i < n && columns[i].is_some() {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
+        // Lines `i..end` have none.
+        let mut end = i + 1;
+        while end < n && columns[end].is_none() {
+            end += 1;
+        }
+        let mut from = i;
+        if let Some(width) = i.checked_sub(1).and_then(|before| columns[before]) {
+            while from < end
+                && cuts_a_piece(&lines[from - 1], &lines[from])
+                && piece_of(&lines[from], width)
+            {
+                columns[from] = Some(width);
+                from += 1;
+            }
+        }
+        if let Some(&Some(width)) = columns.get(end) {
+            let mut to = end;
+            while to > from
+                && cuts_a_piece(&lines[to - 1], &lines[to])
+                && piece_of(&lines[to - 1], width)
+            {
+                columns[to - 1] = Some(width);
+                to -= 1;
+            }
+        }
+        i = end;
+    }
+    if let Some(expected) = expected {
+        debug_assert_eq!(columns, &expected[..], "pieces take the column by runs");
+    }
+}
+
+/// Whether `line` may be a piece of a printed line in a column `column`
+/// wide (see [`spread_into_pieces`]).
+#[inline(always)]
+fn piece_of(line: &Line, column: u32) -> bool {
+    line.min_width() < column && !line.shape.preformatted
+}
+
+/// Whether `next` may go on with the printed line `prev` is a piece of: a
+/// line that stops mid-word was cut at the end of its printed line, and
+/// the next one goes on with the same text (see [`spread_into_pieces`]).
+#[inline(always)]
+fn cuts_a_piece(prev: &Line, next: &Line) -> bool {
+    may_cut_between(prev, next) || (next.blanks_before == 0 && prev.last.is_text())
+}
+
+/// [`spread_into_pieces`] line by line: a pass forward, then one backward,
+/// each column as it was just settled.
+fn spread_into_pieces_line_by_line(lines: &[Line], columns: &mut [Option<u32>]) {
     let n = columns.len();
     if n < 2 {
         return;
     }
-    // Forward, then backward, each column as it was just settled.
     let mut before = columns[0];
     for (column, pair) in columns[1..].iter_mut().zip(lines.windows(2)) {
         if let (None, Some(width)) = (*column, before) {
-            if cut(&pair[0], &pair[1]) && piece_of(&pair[1], width) {
+            if cuts_a_piece(&pair[0], &pair[1]) && piece_of(&pair[1], width) {
                 *column = Some(width);
             }
         }
@@ -475,7 +547,7 @@ fn spread_into_pieces(lines: &[Line], columns: &mut [Option<u32>]) {
     let mut after = columns[n - 1];
     for (column, pair) in columns[..n - 1].iter_mut().zip(lines.windows(2)).rev() {
         if let (None, Some(width)) = (*column, after) {
-            if cut(&pair[0], &pair[1]) && piece_of(&pair[0], width) {
+            if cuts_a_piece(&pair[0], &pair[1]) && piece_of(&pair[0], width) {
                 *column = Some(width);
             }
         }
@@ -812,6 +884,44 @@ mod tests {
         let mut columns = vec![Some(28), None, None, None];
         spread_into_pieces(&after_blank, &mut columns);
         assert_eq!(columns, [Some(28), None, None, None]);
+    }
+
+    /// Spreading columns run by run settles every column as the two passes
+    /// line by line do.
+    #[test]
+    fn pieces_by_runs_agree_with_passes_line_by_line() {
+        let pool = measured(&[
+            "一二三四五六七八九十一二三四",
+            "五六七",
+            "八九，",
+            "十一",
+            "“冻",
+            "结”的",
+            "    缩进的一行",
+            "一二三四五六七八九十。",
+        ]);
+        let mut seed = 24_680u32;
+        let mut random = move |below: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (seed >> 8) % below
+        };
+        for _ in 0..3000 {
+            let n = random(40) as usize;
+            let lines: Vec<Line> = (0..n)
+                .map(|_| {
+                    let mut line = pool[random(pool.len() as u32) as usize];
+                    line.blanks_before = u32::from(random(8) == 0);
+                    line
+                })
+                .collect();
+            let columns: Vec<Option<u32>> = (0..n)
+                .map(|_| [None, None, Some(28), Some(20), Some(8)][random(5) as usize])
+                .collect();
+            let (mut by_runs, mut by_lines) = (columns.clone(), columns.clone());
+            spread_into_pieces(&lines, &mut by_runs);
+            spread_into_pieces_line_by_line(&lines, &mut by_lines);
+            assert_eq!(by_runs, by_lines, "columns {columns:?}");
+        }
     }
 
     /// The sliding histograms find what counting every window afresh finds:
