@@ -380,7 +380,7 @@ fn vote_columns(
     let mut weighted = Bins::zero();
     let mut delta = Bins::zero();
     // The weight of the window's lines that vote at all, and its change.
-    let (mut voters, mut rising) = (0i16, 0i16);
+    let (mut voters, mut rising) = (0i32, 0i32);
     // As they stand before the first step: `weighted` less the `delta`
     // the step adds, and the `delta` of lines `0 ..= WINDOW` (after
     // line -1) and none (up to it).
@@ -641,7 +641,7 @@ impl Bins {
     /// Adds a line's vote with `weight`; returns the weight if the line
     /// votes, else zero.
     #[inline(always)]
-    fn add(&mut self, vote: &Vote, weight: i8) -> i16 {
+    fn add(&mut self, vote: &Vote, weight: i8) -> i32 {
         let (base, hi) = (usize::from(vote.base), usize::from(vote.hi));
         // (A byte: no bounds check.)
         let mask = &MASKS[usize::from(vote.mask)];
@@ -672,7 +672,7 @@ impl Bins {
                 *bin = bin.wrapping_add(mask & bits);
             }
         }
-        i16::from(weight)
+        i32::from(weight)
     }
 }
 
@@ -783,11 +783,11 @@ impl Vote {
 
 /// The column a window's greatest key (see [`Keys`]) stands for, if
 /// enough lines agree on it; `voters` is the weight of the window's voters.
-fn best_of(key: i16, voters: i16) -> Option<u32> {
-    let (best, at) = (key >> 8, key & 0xff);
+fn best_of(key: i16, voters: i32) -> Option<u32> {
+    let (best, at) = (i32::from(key >> 8), key & 0xff);
     // Three lines, and at least two in five of the window, must agree:
     // flowing text has no column and must come back unchanged.
-    (best >= 3 * WINDOW as i16 && best * 5 >= voters * 2 && at as u32 >= MIN_COLUMN)
+    (best >= 3 * WINDOW as i32 && best * 5 >= voters * 2 && at as u32 >= MIN_COLUMN)
         .then_some(at as u32)
 }
 
