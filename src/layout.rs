@@ -107,12 +107,18 @@ impl Openings {
         // the next line set in by 1 to 4 em (kept), flush with no indent, or
         // 1.5 em or more shorter than the full line after it (lost)?
         let (mut indented, mut unindented, mut flush, mut short) = (0, 0, 0, 0);
-        for (lines, column) in section.windows(3).zip(columns) {
-            let (last, first, after) = (&lines[0], &lines[1], &lines[2]);
+        let (firsts, afters) = (
+            section.get(1..).unwrap_or_default(),
+            section.get(2..).unwrap_or_default(),
+        );
+        let triples = section.iter().zip(firsts).zip(afters);
+        for (((last, first), after), column) in triples.zip(columns) {
+            // (Most lines do not end a sentence: told first.)
+            if !last.ends_sentence {
+                continue;
+            }
             let Some(column) = *column else { continue };
-            let ends_paragraph = last.ends_sentence
-                && last.furniture.is_none()
-                && fit(last, column, 0) == Fit::Short;
+            let ends_paragraph = last.furniture.is_none() && fit(last, column, 0) == Fit::Short;
             if !ends_paragraph || first.blanks_before > 0 || first.furniture.is_some() {
                 continue;
             }
