@@ -331,11 +331,9 @@ pub(crate) fn estimate_columns(
     // not vote has an empty one.
     // (Between `WINDOW + 1` empty ones on either side: see `vote_columns`.)
     ready.clear();
-    ready.resize(WINDOW + 1, Vote::new(NO_VOTE));
-    ready.extend(lines.iter().map(|line| {
-        Vote::new(votes_for(line).map_or(NO_VOTE, |(lo, hi)| (lo as usize, hi as usize)))
-    }));
-    ready.resize(n + 2 * (WINDOW + 1), Vote::new(NO_VOTE));
+    ready.resize(WINDOW + 1, Vote::NONE);
+    ready.extend(lines.iter().map(Vote::of));
+    ready.resize(n + 2 * (WINDOW + 1), Vote::NONE);
     vote_columns(
         ready,
         voted_widths(ready),
@@ -757,16 +755,39 @@ enum Reach {
 
 impl Vote {
     /// The vote for the widths `lo..=hi` (none if `lo > hi`).
-    #[inline]
+    #[cfg(test)]
     fn new((lo, hi): (usize, usize)) -> Vote {
         if lo > hi {
-            return Vote {
-                base: u8::MAX,
-                hi: 0,
-                reach: Reach::None,
-                mask: 0,
-            };
+            Vote::NONE
+        } else {
+            Vote::spanning(lo, hi)
         }
+    }
+
+    /// The empty vote of a line that does not vote.
+    const NONE: Vote = Vote {
+        base: u8::MAX,
+        hi: 0,
+        reach: Reach::None,
+        mask: 0,
+    };
+
+    /// `line`'s vote (see [`votes_for`]).
+    #[inline]
+    fn of(line: &Line) -> Vote {
+        match votes_for(line) {
+            // (Never empty: `lo` is at most the line's width, `hi` more.)
+            Some((lo, hi)) => {
+                debug_assert!(lo <= hi, "a line's vote is not empty");
+                Vote::spanning(lo as usize, hi as usize)
+            }
+            None => Vote::NONE,
+        }
+    }
+
+    /// The vote for the widths `lo..=hi`, not empty.
+    #[inline]
+    fn spanning(lo: usize, hi: usize) -> Vote {
         // The lanes from `from` (in the first chunk) to `to` (in two).
         let base = lo / LANES * LANES;
         let (from, to) = (lo - base, (hi - base).min(2 * LANES - 1));
