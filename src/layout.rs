@@ -304,10 +304,9 @@ pub(crate) fn estimate_columns(
     adjacent.clear();
     adjacent.resize(WINDOW + n, 0);
     let mut count = 0u32;
-    for (j, (at, line)) in adjacent[WINDOW..].iter_mut().zip(lines).enumerate() {
-        if j > 0 && line.blanks_before == 0 {
-            count += 1;
-        }
+    // (Line 0's count is 0, as made.)
+    for (at, line) in adjacent[WINDOW + 1..].iter_mut().zip(&lines[1..]) {
+        count += u32::from(line.blanks_before == 0);
         *at = count;
     }
     adjacent.resize(n + 2 * WINDOW, count);
