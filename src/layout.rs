@@ -19,7 +19,7 @@ use crate::line::{Furniture, Line};
 /// 260; on a corpus generated in stop 26 (seed 20261208, not tuned on),
 /// 264 at 8 and 259 at 9 and 10, and at 9 fewer than at 8 under each of
 /// seven `eval` transforms. (Wider overflows the column vote's
-/// keys.)
+/// bins.)
 pub(crate) const WINDOW: usize = 9;
 
 /// Columns narrower than this (8 em, in half-em) are not taken for columns:
@@ -107,12 +107,18 @@ impl Openings {
         // the next line set in by 1 to 4 em (kept), flush with no indent, or
         // 1.5 em or more shorter than the full line after it (lost)?
         let (mut indented, mut unindented, mut flush, mut short) = (0, 0, 0, 0);
-        for (lines, column) in section.windows(3).zip(columns) {
-            let (last, first, after) = (&lines[0], &lines[1], &lines[2]);
+        let (firsts, afters) = (
+            section.get(1..).unwrap_or_default(),
+            section.get(2..).unwrap_or_default(),
+        );
+        let triples = section.iter().zip(firsts).zip(afters);
+        for (((last, first), after), column) in triples.zip(columns) {
+            // (Most lines do not end a sentence: told first.)
+            if !last.ends_sentence {
+                continue;
+            }
             let Some(column) = *column else { continue };
-            let ends_paragraph = last.ends_sentence
-                && last.furniture.is_none()
-                && fit(last, column, 0) == Fit::Short;
+            let ends_paragraph = last.furniture.is_none() && fit(last, column, 0) == Fit::Short;
             if !ends_paragraph || first.blanks_before > 0 || first.furniture.is_some() {
                 continue;
             }
@@ -290,16 +296,29 @@ pub(crate) fn estimate_columns(
         columns.resize(columns.len() + n, None);
         return false;
     }
-    // `adjacent[j]`: pairs of lines up to `j` with no blank line between them.
-    // Where every line stands between blank lines, nothing is hard-wrapped:
-    // it is flowing text, one paragraph per block.
+    // `adjacent[WINDOW + j]`: pairs of lines up to `j` with no blank line
+    // between them (as for line 0 before it, as for the last line after
+    // it). Where every line stands between blank lines, nothing is
+    // hard-wrapped: it is flowing text, one paragraph per block.
+    // (Written in place: no capacity to check line by line.)
     adjacent.clear();
+    adjacent.resize(WINDOW + n, 0);
     let mut count = 0u32;
-    for (j, line) in lines.iter().enumerate() {
-        if j > 0 && line.blanks_before == 0 {
-            count += 1;
+    // (Line 0's count is 0, as made.)
+    for (at, line) in adjacent[WINDOW + 1..].iter_mut().zip(&lines[1..]) {
+        count += u32::from(line.blanks_before == 0);
+        *at = count;
+    }
+    adjacent.resize(n + 2 * WINDOW, count);
+    if cfg!(debug_assertions) {
+        for i in 0..n {
+            let window = &lines[i.saturating_sub(WINDOW)..(i + WINDOW + 1).min(n)];
+            debug_assert_eq!(
+                adjacent[i] != adjacent[i + 2 * WINDOW],
+                window[1..].iter().any(|line| line.blanks_before == 0),
+                "the window around line {i} is wrapped"
+            );
         }
-        adjacent.push(count);
     }
     // No two lines without a blank line between them: no window is
     // wrapped, so no line has a column (nor a piece one to take).
@@ -309,14 +328,20 @@ pub(crate) fn estimate_columns(
     }
     // Each line's vote, once, ready to add to a histogram; a line that does
     // not vote has an empty one.
+    // (Between `WINDOW + 1` empty ones on either side: see `vote_columns`.)
     ready.clear();
-    ready.extend(lines.iter().map(|line| {
-        Vote::new(votes_for(line).map_or(NO_VOTE, |(lo, hi)| (lo as usize, hi as usize)))
-    }));
+    ready.resize(WINDOW + 1, Vote::NONE);
+    ready.extend(lines.iter().map(Vote::of));
+    ready.resize(n + 2 * (WINDOW + 1), Vote::NONE);
     vote_columns(
         ready,
         voted_widths(ready),
-        |lo, hi| adjacent[hi - 1] != adjacent[lo],
+        // Lines `i - WINDOW ..= i + WINDOW` (those there are) have two
+        // with no blank line between them.
+        adjacent
+            .iter()
+            .zip(&adjacent[2 * WINDOW..])
+            .map(|(a, b)| a != b),
         columns,
     );
     let start = columns.len() - n;
@@ -325,56 +350,68 @@ pub(crate) fn estimate_columns(
 }
 
 /// Appends the column the window around each line votes for, where
-/// `wrapped(lo, hi)` says that lines `lo..hi` are wrapped text (else `None`).
+/// `wrapped` says, line by line, that the window's lines are wrapped text
+/// (else `None`).
+/// `votes` holds the lines' votes between `WINDOW + 1` empty ones on
+/// either side (so that each step adds three votes and tests none).
 ///
 /// Line `j` votes for line `i` with weight `WINDOW + 1 - |i - j|`. Moving
 /// from `i` to `i + 1` adds one to the weight of every line after `i` and
 /// takes one from every line up to `i`: `weighted += after - upto`, where
 /// `after` holds lines `i + 1 ..= i + WINDOW + 1` and `upto` lines
 /// `i - WINDOW ..= i`. Only their difference is kept, as `delta`, which
-/// each step changes by three votes. Every width that is not zero in
-/// `weighted` or `delta` is voted for by some line, so each step touches
-/// only the widths in `span`, those the section's lines vote for (see
-/// [`voted_widths`]). (The widths voted for near each line would do, but
-/// finding them costs more per line than the few more widths it spares.)
+/// each step changes by three votes; each step adds the last one's `delta`
+/// to the keys (see [`Keys`]) as it reads them. Every width that is not
+/// zero in `weighted` or `delta` is voted for by some line, so each step
+/// touches only the widths in `span`, those the section's lines vote for
+/// (see [`voted_widths`]). (The widths voted for near each line would do,
+/// but finding them costs more per line than the few more widths it
+/// spares.)
+///
+/// `delta` is kept modulo 256, a byte a width (see [`Bins`]), and added to
+/// the weights in the keys' high bytes modulo 256 too: a window's weight at
+/// a width is at most `(WINDOW + 1)²`, so the keys read are exact.
 fn vote_columns(
     votes: &[Vote],
     span: std::ops::Range<usize>,
-    wrapped: impl Fn(usize, usize) -> bool,
+    wrapped: impl Iterator<Item = bool>,
     columns: &mut Vec<Option<u32>>,
 ) {
-    let n = votes.len();
-    let mut weighted = Bins::keys();
+    // The lines' own votes.
+    let own = &votes[WINDOW + 1..votes.len() - (WINDOW + 1)];
+    let n = own.len();
+    let mut weighted = Bins::zero();
     let mut delta = Bins::zero();
-    for (j, vote) in votes.iter().enumerate().take(WINDOW + 1) {
-        weighted.add(vote, (WINDOW + 1 - j) as i16);
+    // The weight of the window's lines that vote at all, and its change.
+    let (mut voters, mut rising) = (0i32, 0i32);
+    // As they stand before the first step: `weighted` less the `delta`
+    // the step adds, and the `delta` of lines `0 ..= WINDOW` (after
+    // line -1) and none (up to it).
+    for (j, vote) in own.iter().enumerate().take(WINDOW) {
+        voters += weighted.add(vote, (WINDOW - j) as i8);
     }
-    if let Some(first) = votes.first() {
-        delta.add(first, -1);
+    for vote in own.iter().take(WINDOW + 1) {
+        rising += delta.add(vote, 1);
     }
-    for vote in votes.iter().take(WINDOW + 2).skip(1) {
-        delta.add(vote, 1);
-    }
+    let mut keys = Keys::of(&weighted);
     // (Written in place: no capacity to check line by line.)
     let start = columns.len();
     columns.resize(start + n, None);
-    for (i, column) in columns[start..].iter_mut().enumerate() {
-        let lo = i.saturating_sub(WINDOW);
-        let hi = (i + WINDOW + 1).min(n);
-        let best = weighted.slide(&delta, span.clone());
-        if wrapped(lo, hi) {
-            *column = best_of(best, weighted.voters);
+    // Line `i`'s vote, and those `WINDOW + 1` lines before and after it
+    // (empty past either end).
+    let steps = own.iter().zip(&votes[..n]).zip(&votes[2 * (WINDOW + 1)..]);
+    for (column, (((vote, before), after), wrapped)) in
+        columns[start..].iter_mut().zip(steps.zip(wrapped))
+    {
+        let best = keys.slide(&delta, span.clone());
+        voters += rising;
+        if wrapped {
+            *column = best_of(best, voters);
         }
-        weighted.voters += delta.voters;
-        if let Some(vote) = votes.get(i + 1) {
-            delta.add(vote, -2);
-        }
-        if i >= WINDOW {
-            delta.add(&votes[i - WINDOW], 1);
-        }
-        if let Some(vote) = votes.get(i + WINDOW + 2) {
-            delta.add(vote, 1);
-        }
+        // The next step's `delta`: line `i` moves from after to up to.
+        rising += delta.add(vote, -2);
+        rising += delta.add(before, 1);
+        rising += delta.add(after, 1);
     }
 }
 
@@ -416,23 +453,95 @@ pub(crate) fn printed_line_goes_on(prev: &Line, next: &Line) -> bool {
 /// whole lines to agree on a column. A run of such pieces is wrapped text
 /// all the same: each piece narrower than the column next to it, and cut
 /// from its neighbour at a mark or at the end of a printed line that stops
-/// mid-word, takes that column (a pass each way).
+/// mid-word, takes that column (a pass each way: see
+/// [`spread_into_pieces_line_by_line`]). Only the runs of lines with no
+/// column are visited (few), each forward from the column before it, then
+/// back from the column after it, as far as the first pass left it.
 fn spread_into_pieces(lines: &[Line], columns: &mut [Option<u32>]) {
-    let piece_of = |line: &Line, column: u32| line.min_width() < column && !line.shape.preformatted;
-    // A line that stops mid-word was cut at the end of its printed line:
-    // the next one goes on with the same text.
-    let cut = |prev: &Line, next: &Line| {
-        may_cut_between(prev, next) || (next.blanks_before == 0 && prev.last.is_text())
-    };
+    let expected = cfg!(debug_assertions).then(|| {
+        let mut expected = columns.to_vec();
+        spread_into_pieces_line_by_line(lines, &mut expected);
+        expected
+    });
+    let n = columns.len().min(lines.len());
+    let mut i = 0;
+    while i < n {
+        // Past the lines with a column, eight at a time (the test
+        // vectorizes), then one at a time.
+        while let Some(chunk) = columns.get(i..i + 8) {
+            let chunk: &[Option<u32>; 8] = chunk.try_into().expect("eight columns");
+            if !chunk
+                .iter()
+                .fold(true, |all, column| all & column.is_some())
+            {
+                break;
+            }
+            i += 8;
+        }
+        while i < n && columns[i].is_some() {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
+        // Lines `i..end` have none.
+        let mut end = i + 1;
+        while end < n && columns[end].is_none() {
+            end += 1;
+        }
+        let mut from = i;
+        if let Some(width) = i.checked_sub(1).and_then(|before| columns[before]) {
+            while from < end
+                && cuts_a_piece(&lines[from - 1], &lines[from])
+                && piece_of(&lines[from], width)
+            {
+                columns[from] = Some(width);
+                from += 1;
+            }
+        }
+        if let Some(&Some(width)) = columns.get(end) {
+            let mut to = end;
+            while to > from
+                && cuts_a_piece(&lines[to - 1], &lines[to])
+                && piece_of(&lines[to - 1], width)
+            {
+                columns[to - 1] = Some(width);
+                to -= 1;
+            }
+        }
+        i = end;
+    }
+    if let Some(expected) = expected {
+        debug_assert_eq!(columns, &expected[..], "pieces take the column by runs");
+    }
+}
+
+/// Whether `line` may be a piece of a printed line in a column `column`
+/// wide (see [`spread_into_pieces`]).
+#[inline(always)]
+fn piece_of(line: &Line, column: u32) -> bool {
+    line.min_width() < column && !line.shape.preformatted
+}
+
+/// Whether `next` may go on with the printed line `prev` is a piece of: a
+/// line that stops mid-word was cut at the end of its printed line, and
+/// the next one goes on with the same text (see [`spread_into_pieces`]).
+#[inline(always)]
+fn cuts_a_piece(prev: &Line, next: &Line) -> bool {
+    may_cut_between(prev, next) || (next.blanks_before == 0 && prev.last.is_text())
+}
+
+/// [`spread_into_pieces`] line by line: a pass forward, then one backward,
+/// each column as it was just settled.
+fn spread_into_pieces_line_by_line(lines: &[Line], columns: &mut [Option<u32>]) {
     let n = columns.len();
     if n < 2 {
         return;
     }
-    // Forward, then backward, each column as it was just settled.
     let mut before = columns[0];
     for (column, pair) in columns[1..].iter_mut().zip(lines.windows(2)) {
         if let (None, Some(width)) = (*column, before) {
-            if cut(&pair[0], &pair[1]) && piece_of(&pair[1], width) {
+            if cuts_a_piece(&pair[0], &pair[1]) && piece_of(&pair[1], width) {
                 *column = Some(width);
             }
         }
@@ -441,7 +550,7 @@ fn spread_into_pieces(lines: &[Line], columns: &mut [Option<u32>]) {
     let mut after = columns[n - 1];
     for (column, pair) in columns[..n - 1].iter_mut().zip(lines.windows(2)).rev() {
         if let (None, Some(width)) = (*column, after) {
-            if cut(&pair[0], &pair[1]) && piece_of(&pair[0], width) {
+            if cuts_a_piece(&pair[0], &pair[1]) && piece_of(&pair[0], width) {
                 *column = Some(width);
             }
         }
@@ -460,17 +569,18 @@ pub(crate) struct ColumnScratch {
 /// The widths any of `votes` is for (from the start of the chunk the
 /// lowest starts in), as a half-open range; empty when none is.
 fn voted_widths(votes: &[Vote]) -> std::ops::Range<usize> {
-    let (lo, hi) = votes.iter().fold(NO_VOTE, |(a, b), vote| {
-        (a.min(usize::from(vote.base)), b.max(usize::from(vote.hi)))
-    });
+    // (In bytes: the folds vectorize.)
+    let lo = votes.iter().fold(u8::MAX, |a, vote| a.min(vote.base));
+    let hi = votes.iter().fold(0, |b, vote| b.max(vote.hi));
     if lo <= hi {
-        lo..hi + 1
+        usize::from(lo)..usize::from(hi) + 1
     } else {
         0..0
     }
 }
 
-/// The empty vote of a line that does not vote.
+/// The empty vote of a line that does not vote, as the tests write it.
+#[cfg(test)]
 const NO_VOTE: (usize, usize) = (usize::MAX, 0);
 
 /// Widths are kept in chunks of this many, so that sliding and searching
@@ -480,8 +590,9 @@ const LANES: usize = 8;
 /// Bins of a histogram: two chunks of [`LANES`] from any width a byte
 /// holds, so that adding a vote (whose chunk starts at a [`Vote::base`],
 /// a byte) needs no bounds check. Every width a line votes for (up to
-/// `MAX_COLUMN + 2`) is in them, and a byte holds it (as [`best_of`]
-/// reads a key's width from its low byte).
+/// `MAX_COLUMN + 2`) is in them, and so is every width of the two chunks
+/// from any width up to it (as [`Keys::slide`] reads them), and a byte
+/// holds it (as [`best_of`] reads a key's width from its low byte).
 const BINS: usize = 256 + 2 * LANES;
 
 const _: () = assert!(
@@ -489,23 +600,19 @@ const _: () = assert!(
     "a vote's widths fit a byte"
 );
 
-/// A vote's weight in a histogram's bins: the low byte of a bin is left
-/// for its width (see [`Bins::keys`]).
-const VOTE: i16 = 256;
-
 /// The masks of two chunks' lanes a vote adds (see [`Vote::mask`]): mask
-/// `from * 2 * LANES + to` holds [`VOTE`] in lanes `from..=to` and zero in
+/// `from * 2 * LANES + to` holds all ones in lanes `from..=to` and zero in
 /// the others, for every lane `from` a vote starts at in its first chunk
 /// and `to` it ends at in two. (As many as a byte indexes, so that reading
 /// one needs no bounds check; those past `LANES * 2 * LANES` are unused.)
-const MASKS: [[i16; 2 * LANES]; 256] = {
+const MASKS: [[u8; 2 * LANES]; 256] = {
     let mut masks = [[0; 2 * LANES]; 256];
     let mut at = 0;
     while at < LANES * 2 * LANES {
         let (from, to) = (at / (2 * LANES), at % (2 * LANES));
         let mut lane = from;
         while lane <= to {
-            masks[at][lane] = VOTE;
+            masks[at][lane] = u8::MAX;
             lane += 1;
         }
         at += 1;
@@ -513,56 +620,43 @@ const MASKS: [[i16; 2 * LANES]; 256] = {
     masks
 };
 
-// The greatest key of `Bins::keys` fits its `i16`: a window's weight of
-// at most `(WINDOW + 1)²` votes, and the widest width.
+// A width's weight in a window, at most `(WINDOW + 1)²`, fits the high
+// byte of a key (see `Keys`), below `i16::MAX` with the width in its low
+// byte (and so a vote's weight fits an `i8`).
 const _: () = assert!(
-    ((WINDOW + 1) * (WINDOW + 1)) as i64 * VOTE as i64 + BINS as i64 <= i16::MAX as i64,
+    (WINDOW + 1) * (WINDOW + 1) <= i8::MAX as usize,
     "a wider window overflows the column vote's keys"
 );
 
-/// A histogram of votes over column widths.
+/// A histogram of votes over column widths, modulo 256 (see
+/// [`vote_columns`]): adding a vote adds a byte a width, 16 in one go.
 #[derive(Debug)]
 struct Bins {
-    /// `bins[w]`: [`VOTE`] times the weight of the lines consistent with a
-    /// column of `w` half-em (plus `w` itself in a histogram of keys).
-    bins: [i16; BINS],
-    /// Weight of the lines that vote at all.
-    voters: i16,
+    /// `bins[w]`: the weight of the lines consistent with a column of `w`
+    /// half-em.
+    bins: [u8; BINS],
 }
 
 impl Bins {
     fn zero() -> Self {
-        Bins {
-            bins: [0; BINS],
-            voters: 0,
-        }
+        Bins { bins: [0; BINS] }
     }
 
-    /// An empty histogram whose bins are *keys*: `VOTE * votes + width`, so
-    /// that the greatest key is the widest width with the most votes. (A
-    /// width gets at most `(WINDOW + 1)²` votes' weight from a window, so
-    /// keys stay below `i16::MAX`, as a compile-time assertion checks.)
-    fn keys() -> Self {
-        let mut keys = Bins::zero();
-        for (w, bin) in keys.bins.iter_mut().enumerate() {
-            *bin = w as i16;
-        }
-        keys
-    }
-
-    /// Adds a line's vote with `weight`.
+    /// Adds a line's vote with `weight`; returns the weight if the line
+    /// votes, else zero.
     #[inline(always)]
-    fn add(&mut self, vote: &Vote, weight: i16) {
+    fn add(&mut self, vote: &Vote, weight: i8) -> i32 {
         let (base, hi) = (usize::from(vote.base), usize::from(vote.hi));
         // (A byte: no bounds check.)
         let mask = &MASKS[usize::from(vote.mask)];
+        let bits = weight as u8;
         // No vote, or one wider than two chunks: rare, told by one test.
         if vote.reach != Reach::TwoChunks {
             if vote.reach == Reach::None {
-                return;
+                return 0;
             }
             for bin in self.bins.iter_mut().take(hi + 1).skip(base + 2 * LANES) {
-                *bin += VOTE * weight;
+                *bin = bin.wrapping_add(bits);
             }
         }
         debug_assert_eq!(
@@ -579,34 +673,55 @@ impl Bins {
         // Always there: `base` is a byte (see `BINS`).
         if let Some(bins) = self.bins.get_mut(base..base + 2 * LANES) {
             for (bin, mask) in bins.iter_mut().zip(mask) {
-                *bin += mask * weight;
+                *bin = bin.wrapping_add(mask & bits);
             }
         }
-        self.voters += weight;
+        i32::from(weight)
+    }
+}
+
+/// A histogram whose bins are *keys*: `256 * weight + width`, so that the
+/// greatest key is the widest width with the most weight. (A width gets at
+/// most `(WINDOW + 1)²` weight from a window, so keys stay below
+/// `i16::MAX`: see the assertion on [`Bins`].)
+#[derive(Debug)]
+struct Keys {
+    keys: [i16; BINS],
+}
+
+impl Keys {
+    /// The keys of `weights`.
+    fn of(weights: &Bins) -> Self {
+        let mut keys = Keys { keys: [0; BINS] };
+        for (w, (key, &weight)) in keys.keys.iter_mut().zip(&weights.bins).enumerate() {
+            *key = (i16::from(weight) << 8) + w as i16;
+        }
+        keys
     }
 
-    /// The greatest key over `span`, then `self += delta` there, width by
-    /// width, where both are zero outside it (but for the keys' widths).
-    /// `i16::MIN` for an empty span.
+    /// `self += delta` over `span`, width by width, where `delta` is zero
+    /// outside it, then the greatest key there (`i16::MIN` for an empty
+    /// span).
     fn slide(&mut self, delta: &Bins, span: std::ops::Range<usize>) -> i16 {
-        let mut best = [i16::MIN; LANES];
-        // Chunk by chunk, each a fixed-size array: the lanes vectorize, and
-        // no iterator over chunks is set up per line.
+        let mut best = [i16::MIN; 2 * LANES];
+        // Two chunks at a time, each a fixed-size array: the lanes
+        // vectorize, and no iterator over chunks is set up per line.
         let mut at = span.start / LANES * LANES;
         while at < span.end {
             let (Some(keys), Some(delta)) = (
-                self.bins.get_mut(at..at + LANES),
-                delta.bins.get(at..at + LANES),
+                self.keys.get_mut(at..at + 2 * LANES),
+                delta.bins.get(at..at + 2 * LANES),
             ) else {
                 break;
             };
-            let keys: &mut [i16; LANES] = keys.try_into().expect("one chunk");
-            let delta: &[i16; LANES] = delta.try_into().expect("one chunk");
-            for lane in 0..LANES {
+            let keys: &mut [i16; 2 * LANES] = keys.try_into().expect("two chunks");
+            let delta: &[u8; 2 * LANES] = delta.try_into().expect("two chunks");
+            for lane in 0..2 * LANES {
+                // A byte's weight, modulo 256, in the high byte of a key.
+                keys[lane] = keys[lane].wrapping_add((u16::from(delta[lane]) << 8) as i16);
                 best[lane] = best[lane].max(keys[lane]);
-                keys[lane] += delta[lane];
             }
-            at += LANES;
+            at += 2 * LANES;
         }
         best.into_iter().max().unwrap_or(i16::MIN)
     }
@@ -622,7 +737,7 @@ struct Vote {
     hi: u8,
     /// Whether the line votes, and within two chunks from `base`.
     reach: Reach,
-    /// Which of [`MASKS`] holds [`VOTE`] for every width from `base` on in
+    /// Which of [`MASKS`] holds all ones for every width from `base` on in
     /// two chunks that the line votes for, zero for the others.
     mask: u8,
 }
@@ -640,16 +755,39 @@ enum Reach {
 
 impl Vote {
     /// The vote for the widths `lo..=hi` (none if `lo > hi`).
-    #[inline]
+    #[cfg(test)]
     fn new((lo, hi): (usize, usize)) -> Vote {
         if lo > hi {
-            return Vote {
-                base: u8::MAX,
-                hi: 0,
-                reach: Reach::None,
-                mask: 0,
-            };
+            Vote::NONE
+        } else {
+            Vote::spanning(lo, hi)
         }
+    }
+
+    /// The empty vote of a line that does not vote.
+    const NONE: Vote = Vote {
+        base: u8::MAX,
+        hi: 0,
+        reach: Reach::None,
+        mask: 0,
+    };
+
+    /// `line`'s vote (see [`votes_for`]).
+    #[inline]
+    fn of(line: &Line) -> Vote {
+        match votes_for(line) {
+            // (Never empty: `lo` is at most the line's width, `hi` more.)
+            Some((lo, hi)) => {
+                debug_assert!(lo <= hi, "a line's vote is not empty");
+                Vote::spanning(lo as usize, hi as usize)
+            }
+            None => Vote::NONE,
+        }
+    }
+
+    /// The vote for the widths `lo..=hi`, not empty.
+    #[inline]
+    fn spanning(lo: usize, hi: usize) -> Vote {
         // The lanes from `from` (in the first chunk) to `to` (in two).
         let base = lo / LANES * LANES;
         let (from, to) = (lo - base, (hi - base).min(2 * LANES - 1));
@@ -670,13 +808,13 @@ impl Vote {
     }
 }
 
-/// The column a window's greatest key (see [`Bins::keys`]) stands for, if
+/// The column a window's greatest key (see [`Keys`]) stands for, if
 /// enough lines agree on it; `voters` is the weight of the window's voters.
-fn best_of(key: i16, voters: i16) -> Option<u32> {
-    let (best, at) = (key >> 8, key & 0xff);
+fn best_of(key: i16, voters: i32) -> Option<u32> {
+    let (best, at) = (i32::from(key >> 8), key & 0xff);
     // Three lines, and at least two in five of the window, must agree:
     // flowing text has no column and must come back unchanged.
-    (best >= 3 * WINDOW as i16 && best * 5 >= voters * 2 && at as u32 >= MIN_COLUMN)
+    (best >= 3 * WINDOW as i32 && best * 5 >= voters * 2 && at as u32 >= MIN_COLUMN)
         .then_some(at as u32)
 }
 
@@ -775,6 +913,44 @@ mod tests {
         assert_eq!(columns, [Some(28), None, None, None]);
     }
 
+    /// Spreading columns run by run settles every column as the two passes
+    /// line by line do.
+    #[test]
+    fn pieces_by_runs_agree_with_passes_line_by_line() {
+        let pool = measured(&[
+            "一二三四五六七八九十一二三四",
+            "五六七",
+            "八九，",
+            "十一",
+            "“冻",
+            "结”的",
+            "    缩进的一行",
+            "一二三四五六七八九十。",
+        ]);
+        let mut seed = 24_680u32;
+        let mut random = move |below: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (seed >> 8) % below
+        };
+        for _ in 0..3000 {
+            let n = random(40) as usize;
+            let lines: Vec<Line> = (0..n)
+                .map(|_| {
+                    let mut line = pool[random(pool.len() as u32) as usize];
+                    line.blanks_before = u32::from(random(8) == 0);
+                    line
+                })
+                .collect();
+            let columns: Vec<Option<u32>> = (0..n)
+                .map(|_| [None, None, Some(28), Some(20), Some(8)][random(5) as usize])
+                .collect();
+            let (mut by_runs, mut by_lines) = (columns.clone(), columns.clone());
+            spread_into_pieces(&lines, &mut by_runs);
+            spread_into_pieces_line_by_line(&lines, &mut by_lines);
+            assert_eq!(by_runs, by_lines, "columns {columns:?}");
+        }
+    }
+
     /// The sliding histograms find what counting every window afresh finds:
     /// the widest width with the most weighted votes, if enough agree.
     #[test]
@@ -804,8 +980,19 @@ mod tests {
                 })
                 .collect();
             let mut columns = Vec::new();
-            let ready: Vec<Vote> = votes.iter().map(|&vote| Vote::new(vote)).collect();
-            vote_columns(&ready, voted_widths(&ready), |_, _| true, &mut columns);
+            let none = [NO_VOTE; WINDOW + 1];
+            let ready: Vec<Vote> = none
+                .iter()
+                .chain(&votes)
+                .chain(&none)
+                .map(|&vote| Vote::new(vote))
+                .collect();
+            vote_columns(
+                &ready,
+                voted_widths(&ready),
+                std::iter::repeat(true),
+                &mut columns,
+            );
             let expected: Vec<Option<u32>> = (0..n)
                 .map(|i| {
                     let mut weighted = [0i16; MAX_COLUMN as usize + 4];
