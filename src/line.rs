@@ -303,11 +303,7 @@ impl LineCounter {
             Line::assemble_read_visible(body, place.clone(), counts, preformatted, wide_ambiguous);
         self.push_line(Line::counted(place, body.len(), &counts), lines);
         let line = lines.last_mut().expect("just pushed");
-        if is_main_ideograph(edges.first) {
-            line.derive::<true, false>(body, edges, preformatted, wide_ambiguous);
-        } else {
-            line.derive::<false, false>(body, edges, preformatted, wide_ambiguous);
-        }
+        line.derive_by_first(body, edges, preformatted, wide_ambiguous);
         #[cfg(debug_assertions)]
         assert_eq!(
             *line,
@@ -952,11 +948,7 @@ impl Line {
             ..Line::counted(place, body.len(), &counts)
         });
         let line = lines.last_mut().expect("just pushed");
-        if is_main_ideograph(edges.first) {
-            line.derive::<true, false>(body, edges, preformatted, wide_ambiguous);
-        } else {
-            line.derive::<false, false>(body, edges, preformatted, wide_ambiguous);
-        }
+        line.derive_by_first(body, edges, preformatted, wide_ambiguous);
         #[cfg(debug_assertions)]
         assert_eq!(*line, by_value, "a line's record written in place");
         line
@@ -1119,6 +1111,23 @@ impl Line {
             shape: Shape::default(),
             furniture: None,
             cut: SectionCut::None,
+        }
+    }
+
+    /// [`Line::derive`] for a line whose last character is not known to be
+    /// a main-block ideograph, its first read from `edges`.
+    #[inline(always)]
+    fn derive_by_first(
+        &mut self,
+        body: &str,
+        edges: Edges,
+        preformatted: bool,
+        wide_ambiguous: bool,
+    ) {
+        if is_main_ideograph(edges.first) {
+            self.derive::<true, false>(body, edges, preformatted, wide_ambiguous);
+        } else {
+            self.derive::<false, false>(body, edges, preformatted, wide_ambiguous);
         }
     }
 
