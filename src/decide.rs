@@ -176,6 +176,11 @@ pub enum Reason {
     /// Join: a piece of a printed line that the extractor cut at a
     /// compressed punctuation mark; the next piece fits beside it.
     Piece,
+    /// Join: the line stops mid-word (no mark, no furniture) and the next
+    /// opens with the word's tail, one ideograph and the mark that closes
+    /// its clause or sentence (`…应用软` | `件包。` reads `…软` | `件。`):
+    /// no paragraph or heading opens so, whatever the widths say.
+    WordTail,
     /// Join: the line may be cut from the next at a compressed mark, the
     /// printed line so far falls short of the column, and the next line is
     /// a piece of at most half the column that stops mid-word (no cut after
@@ -396,6 +401,7 @@ impl fmt::Display for Reason {
             Reason::Piece => {
                 "piece of a printed line cut at a compressed mark: the next piece fits beside it"
             }
+            Reason::WordTail => "next line opens with the tail of a word this one stops in",
             Reason::LastPiece => {
                 "next line is the short last piece of a printed line, cut at a compressed mark"
             }
@@ -1041,16 +1047,20 @@ pub(crate) fn is_folio_line(line: &Line) -> bool {
 /// spacing is the join stage's business.
 #[inline(always)]
 pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
+    // (A line that opens with a word's tail, which the cascade joins for
+    // that before any other reason, the shortcuts join as they join the
+    // full line before it: the same action, read off the widths.)
+    let agrees = |decision: (Action, Reason)| {
+        let cascade = decide_lines(ctx);
+        cascade == decision
+            || (decision.0 == Action::Join && cascade == (Action::Join, Reason::WordTail))
+    };
     if let Some(reason) = plainly_full_line(ctx) {
-        debug_assert_eq!(
-            decide_lines(ctx),
-            (Action::Join, reason),
-            "the common case's shortcut"
-        );
+        debug_assert!(agrees((Action::Join, reason)), "the common case's shortcut");
         return (Action::Join, reason);
     }
     if let Some(decision) = plainly_decided(ctx) {
-        debug_assert_eq!(decide_lines(ctx), decision, "the shortcut out of line");
+        debug_assert!(agrees(decision), "the shortcut out of line");
         return decision;
     }
     let (prev, next) = (ctx.prev, ctx.next);
@@ -1159,6 +1169,23 @@ fn plain_pair(ctx: &BreakContext<'_>) -> bool {
         // widened spaces may make them, are the glyph-run rule's.)
         && prev.width > 4
         && !ctx.after_header
+}
+
+/// Whether `next` opens with the tail of the word `prev` stops in (see
+/// [`Reason::WordTail`]). Across a blank line too (a column break) where
+/// the lines are wrapped at a column, unless blank lines end paragraphs:
+/// in flowing text a blank line ends one, as does every line where each is
+/// a paragraph (a heading cut mid-word, as the reflow of a wrapped heading
+/// may leave it, stays as it is).
+fn word_tail_follows(ctx: &BreakContext<'_>) -> bool {
+    let (prev, next) = (ctx.prev, ctx.next);
+    next.opens_with_word_tail
+        && prev.last.is_text()
+        && prev.furniture.is_none()
+        && next.furniture.is_none()
+        && ctx.openings != Openings::EveryLine
+        && (next.blanks_before == 0
+            || (ctx.column.is_some() && ctx.blank_lines != BlankLines::Paragraphs))
 }
 
 /// What the shortcuts ask of both lines: neither furniture, preformatted,
@@ -1573,6 +1600,9 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     let prev_full = prev_fit == Some(Fit::Full);
     if let Some(decision) = furniture_rule(ctx, prev_full) {
         return decision;
+    }
+    if word_tail_follows(ctx) {
+        return (Join, Reason::WordTail);
     }
     // The block a running header opens starts with a kicker or a headline:
     // a line there that stops without a mark is a heading of its own.
@@ -2226,6 +2256,35 @@ mod tests {
                 None,
                 None,
                 (Join, Reason::PrevEndsWithOpening),
+            ),
+            // A line that opens with a word's tail (one ideograph and the
+            // mark after it) goes on from a short line that stops mid-word,
+            // a heading's width or not, across a column break too.
+            (
+                "一二三四五六七八九",
+                "十。一二三四五六七八九十一二",
+                0,
+                Some(FULL),
+                Some(FULL),
+                (Join, Reason::WordTail),
+            ),
+            (
+                "电子邮件头的 To",
+                "项，一二三四五六七八九十一二",
+                1,
+                Some(FULL),
+                None,
+                (Join, Reason::WordTail),
+            ),
+            // Two ideographs before the mark may be a paragraph's opening
+            // word (`首先，`), and a list's label takes `、`.
+            (
+                "一二三四五",
+                "首先，一二三四五六七八九十一",
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::ShortLine),
             ),
             // A bracket opened at the line's start and left open runs on.
             (
@@ -3568,10 +3627,11 @@ mod tests {
                 "作者都记录在文件",
                 (Action::Keep, Reason::NotWrapped),
             ),
+            // (A word's tail opens the next line: that rule comes first.)
             (
                 "帮助用户选择适当的矢量字",
                 "体，并清楚的理解排版指",
-                (Action::Join, Reason::NoColumnRunsOn),
+                (Action::Join, Reason::WordTail),
             ),
             (
                 "多个软件包应使用半角",

@@ -534,6 +534,10 @@ pub(crate) struct Line {
     /// as Taiwan papers set a story's first line (`〔記者李大華／台中報導〕台中市今`):
     /// it opens a paragraph, as a dateline does.
     pub opens_with_credit: bool,
+    /// Opens with one ideograph and a mark that closes a clause, a sentence
+    /// or a bracket (`件。`, `作，`, `等）`): the tail of a word the line
+    /// before cut, as no paragraph or heading opens.
+    pub opens_with_word_tail: bool,
     /// Shape flags.
     pub shape: Shape,
     /// Newspaper furniture recognised from the line's own text.
@@ -1108,6 +1112,7 @@ impl Line {
             dateline_lead: false,
             opens_with_bracket: false,
             opens_with_credit: false,
+            opens_with_word_tail: false,
             shape: Shape::default(),
             furniture: None,
             cut: SectionCut::None,
@@ -1209,7 +1214,8 @@ impl Line {
         // A date has digits: `2022年10月11日`.
         let dated = self.narrow >= 4;
         let opens = opens_furniture(&edges, first);
-        self.lead_chunk = lead_chunk_width(body, &edges, wide_ambiguous);
+        (self.lead_chunk, self.opens_with_word_tail) =
+            lead_chunk_of(body, &edges, first, wide_ambiguous);
         self.first = first;
         self.last = last;
         self.ends_sentence = ends_sentence;
@@ -1915,22 +1921,50 @@ const fn bracket_balance(c: char) -> i32 {
     }
 }
 
+/// Whether `body`, whose first character plays `first`, opens with one
+/// ideograph and a mark that closes a clause, a sentence or a bracket: a
+/// word's tail (see [`Line::opens_with_word_tail`]). Not `、` or `：`,
+/// which follow a list's or an interview's label (`一、`, `问：`).
+#[inline(never)]
+fn opens_with_word_tail(body: &str, first: CharRole) -> bool {
+    const TAIL_MARKS: &str = "，。！？；）”」』,.!?;)";
+    first == CharRole::Ideograph && body.chars().nth(1).is_some_and(|c| TAIL_MARKS.contains(c))
+}
+
 /// Width of the text before the first line-break opportunity in `body`.
 ///
 /// Narrow characters count a quarter more than half an em, as Latin letters
 /// in CJK fonts do, and a chunk that opens with a letter or digit carries the
 /// space that separated it from the text before.
-#[inline(always)]
+#[cfg(test)]
 fn lead_chunk_width(body: &str, edges: &Edges, wide_ambiguous: bool) -> u32 {
+    let first = edges.first.map_or(CharRole::Other, role_of);
+    lead_chunk_of(body, edges, first, wide_ambiguous).0
+}
+
+/// [`lead_chunk_width`], and whether the chunk is a word's tail (see
+/// [`opens_with_word_tail`]; `first` is the role of the line's first
+/// character), told on the way: the common chunks are none.
+#[inline(always)]
+fn lead_chunk_of(body: &str, edges: &Edges, first: CharRole, wide_ambiguous: bool) -> (u32, bool) {
     match edges.first {
         // An ideograph before another, an ASCII letter or digit, an opening
         // bracket or the end, the common case: UAX #14 allows a break after it.
-        Some('\u{4E00}'..='\u{9FFF}') if breaks_after_ideograph(body.as_bytes(), 3) => 2,
+        Some('\u{4E00}'..='\u{9FFF}') if breaks_after_ideograph(body.as_bytes(), 3) => (2, false),
         // The next most common: an ideograph and the comma or stop it holds
-        // on to (LB13), before another ideograph or the end.
-        Some('\u{4E00}'..='\u{9FFF}') if comma_or_stop_then_ideograph(body.as_bytes()) => 4,
-        Some(first) => lead_chunk_width_after(body, first, wide_ambiguous),
-        None => 0,
+        // on to (LB13), before another ideograph or the end (a word's tail
+        // unless the mark is `、`).
+        Some('\u{4E00}'..='\u{9FFF}') if comma_or_stop_then_ideograph(body.as_bytes()) => {
+            (4, body.as_bytes()[5] != 0x81)
+        }
+        Some(c) => {
+            let width = lead_chunk_width_after(body, c, wide_ambiguous);
+            (
+                width,
+                matches!(width, 3 | 4) && opens_with_word_tail(body, first),
+            )
+        }
+        None => (0, false),
     }
 }
 
@@ -3863,6 +3897,21 @@ mod tests {
             "（記者會上說明）他表示",
         ] {
             assert!(!measure(remark).opens_with_credit, "{remark}");
+        }
+        // A word's tail: one ideograph and the mark that closes its clause.
+        for tail in ["件。这些软件包", "作，", "等）", "户,", "装。 服务器"] {
+            assert!(measure(tail).opens_with_word_tail, "{tail}");
+        }
+        for opening in [
+            "首先，点击",
+            "一、概述",
+            "问：你",
+            "件",
+            "“件。",
+            "A。",
+            "件 。",
+        ] {
+            assert!(!measure(opening).opens_with_word_tail, "{opening}");
         }
         // A dateline cut inside its date: both parts open the story.
         assert!(measure("中新社武汉 2 月 20").dateline_lead);

@@ -483,8 +483,10 @@ fn solve(
                 }
                 // Or the paragraph ends with it (not inside a bracket the
                 // printed line opened).
+                // (Nor where the next piece opens with the tail of a word
+                // this one stops in.)
                 let fits = wide <= budget + TOLERANCE;
-                if fits && open_brackets <= 0 {
+                if fits && open_brackets <= 0 && decisions[end].1 != Reason::WordTail {
                     let cost = match piece_end(&lines[end]) {
                         // A closing mark ends a paragraph after a sentence's
                         // end (`。”`); one that closes a quote or a bracket

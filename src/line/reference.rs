@@ -161,6 +161,8 @@ impl Reference {
                         && is_date_tail(text))),
             opens_with_bracket: matches!(edges.first, Some('（' | '(' | '〔' | '[')),
             opens_with_credit: opens_with_reporter_credit(text),
+            opens_with_word_tail: matches!(lead_chunk_width(body, &edges, wide_ambiguous), 3 | 4)
+                && super::opens_with_word_tail(body, first),
             shape: Shape {
                 preformatted,
                 letter_spaced,
