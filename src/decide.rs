@@ -181,6 +181,10 @@ pub enum Reason {
     /// its clause or sentence (`…应用软` | `件包。` reads `…软` | `件。`):
     /// no paragraph or heading opens so, whatever the widths say.
     WordTail,
+    /// Join: the line ends with the particle `的` (not the nouns `目的`,
+    /// `标的`) inside its paragraph (a line was joined before it, so it is
+    /// no heading): the noun it qualifies opens the next line.
+    NounFollows,
     /// Join: the line may be cut from the next at a compressed mark, the
     /// printed line so far falls short of the column, and the next line is
     /// a piece of at most half the column that stops mid-word (no cut after
@@ -402,6 +406,7 @@ impl fmt::Display for Reason {
                 "piece of a printed line cut at a compressed mark: the next piece fits beside it"
             }
             Reason::WordTail => "next line opens with the tail of a word this one stops in",
+            Reason::NounFollows => "line ends with 的 inside its paragraph: the noun it qualifies follows",
             Reason::LastPiece => {
                 "next line is the short last piece of a printed line, cut at a compressed mark"
             }
@@ -1053,7 +1058,11 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     let agrees = |decision: (Action, Reason)| {
         let cascade = decide_lines(ctx);
         cascade == decision
-            || (decision.0 == Action::Join && cascade == (Action::Join, Reason::WordTail))
+            || (decision.0 == Action::Join
+                && matches!(
+                    cascade,
+                    (Action::Join, Reason::WordTail | Reason::NounFollows)
+                ))
     };
     if let Some(reason) = plainly_full_line(ctx) {
         debug_assert!(agrees((Action::Join, reason)), "the common case's shortcut");
@@ -1171,21 +1180,29 @@ fn plain_pair(ctx: &BreakContext<'_>) -> bool {
         && !ctx.after_header
 }
 
-/// Whether `next` opens with the tail of the word `prev` stops in (see
-/// [`Reason::WordTail`]). Across a blank line too (a column break) where
-/// the lines are wrapped at a column, unless blank lines end paragraphs:
-/// in flowing text a blank line ends one, as does every line where each is
-/// a paragraph (a heading cut mid-word, as the reflow of a wrapped heading
-/// may leave it, stays as it is).
-fn word_tail_follows(ctx: &BreakContext<'_>) -> bool {
+/// Whether a phrase runs on across the break, whatever the widths say:
+/// `next` opens with the tail of the word `prev` stops in (see
+/// [`Reason::WordTail`]), or `prev` ends with `的` inside its paragraph
+/// (see [`Reason::NounFollows`]). Across a blank line too (a column break)
+/// where the lines are wrapped at a column, unless blank lines end
+/// paragraphs: in flowing text a blank line ends one, as does every line
+/// where each is a paragraph (a heading cut mid-word, as the reflow of a
+/// wrapped heading may leave it, stays as it is).
+fn phrase_runs_on(ctx: &BreakContext<'_>) -> Option<Reason> {
     let (prev, next) = (ctx.prev, ctx.next);
-    next.opens_with_word_tail
-        && prev.last.is_text()
-        && prev.furniture.is_none()
+    let reason = if next.opens_with_word_tail && prev.last.is_text() {
+        Reason::WordTail
+    } else if prev.ends_before_noun {
+        Reason::NounFollows
+    } else {
+        return None;
+    };
+    (prev.furniture.is_none()
         && next.furniture.is_none()
         && ctx.openings != Openings::EveryLine
         && (next.blanks_before == 0
-            || (ctx.column.is_some() && ctx.blank_lines != BlankLines::Paragraphs))
+            || (ctx.column.is_some() && ctx.blank_lines != BlankLines::Paragraphs)))
+        .then_some(reason)
 }
 
 /// What the shortcuts ask of both lines: neither furniture, preformatted,
@@ -1601,8 +1618,8 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     if let Some(decision) = furniture_rule(ctx, prev_full) {
         return decision;
     }
-    if word_tail_follows(ctx) {
-        return (Join, Reason::WordTail);
+    if let Some(reason) = phrase_runs_on(ctx) {
+        return (Join, reason);
     }
     // The block a running header opens starts with a kicker or a headline:
     // a line there that stops without a mark is a heading of its own.
@@ -2276,6 +2293,33 @@ mod tests {
                 None,
                 (Join, Reason::WordTail),
             ),
+            // A line that ends with the particle `的` goes on to its noun,
+            // however short; not `目的` (a noun), nor a line without marks
+            // holding `是` (a heading set as a sentence).
+            (
+                "一二三，四五的",
+                "一二三四五六七八九十一二三四",
+                0,
+                Some(FULL),
+                None,
+                (Join, Reason::NounFollows),
+            ),
+            (
+                "研究目的",
+                "一二三四五六七八九十一二",
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::ShortHeading),
+            ),
+            (
+                "改革是必要的",
+                "一二三四五六七八九十一二",
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::ShortHeading),
+            ),
             // Two ideographs before the mark may be a paragraph's opening
             // word (`首先，`), and a list's label takes `、`.
             (
@@ -2628,7 +2672,7 @@ mod tests {
             // Latin capitals print wider than half an em: `DD` and its
             // spaces fill the indent's shortfall.
             (
-                "如果 DD 故意打破重要的",
+                "如果 DD 故意打破重要规",
                 FULL,
                 0,
                 Some(FULL),
@@ -3613,19 +3657,26 @@ mod tests {
             // A narrow line holding a mark stops mid-sentence before one no
             // wider: it runs on; not before a wider one, nor without a mark.
             (
-                "对于所有软件包，它们的",
-                "作者都记录在文件",
+                "对于所有软件包，它们由",
+                "作者记录在文件中",
                 (Action::Join, Reason::NoColumnRunsOn),
             ),
             (
-                "对于所有软件包，它们的",
-                "作者都记录在文件作者都记录在文件",
+                "对于所有软件包，它们由",
+                "作者记录在文件中作者记录在文件中",
                 (Action::Keep, Reason::NotWrapped),
             ),
             (
-                "对于所有软件包它们的",
-                "作者都记录在文件",
+                "对于所有软件包它们由",
+                "作者记录在文件中",
                 (Action::Keep, Reason::NotWrapped),
+            ),
+            // A line that ends with the particle `的` runs on, whatever the
+            // widths: its noun follows.
+            (
+                "对于所有软件包它们的",
+                "作者都记录在文件作者都记录在文件",
+                (Action::Join, Reason::NounFollows),
             ),
             // (A word's tail opens the next line: that rule comes first.)
             (

@@ -524,6 +524,9 @@ pub(crate) struct Line {
     pub all_narrow: bool,
     /// Ends inside a Latin word, a path or a URL: `apt-`, `/usr/share/`.
     pub ends_mid_word: bool,
+    /// Ends with the particle `的` (not `目的` or `标的`, nouns): the noun
+    /// it qualifies comes next (`系统的` | `剩余部分`).
+    pub ends_before_noun: bool,
     /// Ends with a photo credit, bracketed or not: `…摄`, `…提供`, `（… 摄）`.
     pub ends_with_credit: bool,
     /// A dateline that opens a paragraph's text: `本报北京1月28日电`, `本报讯`.
@@ -1108,6 +1111,7 @@ impl Line {
             ends_sentence: false,
             all_narrow: counts.wide_chars == 0,
             ends_mid_word: false,
+            ends_before_noun: false,
             ends_with_credit: false,
             dateline_lead: false,
             opens_with_bracket: false,
@@ -1220,6 +1224,9 @@ impl Line {
         self.last = last;
         self.ends_sentence = ends_sentence;
         self.ends_mid_word = ends_mid_word(body, &edges);
+        // (`的` is E7 9A 84 in UTF-8: its last byte is the cheap gate.)
+        self.ends_before_noun =
+            body.as_bytes().last() == Some(&0x84) && ends_before_noun(body, self.punctuated);
         // A credit word ends with an ideograph, a bracketed credit with a
         // closing bracket: cheap gates before the string tests.
         self.ends_with_credit = closed_credit
@@ -2349,6 +2356,20 @@ fn ends_mid_word(body: &str, edges: &Edges) -> bool {
         && edges
             .before_last(body)
             .is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// Whether `body`, which ends with `的`, ends with the particle: not alone
+/// (a glyph), not in the nouns `目的` and `标的`, nor a line without marks (`punctuated`
+/// false) that holds `是`, which may be a heading set as a sentence
+/// (`改革是必要的`).
+#[inline(never)]
+fn ends_before_noun(body: &str, punctuated: bool) -> bool {
+    let mut chars = body.chars().rev();
+    chars.next() == Some('的')
+        && chars
+            .next()
+            .is_some_and(|c| !matches!(c, '目' | '标' | '標'))
+        && (punctuated || !body.contains('是'))
 }
 
 /// A bracketed photo credit or dateline closes the line: `（新华社记者 张三 摄）`,
@@ -3897,6 +3918,14 @@ mod tests {
             "（記者會上說明）他表示",
         ] {
             assert!(!measure(remark).opens_with_credit, "{remark}");
+        }
+        // The particle `的` before its noun; not the noun `目的`, nor in a
+        // line without marks that holds `是`.
+        for line in ["系统的", "一旦引导，系统的", "是指，系统的", "系 统 的"] {
+            assert!(measure(line).ends_before_noun, "{line}");
+        }
+        for line in ["研究目的", "改革是必要的", "的确", "系统"] {
+            assert!(!measure(line).ends_before_noun, "{line}");
         }
         // A word's tail: one ideograph and the mark that closes its clause.
         for tail in ["件。这些软件包", "作，", "等）", "户,", "装。 服务器"] {

@@ -483,10 +483,12 @@ fn solve(
                 }
                 // Or the paragraph ends with it (not inside a bracket the
                 // printed line opened).
-                // (Nor where the next piece opens with the tail of a word
-                // this one stops in.)
+                // (Nor where a phrase runs on: the next piece opens with
+                // the tail of a word this one stops in, or this one ends
+                // with `的`.)
                 let fits = wide <= budget + TOLERANCE;
-                if fits && open_brackets <= 0 && decisions[end].1 != Reason::WordTail {
+                let runs_on = matches!(decisions[end].1, Reason::WordTail | Reason::NounFollows);
+                if fits && open_brackets <= 0 && !runs_on {
                     let cost = match piece_end(&lines[end]) {
                         // A closing mark ends a paragraph after a sentence's
                         // end (`。”`); one that closes a quote or a bracket

@@ -146,6 +146,14 @@ impl Reference {
             ends_sentence,
             all_narrow: counts.wide_chars == 0,
             ends_mid_word: ends_mid_word(&edges),
+            ends_before_noun: {
+                let mut chars = body.chars().rev();
+                chars.next() == Some('的')
+                    && chars
+                        .next()
+                        .is_some_and(|c| !matches!(c, '目' | '标' | '標'))
+                    && (counts.compressible > counts.colons || !body.contains('是'))
+            },
             // A credit word ends with an ideograph, a bracketed credit with a
             // closing bracket: cheap gates before the string tests.
             ends_with_credit: closed_credit
