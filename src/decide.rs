@@ -177,10 +177,11 @@ pub enum Reason {
     /// compressed punctuation mark; the next piece fits beside it.
     Piece,
     /// Join: the line stops mid-word (no mark, no furniture) and the next
-    /// opens with the word's tail, one ideograph and the mark that closes
-    /// its clause or sentence (`…应用软` | `件包。` reads `…软` | `件。`):
-    /// no paragraph or heading opens so, whatever the widths say.
-    WordTail,
+    /// opens mid-phrase: with the word's tail, one ideograph and the mark
+    /// that closes its clause or sentence (`…应用软` | `件包。` reads `…软`
+    /// | `件。`), or with the particle `的` (`…系统` | `的配置`): no
+    /// paragraph or heading opens so, whatever the widths say.
+    OpensMidPhrase,
     /// Join: the line ends with the particle `的` (not the nouns `目的`,
     /// `标的`) inside its paragraph (a line was joined before it, so it is
     /// no heading): the noun it qualifies opens the next line.
@@ -405,7 +406,9 @@ impl fmt::Display for Reason {
             Reason::Piece => {
                 "piece of a printed line cut at a compressed mark: the next piece fits beside it"
             }
-            Reason::WordTail => "next line opens with the tail of a word this one stops in",
+            Reason::OpensMidPhrase => {
+                "next line opens mid-phrase (a word's tail, or 的): the line runs on"
+            }
             Reason::NounFollows => "line ends with 的 inside its paragraph: the noun it qualifies follows",
             Reason::LastPiece => {
                 "next line is the short last piece of a printed line, cut at a compressed mark"
@@ -1061,7 +1064,7 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
             || (decision.0 == Action::Join
                 && matches!(
                     cascade,
-                    (Action::Join, Reason::WordTail | Reason::NounFollows)
+                    (Action::Join, Reason::OpensMidPhrase | Reason::NounFollows)
                 ))
     };
     if let Some(reason) = plainly_full_line(ctx) {
@@ -1181,8 +1184,9 @@ fn plain_pair(ctx: &BreakContext<'_>) -> bool {
 }
 
 /// Whether a phrase runs on across the break, whatever the widths say:
-/// `next` opens with the tail of the word `prev` stops in (see
-/// [`Reason::WordTail`]), or `prev` ends with `的` inside its paragraph
+/// `next` opens mid-phrase, with the tail of the word `prev` stops in or
+/// with `的` (see
+/// [`Reason::OpensMidPhrase`]), or `prev` ends with `的` inside its paragraph
 /// (see [`Reason::NounFollows`]). Across a blank line too (a column break)
 /// where the lines are wrapped at a column, unless blank lines end
 /// paragraphs: in flowing text a blank line ends one, as does every line
@@ -1190,8 +1194,8 @@ fn plain_pair(ctx: &BreakContext<'_>) -> bool {
 /// wrapped heading may leave it, stays as it is).
 fn phrase_runs_on(ctx: &BreakContext<'_>) -> Option<Reason> {
     let (prev, next) = (ctx.prev, ctx.next);
-    let reason = if next.opens_with_word_tail && prev.last.is_text() {
-        Reason::WordTail
+    let reason = if next.opens_mid_phrase && prev.last.is_text() {
+        Reason::OpensMidPhrase
     } else if prev.ends_before_noun {
         Reason::NounFollows
     } else {
@@ -2283,7 +2287,7 @@ mod tests {
                 0,
                 Some(FULL),
                 Some(FULL),
-                (Join, Reason::WordTail),
+                (Join, Reason::OpensMidPhrase),
             ),
             (
                 "电子邮件头的 To",
@@ -2291,7 +2295,7 @@ mod tests {
                 1,
                 Some(FULL),
                 None,
-                (Join, Reason::WordTail),
+                (Join, Reason::OpensMidPhrase),
             ),
             // A line that ends with the particle `的` goes on to its noun,
             // however short; not `目的` (a noun), nor a line without marks
@@ -2319,6 +2323,15 @@ mod tests {
                 Some(FULL),
                 None,
                 (Break, Reason::ShortHeading),
+            ),
+            // So does one that opens with the particle `的`.
+            (
+                "一二三四五",
+                "的一二三四五六七八九十一二",
+                0,
+                Some(FULL),
+                None,
+                (Join, Reason::OpensMidPhrase),
             ),
             // Two ideographs before the mark may be a paragraph's opening
             // word (`首先，`), and a list's label takes `、`.
@@ -3682,7 +3695,7 @@ mod tests {
             (
                 "帮助用户选择适当的矢量字",
                 "体，并清楚的理解排版指",
-                (Action::Join, Reason::WordTail),
+                (Action::Join, Reason::OpensMidPhrase),
             ),
             (
                 "多个软件包应使用半角",

@@ -537,10 +537,11 @@ pub(crate) struct Line {
     /// as Taiwan papers set a story's first line (`〔記者李大華／台中報導〕台中市今`):
     /// it opens a paragraph, as a dateline does.
     pub opens_with_credit: bool,
-    /// Opens with one ideograph and a mark that closes a clause, a sentence
-    /// or a bracket (`件。`, `作，`, `等）`): the tail of a word the line
-    /// before cut, as no paragraph or heading opens.
-    pub opens_with_word_tail: bool,
+    /// Opens where no paragraph or heading does: with one ideograph and a
+    /// mark that closes a clause, a sentence or a bracket (`件。`, `作，`,
+    /// `等）`), the tail of a word the line before cut; or with the
+    /// particle `的` (`的配置`; not `的确` or `的士`).
+    pub opens_mid_phrase: bool,
     /// Shape flags.
     pub shape: Shape,
     /// Newspaper furniture recognised from the line's own text.
@@ -1116,7 +1117,7 @@ impl Line {
             dateline_lead: false,
             opens_with_bracket: false,
             opens_with_credit: false,
-            opens_with_word_tail: false,
+            opens_mid_phrase: false,
             shape: Shape::default(),
             furniture: None,
             cut: SectionCut::None,
@@ -1218,7 +1219,7 @@ impl Line {
         // A date has digits: `2022年10月11日`.
         let dated = self.narrow >= 4;
         let opens = opens_furniture(&edges, first);
-        (self.lead_chunk, self.opens_with_word_tail) =
+        (self.lead_chunk, self.opens_mid_phrase) =
             lead_chunk_of(body, &edges, first, wide_ambiguous);
         self.first = first;
         self.last = last;
@@ -1928,14 +1929,20 @@ const fn bracket_balance(c: char) -> i32 {
     }
 }
 
-/// Whether `body`, whose first character plays `first`, opens with one
-/// ideograph and a mark that closes a clause, a sentence or a bracket: a
-/// word's tail (see [`Line::opens_with_word_tail`]). Not `、` or `：`,
-/// which follow a list's or an interview's label (`一、`, `问：`).
+/// Whether `body`, whose first character plays `first`, opens mid-phrase
+/// (see [`Line::opens_mid_phrase`]): with `的` before more text (not
+/// `的确`, `的士`), or with an ideograph and a mark that closes a clause, a
+/// sentence or a bracket. Not `、` or `：`, which follow a list's or an
+/// interview's label (`一、`, `问：`).
 #[inline(never)]
-fn opens_with_word_tail(body: &str, first: CharRole) -> bool {
+fn opens_mid_phrase(body: &str, first: CharRole) -> bool {
     const TAIL_MARKS: &str = "，。！？；）”」』,.!?;)";
-    first == CharRole::Ideograph && body.chars().nth(1).is_some_and(|c| TAIL_MARKS.contains(c))
+    let mut chars = body.chars();
+    match (chars.next(), chars.next()) {
+        (Some('的'), Some(second)) => !matches!(second, '确' | '確' | '士'),
+        (_, Some(second)) => first == CharRole::Ideograph && TAIL_MARKS.contains(second),
+        _ => false,
+    }
 }
 
 /// Width of the text before the first line-break opportunity in `body`.
@@ -1949,26 +1956,29 @@ fn lead_chunk_width(body: &str, edges: &Edges, wide_ambiguous: bool) -> u32 {
     lead_chunk_of(body, edges, first, wide_ambiguous).0
 }
 
-/// [`lead_chunk_width`], and whether the chunk is a word's tail (see
-/// [`opens_with_word_tail`]; `first` is the role of the line's first
-/// character), told on the way: the common chunks are none.
+/// [`lead_chunk_width`], and whether the line opens mid-phrase (see
+/// [`opens_mid_phrase`]; `first` is the role of the line's first
+/// character), told on the way: past `的`, only a chunk as wide as an
+/// ideograph and its mark may.
 #[inline(always)]
 fn lead_chunk_of(body: &str, edges: &Edges, first: CharRole, wide_ambiguous: bool) -> (u32, bool) {
     match edges.first {
         // An ideograph before another, an ASCII letter or digit, an opening
         // bracket or the end, the common case: UAX #14 allows a break after it.
-        Some('\u{4E00}'..='\u{9FFF}') if breaks_after_ideograph(body.as_bytes(), 3) => (2, false),
+        Some(c @ '\u{4E00}'..='\u{9FFF}') if breaks_after_ideograph(body.as_bytes(), 3) => {
+            (2, c == '的' && opens_mid_phrase(body, first))
+        }
         // The next most common: an ideograph and the comma or stop it holds
         // on to (LB13), before another ideograph or the end (a word's tail
         // unless the mark is `、`).
-        Some('\u{4E00}'..='\u{9FFF}') if comma_or_stop_then_ideograph(body.as_bytes()) => {
-            (4, body.as_bytes()[5] != 0x81)
+        Some(c @ '\u{4E00}'..='\u{9FFF}') if comma_or_stop_then_ideograph(body.as_bytes()) => {
+            (4, c == '的' || body.as_bytes()[5] != 0x81)
         }
         Some(c) => {
             let width = lead_chunk_width_after(body, c, wide_ambiguous);
             (
                 width,
-                matches!(width, 3 | 4) && opens_with_word_tail(body, first),
+                (matches!(width, 3 | 4) || c == '的') && opens_mid_phrase(body, first),
             )
         }
         None => (0, false),
@@ -3928,11 +3938,24 @@ mod tests {
             assert!(!measure(line).ends_before_noun, "{line}");
         }
         // A word's tail: one ideograph and the mark that closes its clause.
-        for tail in ["件。这些软件包", "作，", "等）", "户,", "装。 服务器"] {
-            assert!(measure(tail).opens_with_word_tail, "{tail}");
+        for tail in [
+            "件。这些软件包",
+            "作，",
+            "等）",
+            "户,",
+            "装。 服务器",
+            "的配置",
+            "的 stable",
+            "的、",
+            "的“虚拟”",
+        ] {
+            assert!(measure(tail).opens_mid_phrase, "{tail}");
         }
         for opening in [
             "首先，点击",
+            "的确，",
+            "的士",
+            "的",
             "一、概述",
             "问：你",
             "件",
@@ -3940,7 +3963,7 @@ mod tests {
             "A。",
             "件 。",
         ] {
-            assert!(!measure(opening).opens_with_word_tail, "{opening}");
+            assert!(!measure(opening).opens_mid_phrase, "{opening}");
         }
         // A dateline cut inside its date: both parts open the story.
         assert!(measure("中新社武汉 2 月 20").dateline_lead);

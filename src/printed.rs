@@ -487,7 +487,10 @@ fn solve(
                 // the tail of a word this one stops in, or this one ends
                 // with `的`.)
                 let fits = wide <= budget + TOLERANCE;
-                let runs_on = matches!(decisions[end].1, Reason::WordTail | Reason::NounFollows);
+                let runs_on = matches!(
+                    decisions[end].1,
+                    Reason::OpensMidPhrase | Reason::NounFollows
+                );
                 if fits && open_brackets <= 0 && !runs_on {
                     let cost = match piece_end(&lines[end]) {
                         // A closing mark ends a paragraph after a sentence's

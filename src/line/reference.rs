@@ -169,8 +169,9 @@ impl Reference {
                         && is_date_tail(text))),
             opens_with_bracket: matches!(edges.first, Some('（' | '(' | '〔' | '[')),
             opens_with_credit: opens_with_reporter_credit(text),
-            opens_with_word_tail: matches!(lead_chunk_width(body, &edges, wide_ambiguous), 3 | 4)
-                && super::opens_with_word_tail(body, first),
+            opens_mid_phrase: (matches!(lead_chunk_width(body, &edges, wide_ambiguous), 3 | 4)
+                || body.starts_with('的'))
+                && super::opens_mid_phrase(body, first),
             shape: Shape {
                 preformatted,
                 letter_spaced,
