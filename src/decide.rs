@@ -183,8 +183,9 @@ pub enum Reason {
     /// paragraph or heading opens so, whatever the widths say.
     OpensMidPhrase,
     /// Join: the line ends with the particle `的` (not the nouns `目的`,
-    /// `标的`) inside its paragraph (a line was joined before it, so it is
-    /// no heading): the noun it qualifies opens the next line.
+    /// `标的`, nor in a line without marks that holds `是`, which may be a
+    /// heading set as a sentence): the noun it qualifies opens the next
+    /// line, whatever the widths say.
     NounFollows,
     /// Join: the line may be cut from the next at a compressed mark, the
     /// printed line so far falls short of the column, and the next line is
@@ -409,7 +410,7 @@ impl fmt::Display for Reason {
             Reason::OpensMidPhrase => {
                 "next line opens mid-phrase (a word's tail, or 的): the line runs on"
             }
-            Reason::NounFollows => "line ends with 的 inside its paragraph: the noun it qualifies follows",
+            Reason::NounFollows => "line ends with 的: the noun it qualifies follows",
             Reason::LastPiece => {
                 "next line is the short last piece of a printed line, cut at a compressed mark"
             }
@@ -1055,9 +1056,9 @@ pub(crate) fn is_folio_line(line: &Line) -> bool {
 /// spacing is the join stage's business.
 #[inline(always)]
 pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
-    // (A line that opens with a word's tail, which the cascade joins for
-    // that before any other reason, the shortcuts join as they join the
-    // full line before it: the same action, read off the widths.)
+    // (Where a phrase runs on, which the cascade joins for that before any
+    // other reason, the shortcuts join the full line as they do any other:
+    // the same action, read off the widths.)
     let agrees = |decision: (Action, Reason)| {
         let cascade = decide_lines(ctx);
         cascade == decision
@@ -1185,8 +1186,7 @@ fn plain_pair(ctx: &BreakContext<'_>) -> bool {
 
 /// Whether a phrase runs on across the break, whatever the widths say:
 /// `next` opens mid-phrase, with the tail of the word `prev` stops in or
-/// with `的` (see
-/// [`Reason::OpensMidPhrase`]), or `prev` ends with `的` inside its paragraph
+/// with `的` (see [`Reason::OpensMidPhrase`]), or `prev` ends with `的`
 /// (see [`Reason::NounFollows`]). Across a blank line too (a column break)
 /// where the lines are wrapped at a column, unless blank lines end
 /// paragraphs: in flowing text a blank line ends one, as does every line

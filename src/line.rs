@@ -524,8 +524,10 @@ pub(crate) struct Line {
     pub all_narrow: bool,
     /// Ends inside a Latin word, a path or a URL: `apt-`, `/usr/share/`.
     pub ends_mid_word: bool,
-    /// Ends with the particle `的` (not `目的` or `标的`, nouns): the noun
-    /// it qualifies comes next (`系统的` | `剩余部分`).
+    /// Ends with the particle `的` (not `目的` or `标的`, nouns, nor `的`
+    /// alone, nor a line without marks that holds `是`, which may be a
+    /// heading set as a sentence): the noun it qualifies comes next
+    /// (`系统的` | `剩余部分`).
     pub ends_before_noun: bool,
     /// Ends with a photo credit, bracketed or not: `…摄`, `…提供`, `（… 摄）`.
     pub ends_with_credit: bool,
