@@ -1039,23 +1039,37 @@ pub(crate) fn is_folio_line(line: &Line) -> bool {
 
 /// Decides one break point. Returns [`Action::Join`], never `JoinWithSpace`:
 /// spacing is the join stage's business.
-#[inline(always)]
+#[cfg(test)]
 pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
+    let (action, reason, _) = decide_noting_full(ctx);
+    (action, reason)
+}
+
+/// [`decide`], and whether it found `ctx.prev` full in `ctx.column` (as
+/// [`fit`] with no next chunk reads it) on the way: the caller then need
+/// not read it again. (`false` says nothing.)
+#[inline(always)]
+pub(crate) fn decide_noting_full(ctx: &BreakContext<'_>) -> (Action, Reason, bool) {
     if let Some(reason) = plainly_full_line(ctx) {
         debug_assert_eq!(
             decide_lines(ctx),
             (Action::Join, reason),
             "the common case's shortcut"
         );
-        return (Action::Join, reason);
+        // (`plainly_full_line` joins a full line for this reason alone.)
+        return (Action::Join, reason, reason == Reason::FullLine);
     }
     if let Some(decision) = plainly_decided(ctx) {
         debug_assert_eq!(decide_lines(ctx), decision, "the shortcut out of line");
-        return decision;
+        return (decision.0, decision.1, false);
     }
     let (prev, next) = (ctx.prev, ctx.next);
     if (prev.shape.page_top || next.shape.page_top) && beside_page_title(ctx) {
-        return (Action::Break, Reason::Furniture(Furniture::RunningHeader));
+        return (
+            Action::Break,
+            Reason::Furniture(Furniture::RunningHeader),
+            false,
+        );
     }
     // A number alone beside a single glyph is a glyph of a stretched line
     // the extractor set one glyph a line (`津` `8` `月`), not a folio.
@@ -1077,7 +1091,8 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     } else {
         ctx
     };
-    decide_lines(ctx)
+    let (action, reason) = decide_lines(ctx);
+    (action, reason, false)
 }
 
 /// The widest a heading set above its text is read to be, in half-em (14 em

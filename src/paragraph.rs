@@ -8,8 +8,8 @@ use std::ops::Range;
 
 use crate::classify::{char_width, CharRole};
 use crate::decide::{
-    decide, glyph_goes_on, glyph_plain, glyph_takes_in, is_folio_line, line_so_far, single_glyph,
-    Action, BreakContext, Reason,
+    decide_noting_full, glyph_goes_on, glyph_plain, glyph_takes_in, is_folio_line, line_so_far,
+    single_glyph, Action, BreakContext, Reason,
 };
 use crate::join;
 use crate::layout::{
@@ -717,12 +717,16 @@ impl Analysis {
                 openings: self.openings[i + 1],
                 blank_lines,
             };
-            let (mut action, reason) = decide(&ctx);
+            let (mut action, reason, full_line) = decide_noting_full(&ctx);
             // The next line goes on the printed line `prev` is on when they
             // are joined and that line does not yet fill its column.
             // (Written so that a full line, the common case, copies nothing.)
             let full = match column {
                 Some(column) if action.is_join() => match ctx.pieces_before {
+                    None if full_line => {
+                        debug_assert_eq!(fit(prev, column, 0), Fit::Full);
+                        true
+                    }
                     None if matches!(fit(prev, column, 0), Fit::Full | Fit::Overlong) => true,
                     None => {
                         so_far = Some(*prev);
