@@ -1742,27 +1742,31 @@ impl Counts {
     }
 
     /// The end of the run of wide three-byte characters (no U+3000) that
-    /// starts at byte `i` of `bytes`, counting their marks. Ideographs of the
-    /// main block, most of the text, are read by [`ideograph_run`],
-    /// undecoded.
+    /// starts at byte `i` of `bytes`, counting their marks. Characters with
+    /// lead bytes `E4`–`E9` (ideographs of the main block, most of the text)
+    /// are read undecoded, as [`ideograph_run`] reads them.
     #[inline(always)]
-    fn wide_run(&mut self, bytes: &[u8], i: usize, wide_ambiguous: bool) -> usize {
-        let mut i = ideograph_run(bytes, i);
-        // Past the ideographs, a wide character of another block (a mark,
-        // kana, a full-width form) goes on the run; then more ideographs.
+    fn wide_run(&mut self, bytes: &[u8], mut i: usize, wide_ambiguous: bool) -> usize {
+        // One character at a time: runs between marks are short, and a
+        // wide character of another block (a mark, kana, a full-width form)
+        // goes on the run without leaving the loop. (Reading ideographs
+        // four at a time here, as `ideograph_run` does, cost 1.2
+        // instructions per byte more.)
         while let [a, b, c, ..] = bytes[i..] {
-            if a & 0xF0 != 0xE0 {
-                break;
-            }
-            // (Marks by code point: their table needs no `char`.)
-            if !self.full_width_mark(code_point3(a, b, c)) {
-                let c = decode3(a, b, c);
-                if c == '\u{3000}' || char_width(c, wide_ambiguous) != 2 {
+            if a.wrapping_sub(0xE4) >= 6 {
+                if a & 0xF0 != 0xE0 {
                     break;
                 }
-                self.marks(c);
+                // (Marks by code point: their table needs no `char`.)
+                if !self.full_width_mark(code_point3(a, b, c)) {
+                    let c = decode3(a, b, c);
+                    if c == '\u{3000}' || char_width(c, wide_ambiguous) != 2 {
+                        break;
+                    }
+                    self.marks(c);
+                }
             }
-            i = ideograph_run(bytes, i + 3);
+            i += 3;
         }
         i
     }
@@ -1771,7 +1775,8 @@ impl Counts {
 /// The end of the run of characters with lead bytes `E4`–`E9` that starts
 /// at byte `i` of `bytes` (a character boundary): the characters that
 /// [`Counts::wide_run`] counts undecoded, wide and no marks; read four,
-/// two or one at a time.
+/// two or one at a time (a line's first run, often the whole line: one at
+/// a time cost 0.08 instructions per byte more).
 #[inline(always)]
 fn ideograph_run(bytes: &[u8], i: usize) -> usize {
     let common = |a: u8| a.wrapping_sub(0xE4) < 6;
