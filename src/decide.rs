@@ -1182,16 +1182,18 @@ fn plain_pair(ctx: &BreakContext<'_>) -> bool {
 /// credit, `next` not set in.
 #[inline(always)]
 fn plain_lines(prev: &Line, next: &Line) -> bool {
+    // (Flags read without a branch each: most pairs pass them all.)
+    let flags = prev.shape.preformatted
+        | next.shape.preformatted
+        | prev.shape.letter_spaced
+        | prev.shape.page_top
+        | next.shape.page_top
+        | prev.ends_with_credit
+        | prev.dateline_lead
+        | next.dateline_lead;
     prev.furniture.is_none()
         && next.furniture.is_none()
-        && !prev.shape.preformatted
-        && !next.shape.preformatted
-        && !prev.shape.letter_spaced
-        && !prev.shape.page_top
-        && !next.shape.page_top
-        && !prev.ends_with_credit
-        && !prev.dateline_lead
-        && !next.dateline_lead
+        && !flags
         && next.indent < 2
         && next.indent < prev.indent + 2
 }
