@@ -1319,19 +1319,20 @@ fn plainly_not_wrapped(ctx: &BreakContext<'_>) -> bool {
                 && prev.last != CharRole::Open))
         && ctx.openings != Openings::EveryLine
         && !next.first.cannot_start_line()
-        && !next.opens_with_bracket
-        && !prev.shape.preformatted
-        && !next.shape.preformatted
+        // (Flags read without a branch each: most pairs pass them all.)
+        && !(next.opens_with_bracket
+            | prev.shape.preformatted
+            | next.shape.preformatted
+            | prev.ends_with_credit
+            | prev.ends_mid_word
+            | prev.dateline_lead
+            | next.dateline_lead
+            | prev.shape.page_top
+            | next.shape.page_top
+            | ctx.after_header)
         && prev.furniture.is_none()
         && next.furniture.is_none()
-        && !prev.ends_with_credit
-        && !prev.ends_mid_word
         && prev.brackets >= 0
-        && !prev.dateline_lead
-        && !next.dateline_lead
-        && !prev.shape.page_top
-        && !next.shape.page_top
-        && !ctx.after_header
         && next.indent < 2
         && next.indent < prev.indent + 2
 }
