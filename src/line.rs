@@ -265,26 +265,50 @@ impl LineCounter {
         }
         let (counts, end) = Counts::scan_after(text, run_end, run, wide_ambiguous);
         let content = &text[start..end];
-        // Not empty: it opens with a character that is not a space.
-        let body = trim_space_end(content);
-        let edges = Edges::of(body);
-        // Spaces at the end wait for a character after them, so they are
-        // never counted; anything else there (a tab, U+3000, a form feed)
-        // is left out by counting the body again. Such a line, and one with
-        // a character that prints nothing at an edge (see
-        // `Line::assemble_read_visible`), is measured the long way: rare,
-        // and this way the counts and the place below are one value each.
-        if edges.invisible() || !content.as_bytes()[body.len()..].iter().all(|&b| b == b' ') {
-            let raw = RawLine {
-                start,
-                end,
-                next: after_terminator(bytes, end),
-            };
-            return (
-                self.measure_into(text, raw, wide_ambiguous, lines),
-                raw.next,
+        let (body, edges) = if counts.decoded == 0 && end - start == 3 * counts.wide_chars as usize
+        {
+            // Wide characters of three bytes and nothing else (ideographs
+            // and marks, most lines): none is a space, nor prints nothing
+            // (a test holds `Counts::wide_run` to that).
+            let edges = Edges::of_three_byte(content);
+            debug_assert_eq!(
+                trim_space_end(content),
+                content,
+                "a line of wide characters"
             );
-        }
+            debug_assert!(
+                !edges.invisible()
+                    && (edges.first, edges.last) == {
+                        let of = Edges::of(content);
+                        (of.first, of.last)
+                    },
+                "a line of wide characters' edges"
+            );
+            (content, edges)
+        } else {
+            // Not empty: it opens with a character that is not a space.
+            let body = trim_space_end(content);
+            let edges = Edges::of(body);
+            // Spaces at the end wait for a character after them, so they
+            // are never counted; anything else there (a tab, U+3000, a form
+            // feed) is left out by counting the body again. Such a line,
+            // and one with a character that prints nothing at an edge (see
+            // `Line::assemble_read_visible`), is measured the long way:
+            // rare, and this way the counts and the place below are one
+            // value each.
+            if edges.invisible() || !content.as_bytes()[body.len()..].iter().all(|&b| b == b' ') {
+                let raw = RawLine {
+                    start,
+                    end,
+                    next: after_terminator(bytes, end),
+                };
+                return (
+                    self.measure_into(text, raw, wide_ambiguous, lines),
+                    raw.next,
+                );
+            }
+            (body, edges)
+        };
         // From here on as `Line::measure` with no indent.
         let preformatted = counts.tab_or_box && aligned_by_tabs_or_boxes(body);
         let place = Place {
@@ -1544,6 +1568,9 @@ struct Counts {
     brackets: i32,
     letter_spaces: u32,
     space_runs: u32,
+    /// Characters read one at a time: not ASCII, nor a wide character of
+    /// three bytes other than U+3000 (which [`Counts::wide_run`] reads).
+    decoded: u32,
     /// A tab or a box-drawing character: aligned text.
     tab_or_box: bool,
 }
@@ -1670,6 +1697,7 @@ impl Counts {
             }
             let (c, size) = decode_at(text, i);
             i += size;
+            n.decoded += 1;
             if c == '\u{3000}' || c == '\u{A0}' {
                 pending_spaces += 1;
                 continue;
@@ -3945,6 +3973,20 @@ mod tests {
                 }
                 assert!(!is_compressible(c) && bracket_balance(c) == 0, "{c:?}");
                 assert!(!('\u{2500}'..='\u{257F}').contains(&c) && !c.is_whitespace());
+            }
+        }
+    }
+
+    /// A line that [`Counts::wide_run`] read whole (see
+    /// `LineCounter::measure_next`) has no space to trim and no edge that
+    /// prints nothing: no character of three bytes it takes for wide is one.
+    #[test]
+    fn wide_characters_of_three_bytes_are_no_space_nor_invisible() {
+        for c in ('\u{800}'..='\u{FFFF}').filter(|c| c.len_utf8() == 3) {
+            for wide in [false, true] {
+                if char_width(c, wide) == 2 && c != '\u{3000}' {
+                    assert!(!is_line_space(c) && !is_invisible(c), "{c:?}");
+                }
             }
         }
     }
