@@ -327,7 +327,16 @@ impl LineCounter {
             Line::assemble_read_visible(body, place.clone(), counts, preformatted, wide_ambiguous);
         self.push_line(Line::counted(place, body.len(), &counts), lines);
         let line = lines.last_mut().expect("just pushed");
-        line.derive_by_first(body, edges, preformatted, wide_ambiguous);
+        // (Told by both edges: most lines open with an ideograph, and many
+        // end with one.)
+        match (
+            is_main_ideograph(edges.first),
+            is_main_ideograph(edges.last),
+        ) {
+            (true, true) => line.derive::<true, true>(body, edges, preformatted, wide_ambiguous),
+            (true, false) => line.derive::<true, false>(body, edges, preformatted, wide_ambiguous),
+            _ => line.derive::<false, false>(body, edges, preformatted, wide_ambiguous),
+        }
         #[cfg(debug_assertions)]
         assert_eq!(
             *line,
