@@ -1971,6 +1971,22 @@ fn lead_chunk_width(body: &str, edges: &Edges, wide_ambiguous: bool) -> u32 {
         // The next most common: an ideograph and the comma or stop it holds
         // on to (LB13), before another ideograph or the end.
         Some('\u{4E00}'..='\u{9FFF}') if comma_or_stop_then_ideograph(body.as_bytes()) => 4,
+        // A Latin word or number before a break, as `lead_chunk_width_after`
+        // reads it (most lines that open with a letter or digit).
+        Some(first) if first.is_ascii_alphanumeric() => {
+            let bytes = body.as_bytes();
+            let run = bytes
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if breaks_after_ideograph(bytes, run) && bytes.get(run..run + 3) != Some(&FULL_OPEN) {
+                let width = run as u32 + run as u32 / 4 + 1;
+                debug_assert_eq!(width, lead_chunk_width_after(body, first, wide_ambiguous));
+                width
+            } else {
+                lead_chunk_width_after(body, first, wide_ambiguous)
+            }
+        }
         Some(first) => lead_chunk_width_after(body, first, wide_ambiguous),
         None => 0,
     }
