@@ -505,35 +505,46 @@ impl Analysis {
     fn estimate_pages(&mut self, range: Range<usize>, text: &str, reflower: &Reflower) {
         mark_kinds(&mut self.lines[range.clone()], text);
         let section = &self.lines[range.clone()];
+        // Whether the paragraphs of a page keep their first lines' indents.
+        let mut indented = false;
         if !pages_read_alone(section) {
-            self.estimate_section(range.clone(), reflower, None);
+            indented = self.estimate_section(range.clone(), reflower, None) == Openings::Indented;
         } else {
             // (See `printed::column_of_page_pieces`.)
             let document_column = printed::column_of(section);
             let mut start = 0;
             while start < range.len() {
                 let end = page_end(&self.lines[range.clone()], start);
-                self.estimate_section(
+                let openings = self.estimate_section(
                     range.start + start..range.start + end,
                     reflower,
                     document_column,
                 );
+                indented |= openings == Openings::Indented;
                 start = end;
             }
         }
-        open_with_set_in_words(&mut self.lines[range.clone()], &self.openings[range], text);
+        // (Only where first lines kept their indents: most sections' lines
+        // lost them, or have no column.)
+        debug_assert_eq!(
+            indented,
+            self.openings[range.clone()].contains(&Openings::Indented)
+        );
+        if indented {
+            open_with_set_in_words(&mut self.lines[range.clone()], &self.openings[range], text);
+        }
     }
 
     /// Stage 2 for the section (or page) of `lines[range]`, whose lines'
     /// kinds are marked (see [`mark_kinds`]); a page's document (all pages
     /// of its section) cut into pieces has printed lines `document_column`
-    /// wide.
+    /// wide. Returns how its paragraphs open.
     fn estimate_section(
         &mut self,
         range: Range<usize>,
         reflower: &Reflower,
         document_column: Option<u32>,
-    ) {
+    ) -> Openings {
         let survey = Survey::of(&self.lines[range.clone()]);
         if survey.spaced_out() {
             for line in &mut self.lines[range.clone()] {
@@ -593,6 +604,7 @@ impl Analysis {
         };
         self.openings.resize(range.end, openings);
         self.blank_lines.resize(range.end, blank_lines);
+        openings
     }
 
     /// Stage 3: every break decision. With the text, joins get their seam
@@ -2059,11 +2071,6 @@ fn strip_margin(section: &mut [Line], text: &str) {
 /// [`Line::set_off_by_its_text`]), and code set in so stands among code,
 /// not before prose that runs on from it.
 fn open_with_set_in_words(section: &mut [Line], openings: &[Openings], text: &str) {
-    // Only where first lines kept their indents (most sections' lines lost
-    // them, or have no column: one quick pass tells).
-    if !openings.contains(&Openings::Indented) {
-        return;
-    }
     for i in 0..section.len().saturating_sub(1) {
         let (line, next) = (&section[i], &section[i + 1]);
         let before_is_code = i > 0 && section[i - 1].shape.preformatted;
