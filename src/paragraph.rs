@@ -963,11 +963,24 @@ fn rebuild_printed_lines(
 /// Code and tables first: they read each line alone, and an aligned line is
 /// judged by whether its neighbours are tabular.
 fn mark_kinds(section: &mut [Line], text: &str) {
-    mark_fenced_code(section);
+    // Fences and aligned lines, which most sections have none of, looked
+    // for in one pass (the passes before `settle_aligned_lines` change no
+    // line's `aligned`).
+    let (fences, aligned) = section
+        .iter()
+        .fold((false, false), |(fences, aligned), line| {
+            (fences | line.shape.fence, aligned | line.shape.aligned)
+        });
+    if fences {
+        mark_fenced_code(section);
+    }
     mark_code_lines(section, text);
     mark_table_rows(section, text);
     mark_table_cells(section, text);
-    settle_aligned_lines(section, text);
+    debug_assert_eq!(aligned, section.iter().any(|line| line.shape.aligned));
+    if aligned {
+        settle_aligned_lines(section, text);
+    }
     mark_verse(section);
 }
 
@@ -1041,11 +1054,6 @@ pub(crate) fn cut_written(both_unchanged: bool, read: u32) -> SectionCut {
 /// (it may be code), unless it is two Latin words at one gap: a justified
 /// line that long words left with two words to spread.
 fn settle_aligned_lines(section: &mut [Line], text: &str) {
-    // Only aligned lines are settled (most sections have none: one quick
-    // pass tells).
-    if !section.iter().any(|line| line.shape.aligned) {
-        return;
-    }
     // Only lines that are never joined count against prose, so that joining
     // the lines around cannot change the evidence when the output is
     // reflowed again.
@@ -1385,10 +1393,6 @@ fn gaps_border_latin(line: &[u8]) -> bool {
 ///
 /// [`Shape::code`]: crate::line::Shape::code
 fn mark_fenced_code(section: &mut [Line]) {
-    // (Most sections have no fence: one quick pass tells.)
-    if !section.iter().any(|line| line.shape.fence) {
-        return;
-    }
     let mut open = None;
     for i in 0..section.len() {
         if !section[i].shape.fence {
