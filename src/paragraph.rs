@@ -140,12 +140,18 @@ impl Analysis {
         // settled (debug builds run the round).
         let one_paragraph = !self.lines.is_empty() && self.paragraph_end(0) == self.lines.len();
         if one_paragraph && !cfg!(debug_assertions) {
-            self.write_paragraph(text, reflower, 0, self.lines.len(), true, out);
+            self.write_paragraph(text, reflower, 0, self.lines.len(), true, true, out);
             return;
         }
         // Each changing round adds a join or a separator and removes neither:
         // at most `2 * (lines - 1)` rounds change something.
         let bound = 2 * self.lines.len();
+        // Whether any line keeps its lead, read once for every round (most
+        // sections have none: no paragraph is then read for one).
+        let leads = self
+            .lines
+            .iter()
+            .fold(false, |any, line| any | line.keeps_its_lead());
         for round in 0..=bound {
             debug_assert!(
                 round < EXPECTED_ROUNDS,
@@ -174,7 +180,7 @@ impl Analysis {
                     );
                 }
                 let start = out.len();
-                let any_spaced = self.write_paragraph(text, reflower, i, end, true, out);
+                let any_spaced = self.write_paragraph(text, reflower, i, end, true, leads, out);
                 // (Read only when a seam has a space: a long paragraph of
                 // ideographs has none.)
                 let seams = if any_spaced { i + 1..end } else { end..end };
@@ -825,7 +831,7 @@ impl Analysis {
                     reflower.options.separator,
                 );
             }
-            self.write_paragraph(text, reflower, i, end, true, out);
+            self.write_paragraph(text, reflower, i, end, true, true, out);
             i = end;
         }
     }
@@ -866,7 +872,9 @@ impl Analysis {
     /// Writes the paragraph of lines `i..end`, with the form feed of a page
     /// it opens when `page_mark` (the output's, not the paragraph's text: see
     /// [`join::write_first_line`]); returns whether a space joins two of its
-    /// lines.
+    /// lines. `leads`: some line keeps its lead (else none of the
+    /// paragraph's is read for it).
+    #[allow(clippy::too_many_arguments)]
     #[inline(always)]
     fn write_paragraph(
         &self,
@@ -875,9 +883,10 @@ impl Analysis {
         i: usize,
         end: usize,
         page_mark: bool,
+        leads: bool,
         out: &mut String,
     ) -> bool {
-        let preformatted = self.keeps_its_lead(i, end);
+        let preformatted = leads && self.keeps_its_lead(i, end);
         join::write_first_line(
             out,
             text,
@@ -2567,7 +2576,7 @@ impl<'t> Iterator for Paragraphs<'_, 't> {
             Cow::Borrowed(&self.text[start..first.text_end])
         } else {
             let mut s = String::new();
-            a.write_paragraph(self.text, self.reflower, i, end, false, &mut s);
+            a.write_paragraph(self.text, self.reflower, i, end, false, true, &mut s);
             Cow::Owned(s)
         };
         Some(Paragraph {
