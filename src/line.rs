@@ -806,6 +806,8 @@ impl Line {
     ///
     /// The line is pushed onto the end of `lines` (where a joined line's
     /// record is written in place, see [`Line::push_read_visible`]).
+    /// `leads`: some line of the section keeps its lead (see
+    /// [`Line::keeps_its_lead`]).
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn compose_onto(
         parts: &[Line],
@@ -816,6 +818,7 @@ impl Line {
         number: usize,
         blanks_before: u32,
         wide_ambiguous: bool,
+        leads: bool,
         lines: &mut Vec<Line>,
     ) {
         if let [part] = parts {
@@ -904,14 +907,18 @@ impl Line {
         // so is a line of verse's (see `paragraph::mark_verse`).
         // (Settling may join a line a section's margin set in as code to
         // the line before, where the output's margin reads it as prose.)
-        let set_apart = parts.iter().any(|p| {
-            p.shape.preformatted
-                && !p.shape.aligned
-                && !p.shape.verse
-                && !p.shape.code
-                && !p.shape.table
-                && (p.wide_chars > 0 || parts.len() == 1 || p.set_off_by_its_text(text))
-        });
+        // (A part that sets the paragraph apart keeps its lead: where no
+        // line of the section does, none is read.)
+        debug_assert!(leads || !parts.iter().any(Line::keeps_its_lead));
+        let set_apart = leads
+            && parts.iter().any(|p| {
+                p.shape.preformatted
+                    && !p.shape.aligned
+                    && !p.shape.verse
+                    && !p.shape.code
+                    && !p.shape.table
+                    && (p.wide_chars > 0 || parts.len() == 1 || p.set_off_by_its_text(text))
+            });
         let place = Place {
             span,
             text_start,

@@ -194,6 +194,7 @@ impl Analysis {
                     ends.len(),
                     blanks,
                     reflower.wide_ambiguous,
+                    leads,
                     &mut check.lines,
                 );
                 ends.push(end - 1);
