@@ -1054,8 +1054,17 @@ pub(crate) fn is_folio_line(line: &Line) -> bool {
 
 /// Decides one break point. Returns [`Action::Join`], never `JoinWithSpace`:
 /// spacing is the join stage's business.
-#[inline(always)]
+#[cfg(test)]
 pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
+    let (action, reason, _) = decide_noting_full(ctx);
+    (action, reason)
+}
+
+/// [`decide`], and whether it found `ctx.prev` full in `ctx.column` (as
+/// [`fit`] with no next chunk reads it) on the way: the caller then need
+/// not read it again. (`false` says nothing.)
+#[inline(always)]
+pub(crate) fn decide_noting_full(ctx: &BreakContext<'_>) -> (Action, Reason, bool) {
     // (Where a phrase runs on, which the cascade joins for that before any
     // other reason, the shortcuts join the full line as they do any other:
     // the same action, read off the widths.)
@@ -1070,15 +1079,20 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     };
     if let Some(reason) = plainly_full_line(ctx) {
         debug_assert!(agrees((Action::Join, reason)), "the common case's shortcut");
-        return (Action::Join, reason);
+        // (`plainly_full_line` joins a full line for this reason alone.)
+        return (Action::Join, reason, reason == Reason::FullLine);
     }
     if let Some(decision) = plainly_decided(ctx) {
         debug_assert!(agrees(decision), "the shortcut out of line");
-        return decision;
+        return (decision.0, decision.1, false);
     }
     let (prev, next) = (ctx.prev, ctx.next);
     if (prev.shape.page_top || next.shape.page_top) && beside_page_title(ctx) {
-        return (Action::Break, Reason::Furniture(Furniture::RunningHeader));
+        return (
+            Action::Break,
+            Reason::Furniture(Furniture::RunningHeader),
+            false,
+        );
     }
     // A number alone beside a single glyph is a glyph of a stretched line
     // the extractor set one glyph a line (`津` `8` `月`), not a folio.
@@ -1100,7 +1114,8 @@ pub(crate) fn decide(ctx: &BreakContext<'_>) -> (Action, Reason) {
     } else {
         ctx
     };
-    decide_lines(ctx)
+    let (action, reason) = decide_lines(ctx);
+    (action, reason, false)
 }
 
 /// The widest a heading set above its text is read to be, in half-em (14 em
@@ -1215,16 +1230,18 @@ fn phrase_runs_on(ctx: &BreakContext<'_>) -> Option<Reason> {
 /// credit, `next` not set in.
 #[inline(always)]
 fn plain_lines(prev: &Line, next: &Line) -> bool {
+    // (Flags read without a branch each: most pairs pass them all.)
+    let flags = prev.shape.preformatted
+        | next.shape.preformatted
+        | prev.shape.letter_spaced
+        | prev.shape.page_top
+        | next.shape.page_top
+        | prev.ends_with_credit
+        | prev.dateline_lead
+        | next.dateline_lead;
     prev.furniture.is_none()
         && next.furniture.is_none()
-        && !prev.shape.preformatted
-        && !next.shape.preformatted
-        && !prev.shape.letter_spaced
-        && !prev.shape.page_top
-        && !next.shape.page_top
-        && !prev.ends_with_credit
-        && !prev.dateline_lead
-        && !next.dateline_lead
+        && !flags
         && next.indent < 2
         && next.indent < prev.indent + 2
 }
@@ -1350,19 +1367,20 @@ fn plainly_not_wrapped(ctx: &BreakContext<'_>) -> bool {
                 && prev.last != CharRole::Open))
         && ctx.openings != Openings::EveryLine
         && !next.first.cannot_start_line()
-        && !next.opens_with_bracket
-        && !prev.shape.preformatted
-        && !next.shape.preformatted
+        // (Flags read without a branch each: most pairs pass them all.)
+        && !(next.opens_with_bracket
+            | prev.shape.preformatted
+            | next.shape.preformatted
+            | prev.ends_with_credit
+            | prev.ends_mid_word
+            | prev.dateline_lead
+            | next.dateline_lead
+            | prev.shape.page_top
+            | next.shape.page_top
+            | ctx.after_header)
         && prev.furniture.is_none()
         && next.furniture.is_none()
-        && !prev.ends_with_credit
-        && !prev.ends_mid_word
         && prev.brackets >= 0
-        && !prev.dateline_lead
-        && !next.dateline_lead
-        && !prev.shape.page_top
-        && !next.shape.page_top
-        && !ctx.after_header
         && next.indent < 2
         && next.indent < prev.indent + 2
 }

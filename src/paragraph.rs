@@ -8,8 +8,8 @@ use std::ops::Range;
 
 use crate::classify::{char_width, CharRole};
 use crate::decide::{
-    decide, glyph_goes_on, glyph_plain, glyph_takes_in, is_folio_line, line_so_far, single_glyph,
-    Action, BreakContext, Reason,
+    decide_noting_full, glyph_goes_on, glyph_plain, glyph_takes_in, is_folio_line, line_so_far,
+    single_glyph, Action, BreakContext, Reason,
 };
 use crate::join;
 use crate::layout::{
@@ -140,12 +140,18 @@ impl Analysis {
         // settled (debug builds run the round).
         let one_paragraph = !self.lines.is_empty() && self.paragraph_end(0) == self.lines.len();
         if one_paragraph && !cfg!(debug_assertions) {
-            self.write_paragraph(text, reflower, 0, self.lines.len(), true, out);
+            self.write_paragraph(text, reflower, 0, self.lines.len(), true, true, out);
             return;
         }
         // Each changing round adds a join or a separator and removes neither:
         // at most `2 * (lines - 1)` rounds change something.
         let bound = 2 * self.lines.len();
+        // Whether any line keeps its lead, read once for every round (most
+        // sections have none: no paragraph is then read for one).
+        let leads = self
+            .lines
+            .iter()
+            .fold(false, |any, line| any | line.keeps_its_lead());
         for round in 0..=bound {
             debug_assert!(
                 round < EXPECTED_ROUNDS,
@@ -174,7 +180,7 @@ impl Analysis {
                     );
                 }
                 let start = out.len();
-                let any_spaced = self.write_paragraph(text, reflower, i, end, true, out);
+                let any_spaced = self.write_paragraph(text, reflower, i, end, true, leads, out);
                 // (Read only when a seam has a space: a long paragraph of
                 // ideographs has none.)
                 let seams = if any_spaced { i + 1..end } else { end..end };
@@ -188,6 +194,7 @@ impl Analysis {
                     ends.len(),
                     blanks,
                     reflower.wide_ambiguous,
+                    leads,
                     &mut check.lines,
                 );
                 ends.push(end - 1);
@@ -505,35 +512,46 @@ impl Analysis {
     fn estimate_pages(&mut self, range: Range<usize>, text: &str, reflower: &Reflower) {
         mark_kinds(&mut self.lines[range.clone()], text);
         let section = &self.lines[range.clone()];
+        // Whether the paragraphs of a page keep their first lines' indents.
+        let mut indented = false;
         if !pages_read_alone(section) {
-            self.estimate_section(range.clone(), reflower, None);
+            indented = self.estimate_section(range.clone(), reflower, None) == Openings::Indented;
         } else {
             // (See `printed::column_of_page_pieces`.)
             let document_column = printed::column_of(section);
             let mut start = 0;
             while start < range.len() {
                 let end = page_end(&self.lines[range.clone()], start);
-                self.estimate_section(
+                let openings = self.estimate_section(
                     range.start + start..range.start + end,
                     reflower,
                     document_column,
                 );
+                indented |= openings == Openings::Indented;
                 start = end;
             }
         }
-        open_with_set_in_words(&mut self.lines[range.clone()], &self.openings[range], text);
+        // (Only where first lines kept their indents: most sections' lines
+        // lost them, or have no column.)
+        debug_assert_eq!(
+            indented,
+            self.openings[range.clone()].contains(&Openings::Indented)
+        );
+        if indented {
+            open_with_set_in_words(&mut self.lines[range.clone()], &self.openings[range], text);
+        }
     }
 
     /// Stage 2 for the section (or page) of `lines[range]`, whose lines'
     /// kinds are marked (see [`mark_kinds`]); a page's document (all pages
     /// of its section) cut into pieces has printed lines `document_column`
-    /// wide.
+    /// wide. Returns how its paragraphs open.
     fn estimate_section(
         &mut self,
         range: Range<usize>,
         reflower: &Reflower,
         document_column: Option<u32>,
-    ) {
+    ) -> Openings {
         let survey = Survey::of(&self.lines[range.clone()]);
         if survey.spaced_out() {
             for line in &mut self.lines[range.clone()] {
@@ -593,6 +611,7 @@ impl Analysis {
         };
         self.openings.resize(range.end, openings);
         self.blank_lines.resize(range.end, blank_lines);
+        openings
     }
 
     /// Stage 3: every break decision. With the text, joins get their seam
@@ -717,12 +736,16 @@ impl Analysis {
                 openings: self.openings[i + 1],
                 blank_lines,
             };
-            let (mut action, reason) = decide(&ctx);
+            let (mut action, reason, full_line) = decide_noting_full(&ctx);
             // The next line goes on the printed line `prev` is on when they
             // are joined and that line does not yet fill its column.
             // (Written so that a full line, the common case, copies nothing.)
             let full = match column {
                 Some(column) if action.is_join() => match ctx.pieces_before {
+                    None if full_line => {
+                        debug_assert_eq!(fit(prev, column, 0), Fit::Full);
+                        true
+                    }
                     None if matches!(fit(prev, column, 0), Fit::Full | Fit::Overlong) => true,
                     None => {
                         so_far = Some(*prev);
@@ -809,7 +832,7 @@ impl Analysis {
                     reflower.options.separator,
                 );
             }
-            self.write_paragraph(text, reflower, i, end, true, out);
+            self.write_paragraph(text, reflower, i, end, true, true, out);
             i = end;
         }
     }
@@ -850,7 +873,9 @@ impl Analysis {
     /// Writes the paragraph of lines `i..end`, with the form feed of a page
     /// it opens when `page_mark` (the output's, not the paragraph's text: see
     /// [`join::write_first_line`]); returns whether a space joins two of its
-    /// lines.
+    /// lines. `leads`: some line keeps its lead (else none of the
+    /// paragraph's is read for it).
+    #[allow(clippy::too_many_arguments)]
     #[inline(always)]
     fn write_paragraph(
         &self,
@@ -859,9 +884,10 @@ impl Analysis {
         i: usize,
         end: usize,
         page_mark: bool,
+        leads: bool,
         out: &mut String,
     ) -> bool {
-        let preformatted = self.keeps_its_lead(i, end);
+        let preformatted = leads && self.keeps_its_lead(i, end);
         join::write_first_line(
             out,
             text,
@@ -947,11 +973,24 @@ fn rebuild_printed_lines(
 /// Code and tables first: they read each line alone, and an aligned line is
 /// judged by whether its neighbours are tabular.
 fn mark_kinds(section: &mut [Line], text: &str) {
-    mark_fenced_code(section);
+    // Fences and aligned lines, which most sections have none of, looked
+    // for in one pass (the passes before `settle_aligned_lines` change no
+    // line's `aligned`).
+    let (fences, aligned) = section
+        .iter()
+        .fold((false, false), |(fences, aligned), line| {
+            (fences | line.shape.fence, aligned | line.shape.aligned)
+        });
+    if fences {
+        mark_fenced_code(section);
+    }
     mark_code_lines(section, text);
     mark_table_rows(section, text);
     mark_table_cells(section, text);
-    settle_aligned_lines(section, text);
+    debug_assert_eq!(aligned, section.iter().any(|line| line.shape.aligned));
+    if aligned {
+        settle_aligned_lines(section, text);
+    }
     mark_verse(section);
 }
 
@@ -1025,11 +1064,6 @@ pub(crate) fn cut_written(both_unchanged: bool, read: u32) -> SectionCut {
 /// (it may be code), unless it is two Latin words at one gap: a justified
 /// line that long words left with two words to spread.
 fn settle_aligned_lines(section: &mut [Line], text: &str) {
-    // Only aligned lines are settled (most sections have none: one quick
-    // pass tells).
-    if !section.iter().any(|line| line.shape.aligned) {
-        return;
-    }
     // Only lines that are never joined count against prose, so that joining
     // the lines around cannot change the evidence when the output is
     // reflowed again.
@@ -1369,10 +1403,6 @@ fn gaps_border_latin(line: &[u8]) -> bool {
 ///
 /// [`Shape::code`]: crate::line::Shape::code
 fn mark_fenced_code(section: &mut [Line]) {
-    // (Most sections have no fence: one quick pass tells.)
-    if !section.iter().any(|line| line.shape.fence) {
-        return;
-    }
     let mut open = None;
     for i in 0..section.len() {
         if !section[i].shape.fence {
@@ -2055,11 +2085,6 @@ fn strip_margin(section: &mut [Line], text: &str) {
 /// [`Line::set_off_by_its_text`]), and code set in so stands among code,
 /// not before prose that runs on from it.
 fn open_with_set_in_words(section: &mut [Line], openings: &[Openings], text: &str) {
-    // Only where first lines kept their indents (most sections' lines lost
-    // them, or have no column: one quick pass tells).
-    if !openings.contains(&Openings::Indented) {
-        return;
-    }
     for i in 0..section.len().saturating_sub(1) {
         let (line, next) = (&section[i], &section[i + 1]);
         let before_is_code = i > 0 && section[i - 1].shape.preformatted;
@@ -2552,7 +2577,7 @@ impl<'t> Iterator for Paragraphs<'_, 't> {
             Cow::Borrowed(&self.text[start..first.text_end])
         } else {
             let mut s = String::new();
-            a.write_paragraph(self.text, self.reflower, i, end, false, &mut s);
+            a.write_paragraph(self.text, self.reflower, i, end, false, true, &mut s);
             Cow::Owned(s)
         };
         Some(Paragraph {
