@@ -1209,7 +1209,10 @@ fn plain_pair(ctx: &BreakContext<'_>) -> bool {
 /// wrapped heading may leave it, stays as it is).
 fn phrase_runs_on(ctx: &BreakContext<'_>) -> Option<Reason> {
     let (prev, next) = (ctx.prev, ctx.next);
-    let reason = if next.opens_mid_phrase && prev.last.is_text() {
+    // (Not after a single glyph: a run of glyphs is a stretched line set
+    // one glyph a line, which the glyph rule joins, a glyph that holds its
+    // mark too: `由` | `是。`.)
+    let reason = if next.opens_mid_phrase && prev.last.is_text() && !single_glyph(prev) {
         Reason::OpensMidPhrase
     } else if prev.ends_before_noun {
         Reason::NounFollows

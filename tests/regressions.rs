@@ -2593,3 +2593,13 @@ fn a_gap_that_lines_up_only_in_the_output() {
 fn regression_props_box_drawing_rule_made_at_a_seam() {
     check("，〔記者李大華／台中報導〕a 一一一一一一一0一一一一一一一一一一一\n一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一──\n──一一一一一一一一一一一一一一一一一一一AaaAAA一一一一一一\n一一一一一一一一一一一一一一一一一一一一一一一一一一一一一");
 }
+
+/// Fuzzing (stop 32, run 111): in a section of single glyphs (a stretched
+/// line the extractor set one glyph a line), a glyph followed by one that
+/// holds its mark (`由` | `是。`) is joined by the glyph rule, which the
+/// section's shortcut applies without the cascade; the cascade read `是。`
+/// as a word's tail first, and debug builds found the two reasons apart.
+#[test]
+fn regression_fuzz_a_glyph_and_its_mark_in_a_run_of_glyphs() {
+    check("理\r由 \n是。\r");
+}
