@@ -3982,57 +3982,65 @@ mod tests {
         );
         assert_eq!(measure("（图形用户界面）提供了").furniture, None);
         assert!(measure("本报天津5月17日电").dateline_lead);
+        // Flags read off a line's text: `read` holds for each of `yes` and
+        // for none of `no`.
+        let flag = |read: fn(&Line) -> bool, yes: &[&str], no: &[&str]| {
+            for text in yes {
+                assert!(read(&measure(text)), "{text}");
+            }
+            for text in no {
+                assert!(!read(&measure(text)), "{text}");
+            }
+        };
         // A reporter's bracketed credit opening the text, Taiwan style.
-        for lead in [
-            "〔記者李大華／台中報導〕台中市今",
-            "（中央社記者陳美玲台北3日電）行政院",
-            "【记者 王明／北京报道】昨天，",
-        ] {
-            assert!(measure(lead).opens_with_credit, "{lead}");
-        }
-        for remark in [
-            "（記者李大華／台中報導）",
-            "（见第3版）另外",
-            "（記者會上說明）他表示",
-        ] {
-            assert!(!measure(remark).opens_with_credit, "{remark}");
-        }
+        flag(
+            |line| line.opens_with_credit,
+            &[
+                "〔記者李大華／台中報導〕台中市今",
+                "（中央社記者陳美玲台北3日電）行政院",
+                "【记者 王明／北京报道】昨天，",
+            ],
+            &[
+                "（記者李大華／台中報導）",
+                "（见第3版）另外",
+                "（記者會上說明）他表示",
+            ],
+        );
         // The particle `的` before its noun; not the noun `目的`, nor in a
         // line without marks that holds `是`.
-        for line in ["系统的", "一旦引导，系统的", "是指，系统的", "系 统 的"] {
-            assert!(measure(line).ends_before_noun, "{line}");
-        }
-        for line in ["研究目的", "改革是必要的", "的确", "系统"] {
-            assert!(!measure(line).ends_before_noun, "{line}");
-        }
-        // A word's tail: one ideograph and the mark that closes its clause.
-        for tail in [
-            "件。这些软件包",
-            "作，",
-            "等）",
-            "户,",
-            "装。 服务器",
-            "的配置",
-            "的 stable",
-            "的、",
-            "的“虚拟”",
-        ] {
-            assert!(measure(tail).opens_mid_phrase, "{tail}");
-        }
-        for opening in [
-            "首先，点击",
-            "的确，",
-            "的士",
-            "的",
-            "一、概述",
-            "问：你",
-            "件",
-            "“件。",
-            "A。",
-            "件 。",
-        ] {
-            assert!(!measure(opening).opens_mid_phrase, "{opening}");
-        }
+        flag(
+            |line| line.ends_before_noun,
+            &["系统的", "一旦引导，系统的", "是指，系统的", "系 统 的"],
+            &["研究目的", "改革是必要的", "的确", "系统"],
+        );
+        // A word's tail (one ideograph and the mark that closes its clause),
+        // or the particle `的`, opening the line.
+        flag(
+            |line| line.opens_mid_phrase,
+            &[
+                "件。这些软件包",
+                "作，",
+                "等）",
+                "户,",
+                "装。 服务器",
+                "的配置",
+                "的 stable",
+                "的、",
+                "的“虚拟”",
+            ],
+            &[
+                "首先，点击",
+                "的确，",
+                "的士",
+                "的",
+                "一、概述",
+                "问：你",
+                "件",
+                "“件。",
+                "A。",
+                "件 。",
+            ],
+        );
         // A dateline cut inside its date: both parts open the story.
         assert!(measure("中新社武汉 2 月 20").dateline_lead);
         assert!(measure("日电").dateline_lead);
