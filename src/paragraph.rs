@@ -1790,12 +1790,51 @@ fn mark_table(lines: &mut [Line]) {
 /// three with no wide character (numbers alone). A cell of numbers alone
 /// would read as a folio, and the rest as headings.
 fn mark_table_cells(section: &mut [Line], text: &str) {
+    #[cfg(debug_assertions)]
+    let expected = {
+        let mut lines = section.to_vec();
+        mark_table_cells_run_by_run(&mut lines, text);
+        lines
+    };
+    // A run is four lines or more that may hold cells by their counts,
+    // right below one another, three of them with no wide character
+    // (numbers). Such lines are few (narrow columns have many short lines
+    // of text): straight to the next one, then out to the ends of its run.
+    // Only then are their texts read.
+    let goes_on = |line: &Line| line.blanks_before == 0 && may_hold_cells(line);
+    let mut i = 0;
+    while let Some(at) = section[i..]
+        .iter()
+        .position(|line| line.all_narrow && may_hold_cells(line))
+    {
+        let mut start = i + at;
+        while start > i && section[start].blanks_before == 0 && may_hold_cells(&section[start - 1])
+        {
+            start -= 1;
+        }
+        let mut end = i + at + 1;
+        while section.get(end).is_some_and(goes_on) {
+            end += 1;
+        }
+        let numbers = section[start..end]
+            .iter()
+            .filter(|line| line.all_narrow)
+            .count();
+        if end - start >= 4 && numbers >= 3 {
+            mark_cell_runs(&mut section[start..end], text);
+        }
+        i = end;
+    }
+    #[cfg(debug_assertions)]
+    debug_assert_eq!(section, &expected[..], "table cells run by run");
+}
+
+/// [`mark_table_cells`] run by run, as first written: every run of lines
+/// that may hold cells read for its numbers (debug builds compare).
+#[cfg(debug_assertions)]
+fn mark_table_cells_run_by_run(section: &mut [Line], text: &str) {
     let mut i = 0;
     while i < section.len() {
-        // Runs of lines that may hold cells by their counts alone first
-        // (narrow columns have many short lines): four or more, three of
-        // them with no wide character (numbers). Only then are their texts
-        // read. (Straight to the next line that may hold one.)
         match section[i..].iter().position(may_hold_cells) {
             Some(skip) => i += skip,
             None => break,
