@@ -2165,50 +2165,113 @@ fn open_with_set_in_words(section: &mut [Line], openings: &[Openings], text: &st
 ///
 /// [`Shape::verse`]: crate::line::Shape::verse
 fn mark_verse(section: &mut [Line]) {
-    const MIN_WIDTH: u32 = 4 * 2;
-    const MAX_WIDTH: u32 = 12 * 2;
-    let candidate = |line: &Line| {
-        // Most prose lines are wider, and hold two marks or more.
-        if !(MIN_WIDTH..=MAX_WIDTH).contains(&(line.width - line.indent)) || line.compressible > 1 {
-            return false;
-        }
-        let ends_with_mark = matches!(
-            line.last,
-            CharRole::Pause | CharRole::SentenceEnd | CharRole::Question
-        );
-        line.compressible == u32::from(ends_with_mark)
-            && line.first == CharRole::Ideograph
-            && (line.last == CharRole::Ideograph || ends_with_mark)
-            && line.narrow == 0
-            && line.letter_spaces == 0
-            && line.brackets == 0
-            && line.furniture.is_none()
-            && !line.shape.preformatted
+    #[cfg(debug_assertions)]
+    let expected = {
+        let mut lines = section.to_vec();
+        mark_verse_run_by_run(&mut lines);
+        lines
+    };
+    // A run is three lines or more, each as wide and as indented as the one
+    // before, with no blank line between: straight to the next three such
+    // lines (their widths first: most lines are as wide as the next less
+    // often than they hold what verse does not), then on to the run's end.
+    let three = |w: &[Line]| {
+        let (a, b, c) = (&w[0], &w[1], &w[2]);
+        b.width == a.width
+            && c.width == a.width
+            && b.indent == a.indent
+            && c.indent == a.indent
+            && b.blanks_before == 0
+            && c.blanks_before == 0
+            && verse_candidate(a)
+            && verse_candidate(b)
+            && verse_candidate(c)
     };
     let mut from = 0;
-    while let Some(i) = section[from..].iter().position(candidate).map(|k| from + k) {
+    // (The first three found open a run: had the line before gone on to
+    // them, it would have made three too, found first.)
+    while let Some(i) = section[from..].windows(3).position(three).map(|k| from + k) {
+        let (width, indent) = (section[i].width, section[i].indent);
+        let mut end = i + 3;
+        while end < section.len()
+            && section[end].blanks_before == 0
+            && section[end].width == width
+            && section[end].indent == indent
+            && verse_candidate(&section[end])
+        {
+            end += 1;
+        }
+        if verse_run_set_apart(section, i, end) {
+            // Set line by line, as preformatted text is.
+            for line in &mut section[i..end] {
+                line.shape.verse = true;
+                line.shape.preformatted = true;
+            }
+        }
+        from = end;
+    }
+    #[cfg(debug_assertions)]
+    debug_assert_eq!(section, &expected[..], "verse by runs of three");
+}
+
+/// Whether `line` may be a line of verse (see [`mark_verse`]).
+fn verse_candidate(line: &Line) -> bool {
+    const MIN_WIDTH: u32 = 4 * 2;
+    const MAX_WIDTH: u32 = 12 * 2;
+    // Most prose lines are wider, and hold two marks or more.
+    if !(MIN_WIDTH..=MAX_WIDTH).contains(&(line.width - line.indent)) || line.compressible > 1 {
+        return false;
+    }
+    let ends_with_mark = matches!(
+        line.last,
+        CharRole::Pause | CharRole::SentenceEnd | CharRole::Question
+    );
+    line.compressible == u32::from(ends_with_mark)
+        && line.first == CharRole::Ideograph
+        && (line.last == CharRole::Ideograph || ends_with_mark)
+        && line.narrow == 0
+        && line.letter_spaces == 0
+        && line.brackets == 0
+        && line.furniture.is_none()
+        && !line.shape.preformatted
+}
+
+/// Whether the run of verse candidates `section[i..end]`, as wide as one
+/// another, stands apart from the lines around (see [`mark_verse`]).
+fn verse_run_set_apart(section: &[Line], i: usize, end: usize) -> bool {
+    let width = section[i].width;
+    let apart = |line: &Line| line.blanks_before > 0;
+    let wider = |line: &Line| line.min_width() >= width + 4;
+    // (A line that introduces the verse may be as short as it likes:
+    // `…吟起了李白的` | `诗句：`; a label's colon is furniture's.)
+    let introduces = |line: &Line| line.last == CharRole::Pause && line.furniture.is_none();
+    let opens =
+        || i == 0 || apart(&section[i]) || wider(&section[i - 1]) || introduces(&section[i - 1]);
+    let closes = || end == section.len() || apart(&section[end]) || wider(&section[end]);
+    end - i >= 3 && opens() && closes()
+}
+
+/// [`mark_verse`] run by run, as first written: every run of candidates
+/// read, most of them one line (debug builds compare).
+#[cfg(debug_assertions)]
+fn mark_verse_run_by_run(section: &mut [Line]) {
+    let mut from = 0;
+    while let Some(i) = section[from..]
+        .iter()
+        .position(verse_candidate)
+        .map(|k| from + k)
+    {
         let (width, indent) = (section[i].width, section[i].indent);
         let mut end = i + 1;
         while end < section.len()
             && section[end].blanks_before == 0
             && section[end].width == width
             && section[end].indent == indent
-            && candidate(&section[end])
+            && verse_candidate(&section[end])
         {
             end += 1;
         }
-        let apart = |line: &Line| line.blanks_before > 0;
-        let wider = |line: &Line| line.min_width() >= width + 4;
-        // (A line that introduces the verse may be as short as it likes:
-        // `…吟起了李白的` | `诗句：`; a label's colon is furniture's.)
-        let introduces = |line: &Line| line.last == CharRole::Pause && line.furniture.is_none();
-        // (Read only for a run long enough: most runs are one line.)
-        let opens = || {
-            i == 0 || apart(&section[i]) || wider(&section[i - 1]) || introduces(&section[i - 1])
-        };
-        let closes = || end == section.len() || apart(&section[end]) || wider(&section[end]);
-        if end - i >= 3 && opens() && closes() {
-            // Set line by line, as preformatted text is.
+        if verse_run_set_apart(section, i, end) {
             for line in &mut section[i..end] {
                 line.shape.verse = true;
                 line.shape.preformatted = true;
