@@ -1726,6 +1726,32 @@ fn is_command_line(body: &str) -> bool {
 ///
 /// [`Shape::table`]: crate::line::Shape::table
 fn mark_table_rows(section: &mut [Line], text: &str) {
+    #[cfg(debug_assertions)]
+    let expected = {
+        let mut lines = section.to_vec();
+        mark_table_rows_read(&mut lines, text, false);
+        lines
+    };
+    mark_table_rows_read(section, text, true);
+    #[cfg(debug_assertions)]
+    debug_assert_eq!(section, &expected[..], "table rows read where three may be");
+}
+
+/// [`mark_table_rows`], the text of a line that may open the rows read
+/// only where three lines beside one another may be rows by their counts
+/// if `by_three` (debug builds compare with every such line read).
+fn mark_table_rows_read(section: &mut [Line], text: &str, by_three: bool) {
+    // Whether rows of a table may stand three in a row around line `i`,
+    // which may open them with the next: `i` and the line after the next,
+    // or the line before, may be rows too. (Where none may, the rows `i`
+    // opens are two at most, and the next line opens none.)
+    let three = |section: &[Line], i: usize| {
+        may_be_table_row(&section[i])
+            && (section
+                .get(i + 2)
+                .is_some_and(|after| after.blanks_before == 0 && may_be_table_row(after))
+                || (i > 0 && section[i].blanks_before == 0 && may_be_table_row(&section[i - 1])))
+    };
     let mut i = 0;
     while i < section.len() {
         // A table's first row of numbers opens the run (a line of
@@ -1739,6 +1765,10 @@ fn mark_table_rows(section: &mut [Line], text: &str) {
         }) {
             Some(skip) => i += skip,
             None => break,
+        }
+        if by_three && !three(section, i) {
+            i += 1;
+            continue;
         }
         let row = opens_number_cell(&section[i], text)
             .then(|| table_row(&section[i], text))
