@@ -284,6 +284,14 @@ pub(crate) fn estimate_columns(
     }
     let n = lines.len();
     let ColumnScratch { adjacent, ready } = scratch;
+    // No two lines without a blank line between them: no window is
+    // wrapped (see `adjacent` below), so no line has a column (nor a piece
+    // one to take). Told first: so are the output's paragraphs that
+    // settling reads, and most other sections stop at their second line.
+    if lines.iter().skip(1).all(|line| line.blanks_before > 0) {
+        columns.resize(columns.len() + n, None);
+        return false;
+    }
     // A column needs three lines that vote for it (see `best_of`): with
     // fewer voters in the whole section, no line has one.
     if lines
@@ -320,12 +328,7 @@ pub(crate) fn estimate_columns(
             );
         }
     }
-    // No two lines without a blank line between them: no window is
-    // wrapped, so no line has a column (nor a piece one to take).
-    if count == 0 {
-        columns.resize(columns.len() + n, None);
-        return false;
-    }
+    debug_assert!(count > 0, "two lines with no blank line between them");
     // Each line's vote, once, ready to add to a histogram; a line that does
     // not vote has an empty one.
     // (Between `WINDOW + 1` empty ones on either side: see `vote_columns`.)

@@ -1286,18 +1286,12 @@ impl Line {
         self.opens_with_bracket = matches!(edges.first, Some('（' | '(' | '〔' | '['));
         self.opens_with_credit = matches!(edges.first, Some('〔' | '【' | '［' | '（' | '(' | '['))
             && opens_with_reporter_credit(text());
-        self.shape = Shape {
-            preformatted,
-            letter_spaced,
-            aligned,
-            page_top: false,
-            verse: false,
-            justified: false,
-            fence,
-            code: false,
-            table: false,
-            set_in_first_line: false,
-        };
+        // (The rest of the shape is as `Line::counted` left it.)
+        debug_assert_eq!(self.shape, Shape::default());
+        self.shape.preformatted = preformatted;
+        self.shape.letter_spaced = letter_spaced;
+        self.shape.aligned = aligned;
+        self.shape.fence = fence;
         // The furniture the line's text shows, read with its letter-spacing
         // taken out where it has any. (A macro, not a closure: the same
         // code as the call written out, where a closure cost 0.29

@@ -1726,6 +1726,32 @@ fn is_command_line(body: &str) -> bool {
 ///
 /// [`Shape::table`]: crate::line::Shape::table
 fn mark_table_rows(section: &mut [Line], text: &str) {
+    #[cfg(debug_assertions)]
+    let expected = {
+        let mut lines = section.to_vec();
+        mark_table_rows_read(&mut lines, text, false);
+        lines
+    };
+    mark_table_rows_read(section, text, true);
+    #[cfg(debug_assertions)]
+    debug_assert_eq!(section, &expected[..], "table rows read where three may be");
+}
+
+/// [`mark_table_rows`], the text of a line that may open the rows read
+/// only where three lines beside one another may be rows by their counts
+/// if `by_three` (debug builds compare with every such line read).
+fn mark_table_rows_read(section: &mut [Line], text: &str, by_three: bool) {
+    // Whether rows of a table may stand three in a row around line `i`,
+    // which may open them with the next: `i` and the line after the next,
+    // or the line before, may be rows too. (Where none may, the rows `i`
+    // opens are two at most, and the next line opens none.)
+    let three = |section: &[Line], i: usize| {
+        may_be_table_row(&section[i])
+            && (section
+                .get(i + 2)
+                .is_some_and(|after| after.blanks_before == 0 && may_be_table_row(after))
+                || (i > 0 && section[i].blanks_before == 0 && may_be_table_row(&section[i - 1])))
+    };
     let mut i = 0;
     while i < section.len() {
         // A table's first row of numbers opens the run (a line of
@@ -1739,6 +1765,10 @@ fn mark_table_rows(section: &mut [Line], text: &str) {
         }) {
             Some(skip) => i += skip,
             None => break,
+        }
+        if by_three && !three(section, i) {
+            i += 1;
+            continue;
         }
         let row = opens_number_cell(&section[i], text)
             .then(|| table_row(&section[i], text))
@@ -1790,12 +1820,51 @@ fn mark_table(lines: &mut [Line]) {
 /// three with no wide character (numbers alone). A cell of numbers alone
 /// would read as a folio, and the rest as headings.
 fn mark_table_cells(section: &mut [Line], text: &str) {
+    #[cfg(debug_assertions)]
+    let expected = {
+        let mut lines = section.to_vec();
+        mark_table_cells_run_by_run(&mut lines, text);
+        lines
+    };
+    // A run is four lines or more that may hold cells by their counts,
+    // right below one another, three of them with no wide character
+    // (numbers). Such lines are few (narrow columns have many short lines
+    // of text): straight to the next one, then out to the ends of its run.
+    // Only then are their texts read.
+    let goes_on = |line: &Line| line.blanks_before == 0 && may_hold_cells(line);
+    let mut i = 0;
+    while let Some(at) = section[i..]
+        .iter()
+        .position(|line| line.all_narrow && may_hold_cells(line))
+    {
+        let mut start = i + at;
+        while start > i && section[start].blanks_before == 0 && may_hold_cells(&section[start - 1])
+        {
+            start -= 1;
+        }
+        let mut end = i + at + 1;
+        while section.get(end).is_some_and(goes_on) {
+            end += 1;
+        }
+        let numbers = section[start..end]
+            .iter()
+            .filter(|line| line.all_narrow)
+            .count();
+        if end - start >= 4 && numbers >= 3 {
+            mark_cell_runs(&mut section[start..end], text);
+        }
+        i = end;
+    }
+    #[cfg(debug_assertions)]
+    debug_assert_eq!(section, &expected[..], "table cells run by run");
+}
+
+/// [`mark_table_cells`] run by run, as first written: every run of lines
+/// that may hold cells read for its numbers (debug builds compare).
+#[cfg(debug_assertions)]
+fn mark_table_cells_run_by_run(section: &mut [Line], text: &str) {
     let mut i = 0;
     while i < section.len() {
-        // Runs of lines that may hold cells by their counts alone first
-        // (narrow columns have many short lines): four or more, three of
-        // them with no wide character (numbers). Only then are their texts
-        // read. (Straight to the next line that may hold one.)
         match section[i..].iter().position(may_hold_cells) {
             Some(skip) => i += skip,
             None => break,
@@ -2126,50 +2195,113 @@ fn open_with_set_in_words(section: &mut [Line], openings: &[Openings], text: &st
 ///
 /// [`Shape::verse`]: crate::line::Shape::verse
 fn mark_verse(section: &mut [Line]) {
-    const MIN_WIDTH: u32 = 4 * 2;
-    const MAX_WIDTH: u32 = 12 * 2;
-    let candidate = |line: &Line| {
-        // Most prose lines are wider, and hold two marks or more.
-        if !(MIN_WIDTH..=MAX_WIDTH).contains(&(line.width - line.indent)) || line.compressible > 1 {
-            return false;
-        }
-        let ends_with_mark = matches!(
-            line.last,
-            CharRole::Pause | CharRole::SentenceEnd | CharRole::Question
-        );
-        line.compressible == u32::from(ends_with_mark)
-            && line.first == CharRole::Ideograph
-            && (line.last == CharRole::Ideograph || ends_with_mark)
-            && line.narrow == 0
-            && line.letter_spaces == 0
-            && line.brackets == 0
-            && line.furniture.is_none()
-            && !line.shape.preformatted
+    #[cfg(debug_assertions)]
+    let expected = {
+        let mut lines = section.to_vec();
+        mark_verse_run_by_run(&mut lines);
+        lines
+    };
+    // A run is three lines or more, each as wide and as indented as the one
+    // before, with no blank line between: straight to the next three such
+    // lines (their widths first: most lines are as wide as the next less
+    // often than they hold what verse does not), then on to the run's end.
+    let three = |w: &[Line]| {
+        let (a, b, c) = (&w[0], &w[1], &w[2]);
+        b.width == a.width
+            && c.width == a.width
+            && b.indent == a.indent
+            && c.indent == a.indent
+            && b.blanks_before == 0
+            && c.blanks_before == 0
+            && verse_candidate(a)
+            && verse_candidate(b)
+            && verse_candidate(c)
     };
     let mut from = 0;
-    while let Some(i) = section[from..].iter().position(candidate).map(|k| from + k) {
+    // (The first three found open a run: had the line before gone on to
+    // them, it would have made three too, found first.)
+    while let Some(i) = section[from..].windows(3).position(three).map(|k| from + k) {
+        let (width, indent) = (section[i].width, section[i].indent);
+        let mut end = i + 3;
+        while end < section.len()
+            && section[end].blanks_before == 0
+            && section[end].width == width
+            && section[end].indent == indent
+            && verse_candidate(&section[end])
+        {
+            end += 1;
+        }
+        if verse_run_set_apart(section, i, end) {
+            // Set line by line, as preformatted text is.
+            for line in &mut section[i..end] {
+                line.shape.verse = true;
+                line.shape.preformatted = true;
+            }
+        }
+        from = end;
+    }
+    #[cfg(debug_assertions)]
+    debug_assert_eq!(section, &expected[..], "verse by runs of three");
+}
+
+/// Whether `line` may be a line of verse (see [`mark_verse`]).
+fn verse_candidate(line: &Line) -> bool {
+    const MIN_WIDTH: u32 = 4 * 2;
+    const MAX_WIDTH: u32 = 12 * 2;
+    // Most prose lines are wider, and hold two marks or more.
+    if !(MIN_WIDTH..=MAX_WIDTH).contains(&(line.width - line.indent)) || line.compressible > 1 {
+        return false;
+    }
+    let ends_with_mark = matches!(
+        line.last,
+        CharRole::Pause | CharRole::SentenceEnd | CharRole::Question
+    );
+    line.compressible == u32::from(ends_with_mark)
+        && line.first == CharRole::Ideograph
+        && (line.last == CharRole::Ideograph || ends_with_mark)
+        && line.narrow == 0
+        && line.letter_spaces == 0
+        && line.brackets == 0
+        && line.furniture.is_none()
+        && !line.shape.preformatted
+}
+
+/// Whether the run of verse candidates `section[i..end]`, as wide as one
+/// another, stands apart from the lines around (see [`mark_verse`]).
+fn verse_run_set_apart(section: &[Line], i: usize, end: usize) -> bool {
+    let width = section[i].width;
+    let apart = |line: &Line| line.blanks_before > 0;
+    let wider = |line: &Line| line.min_width() >= width + 4;
+    // (A line that introduces the verse may be as short as it likes:
+    // `…吟起了李白的` | `诗句：`; a label's colon is furniture's.)
+    let introduces = |line: &Line| line.last == CharRole::Pause && line.furniture.is_none();
+    let opens =
+        || i == 0 || apart(&section[i]) || wider(&section[i - 1]) || introduces(&section[i - 1]);
+    let closes = || end == section.len() || apart(&section[end]) || wider(&section[end]);
+    end - i >= 3 && opens() && closes()
+}
+
+/// [`mark_verse`] run by run, as first written: every run of candidates
+/// read, most of them one line (debug builds compare).
+#[cfg(debug_assertions)]
+fn mark_verse_run_by_run(section: &mut [Line]) {
+    let mut from = 0;
+    while let Some(i) = section[from..]
+        .iter()
+        .position(verse_candidate)
+        .map(|k| from + k)
+    {
         let (width, indent) = (section[i].width, section[i].indent);
         let mut end = i + 1;
         while end < section.len()
             && section[end].blanks_before == 0
             && section[end].width == width
             && section[end].indent == indent
-            && candidate(&section[end])
+            && verse_candidate(&section[end])
         {
             end += 1;
         }
-        let apart = |line: &Line| line.blanks_before > 0;
-        let wider = |line: &Line| line.min_width() >= width + 4;
-        // (A line that introduces the verse may be as short as it likes:
-        // `…吟起了李白的` | `诗句：`; a label's colon is furniture's.)
-        let introduces = |line: &Line| line.last == CharRole::Pause && line.furniture.is_none();
-        // (Read only for a run long enough: most runs are one line.)
-        let opens = || {
-            i == 0 || apart(&section[i]) || wider(&section[i - 1]) || introduces(&section[i - 1])
-        };
-        let closes = || end == section.len() || apart(&section[end]) || wider(&section[end]);
-        if end - i >= 3 && opens() && closes() {
-            // Set line by line, as preformatted text is.
+        if verse_run_set_apart(section, i, end) {
             for line in &mut section[i..end] {
                 line.shape.verse = true;
                 line.shape.preformatted = true;

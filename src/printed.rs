@@ -62,23 +62,28 @@ const MIN_PAUSES: u64 = 6;
 /// `Some(pieces that end mid-word)` where the pauses say the section is
 /// cut, `None` where they do not; [`column_of_pieces`] asks for enough.
 fn cut_at_marks(lines: &[Line]) -> Option<usize> {
-    // Every section of every input is tested: first the pauses, which most
-    // sections have too few of (a line of glyphs has none).
-    let pauses: u64 = lines.iter().map(|line| u64::from(line.pauses)).sum();
+    // Every section of every input is tested, in one pass: the pauses
+    // (which most sections have too few of: a line of glyphs has none),
+    // the pieces that end at one (too few in most of the rest) and the
+    // glyphs. Only a section cut so has its pieces that end mid-word
+    // counted.
+    let (mut pauses, mut ending, mut glyphs) = (0u64, 0u64, 0usize);
+    for line in lines {
+        pauses += u64::from(line.pauses);
+        ending += u64::from(matches!(piece_end(line), PieceEnd::Pause));
+        glyphs += usize::from(is_glyph(line));
+    }
     if pauses < MIN_PAUSES {
         return None;
     }
-    let (mut ending, mut mid_word, mut glyphs) = (0u64, 0usize, 0usize);
-    for line in lines {
-        match piece_end(line) {
-            PieceEnd::Pause => ending += 1,
-            PieceEnd::Text => mid_word += 1,
-            _ => {}
-        }
-        // (Lone glyphs are looked for only where two lines hold a glyph.)
-        glyphs += usize::from(is_glyph(line));
-    }
-    (2 * ending >= pauses || (glyphs >= 2 && has_lone_glyphs(lines))).then_some(mid_word)
+    // (Lone glyphs are looked for only where two lines hold a glyph.)
+    let cut = 2 * ending >= pauses || (glyphs >= 2 && has_lone_glyphs(lines));
+    cut.then(|| {
+        lines
+            .iter()
+            .filter(|line| matches!(piece_end(line), PieceEnd::Text))
+            .count()
+    })
 }
 
 /// Whether `mid_word` pieces of `lines` that end mid-word are enough for
