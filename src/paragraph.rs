@@ -2221,24 +2221,7 @@ fn mark_verse(section: &mut [Line]) {
     // (The first three found open a run: had the line before gone on to
     // them, it would have made three too, found first.)
     while let Some(i) = section[from..].windows(3).position(three).map(|k| from + k) {
-        let (width, indent) = (section[i].width, section[i].indent);
-        let mut end = i + 3;
-        while end < section.len()
-            && section[end].blanks_before == 0
-            && section[end].width == width
-            && section[end].indent == indent
-            && verse_candidate(&section[end])
-        {
-            end += 1;
-        }
-        if verse_run_set_apart(section, i, end) {
-            // Set line by line, as preformatted text is.
-            for line in &mut section[i..end] {
-                line.shape.verse = true;
-                line.shape.preformatted = true;
-            }
-        }
-        from = end;
+        from = mark_verse_run(section, i, i + 3);
     }
     #[cfg(debug_assertions)]
     debug_assert_eq!(section, &expected[..], "verse by runs of three");
@@ -2266,6 +2249,30 @@ fn verse_candidate(line: &Line) -> bool {
         && !line.shape.preformatted
 }
 
+/// Extends the run of verse candidates that `section[i..end]` opens over
+/// the candidates as wide and as indented right below it, marks it verse
+/// where it stands apart (see [`verse_run_set_apart`]), and returns where
+/// it ends.
+fn mark_verse_run(section: &mut [Line], i: usize, mut end: usize) -> usize {
+    let (width, indent) = (section[i].width, section[i].indent);
+    while end < section.len()
+        && section[end].blanks_before == 0
+        && section[end].width == width
+        && section[end].indent == indent
+        && verse_candidate(&section[end])
+    {
+        end += 1;
+    }
+    if verse_run_set_apart(section, i, end) {
+        // Set line by line, as preformatted text is.
+        for line in &mut section[i..end] {
+            line.shape.verse = true;
+            line.shape.preformatted = true;
+        }
+    }
+    end
+}
+
 /// Whether the run of verse candidates `section[i..end]`, as wide as one
 /// another, stands apart from the lines around (see [`mark_verse`]).
 fn verse_run_set_apart(section: &[Line], i: usize, end: usize) -> bool {
@@ -2291,23 +2298,7 @@ fn mark_verse_run_by_run(section: &mut [Line]) {
         .position(verse_candidate)
         .map(|k| from + k)
     {
-        let (width, indent) = (section[i].width, section[i].indent);
-        let mut end = i + 1;
-        while end < section.len()
-            && section[end].blanks_before == 0
-            && section[end].width == width
-            && section[end].indent == indent
-            && verse_candidate(&section[end])
-        {
-            end += 1;
-        }
-        if verse_run_set_apart(section, i, end) {
-            for line in &mut section[i..end] {
-                line.shape.verse = true;
-                line.shape.preformatted = true;
-            }
-        }
-        from = end;
+        from = mark_verse_run(section, i, i + 1);
     }
 }
 
