@@ -487,14 +487,16 @@ fn solve(
                     offer(missed + OVERRULE * u64::from(!joined(end)), end + 1, false);
                 }
                 // Or the paragraph ends with it (not inside a bracket the
-                // printed line opened).
+                // printed line opened, nor one the local rules found open
+                // from an earlier line: else each settling round would let
+                // one more line join inside it).
                 // (Nor where a phrase runs on: the next piece opens with
                 // the tail of a word this one stops in, or this one ends
                 // with `的`.)
                 let fits = wide <= budget + TOLERANCE;
                 let runs_on = matches!(
                     decisions[end].1,
-                    Reason::OpensMidPhrase | Reason::NounFollows
+                    Reason::OpensMidPhrase | Reason::NounFollows | Reason::InsideBrackets
                 );
                 if fits && open_brackets <= 0 && !runs_on {
                     let cost = match piece_end(&lines[end]) {

@@ -2604,16 +2604,14 @@ fn regression_fuzz_a_glyph_and_its_mark_in_a_run_of_glyphs() {
     check("理\r由 \n是。\r");
 }
 
-/// Fuzzing (stop 32, run 112; open): a section of fuzzed scraps whose
-/// settling joins one more line a round (a bracket `「` left open, each
-/// round's composed line letting the next break join inside it) takes more
-/// than the 16 rounds debug builds allow before they call a rule suspect.
-/// Stop 31's code took 13 rounds on the input it was cut from; stop 32's
-/// phrase rules move the first decisions enough to pass 16. Release builds
-/// settle it within their bound (two rounds a line), so the output is a
-/// fixed point; what is open is that such a chain costs a round a line.
+/// Fuzzing (stop 32, run 112): a section of fuzzed scraps whose settling
+/// joined one more line a round (a bracket `「` left open: each round the
+/// local rules joined the next line inside it, and the printed-line
+/// program, which counted only the brackets its own printed line opened,
+/// ended the paragraph one line further on), past the 16 rounds debug
+/// builds allow. Mended in stop 33: the program offers no paragraph end
+/// where the local rules joined inside a bracket.
 #[test]
-#[ignore = "open: settling joins one line a round here (fuzz run 112)"]
 fn regression_fuzz_settling_joins_one_line_a_round() {
     check("反了Policy 或是\n�一个肯定的打包错误。\nW:����\n反了nPolicy 或是\n\n[\n\n蘶\n;\nJ\n\n�\n\n;\nJ\n\n���\nt\n\n\u{0}\n确定违\n\n���一个肯定的打包错误。\nW:代表警告可能����\nicy或是\n的打包错误。\nO:覆盖一个\nian-overrides 文\n覆盖的�t\n�\n\n必\n����\n\n\u{0}\n的\n\n十\n\n「表已覆盖：一个\n  tian-overrides 文\n必\n\n\u{0}\n\n;\n�\ne\n\n�\n\n�S\n\nt\n\n��\n\n必\n⿁�\nt\n\n`必\nl\nlet\n\u{0}\n\n;\nJ\nl\nlet\n�\n;\nJ\u{0}\n必\n����\n\n\u{0}\n;\nJ\nlet\n\nl\nlet");
 }
