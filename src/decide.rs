@@ -444,7 +444,7 @@ impl fmt::Display for Reason {
                 "printed line rebuilt from its pieces ends its paragraph"
             }
             Reason::SentenceEndShort => {
-                "sentence ends more than 1 em short of the full line before it"
+                "sentence ends short of the full line before it, with room for the next line's first word"
             }
             Reason::BlankBeforeFirstLine => {
                 "full line, then a blank line and a first line short by its indent"
@@ -2023,8 +2023,12 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 && ctx.joined_before.is_some_and(|before| {
                     // The next line's first chunk (a Latin word) may not have
                     // fitted in what is left: then the line was stretched.
-                    prev.max_width() + next.lead_chunk.max(2) < before.min_width()
-                        && fit(before, column, 0) == Fit::Full
+                    // (Where first lines keep their indents, one with none
+                    // opens nothing: there only more than 1 em short.)
+                    let room = before.min_width().saturating_sub(prev.max_width());
+                    let room_needed =
+                        next.lead_chunk.max(2) + u32::from(ctx.openings == Openings::Indented);
+                    room >= room_needed && fit(before, column, 0) == Fit::Full
                 })
             {
                 (Break, Reason::SentenceEndShort)
@@ -2513,6 +2517,24 @@ mod tests {
             ),
             (
                 "一二三四五六七八九十一二。",
+                "apt-get 一二三四五六七八九",
+                0,
+                Some(FULL),
+                Some("一二三四五六七八九十一二三四五"),
+                (Join, Reason::FullLineSentenceEnd),
+            ),
+            // So does one exactly 1 em short, where the next line's first
+            // character would just have fitted.
+            (
+                "一二三四五六七八九十一二三。",
+                FULL,
+                0,
+                Some(FULL),
+                Some("一二三四五六七八九十一二三四五"),
+                (Break, Reason::SentenceEndShort),
+            ),
+            (
+                "一二三四五六七八九十一二三。",
                 "apt-get 一二三四五六七八九",
                 0,
                 Some(FULL),
