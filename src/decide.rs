@@ -1477,8 +1477,30 @@ fn next_fit(ctx: &BreakContext<'_>, column: u32) -> Fit {
         {
             Fit::Full
         }
+        // A line spread because the word after it did not fit, where that
+        // word would have fitted in the full column: it was set to a
+        // measure 2 em less, a first line that lost its indent.
+        Fit::Full
+            if next.shape.letter_spaced
+                && ctx
+                    .after_next
+                    .is_some_and(|after| spread_short_of_column(next, after, next_column)) =>
+        {
+            Fit::IndentShort
+        }
         f => f,
     }
+}
+
+/// Whether `line`, spread out, was stretched to a measure 2 em short of
+/// `column`: the word that opens `after` would have fitted beside it in
+/// the full column (at its widest), but not in one 2 em less (at its
+/// narrowest).
+fn spread_short_of_column(line: &Line, after: &Line, column: u32) -> bool {
+    after.blanks_before == 0
+        && matches!(after.first, CharRole::Letter | CharRole::Digit)
+        && line.max_width() + after.lead_chunk <= column
+        && line.min_width() + after.lead_chunk + 4 > column
 }
 
 /// [`decide`] once folios are told from glyphs.
@@ -2521,6 +2543,25 @@ mod tests {
                 0,
                 Some(FULL),
                 Some("一二三四五六七八九十一二三四五"),
+                (Join, Reason::FullLineSentenceEnd),
+            ),
+            // A spread line after a sentence end: stretched to a full
+            // column when the word after it would not have fitted there,
+            // to a first line's measure when it would have.
+            (
+                "一二三四五六七八九十一二三。",
+                "为 了 简 化 一 二",
+                0,
+                Some("Skolelinux 的标准设置"),
+                None,
+                (Break, Reason::NextShortByIndent),
+            ),
+            (
+                "一二三四五六七八九十一二三。",
+                "为 了 简 化 一 二",
+                0,
+                Some("Skolelinuxinstaller 的标准设置"),
+                None,
                 (Join, Reason::FullLineSentenceEnd),
             ),
             // So does one exactly 1 em short, where the next line's first
