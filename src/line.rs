@@ -3418,8 +3418,10 @@ fn is_list_item(body: &str) -> bool {
     }
     let mut after = rest.chars().skip(digits);
     let mark = after.next();
+    // (A bracketed number alone is no item: `（25）` cut off its text's
+    // end, a port's or a note's number.)
     if bracketed {
-        return matches!(mark, Some('）' | ')'));
+        return matches!(mark, Some('）' | ')')) && after.any(|c| !c.is_whitespace());
     }
     match mark {
         Some('、') => true,
@@ -3870,7 +3872,7 @@ mod tests {
         for item in ["1) 端口被占用", "2）权限不足", "三）检查"] {
             assert_eq!(measure(item).furniture, Some(Furniture::ListItem), "{item}");
         }
-        for text in ["1)", "2）3", "1）"] {
+        for text in ["1)", "2）3", "1）", "（25）", "(587) ", "（二）"] {
             assert_eq!(measure(text).furniture, None, "{text}");
         }
         for turn in [
