@@ -272,6 +272,13 @@ pub enum Reason {
     /// for the tail of a line cut at a closing mark: its head is the line
     /// before.)
     SentenceEndShort,
+    /// Break: where paragraphs are set flush (books and manuals, no
+    /// indent), the line ends a sentence at least 1 em short of the column
+    /// and the next line's first chunk would have fitted beside it: a
+    /// justified line inside a paragraph fills its column, so this one is
+    /// the paragraph's last. (With an indent, the next line shows a
+    /// paragraph's start instead.)
+    FlushLastLine,
     /// Break: the line fills the column without a sentence end or a pause
     /// mark, and after one blank line comes a line about 2 em short of the
     /// column (a lost indent), ending no sentence, before a full line: a column
@@ -442,6 +449,9 @@ impl fmt::Display for Reason {
             }
             Reason::PrintedLineEndsParagraph => {
                 "printed line rebuilt from its pieces ends its paragraph"
+            }
+            Reason::FlushLastLine => {
+                "sentence ends short of the column where paragraphs are set flush: a paragraph end"
             }
             Reason::SentenceEndShort => {
                 "sentence ends short of the full line before it, with room for the next line's first word"
@@ -2076,6 +2086,10 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 && next.last != CharRole::Question
             {
                 (Break, Reason::QuestionHeading)
+            } else if ctx.openings == Openings::Flush
+                && prev.max_width() + next.lead_chunk.max(2) <= column
+            {
+                (Break, Reason::FlushLastLine)
             } else {
                 (Join, Reason::FullLineSentenceEnd)
             }
@@ -3606,6 +3620,50 @@ mod tests {
             ..ctx
         };
         assert_eq!(decide(&ctx), (Action::Break, Reason::ShortLine));
+    }
+
+    #[test]
+    fn a_sentence_end_short_of_the_column_ends_a_flush_paragraph() {
+        // A 14-em column of paragraphs set flush: a sentence that ends 1 em
+        // short, with room for the next line's first character, ends its
+        // paragraph; one that fills the column, or leaves too little room
+        // for the Latin word that opens the next line, does not. (The line
+        // before is as wide: nothing to read from it.)
+        let full = line("一二三四五六七八九十一二三", 0);
+        let after = line(FULL, 0);
+        let decide_flush = |prev: &str, next: &str, openings| {
+            let (prev, next) = (line(prev, 0), line(next, 0));
+            decide(&BreakContext {
+                prev: &prev,
+                next: &next,
+                column: Some(28),
+                next_column: Some(28),
+                joined_before: Some(&full),
+                brackets_before: 0,
+                after_header: false,
+                after_next: Some(&after),
+                pieces_before: None,
+                openings,
+                blank_lines: BlankLines::Breaks,
+            })
+        };
+        let short = "一二三四五六七八九十一二。";
+        assert_eq!(
+            decide_flush(short, FULL, Openings::Flush),
+            (Action::Break, Reason::FlushLastLine)
+        );
+        assert_eq!(
+            decide_flush(short, FULL, Openings::LostIndent),
+            (Action::Join, Reason::FullLineSentenceEnd)
+        );
+        assert_eq!(
+            decide_flush("一二三四五六七八九十一二三。", FULL, Openings::Flush),
+            (Action::Join, Reason::FullLineSentenceEnd)
+        );
+        assert_eq!(
+            decide_flush(short, "Architecture 一二三四五六七", Openings::Flush),
+            (Action::Join, Reason::FullLineSentenceEnd)
+        );
     }
 
     #[test]
