@@ -96,7 +96,7 @@ impl Openings {
     /// [`Flush`] when the unindented line after one is mostly as full as
     /// the full line after it (at least 4 times, and half as often again as
     /// it is 1.5 em or more shorter, as a first line that lost its indent
-    /// is). Only lines with no blank line between them are read (a
+    /// is; or twice and never shorter). Only lines with no blank line between them are read (a
     /// double-spaced section comes without its blank lines: see
     /// `BlankLines::Spacing`).
     ///
@@ -142,7 +142,9 @@ impl Openings {
         }
         if indented > 0 && indented > unindented {
             Openings::Indented
-        } else if flush >= 4 && 2 * flush >= 3 * short {
+        } else if (flush >= 4 && 2 * flush >= 3 * short) || (flush >= 2 && short == 0) {
+            // (Two with none short: a book's page has few paragraph ends,
+            // and a first line that lost its indent is seldom full.)
             Openings::Flush
         } else {
             Openings::LostIndent
@@ -859,9 +861,13 @@ mod tests {
             line.blanks_before = 1;
         }
         assert_eq!(Openings::of(&spaced, &columns), Openings::LostIndent);
-        // Too little evidence: the usual reading.
+        // Two first lines as full as the lines after them, and none short:
+        // flush (a book's page has few paragraph ends). One is too little
+        // evidence: the usual reading.
         let few = &page(full)[..12];
-        assert_eq!(Openings::of(few, &columns[..12]), Openings::LostIndent);
+        assert_eq!(Openings::of(few, &columns[..12]), Openings::Flush);
+        let one = &page(full)[..8];
+        assert_eq!(Openings::of(one, &columns[..8]), Openings::LostIndent);
         // Two headings centred by spaces do not make a page of lost
         // indents one that kept them: most paragraph ends are followed by
         // an unindented first line.
