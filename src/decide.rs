@@ -141,6 +141,10 @@ pub enum Reason {
     /// closes it (the credit on the next line, or cut in two over the next
     /// line, left open, and the one after it).
     CaptionRunsOn,
+    /// Join: a subtitle that stops without a mark goes on into its tail,
+    /// a line that opens mid-phrase (`的服务`) or a question's short end
+    /// (`的便捷的方法？`), whatever the subtitle's width.
+    SubtitleRunsOn,
     /// Join: a fragment of one or two characters inside a paragraph, split
     /// off a stretched justified line by the extractor, or the first of two
     /// pieces of a line cut before a quote or bracket. Not a glyph alone on
@@ -397,6 +401,7 @@ impl fmt::Display for Reason {
             }
             Reason::FirstLine => "first line of a paragraph, short by its lost indent",
             Reason::CaptionRunsOn => "caption runs on, mid-sentence or into its photo credit",
+            Reason::SubtitleRunsOn => "subtitle runs on into its tail",
             Reason::Fragment => "fragment of a line split by the extractor, inside a paragraph",
             Reason::SpaceLineBetween => {
                 "a line holding one space stands for the word space the extractor cut the printed line at"
@@ -715,7 +720,14 @@ fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, R
     // (a dash that opens a line of prose), or goes on into such a tail; a
     // line as full as the body's lines, or a dateline, is the story under
     // it.
+    // Whatever its width (a subtitle may be set across the columns), one
+    // that stops without a mark goes on into a line that opens mid-phrase
+    // or is a question's short tail.
     let short = |line: &Line| ctx.column.map_or(true, |c| fit(line, c, 0) == Fit::Short);
+    let tail_follows = prev.last.is_text()
+        && next.blanks_before == 0
+        && next.furniture.is_none()
+        && (next.opens_mid_phrase || (next.last == CharRole::Question && short(next)));
     let subtitle_goes_on = wraps_on
         && !next.dateline_lead
         && (next.ends_sentence
@@ -725,6 +737,9 @@ fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, R
             }));
     match prev.furniture {
         Some(Furniture::Caption) if caption_runs_on => return Some((Join, Reason::CaptionRunsOn)),
+        Some(Furniture::Subtitle) if tail_follows && !next.dateline_lead => {
+            return Some((Join, Reason::SubtitleRunsOn))
+        }
         Some(Furniture::Subtitle) if !subtitle_goes_on => {
             return Some((Break, Reason::Furniture(Furniture::Subtitle)))
         }
@@ -3024,6 +3039,33 @@ mod tests {
                 Some("六七"),
                 Some(FULL),
                 (Break, Reason::ShortLine),
+            ),
+            // A subtitle that stops without a mark runs on into a line
+            // that opens mid-phrase or ends its question, however short
+            // the subtitle; not into the story under it.
+            (
+                "——运行在主服务器上",
+                "的服务",
+                0,
+                Some("□叶英"),
+                None,
+                (Join, Reason::SubtitleRunsOn),
+            ),
+            (
+                "——有没有搜索有关信息",
+                "简便方法？",
+                0,
+                Some(FULL),
+                None,
+                (Join, Reason::SubtitleRunsOn),
+            ),
+            (
+                "——可移动存储设备",
+                "防火安全是对于纸质文件一二",
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::Furniture(Furniture::Subtitle)),
             ),
             // A dash line after a full headline standing alone is its
             // subtitle; inside a paragraph the sentence goes on.

@@ -232,6 +232,7 @@ fn is_fixed(reason: Reason) -> bool {
             | Reason::DatelineCredit
             | Reason::BeforeDateline
             | Reason::CaptionRunsOn
+            | Reason::SubtitleRunsOn
             | Reason::LabelRunsOn
     )
 }
