@@ -694,8 +694,10 @@ fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, R
     // A story's opening dateline (`本报重庆11月2日电`), or its first line
     // opening with the reporter's credit (`〔記者李大華／台中報導〕台中市今`),
     // opens its first paragraph: the line before it (a headline, a kicker)
-    // ends there.
-    if (next.dateline_lead || next.opens_with_credit)
+    // ends there. (Not a `电` alone: only after its date is it a
+    // dateline's; elsewhere a glyph of `电脑`, `充电`.)
+    let lone_glyph = next.width - next.indent <= 2;
+    if ((next.dateline_lead && !lone_glyph) || next.opens_with_credit)
         && prev.furniture.is_none()
         && !prev.dateline_lead
         && matches!(
@@ -1715,8 +1717,11 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     {
         return (Join, Reason::BracketAfterSentence);
     }
-    // (Not into the running title a page opens with, after its form feed.)
+    // (Not into the running title a page opens with, after its form feed;
+    // nor from a `电` alone but after its date.)
+    let lone_glyph = prev.width - prev.indent <= 2;
     if prev.dateline_lead
+        && (!lone_glyph || ctx.joined_before.is_some_and(|before| before.dateline_lead))
         && !next.shape.preformatted
         && !next.shape.page_top
         && next.furniture.is_none()
@@ -3110,6 +3115,33 @@ mod tests {
                 None,
                 Some(FULL),
                 (Break, Reason::Furniture(Furniture::Source)),
+            ),
+            // A dateline cut before its `电`: the `电` alone goes on into
+            // the credit, and into the story's first sentence; a `电` alone
+            // elsewhere (`充` | `电` | `器`) is a glyph like any other.
+            (
+                "电",
+                "（记者吴涛艳）",
+                0,
+                Some("你可以根据"),
+                Some("新华社兰州 6 月 15 日"),
+                (Join, Reason::DatelineCredit),
+            ),
+            (
+                "电",
+                "你可以根据一二三四五六七八",
+                0,
+                Some(FULL),
+                Some("新华社兰州 6 月 15 日"),
+                (Join, Reason::DatelineLead),
+            ),
+            (
+                "他正在给手机充",
+                "电",
+                0,
+                Some("器插上插头一二三四五六七"),
+                None,
+                (Break, Reason::ShortLine),
             ),
             // An opening dateline, the reporter's credit in brackets, and
             // the story's first sentence are one paragraph.

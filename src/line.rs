@@ -1055,10 +1055,10 @@ impl Line {
 
     /// A line of one ideograph of the main block and nothing else, a glyph
     /// of a stretched line set one glyph a line: everything about it but
-    /// its place, and whether it is a credit (`摄`), is a constant,
-    /// whichever ideograph it is. (No ideograph alone is furniture or a
-    /// dateline; a test measures every one of them the long way and
-    /// compares.)
+    /// its place, whether it is a credit (`摄`) and whether it is a
+    /// dateline's `电` cut off its date, is a constant, whichever ideograph
+    /// it is. (No ideograph alone is furniture; a test measures every one
+    /// of them the long way and compares.)
     #[inline(always)]
     fn one_ideograph(body: &str, edges: &Edges, place: Place) -> Line {
         let mut line = Line::counted(place, body.len(), &Counts::of_ideographs(body.len()));
@@ -1068,6 +1068,7 @@ impl Line {
         // As `assemble` finds it.
         line.ends_with_credit =
             edges.last.is_some_and(ends_credit_word) && ends_with_credit_word(body);
+        line.dateline_lead = matches!(edges.last, Some('电' | '電'));
         line
     }
 
@@ -1278,10 +1279,11 @@ impl Line {
                 && ends_with_credit_word(text()));
         self.dateline_lead = width <= 32
             && ((matches!(edges.first, Some('本' | '新' | '中')) && is_dateline_lead(text()))
-                // The date's tail of a dateline cut mid-date: `日电`, `20日电`.
+                // The date's tail of a dateline cut mid-date: `日电`, `20日电`,
+                // or its `电` alone.
                 || (width <= 8
                     && matches!(edges.last, Some('电' | '電'))
-                    && matches!(edges.first, Some('0'..='9' | DAY | KANGXI_DAY))
+                    && matches!(edges.first, Some('0'..='9' | DAY | KANGXI_DAY | '电' | '電'))
                     && is_date_tail(text())));
         self.opens_with_bracket = matches!(edges.first, Some('（' | '(' | '〔' | '['));
         self.opens_with_credit = matches!(edges.first, Some('〔' | '【' | '［' | '（' | '(' | '['))
@@ -2578,8 +2580,13 @@ fn ends_dateline_lead(body: &str) -> bool {
         _ => body,
     };
     body.ends_with(['电', '電', '讯', '訊'])
-        // Cut inside its date: `中新社武汉 2 月 20` | `日电`.
-        || (body.ends_with(|c: char| c.is_ascii_digit() || matches!(c, MONTH | KANGXI_MONTH))
+        // Cut inside its date: `中新社武汉 2 月 20` | `日电`, or before its
+        // `电`: `新华社兰州 6 月 15 日` | `电`.
+        // (Not a reporter's line with its date: `本报记者 6 月 15 日`.)
+        || (body.ends_with(|c: char| {
+            c.is_ascii_digit() || matches!(c, MONTH | KANGXI_MONTH | DAY | KANGXI_DAY)
+        }) && !body.contains("记者")
+            && !body.contains("記者")
             && body.contains(|c: char| c.is_ascii_digit())
             && !body.contains(['，', '。', '：', '、']))
 }
@@ -2625,6 +2632,9 @@ pub(super) fn opens_with_reporter_credit(body: &str) -> bool {
 
 /// `日电`, `20日电`: the end of a dateline cut inside its date.
 fn is_date_tail(body: &str) -> bool {
+    if matches!(body, "电" | "電") {
+        return true;
+    }
     let day = body
         .trim_end_matches(['电', '電'])
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
@@ -4041,6 +4051,11 @@ mod tests {
         assert!(measure("中新社武汉 2 月 20").dateline_lead);
         assert!(measure("日电").dateline_lead);
         assert!(measure("20日电").dateline_lead);
+        assert!(measure("新华社兰州 6 月 15 日").dateline_lead);
+        assert!(measure("电").dateline_lead);
+        assert!(!measure("电话").dateline_lead);
+        assert!(!measure("本报记者 6 月 15 日").dateline_lead);
+        assert!(measure("本报北京 6 月 15 日").dateline_lead);
         assert!(!measure("本报记者日前获悉，2023").dateline_lead);
         assert!(!measure("今日电").dateline_lead);
         // So does one whose bracketed credit the line cut off.

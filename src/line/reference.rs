@@ -162,10 +162,11 @@ impl Reference {
                     && ends_with_credit_word(text)),
             dateline_lead: width <= 32
                 && ((matches!(edges.first, Some('本' | '新' | '中')) && is_dateline_lead(text))
-                    // The date's tail of a dateline cut mid-date: `日电`, `20日电`.
+                    // The date's tail of a dateline cut mid-date: `日电`, `20日电`,
+                    // or its `电` alone.
                     || (width <= 8
                         && matches!(edges.last, Some('电' | '電'))
-                        && matches!(edges.first, Some('0'..='9' | DAY | KANGXI_DAY))
+                        && matches!(edges.first, Some('0'..='9' | DAY | KANGXI_DAY | '电' | '電'))
                         && is_date_tail(text))),
             opens_with_bracket: matches!(edges.first, Some('（' | '(' | '〔' | '[')),
             opens_with_credit: opens_with_reporter_credit(text),
