@@ -168,6 +168,53 @@ pub(crate) fn role_of(c: char) -> CharRole {
     if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         return CharRole::Ideograph;
     }
+    // Then the blocks of the marks at most other edges, by table.
+    let block = match c as u32 >> 7 {
+        0x40 => 0,
+        0x60 => 1,
+        0x1FE => 2,
+        _ => return role_by_class(c),
+    };
+    BLOCK_ROLES[block * 128 + (c as usize & 0x7F)]
+}
+
+/// [`role_of`] of U+2000–U+207F, U+3000–U+307F and U+FF00–U+FF7F (general
+/// punctuation, CJK marks, full-width forms), as [`role_by_class`] finds
+/// it, one letter a code point (see [`BLOCK_ROLES`]; a test holds them to it).
+const BLOCK_ROLE_LETTERS: [&[u8; 128]; 3] = [
+    b"....................AA..OCO.OCO...M.EEE..................OCMSC......POCQQS.......................................L...........OC.",
+    b".PSIICIIOCOCOCOCOCIIOCOCOCOCCOCCIIIIIIIIII......IIIII.IIIIICCIII.IIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIII",
+    b".SII..IIOCIIPISIIIIIIIIIIIPPIIIQIIIIIIIIIIIIIIIIIIIIIIIIIIIOICIIIIIIIIIIIIIIIIIIIIIIIIIIIIIOICIOCSOCPCIIIIIIIIIIIIIIIIIIIIIIIIII",
+];
+
+/// [`BLOCK_ROLE_LETTERS`] as roles.
+const BLOCK_ROLES: [CharRole; 3 * 128] = {
+    let mut roles = [CharRole::Other; 3 * 128];
+    let mut at = 0;
+    while at < roles.len() {
+        roles[at] = match BLOCK_ROLE_LETTERS[at / 128][at % 128] {
+            b'I' => CharRole::Ideograph,
+            b'H' => CharRole::Hangul,
+            b'L' => CharRole::Letter,
+            b'D' => CharRole::Digit,
+            b'O' => CharRole::Open,
+            b'C' => CharRole::Close,
+            b'S' => CharRole::SentenceEnd,
+            b'Q' => CharRole::Question,
+            b'E' => CharRole::Ellipsis,
+            b'P' => CharRole::Pause,
+            b'A' => CharRole::Dash,
+            b'M' => CharRole::Marker,
+            b'.' => CharRole::Other,
+            _ => panic!("a role's letter"),
+        };
+        at += 1;
+    }
+    roles
+};
+
+/// [`role_of`] of a character that is not ASCII nor a main-block ideograph.
+fn role_by_class(c: char) -> CharRole {
     match c {
         '。' | '！' | '．' | '｡' | '‼' | '⁉' => CharRole::SentenceEnd,
         '？' | '⁇' | '⁈' => CharRole::Question,
@@ -434,6 +481,15 @@ pub(crate) fn runs_of_up_to_four(chars: &[&str], mut check: impl FnMut(&str)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn block_roles_are_the_roles_by_class() {
+        for base in [0x2000, 0x3000, 0xFF00] {
+            for c in (base..base + 128).filter_map(char::from_u32) {
+                assert_eq!(role_of(c), role_by_class(c), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn no_break_after_a_slash_before_a_latin_letter_or_digit() {
