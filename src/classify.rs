@@ -151,6 +151,7 @@ pub(crate) fn holds_to_the_left(c: char) -> bool {
 }
 
 /// The role of one character.
+#[inline]
 pub(crate) fn role_of(c: char) -> CharRole {
     // The common cases first: ASCII and the main ideograph block.
     if c.is_ascii() {
