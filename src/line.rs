@@ -1222,7 +1222,10 @@ impl Line {
                 body
             }
         };
-        let closed_credit = last == CharRole::Close && ends_with_credit(text());
+        // (A spread line is read without its gaps only past a cheap gate.)
+        let closed_credit = last == CharRole::Close
+            && (self.letter_spaces < 2 || may_end_with_credit(body))
+            && ends_with_credit(text());
         let ends_sentence = match last {
             CharRole::SentenceEnd | CharRole::Question | CharRole::Ellipsis => true,
             CharRole::Close => {
@@ -2449,6 +2452,17 @@ fn ends_before_noun(body: &str, punctuated: bool) -> bool {
 fn ends_with_credit(body: &str) -> bool {
     let inner = body.trim_end_matches(['）', ')']);
     inner.len() < body.len() && (ends_with_credit_word(inner) || inner.ends_with(['电', '電']))
+}
+
+/// Whether `body`, read with its letter-spacing, may be read by
+/// [`ends_with_credit`] without it: its last character before closing
+/// brackets and spaces may end a credit or a dispatch (taking the gaps
+/// out leaves that character last but for the brackets, or else a space).
+fn may_end_with_credit(body: &str) -> bool {
+    body.trim_end_matches(['）', ')', ' ', '\u{3000}'])
+        .chars()
+        .next_back()
+        .is_some_and(|c| ends_credit_word(c) || matches!(c, '电' | '電'))
 }
 
 /// `body` with the spaces (or U+3000) between two wide characters taken
@@ -3693,6 +3707,18 @@ mod tests {
             "图为 A 股走势"
         );
         assert_eq!(without_letter_spacing("用 apt 安装", false), "用 apt 安装");
+        // The gate before a spread line's credit is read without its gaps.
+        for spread in [
+            "（ 新 华 社 记 者 \u{3000} 薛 敏 \u{3000} 摄 ）",
+            "（ 新 华 社 北 京 电 ） )",
+            "图 片 由 本 报 提 供 ）",
+            "（ 张 三 摄 ) ",
+            "（ 见 第 二 版 ）",
+        ] {
+            let unspaced = without_letter_spacing(spread, false);
+            assert!(!ends_with_credit(&unspaced) || may_end_with_credit(spread));
+        }
+        assert!(!may_end_with_credit("（ 见 第 二 版 ）"));
     }
 
     #[test]
