@@ -204,8 +204,9 @@ impl LineCounter {
         // looked at first (U+4000 to U+9FFF: with its two continuation
         // bytes, one character), which turns other lines away at once.
         if (0xE4..=0xE9).contains(&bytes[start]) {
-            if let Some(&[a, b, c, b'\n']) = bytes.get(start..start + 4) {
-                let glyph = Some(decode3(a, b, c));
+            // (The `\n` first: one bound to test, and most lines stop there.)
+            if bytes.get(start + 3) == Some(&b'\n') {
+                let glyph = Some(decode3(bytes[start], bytes[start + 1], bytes[start + 2]));
                 if is_main_ideograph(glyph) {
                     let place = Place {
                         span: start..start + 3,
