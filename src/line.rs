@@ -3013,39 +3013,43 @@ fn contains3(bytes: &[u8], needle: &str) -> bool {
     // Where `bytes[i]` is the needle's last byte, the needle ends there
     // if the two bytes before are its first two.
     let ends_at = |i: usize| i >= 2 && bytes[i - 2..=i] == *needle;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut at = 0;
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+    if bytes.len() < 8 {
+        return (0..bytes.len()).any(|i| bytes[i] == last && ends_at(i));
+    }
+    // High bits of the bytes of the word at `from` equal to `last`, and
+    // maybe of some above one: each is checked.
+    let marks = |from: usize| {
+        let word = u64::from_le_bytes(bytes[from..from + 8].try_into().expect("eight bytes"));
         let x = word ^ (ONES * u64::from(last));
-        // High bits of the bytes equal to `last`, and maybe of some above
-        // one: each is checked.
-        let mut found = x.wrapping_sub(ONES) & !x & HIGHS;
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    let ends_in = |from: usize, mut found: u64| {
         while found != 0 {
-            if ends_at(at + (found.trailing_zeros() / 8) as usize) {
+            if ends_at(from + (found.trailing_zeros() / 8) as usize) {
                 return true;
             }
             found &= found - 1;
         }
-        at += 8;
-    }
-    let rest = chunks.remainder();
-    if rest.is_empty() || bytes.len() < 8 {
-        return (at..bytes.len()).any(|i| bytes[i] == last && ends_at(i));
-    }
-    // The last eight bytes, overlapping the last chunk: one more word
-    // rather than a byte at a time.
-    let from = bytes.len() - 8;
-    let word = u64::from_le_bytes(bytes[from..].try_into().expect("eight bytes"));
-    let x = word ^ (ONES * u64::from(last));
-    let mut found = x.wrapping_sub(ONES) & !x & HIGHS;
-    while found != 0 {
-        if ends_at(from + (found.trailing_zeros() / 8) as usize) {
+        false
+    };
+    // Two words a step: most lines hold no such byte at all.
+    let mut at = 0;
+    while at + 16 <= bytes.len() {
+        let (low, high) = (marks(at), marks(at + 8));
+        if low | high != 0 && (ends_in(at, low) || ends_in(at + 8, high)) {
             return true;
         }
-        found &= found - 1;
+        at += 16;
     }
-    false
+    if at + 8 <= bytes.len() {
+        if ends_in(at, marks(at)) {
+            return true;
+        }
+        at += 8;
+    }
+    // The last eight bytes, overlapping the last word read: one more word
+    // rather than a byte at a time.
+    at < bytes.len() && ends_in(bytes.len() - 8, marks(bytes.len() - 8))
 }
 
 /// Whether a line starting with `c` may be furniture that does not open with
@@ -4173,6 +4177,7 @@ mod tests {
             "abcdefghi版",
             "一二三四五六七八九十版面",
             "一二三四五六七八九十",
+            "一二三四五六七八九十一二三四五六七八九十版ab",
             "\u{3088}\u{3089}\u{7088}",
             "xx\u{e789}",
         ];
