@@ -1287,8 +1287,12 @@ impl Line {
                     && matches!(edges.last, Some('电' | '電'))
                     && matches!(edges.first, Some('0'..='9' | DAY | KANGXI_DAY))
                     && is_date_tail(text())));
-        self.opens_with_bracket = matches!(edges.first, Some('（' | '(' | '〔' | '['));
-        self.opens_with_credit = matches!(edges.first, Some('〔' | '【' | '［' | '（' | '(' | '['))
+        // (No bracket is an ideograph: told by the type where it is one,
+        // which the assertion above does not tell the compiler here.)
+        self.opens_with_bracket =
+            !FIRST_MAIN && matches!(edges.first, Some('（' | '(' | '〔' | '['));
+        self.opens_with_credit = !FIRST_MAIN
+            && matches!(edges.first, Some('〔' | '【' | '［' | '（' | '(' | '['))
             && opens_with_reporter_credit(text());
         // (The rest of the shape is as `Line::counted` left it.)
         debug_assert_eq!(self.shape, Shape::default());
