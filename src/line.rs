@@ -1252,7 +1252,8 @@ impl Line {
         };
         // A code fence, here so that joined lines that make one (`` + `)
         // are seen as the line the output will hold.
-        let fence = matches!(edges.first, Some('`' | '~'))
+        let fence = !FIRST_MAIN
+            && matches!(edges.first, Some('`' | '~'))
             && (body.starts_with("```") || body.starts_with("~~~"));
         preformatted |= fence || is_piece_of_fence(body);
         // Runs of spaces align table columns, unless the extractor spread a
@@ -1270,7 +1271,7 @@ impl Line {
         self.first = first;
         self.last = last;
         self.ends_sentence = ends_sentence;
-        self.ends_mid_word = ends_mid_word(body, &edges);
+        self.ends_mid_word = !LAST_MAIN && ends_mid_word(body, &edges);
         // (`的` is E7 9A 84 in UTF-8: its last byte is the cheap gate.)
         self.ends_before_noun =
             body.as_bytes().last() == Some(&0x84) && ends_before_noun(body, self.punctuated);
@@ -1318,7 +1319,14 @@ impl Line {
                 )
             };
         }
-        self.furniture = if wider_than_furniture(&edges, width, first) {
+        // (Past the width, only a line that opens with a marker or a dash
+        // may be furniture: neither is an ideograph.)
+        let wider = if FIRST_MAIN {
+            width > RUNNING_HEADER_WIDTH
+        } else {
+            wider_than_furniture(&edges, width, first)
+        };
+        self.furniture = if wider {
             // (Not read without letter-spacing, as most paragraphs that
             // settling composes need not be.)
             debug_assert_eq!(furniture!(), None);
