@@ -1267,7 +1267,7 @@ impl Line {
         let dated = self.narrow >= 4;
         let opens = opens_furniture(&edges, first);
         (self.lead_chunk, self.opens_mid_phrase) =
-            lead_chunk_of(body, &edges, first, wide_ambiguous);
+            lead_chunk_of::<FIRST_MAIN>(body, &edges, first, wide_ambiguous);
         self.first = first;
         self.last = last;
         self.ends_sentence = ends_sentence;
@@ -2014,15 +2014,21 @@ fn opens_mid_phrase(body: &str, first: CharRole) -> bool {
 #[cfg(test)]
 fn lead_chunk_width(body: &str, edges: &Edges, wide_ambiguous: bool) -> u32 {
     let first = edges.first.map_or(CharRole::Other, role_of);
-    lead_chunk_of(body, edges, first, wide_ambiguous).0
+    lead_chunk_of::<false>(body, edges, first, wide_ambiguous).0
 }
 
 /// [`lead_chunk_width`], and whether the line opens mid-phrase (see
 /// [`opens_mid_phrase`]; `first` is the role of the line's first
 /// character), told on the way: past `的`, only a chunk as wide as an
-/// ideograph and its mark may.
+/// ideograph and its mark may. `FIRST_MAIN`: the line opens with an
+/// ideograph of the main block (see [`Line::derive`]).
 #[inline(always)]
-fn lead_chunk_of(body: &str, edges: &Edges, first: CharRole, wide_ambiguous: bool) -> (u32, bool) {
+fn lead_chunk_of<const FIRST_MAIN: bool>(
+    body: &str,
+    edges: &Edges,
+    first: CharRole,
+    wide_ambiguous: bool,
+) -> (u32, bool) {
     match edges.first {
         // An ideograph before another, an ASCII letter or digit, an opening
         // bracket or the end, the common case: UAX #14 allows a break after it.
@@ -2038,7 +2044,7 @@ fn lead_chunk_of(body: &str, edges: &Edges, first: CharRole, wide_ambiguous: boo
         // A Latin word or number before a break, as `lead_chunk_width_after`
         // reads it (most lines that open with a letter or digit; none opens
         // mid-phrase).
-        Some(c) if c.is_ascii_alphanumeric() => {
+        Some(c) if !FIRST_MAIN && c.is_ascii_alphanumeric() => {
             let bytes = body.as_bytes();
             let run = bytes
                 .iter()
