@@ -282,16 +282,26 @@ impl StreamState {
         // (`valid` is whole lines, or the input's end: a `\r` at its end
         // is not half of a `\r\n`.)
         self.terminator = self.terminator.or_else(|| Terminator::first_in(valid));
-        self.text.push_str(valid);
-        self.writer.feed(&self.text, from, reflower, &mut self.out);
+        // With nothing pending (the first read), the lines are measured
+        // where they are, and only those still pending after are copied.
+        let in_place = from == 0;
+        if !in_place {
+            self.text.push_str(valid);
+        }
+        let text = if in_place { valid } else { &self.text };
+        self.writer.feed(text, from, reflower, &mut self.out);
+        let keep_from = self.writer.pending_start().unwrap_or(text.len());
         self.terminator.unwrap_or_default().apply(&mut self.out, 0);
         output.write_all(self.out.as_bytes())?;
         self.out.clear();
-        let keep_from = self.writer.pending_start().unwrap_or(self.text.len());
+        if in_place {
+            self.text.push_str(&valid[keep_from..]);
+        } else if keep_from > 0 {
+            self.text.drain(..keep_from);
+        }
         // Nothing written since the last read: a long section is still being
         // collected, and moving its lines on every read would be quadratic.
         if keep_from > 0 {
-            self.text.drain(..keep_from);
             self.writer.shift_back(keep_from);
             self.dropped += keep_from;
         }
