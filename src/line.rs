@@ -1430,7 +1430,8 @@ fn space_then_text(bytes: &[u8], at: usize) -> bool {
 /// Whether `c` is an ideograph of the main block, U+4E00 to U+9FFF.
 #[inline(always)]
 fn is_main_ideograph(c: Option<char>) -> bool {
-    matches!(c, Some('\u{4E00}'..='\u{9FFF}'))
+    // (One unsigned test, which `None` fails too.)
+    c.is_some_and(|c| (c as u32).wrapping_sub(0x4E00) < 0x5200)
 }
 
 /// Whether `c` prints nothing and is no whitespace: a zero-width space or
