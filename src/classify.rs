@@ -153,30 +153,31 @@ pub(crate) fn holds_to_the_left(c: char) -> bool {
 /// The role of one character.
 #[inline]
 pub(crate) fn role_of(c: char) -> CharRole {
-    // The common cases first: ASCII and the main ideograph block.
-    if c.is_ascii() {
-        return match c {
-            'a'..='z' | 'A'..='Z' => CharRole::Letter,
-            '0'..='9' => CharRole::Digit,
-            '.' | '!' => CharRole::SentenceEnd,
-            '?' => CharRole::Question,
-            ',' | ';' | ':' => CharRole::Pause,
-            '(' | '[' | '{' => CharRole::Open,
-            ')' | ']' | '}' => CharRole::Close,
-            _ => CharRole::Other,
-        };
-    }
-    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
-        return CharRole::Ideograph;
-    }
-    // Then the blocks of the marks at most other edges, by table.
+    // ASCII and the blocks of the marks at most other edges by table, then
+    // the main ideograph block.
     let block = match c as u32 >> 7 {
-        0x40 => 0,
-        0x60 => 1,
-        0x1FE => 2,
+        0 => 0,
+        0x40 => 1,
+        0x60 => 2,
+        0x1FE => 3,
+        _ if ('\u{4E00}'..='\u{9FFF}').contains(&c) => return CharRole::Ideograph,
         _ => return role_by_class(c),
     };
     BLOCK_ROLES[block * 128 + (c as usize & 0x7F)]
+}
+
+/// The role of an ASCII character.
+const fn ascii_role(b: u8) -> CharRole {
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => CharRole::Letter,
+        b'0'..=b'9' => CharRole::Digit,
+        b'.' | b'!' => CharRole::SentenceEnd,
+        b'?' => CharRole::Question,
+        b',' | b';' | b':' => CharRole::Pause,
+        b'(' | b'[' | b'{' => CharRole::Open,
+        b')' | b']' | b'}' => CharRole::Close,
+        _ => CharRole::Other,
+    }
 }
 
 /// [`role_of`] of U+2000–U+207F, U+3000–U+307F and U+FF00–U+FF7F (general
@@ -188,12 +189,16 @@ const BLOCK_ROLE_LETTERS: [&[u8; 128]; 3] = [
     b".SII..IIOCIIPISIIIIIIIIIIIPPIIIQIIIIIIIIIIIIIIIIIIIIIIIIIIIOICIIIIIIIIIIIIIIIIIIIIIIIIIIIIIOICIOCSOCPCIIIIIIIIIIIIIIIIIIIIIIIIII",
 ];
 
-/// [`BLOCK_ROLE_LETTERS`] as roles.
-const BLOCK_ROLES: [CharRole; 3 * 128] = {
-    let mut roles = [CharRole::Other; 3 * 128];
+/// [`role_of`] of ASCII ([`ascii_role`]), then [`BLOCK_ROLE_LETTERS`] as roles.
+const BLOCK_ROLES: [CharRole; 4 * 128] = {
+    let mut roles = [CharRole::Other; 4 * 128];
     let mut at = 0;
+    while at < 128 {
+        roles[at] = ascii_role(at as u8);
+        at += 1;
+    }
     while at < roles.len() {
-        roles[at] = match BLOCK_ROLE_LETTERS[at / 128][at % 128] {
+        roles[at] = match BLOCK_ROLE_LETTERS[at / 128 - 1][at % 128] {
             b'I' => CharRole::Ideograph,
             b'H' => CharRole::Hangul,
             b'L' => CharRole::Letter,
