@@ -151,7 +151,7 @@ pub(crate) fn holds_to_the_left(c: char) -> bool {
 }
 
 /// The role of one character.
-#[inline]
+#[inline(always)]
 pub(crate) fn role_of(c: char) -> CharRole {
     // ASCII and the blocks of the marks at most other edges by table, then
     // the main ideograph block.
