@@ -2492,10 +2492,8 @@ fn without_letter_spacing(body: &str, wide_ambiguous: bool) -> String {
     // Over bytes: a gap is a run of b' ' and of U+3000 (E3 80 80), and the
     // characters either side are decoded only at a gap.
     let bytes = body.as_bytes();
-    let wide = |c: Option<char>| match c {
-        Some('\u{4E00}'..='\u{9FFF}') => true,
-        Some(c) => char_width(c, wide_ambiguous) == 2,
-        None => false,
+    let wide = |c: Option<char>| {
+        is_main_ideograph(c) || c.is_some_and(|c| char_width(c, wide_ambiguous) == 2)
     };
     let ideographic_space = |i: usize| bytes.get(i..i + 3) == Some(&[0xE3, 0x80, 0x80][..]);
     let mut out = String::with_capacity(body.len());
@@ -2535,8 +2533,8 @@ fn without_letter_spacing(body: &str, wide_ambiguous: bool) -> String {
         // Gaps are whole runs, so what stands before this one is text
         // (or nothing, at the start). A gap that stays is copied with the
         // text around it, later.
-        let before = body[..gap_start].chars().next_back();
-        let after = body[i..].chars().next();
+        let before = (gap_start > 0).then(|| decode_before(body, gap_start).0);
+        let after = (i < body.len()).then(|| decode_at(body, i).0);
         if !(wide(before) && wide(after)) {
             continue;
         }
