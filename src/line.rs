@@ -1998,11 +1998,29 @@ const fn bracket_balance(c: char) -> i32 {
 /// interview's label (`一、`, `问：`).
 #[inline(never)]
 fn opens_mid_phrase(body: &str, first: CharRole) -> bool {
-    const TAIL_MARKS: &str = "，。！？；）”」』,.!?;)";
     let mut chars = body.chars();
     match (chars.next(), chars.next()) {
         (Some('的'), Some(second)) => !matches!(second, '确' | '確' | '士'),
-        (_, Some(second)) => first == CharRole::Ideograph && TAIL_MARKS.contains(second),
+        (_, Some(second)) => {
+            first == CharRole::Ideograph
+                && matches!(
+                    second,
+                    '，' | '。'
+                        | '！'
+                        | '？'
+                        | '；'
+                        | '）'
+                        | '”'
+                        | '」'
+                        | '』'
+                        | ','
+                        | '.'
+                        | '!'
+                        | '?'
+                        | ';'
+                        | ')'
+                )
+        }
         _ => false,
     }
 }
