@@ -1833,10 +1833,7 @@ fn mark_table_cells(section: &mut [Line], text: &str) {
     // Only then are their texts read.
     let goes_on = |line: &Line| line.blanks_before == 0 && may_hold_cells(line);
     let mut i = 0;
-    while let Some(at) = section[i..]
-        .iter()
-        .position(|line| line.all_narrow && may_hold_cells(line))
-    {
+    while let Some(at) = first_cell_line(&section[i..]) {
         let mut start = i + at;
         while start > i && section[start].blanks_before == 0 && may_hold_cells(&section[start - 1])
         {
@@ -1920,6 +1917,16 @@ fn rows_repeat(cells: &[Line]) -> bool {
             && (2 * columns..cells.len())
                 .all(|k| cells[k].all_narrow == cells[k - columns].all_narrow)
     })
+}
+
+/// The first line of `lines` with no wide character that may hold cells
+/// (see [`mark_table_cells`]). (Out of line: the search then keeps one
+/// index, not one for each use of it after.)
+#[inline(never)]
+fn first_cell_line(lines: &[Line]) -> Option<usize> {
+    lines
+        .iter()
+        .position(|line| line.all_narrow && may_hold_cells(line))
 }
 
 /// Whether `line` may hold a cell or two of a table by its counts alone
