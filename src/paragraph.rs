@@ -2227,11 +2227,18 @@ fn mark_verse(section: &mut [Line]) {
     let mut from = 0;
     // (The first three found open a run: had the line before gone on to
     // them, it would have made three too, found first.)
-    while let Some(i) = section[from..].windows(3).position(three).map(|k| from + k) {
+    while let Some(i) = first_verse_three(&section[from..], three).map(|k| from + k) {
         from = mark_verse_run(section, i, i + 3);
     }
     #[cfg(debug_assertions)]
     debug_assert_eq!(section, &expected[..], "verse by runs of three");
+}
+
+/// Where the first three lines of `lines` that `three` holds for start.
+/// (Out of line, as [`first_cell_line`].)
+#[inline(never)]
+fn first_verse_three(lines: &[Line], three: impl Fn(&[Line]) -> bool) -> Option<usize> {
+    lines.windows(3).position(three)
 }
 
 /// Whether `line` may be a line of verse (see [`mark_verse`]).
