@@ -1467,10 +1467,7 @@ fn mark_code_lines(section: &mut [Line], text: &str) {
     while i < section.len() {
         // Straight to the next line that opens with an ASCII character
         // (most open with an ideograph, which their record says).
-        match section[i..]
-            .iter()
-            .position(|line| line.first != CharRole::Ideograph && bytes[line.text_start] < 0x80)
-        {
+        match first_ascii_opening(&section[i..], bytes) {
             Some(skip) => i += skip,
             None => break,
         }
@@ -1493,6 +1490,15 @@ fn mark_code_lines(section: &mut [Line], text: &str) {
         }
         i = end;
     }
+}
+
+/// The first line of `lines` that opens with an ASCII character (of
+/// `bytes`, their text). (Out of line, as [`first_cell_line`].)
+#[inline(never)]
+fn first_ascii_opening(lines: &[Line], bytes: &[u8]) -> Option<usize> {
+    lines
+        .iter()
+        .position(|line| line.first != CharRole::Ideograph && bytes[line.text_start] < 0x80)
 }
 
 /// What [`mark_code_lines`] reads a line as.
