@@ -10,16 +10,16 @@ use unicode_width::UnicodeWidthChar;
 /// What a character at the edge of a line says about the break beside it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum CharRole {
+    // (In this order, the sets read most often are ranges: text, then the
+    // marks no line may start with, and those that end a sentence.)
     /// Han ideographs and kana: no space at a seam, no word boundary.
     Ideograph,
-    /// Hangul syllables and jamo: words are separated by spaces.
-    Hangul,
     /// Letters of space-separated scripts (Latin, Greek, Cyrillic, …).
     Letter,
     /// Decimal digits.
     Digit,
-    /// Opening brackets and quotes: a line may not end with one.
-    Open,
+    /// Pause punctuation (，、；： and their ASCII forms).
+    Pause,
     /// Closing brackets and quotes: a line may not start with one.
     Close,
     /// Sentence-ending punctuation (。！ and their ASCII forms).
@@ -29,12 +29,14 @@ pub(crate) enum CharRole {
     Question,
     /// Ellipsis: ends sentences, but also stands alone as a section mark.
     Ellipsis,
-    /// Pause punctuation (，、；： and their ASCII forms).
-    Pause,
+    /// Opening brackets and quotes: a line may not end with one.
+    Open,
     /// Dashes (——), which open subtitles and may end a line before a list.
     Dash,
     /// Block markers used before bylines and list items (□ ■ ● ◆ ▲ ★ …).
     Marker,
+    /// Hangul syllables and jamo: words are separated by spaces.
+    Hangul,
     /// Anything else (symbols, hyphens, controls).
     Other,
 }
