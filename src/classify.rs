@@ -416,7 +416,7 @@ fn ends_with_space(bytes: &[u8]) -> bool {
 /// The common characters take a fast path; everything else goes through
 /// unicode-width. `wide_ambiguous` counts East Asian Ambiguous characters
 /// (“ ” · ○ …) as wide, which is how Chinese text is set.
-#[inline]
+#[inline(always)]
 pub(crate) fn char_width(c: char, wide_ambiguous: bool) -> u32 {
     let cp = c as u32;
     if cp < 0x7F {
