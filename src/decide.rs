@@ -857,6 +857,7 @@ fn overflows_by_latin(line: &Line, column: u32) -> bool {
 /// with a mark no line may start with (`，直到它`, `。其他的`, `）并进行`):
 /// the extractor cut a line at a quote or bracket. A lone mark closing a
 /// sentence (`。`, `）` after `。`) is left alone: it ends what it closes.
+#[inline]
 fn whole_line(before: &Line, tail: &Line) -> Option<Line> {
     let lone_closing_mark = before.ends_sentence && tail.width <= 2;
     (tail.first.cannot_start_line() && !lone_closing_mark && !before.shape.letter_spaced)
