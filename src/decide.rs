@@ -565,6 +565,7 @@ fn with_indent(first: &Line) -> (u32, u32) {
 /// judged against the full line `second` that follows it, set in a column
 /// `column` wide: `first` plus 2 em is a width `second` could have been set
 /// at (see [`Line::max_width_in`]).
+#[inline]
 fn indent_short_of(first: &Line, second: &Line, column: Option<u32>) -> bool {
     let (lo, hi) = with_indent(first);
     lo <= second.max_width_in(column) + 1 && second.min_width().saturating_sub(1) <= hi
