@@ -10,16 +10,16 @@ use unicode_width::UnicodeWidthChar;
 /// What a character at the edge of a line says about the break beside it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum CharRole {
+    // (In this order, the sets read most often are ranges: text, then the
+    // marks no line may start with, and those that end a sentence.)
     /// Han ideographs and kana: no space at a seam, no word boundary.
     Ideograph,
-    /// Hangul syllables and jamo: words are separated by spaces.
-    Hangul,
     /// Letters of space-separated scripts (Latin, Greek, Cyrillic, …).
     Letter,
     /// Decimal digits.
     Digit,
-    /// Opening brackets and quotes: a line may not end with one.
-    Open,
+    /// Pause punctuation (，、；： and their ASCII forms).
+    Pause,
     /// Closing brackets and quotes: a line may not start with one.
     Close,
     /// Sentence-ending punctuation (。！ and their ASCII forms).
@@ -29,12 +29,14 @@ pub(crate) enum CharRole {
     Question,
     /// Ellipsis: ends sentences, but also stands alone as a section mark.
     Ellipsis,
-    /// Pause punctuation (，、；： and their ASCII forms).
-    Pause,
+    /// Opening brackets and quotes: a line may not end with one.
+    Open,
     /// Dashes (——), which open subtitles and may end a line before a list.
     Dash,
     /// Block markers used before bylines and list items (□ ■ ● ◆ ▲ ★ …).
     Marker,
+    /// Hangul syllables and jamo: words are separated by spaces.
+    Hangul,
     /// Anything else (symbols, hyphens, controls).
     Other,
 }
@@ -151,23 +153,76 @@ pub(crate) fn holds_to_the_left(c: char) -> bool {
 }
 
 /// The role of one character.
+#[inline(always)]
 pub(crate) fn role_of(c: char) -> CharRole {
-    // The common cases first: ASCII and the main ideograph block.
-    if c.is_ascii() {
-        return match c {
-            'a'..='z' | 'A'..='Z' => CharRole::Letter,
-            '0'..='9' => CharRole::Digit,
-            '.' | '!' => CharRole::SentenceEnd,
-            '?' => CharRole::Question,
-            ',' | ';' | ':' => CharRole::Pause,
-            '(' | '[' | '{' => CharRole::Open,
-            ')' | ']' | '}' => CharRole::Close,
-            _ => CharRole::Other,
+    // ASCII and the blocks of the marks at most other edges by table, then
+    // the main ideograph block.
+    let block = match c as u32 >> 7 {
+        0 => 0,
+        0x40 => 1,
+        0x60 => 2,
+        0x1FE => 3,
+        _ if ('\u{4E00}'..='\u{9FFF}').contains(&c) => return CharRole::Ideograph,
+        _ => return role_by_class(c),
+    };
+    BLOCK_ROLES[block * 128 + (c as usize & 0x7F)]
+}
+
+/// The role of an ASCII character.
+const fn ascii_role(b: u8) -> CharRole {
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => CharRole::Letter,
+        b'0'..=b'9' => CharRole::Digit,
+        b'.' | b'!' => CharRole::SentenceEnd,
+        b'?' => CharRole::Question,
+        b',' | b';' | b':' => CharRole::Pause,
+        b'(' | b'[' | b'{' => CharRole::Open,
+        b')' | b']' | b'}' => CharRole::Close,
+        _ => CharRole::Other,
+    }
+}
+
+/// [`role_of`] of U+2000–U+207F, U+3000–U+307F and U+FF00–U+FF7F (general
+/// punctuation, CJK marks, full-width forms), as [`role_by_class`] finds
+/// it, one letter a code point (see [`BLOCK_ROLES`]; a test holds them to it).
+const BLOCK_ROLE_LETTERS: [&[u8; 128]; 3] = [
+    b"....................AA..OCO.OCO...M.EEE..................OCMSC......POCQQS.......................................L...........OC.",
+    b".PSIICIIOCOCOCOCOCIIOCOCOCOCCOCCIIIIIIIIII......IIIII.IIIIICCIII.IIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIII",
+    b".SII..IIOCIIPISIIIIIIIIIIIPPIIIQIIIIIIIIIIIIIIIIIIIIIIIIIIIOICIIIIIIIIIIIIIIIIIIIIIIIIIIIIIOICIOCSOCPCIIIIIIIIIIIIIIIIIIIIIIIIII",
+];
+
+/// [`role_of`] of ASCII ([`ascii_role`]), then [`BLOCK_ROLE_LETTERS`] as roles.
+const BLOCK_ROLES: [CharRole; 4 * 128] = {
+    let mut roles = [CharRole::Other; 4 * 128];
+    let mut at = 0;
+    while at < 128 {
+        roles[at] = ascii_role(at as u8);
+        at += 1;
+    }
+    while at < roles.len() {
+        roles[at] = match BLOCK_ROLE_LETTERS[at / 128 - 1][at % 128] {
+            b'I' => CharRole::Ideograph,
+            b'H' => CharRole::Hangul,
+            b'L' => CharRole::Letter,
+            b'D' => CharRole::Digit,
+            b'O' => CharRole::Open,
+            b'C' => CharRole::Close,
+            b'S' => CharRole::SentenceEnd,
+            b'Q' => CharRole::Question,
+            b'E' => CharRole::Ellipsis,
+            b'P' => CharRole::Pause,
+            b'A' => CharRole::Dash,
+            b'M' => CharRole::Marker,
+            b'.' => CharRole::Other,
+            _ => panic!("a role's letter"),
         };
+        at += 1;
     }
-    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
-        return CharRole::Ideograph;
-    }
+    roles
+};
+
+/// [`role_of`] of a character that is not ASCII nor a main-block ideograph.
+fn role_by_class(c: char) -> CharRole {
     match c {
         '。' | '！' | '．' | '｡' | '‼' | '⁉' => CharRole::SentenceEnd,
         '？' | '⁇' | '⁈' => CharRole::Question,
@@ -361,7 +416,7 @@ fn ends_with_space(bytes: &[u8]) -> bool {
 /// The common characters take a fast path; everything else goes through
 /// unicode-width. `wide_ambiguous` counts East Asian Ambiguous characters
 /// (“ ” · ○ …) as wide, which is how Chinese text is set.
-#[inline]
+#[inline(always)]
 pub(crate) fn char_width(c: char, wide_ambiguous: bool) -> u32 {
     let cp = c as u32;
     if cp < 0x7F {
@@ -434,6 +489,15 @@ pub(crate) fn runs_of_up_to_four(chars: &[&str], mut check: impl FnMut(&str)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn block_roles_are_the_roles_by_class() {
+        for base in [0x2000, 0x3000, 0xFF00] {
+            for c in (base..base + 128).filter_map(char::from_u32) {
+                assert_eq!(role_of(c), role_by_class(c), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn no_break_after_a_slash_before_a_latin_letter_or_digit() {

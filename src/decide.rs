@@ -580,6 +580,7 @@ fn with_indent(first: &Line) -> (u32, u32) {
 /// judged against the full line `second` that follows it, set in a column
 /// `column` wide: `first` plus 2 em is a width `second` could have been set
 /// at (see [`Line::max_width_in`]).
+#[inline]
 fn indent_short_of(first: &Line, second: &Line, column: Option<u32>) -> bool {
     let (lo, hi) = with_indent(first);
     lo <= second.max_width_in(column) + 1 && second.min_width().saturating_sub(1) <= hi
@@ -884,6 +885,7 @@ fn overflows_by_latin(line: &Line, column: u32) -> bool {
 /// with a mark no line may start with (`，直到它`, `。其他的`, `）并进行`):
 /// the extractor cut a line at a quote or bracket. A lone mark closing a
 /// sentence (`。`, `）` after `。`) is left alone: it ends what it closes.
+#[inline]
 fn whole_line(before: &Line, tail: &Line) -> Option<Line> {
     let lone_closing_mark = before.ends_sentence && tail.width <= 2;
     (tail.first.cannot_start_line() && !lone_closing_mark && !before.shape.letter_spaced)

@@ -133,6 +133,7 @@ impl Terminator {
 /// (see [`Line::preformatted_as_measured`]): were it kept before code or a
 /// table's row, which the lines around make so, the output read again
 /// among other lines might not keep it.
+#[inline]
 pub(crate) fn first_line_start(
     text: &str,
     line: &Line,

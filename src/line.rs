@@ -204,8 +204,9 @@ impl LineCounter {
         // looked at first (U+4000 to U+9FFF: with its two continuation
         // bytes, one character), which turns other lines away at once.
         if (0xE4..=0xE9).contains(&bytes[start]) {
-            if let Some(&[a, b, c, b'\n']) = bytes.get(start..start + 4) {
-                let glyph = Some(decode3(a, b, c));
+            // (The `\n` first: one bound to test, and most lines stop there.)
+            if bytes.get(start + 3) == Some(&b'\n') {
+                let glyph = Some(decode3(bytes[start], bytes[start + 1], bytes[start + 2]));
                 if is_main_ideograph(glyph) {
                     let place = Place {
                         span: start..start + 3,
@@ -1223,7 +1224,10 @@ impl Line {
                 body
             }
         };
-        let closed_credit = last == CharRole::Close && ends_with_credit(text());
+        // (A spread line is read without its gaps only past a cheap gate.)
+        let closed_credit = last == CharRole::Close
+            && (self.letter_spaces < 2 || may_end_with_credit(body))
+            && ends_with_credit(text());
         let ends_sentence = match last {
             CharRole::SentenceEnd | CharRole::Question | CharRole::Ellipsis => true,
             CharRole::Close => {
@@ -1249,7 +1253,8 @@ impl Line {
         };
         // A code fence, here so that joined lines that make one (`` + `)
         // are seen as the line the output will hold.
-        let fence = matches!(edges.first, Some('`' | '~'))
+        let fence = !FIRST_MAIN
+            && matches!(edges.first, Some('`' | '~'))
             && (body.starts_with("```") || body.starts_with("~~~"));
         preformatted |= fence || is_piece_of_fence(body);
         // Runs of spaces align table columns, unless the extractor spread a
@@ -1263,11 +1268,11 @@ impl Line {
         let dated = self.narrow >= 4;
         let opens = opens_furniture(&edges, first);
         (self.lead_chunk, self.opens_mid_phrase) =
-            lead_chunk_of(body, &edges, first, wide_ambiguous);
+            lead_chunk_of::<FIRST_MAIN>(body, &edges, first, wide_ambiguous);
         self.first = first;
         self.last = last;
         self.ends_sentence = ends_sentence;
-        self.ends_mid_word = ends_mid_word(body, &edges);
+        self.ends_mid_word = !LAST_MAIN && ends_mid_word(body, &edges);
         // (`的` is E7 9A 84 in UTF-8: its last byte is the cheap gate.)
         self.ends_before_noun =
             body.as_bytes().last() == Some(&0x84) && ends_before_noun(body, self.punctuated);
@@ -1285,8 +1290,12 @@ impl Line {
                     && matches!(edges.last, Some('电' | '電'))
                     && matches!(edges.first, Some('0'..='9' | DAY | KANGXI_DAY | '电' | '電'))
                     && is_date_tail(text())));
-        self.opens_with_bracket = matches!(edges.first, Some('（' | '(' | '〔' | '['));
-        self.opens_with_credit = matches!(edges.first, Some('〔' | '【' | '［' | '（' | '(' | '['))
+        // (No bracket is an ideograph: told by the type where it is one,
+        // which the assertion above does not tell the compiler here.)
+        self.opens_with_bracket =
+            !FIRST_MAIN && matches!(edges.first, Some('（' | '(' | '〔' | '['));
+        self.opens_with_credit = !FIRST_MAIN
+            && matches!(edges.first, Some('〔' | '【' | '［' | '（' | '(' | '['))
             && opens_with_reporter_credit(text());
         // (The rest of the shape is as `Line::counted` left it.)
         debug_assert_eq!(self.shape, Shape::default());
@@ -1312,7 +1321,14 @@ impl Line {
                 )
             };
         }
-        self.furniture = if wider_than_furniture(&edges, width, first) {
+        // (Past the width, only a line that opens with a marker or a dash
+        // may be furniture: neither is an ideograph.)
+        let wider = if FIRST_MAIN {
+            width > RUNNING_HEADER_WIDTH
+        } else {
+            wider_than_furniture(&edges, width, first)
+        };
+        self.furniture = if wider {
             // (Not read without letter-spacing, as most paragraphs that
             // settling composes need not be.)
             debug_assert_eq!(furniture!(), None);
@@ -1416,7 +1432,8 @@ fn space_then_text(bytes: &[u8], at: usize) -> bool {
 /// Whether `c` is an ideograph of the main block, U+4E00 to U+9FFF.
 #[inline(always)]
 fn is_main_ideograph(c: Option<char>) -> bool {
-    matches!(c, Some('\u{4E00}'..='\u{9FFF}'))
+    // (One unsigned test, which `None` fails too.)
+    c.is_some_and(|c| (c as u32).wrapping_sub(0x4E00) < 0x5200)
 }
 
 /// Whether `c` prints nothing and is no whitespace: a zero-width space or
@@ -1983,11 +2000,29 @@ const fn bracket_balance(c: char) -> i32 {
 /// interview's label (`一、`, `问：`).
 #[inline(never)]
 fn opens_mid_phrase(body: &str, first: CharRole) -> bool {
-    const TAIL_MARKS: &str = "，。！？；）”」』,.!?;)";
     let mut chars = body.chars();
     match (chars.next(), chars.next()) {
         (Some('的'), Some(second)) => !matches!(second, '确' | '確' | '士'),
-        (_, Some(second)) => first == CharRole::Ideograph && TAIL_MARKS.contains(second),
+        (_, Some(second)) => {
+            first == CharRole::Ideograph
+                && matches!(
+                    second,
+                    '，' | '。'
+                        | '！'
+                        | '？'
+                        | '；'
+                        | '）'
+                        | '”'
+                        | '」'
+                        | '』'
+                        | ','
+                        | '.'
+                        | '!'
+                        | '?'
+                        | ';'
+                        | ')'
+                )
+        }
         _ => false,
     }
 }
@@ -2000,15 +2035,21 @@ fn opens_mid_phrase(body: &str, first: CharRole) -> bool {
 #[cfg(test)]
 fn lead_chunk_width(body: &str, edges: &Edges, wide_ambiguous: bool) -> u32 {
     let first = edges.first.map_or(CharRole::Other, role_of);
-    lead_chunk_of(body, edges, first, wide_ambiguous).0
+    lead_chunk_of::<false>(body, edges, first, wide_ambiguous).0
 }
 
 /// [`lead_chunk_width`], and whether the line opens mid-phrase (see
 /// [`opens_mid_phrase`]; `first` is the role of the line's first
 /// character), told on the way: past `的`, only a chunk as wide as an
-/// ideograph and its mark may.
+/// ideograph and its mark may. `FIRST_MAIN`: the line opens with an
+/// ideograph of the main block (see [`Line::derive`]).
 #[inline(always)]
-fn lead_chunk_of(body: &str, edges: &Edges, first: CharRole, wide_ambiguous: bool) -> (u32, bool) {
+fn lead_chunk_of<const FIRST_MAIN: bool>(
+    body: &str,
+    edges: &Edges,
+    first: CharRole,
+    wide_ambiguous: bool,
+) -> (u32, bool) {
     match edges.first {
         // An ideograph before another, an ASCII letter or digit, an opening
         // bracket or the end, the common case: UAX #14 allows a break after it.
@@ -2024,7 +2065,7 @@ fn lead_chunk_of(body: &str, edges: &Edges, first: CharRole, wide_ambiguous: boo
         // A Latin word or number before a break, as `lead_chunk_width_after`
         // reads it (most lines that open with a letter or digit; none opens
         // mid-phrase).
-        Some(c) if c.is_ascii_alphanumeric() => {
+        Some(c) if !FIRST_MAIN && c.is_ascii_alphanumeric() => {
             let bytes = body.as_bytes();
             let run = bytes
                 .iter()
@@ -2453,6 +2494,17 @@ fn ends_with_credit(body: &str) -> bool {
     inner.len() < body.len() && (ends_with_credit_word(inner) || inner.ends_with(['电', '電']))
 }
 
+/// Whether `body`, read with its letter-spacing, may be read by
+/// [`ends_with_credit`] without it: its last character before closing
+/// brackets and spaces may end a credit or a dispatch (taking the gaps
+/// out leaves that character last but for the brackets, or else a space).
+fn may_end_with_credit(body: &str) -> bool {
+    body.trim_end_matches(['）', ')', ' ', '\u{3000}'])
+        .chars()
+        .next_back()
+        .is_some_and(|c| ends_credit_word(c) || matches!(c, '电' | '電'))
+}
+
 /// `body` with the spaces (or U+3000) between two wide characters taken
 /// out: the gaps a justified line stretched by the extractor, or OCR, puts
 /// there.
@@ -2460,10 +2512,8 @@ fn without_letter_spacing(body: &str, wide_ambiguous: bool) -> String {
     // Over bytes: a gap is a run of b' ' and of U+3000 (E3 80 80), and the
     // characters either side are decoded only at a gap.
     let bytes = body.as_bytes();
-    let wide = |c: Option<char>| match c {
-        Some('\u{4E00}'..='\u{9FFF}') => true,
-        Some(c) => char_width(c, wide_ambiguous) == 2,
-        None => false,
+    let wide = |c: Option<char>| {
+        is_main_ideograph(c) || c.is_some_and(|c| char_width(c, wide_ambiguous) == 2)
     };
     let ideographic_space = |i: usize| bytes.get(i..i + 3) == Some(&[0xE3, 0x80, 0x80][..]);
     let mut out = String::with_capacity(body.len());
@@ -2503,8 +2553,8 @@ fn without_letter_spacing(body: &str, wide_ambiguous: bool) -> String {
         // Gaps are whole runs, so what stands before this one is text
         // (or nothing, at the start). A gap that stays is copied with the
         // text around it, later.
-        let before = body[..gap_start].chars().next_back();
-        let after = body[i..].chars().next();
+        let before = (gap_start > 0).then(|| decode_before(body, gap_start).0);
+        let after = (i < body.len()).then(|| decode_at(body, i).0);
         if !(wide(before) && wide(after)) {
             continue;
         }
@@ -3008,39 +3058,43 @@ fn contains3(bytes: &[u8], needle: &str) -> bool {
     // Where `bytes[i]` is the needle's last byte, the needle ends there
     // if the two bytes before are its first two.
     let ends_at = |i: usize| i >= 2 && bytes[i - 2..=i] == *needle;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut at = 0;
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+    if bytes.len() < 8 {
+        return (0..bytes.len()).any(|i| bytes[i] == last && ends_at(i));
+    }
+    // High bits of the bytes of the word at `from` equal to `last`, and
+    // maybe of some above one: each is checked.
+    let marks = |from: usize| {
+        let word = u64::from_le_bytes(bytes[from..from + 8].try_into().expect("eight bytes"));
         let x = word ^ (ONES * u64::from(last));
-        // High bits of the bytes equal to `last`, and maybe of some above
-        // one: each is checked.
-        let mut found = x.wrapping_sub(ONES) & !x & HIGHS;
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    let ends_in = |from: usize, mut found: u64| {
         while found != 0 {
-            if ends_at(at + (found.trailing_zeros() / 8) as usize) {
+            if ends_at(from + (found.trailing_zeros() / 8) as usize) {
                 return true;
             }
             found &= found - 1;
         }
-        at += 8;
-    }
-    let rest = chunks.remainder();
-    if rest.is_empty() || bytes.len() < 8 {
-        return (at..bytes.len()).any(|i| bytes[i] == last && ends_at(i));
-    }
-    // The last eight bytes, overlapping the last chunk: one more word
-    // rather than a byte at a time.
-    let from = bytes.len() - 8;
-    let word = u64::from_le_bytes(bytes[from..].try_into().expect("eight bytes"));
-    let x = word ^ (ONES * u64::from(last));
-    let mut found = x.wrapping_sub(ONES) & !x & HIGHS;
-    while found != 0 {
-        if ends_at(from + (found.trailing_zeros() / 8) as usize) {
+        false
+    };
+    // Two words a step: most lines hold no such byte at all.
+    let mut at = 0;
+    while at + 16 <= bytes.len() {
+        let (low, high) = (marks(at), marks(at + 8));
+        if low | high != 0 && (ends_in(at, low) || ends_in(at + 8, high)) {
             return true;
         }
-        found &= found - 1;
+        at += 16;
     }
-    false
+    if at + 8 <= bytes.len() {
+        if ends_in(at, marks(at)) {
+            return true;
+        }
+        at += 8;
+    }
+    // The last eight bytes, overlapping the last word read: one more word
+    // rather than a byte at a time.
+    at < bytes.len() && ends_in(bytes.len() - 8, marks(bytes.len() - 8))
 }
 
 /// Whether a line starting with `c` may be furniture that does not open with
@@ -3705,6 +3759,18 @@ mod tests {
             "图为 A 股走势"
         );
         assert_eq!(without_letter_spacing("用 apt 安装", false), "用 apt 安装");
+        // The gate before a spread line's credit is read without its gaps.
+        for spread in [
+            "（ 新 华 社 记 者 \u{3000} 薛 敏 \u{3000} 摄 ）",
+            "（ 新 华 社 北 京 电 ） )",
+            "图 片 由 本 报 提 供 ）",
+            "（ 张 三 摄 ) ",
+            "（ 见 第 二 版 ）",
+        ] {
+            let unspaced = without_letter_spacing(spread, false);
+            assert!(!ends_with_credit(&unspaced) || may_end_with_credit(spread));
+        }
+        assert!(!may_end_with_credit("（ 见 第 二 版 ）"));
     }
 
     #[test]
@@ -4163,6 +4229,7 @@ mod tests {
             "abcdefghi版",
             "一二三四五六七八九十版面",
             "一二三四五六七八九十",
+            "一二三四五六七八九十一二三四五六七八九十版ab",
             "\u{3088}\u{3089}\u{7088}",
             "xx\u{e789}",
         ];

@@ -1467,10 +1467,7 @@ fn mark_code_lines(section: &mut [Line], text: &str) {
     while i < section.len() {
         // Straight to the next line that opens with an ASCII character
         // (most open with an ideograph, which their record says).
-        match section[i..]
-            .iter()
-            .position(|line| line.first != CharRole::Ideograph && bytes[line.text_start] < 0x80)
-        {
+        match first_ascii_opening(&section[i..], bytes) {
             Some(skip) => i += skip,
             None => break,
         }
@@ -1493,6 +1490,15 @@ fn mark_code_lines(section: &mut [Line], text: &str) {
         }
         i = end;
     }
+}
+
+/// The first line of `lines` that opens with an ASCII character (of
+/// `bytes`, their text). (Out of line, as [`first_cell_line`].)
+#[inline(never)]
+fn first_ascii_opening(lines: &[Line], bytes: &[u8]) -> Option<usize> {
+    lines
+        .iter()
+        .position(|line| line.first != CharRole::Ideograph && bytes[line.text_start] < 0x80)
 }
 
 /// What [`mark_code_lines`] reads a line as.
@@ -1833,10 +1839,7 @@ fn mark_table_cells(section: &mut [Line], text: &str) {
     // Only then are their texts read.
     let goes_on = |line: &Line| line.blanks_before == 0 && may_hold_cells(line);
     let mut i = 0;
-    while let Some(at) = section[i..]
-        .iter()
-        .position(|line| line.all_narrow && may_hold_cells(line))
-    {
+    while let Some(at) = first_cell_line(&section[i..]) {
         let mut start = i + at;
         while start > i && section[start].blanks_before == 0 && may_hold_cells(&section[start - 1])
         {
@@ -1920,6 +1923,16 @@ fn rows_repeat(cells: &[Line]) -> bool {
             && (2 * columns..cells.len())
                 .all(|k| cells[k].all_narrow == cells[k - columns].all_narrow)
     })
+}
+
+/// The first line of `lines` with no wide character that may hold cells
+/// (see [`mark_table_cells`]). (Out of line: the search then keeps one
+/// index, not one for each use of it after.)
+#[inline(never)]
+fn first_cell_line(lines: &[Line]) -> Option<usize> {
+    lines
+        .iter()
+        .position(|line| line.all_narrow && may_hold_cells(line))
 }
 
 /// Whether `line` may hold a cell or two of a table by its counts alone
@@ -2220,11 +2233,18 @@ fn mark_verse(section: &mut [Line]) {
     let mut from = 0;
     // (The first three found open a run: had the line before gone on to
     // them, it would have made three too, found first.)
-    while let Some(i) = section[from..].windows(3).position(three).map(|k| from + k) {
+    while let Some(i) = first_verse_three(&section[from..], three).map(|k| from + k) {
         from = mark_verse_run(section, i, i + 3);
     }
     #[cfg(debug_assertions)]
     debug_assert_eq!(section, &expected[..], "verse by runs of three");
+}
+
+/// Where the first three lines of `lines` that `three` holds for start.
+/// (Out of line, as [`first_cell_line`].)
+#[inline(never)]
+fn first_verse_three(lines: &[Line], three: impl Fn(&[Line]) -> bool) -> Option<usize> {
+    lines.windows(3).position(three)
 }
 
 /// Whether `line` may be a line of verse (see [`mark_verse`]).

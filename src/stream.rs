@@ -191,6 +191,13 @@ impl Reflower {
             }
             let whole = whole_lines(buf);
             let take = whole.unwrap_or(buf.len());
+            if whole.is_some() && state.bytes.is_empty() && take >= chunk {
+                // Enough whole lines in the reader's buffer (a large one, or
+                // a slice): measured from there rather than copied first.
+                state.absorb_bytes(&buf[..take], self, &mut output)?;
+                input.consume(take);
+                continue;
+            }
             state.bytes.extend_from_slice(&buf[..take]);
             input.consume(take);
             if whole.is_some() && state.bytes.len() >= chunk {
@@ -252,25 +259,49 @@ impl StreamState {
         if self.bytes.is_empty() {
             return Ok(());
         }
+        let mut bytes = std::mem::take(&mut self.bytes);
+        let absorbed = self.absorb_bytes(&bytes, reflower, output);
+        bytes.clear();
+        self.bytes = bytes;
+        absorbed
+    }
+
+    /// [`StreamState::absorb`] of `bytes` (whole lines, or the input's
+    /// end), read from wherever they are.
+    fn absorb_bytes<W: Write>(
+        &mut self,
+        bytes: &[u8],
+        reflower: &Reflower,
+        output: &mut W,
+    ) -> Result<(), Error> {
         let from = self.text.len();
-        let valid = std::str::from_utf8(&self.bytes).map_err(|e| Error::InvalidUtf8 {
+        let valid = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
             offset: self.dropped + from + e.valid_up_to(),
         })?;
         self.ends_with_terminator = valid.ends_with(['\n', '\r']);
         // (`valid` is whole lines, or the input's end: a `\r` at its end
         // is not half of a `\r\n`.)
         self.terminator = self.terminator.or_else(|| Terminator::first_in(valid));
-        self.text.push_str(valid);
-        self.bytes.clear();
-        self.writer.feed(&self.text, from, reflower, &mut self.out);
+        // With nothing pending (the first read), the lines are measured
+        // where they are, and only those still pending after are copied.
+        let in_place = from == 0;
+        if !in_place {
+            self.text.push_str(valid);
+        }
+        let text = if in_place { valid } else { &self.text };
+        self.writer.feed(text, from, reflower, &mut self.out);
+        let keep_from = self.writer.pending_start().unwrap_or(text.len());
         self.terminator.unwrap_or_default().apply(&mut self.out, 0);
         output.write_all(self.out.as_bytes())?;
         self.out.clear();
-        let keep_from = self.writer.pending_start().unwrap_or(self.text.len());
+        if in_place {
+            self.text.push_str(&valid[keep_from..]);
+        } else if keep_from > 0 {
+            self.text.drain(..keep_from);
+        }
         // Nothing written since the last read: a long section is still being
         // collected, and moving its lines on every read would be quadratic.
         if keep_from > 0 {
-            self.text.drain(..keep_from);
             self.writer.shift_back(keep_from);
             self.dropped += keep_from;
         }
