@@ -95,7 +95,7 @@ impl Openings {
     /// the line after one is more often set in by 1 to 4 em than not;
     /// [`Flush`] when the unindented line after one is mostly as full as
     /// the full line after it (at least 4 times, and half as often again as
-    /// it is 1.5 em or more shorter, as a first line that lost its indent
+    /// it is 1.5 to 3.5 em shorter, as a first line that lost its indent
     /// is; or twice and never shorter). Only lines with no blank line between them are read (a
     /// double-spaced section comes without its blank lines: see
     /// `BlankLines::Spacing`).
@@ -105,7 +105,7 @@ impl Openings {
     pub(crate) fn of(section: &[Line], columns: &[Option<u32>]) -> Openings {
         // After each paragraph's short last line that ends a sentence: is
         // the next line set in by 1 to 4 em (kept), flush with no indent, or
-        // 1.5 em or more shorter than the full line after it (lost)?
+        // 1.5 to 3.5 em shorter than the full line after it (lost)?
         let (mut indented, mut unindented, mut flush, mut short) = (0, 0, 0, 0);
         let (firsts, afters) = (
             section.get(1..).unwrap_or_default(),
@@ -134,7 +134,8 @@ impl Openings {
             {
                 continue;
             }
-            if first.width + 3 <= after.width {
+            // (1.5 to 3.5 em shorter: a heading is shorter still.)
+            if first.width + 3 <= after.width && first.width + 7 >= after.width {
                 short += 1;
             } else if first.width + 1 >= after.width {
                 flush += 1;
@@ -868,6 +869,15 @@ mod tests {
         assert_eq!(Openings::of(few, &columns[..12]), Openings::Flush);
         let one = &page(full)[..8];
         assert_eq!(Openings::of(one, &columns[..8]), Openings::LostIndent);
+        // A heading after a paragraph's end is far shorter than a first
+        // line that lost its indent: no evidence of one.
+        let heading = "一二三四";
+        let mut lines = Vec::new();
+        for k in 0..6 {
+            lines.extend([if k % 2 == 0 { heading } else { full }, full, full, last]);
+        }
+        let columns = vec![Some(28); lines.len()];
+        assert_eq!(Openings::of(&measured(&lines), &columns), Openings::Flush);
         // Two headings centred by spaces do not make a page of lost
         // indents one that kept them: most paragraph ends are followed by
         // an unindented first line.
