@@ -1159,11 +1159,20 @@ const MAX_HEADING_WIDTH: u32 = 27;
 /// to such a pair (each condition of [`plain_pair`] turns one away), nor
 /// before the joins inside brackets left open and inside a block, so
 /// [`decide`] joins it at once, for the reason returned; debug builds run
-/// the cascade and check.
+/// the cascade and check. (Where blank lines end paragraphs, a block's
+/// first line too, for the join inside a block.)
 #[inline(always)]
 fn plainly_full_line(ctx: &BreakContext<'_>) -> Option<Reason> {
     let prev = ctx.prev;
-    if !(ctx.joined_before.is_some() && plain_pair(ctx)) {
+    // (A block's first line too where blank lines end paragraphs: no rule
+    // before the join inside a block reads it as a first line but those
+    // `plain_pair` turns away. Not where a phrase runs on: the cascade
+    // gives that reason, which the output explains.)
+    if !((ctx.joined_before.is_some()
+        || (ctx.blank_lines == BlankLines::Paragraphs
+            && !(ctx.next.opens_mid_phrase | prev.ends_before_noun)))
+        && plain_pair(ctx))
+    {
         return None;
     }
     // Inside a bracket or quote left open, the join comes before any rule

@@ -2222,6 +2222,16 @@ fn lead_chunk_width_after(body: &str, first: char, wide_ambiguous: bool) -> u32 
         }
         return width + narrow / 4 + leads;
     }
+    if let Some(end) = mixed_chunk_end(body) {
+        let (mut width, mut narrow) = (0, 0);
+        for c in body[..end].chars() {
+            let w = char_width(c, wide_ambiguous);
+            width += w;
+            narrow += u32::from(w == 1);
+        }
+        debug_assert_eq!(end, body[..first_break_opportunity(body)].trim_end().len());
+        return width + narrow / 4 + u32::from(bytes[0].is_ascii_alphanumeric());
+    }
     let end = first_break_opportunity(body);
     let chunk = body[..end].trim_end();
     let (mut width, mut narrow) = (0, 0);
@@ -2421,6 +2431,202 @@ fn ascii_chunk_end(body: &str) -> Option<usize> {
         before = next;
         i += len;
     }
+}
+
+/// `$`, a prefix (UAX #14 class PR), for [`mixed_chunk_end`]: read only
+/// before spaces.
+const ASCII_PR: u8 = 11;
+/// The classes [`mark_class`] finds, for [`mixed_chunk_end`], after the
+/// ASCII ones: opening, closing, closing parenthesis, quote, non-starter,
+/// `！？`, ellipsis, dash, ideograph.
+const MARK_OP: u8 = 16;
+const MARK_CL: u8 = 17;
+const MARK_CP: u8 = 18;
+const MARK_QU: u8 = 19;
+const MARK_NS: u8 = 20;
+const MARK_EX: u8 = 21;
+const MARK_IN: u8 = 22;
+const MARK_B2: u8 = 23;
+const MARK_ID: u8 = 24;
+/// What [`MIXED_PAIRS`] says of two characters side by side.
+const PAIR_BREAK: u8 = 0;
+const PAIR_JOIN: u8 = 1;
+const PAIR_UNKNOWN: u8 = 2;
+/// `/` before a symbol of class AL: joined before a letter or digit only
+/// (the tailoring of `first_break_opportunity`).
+const PAIR_SLASH: u8 = 3;
+
+/// Whether UAX #14 allows a break between two characters (`before * 32 +
+/// after`) of the classes [`mixed_chunk_end`] reads, with no space between
+/// them: the pair rules of [`ascii_chunk_end`] and [`marks_hold`], and
+/// past an opening mark or a quote into ASCII (LB14, LB19) or into a
+/// closing or infix mark or `-` (LB13, LB21). Pairs none of them reads
+/// are `PAIR_UNKNOWN`.
+const MIXED_PAIRS: [u8; 32 * 32] = {
+    let mut table = [PAIR_UNKNOWN; 32 * 32];
+    let mut prev = 0;
+    while prev < 32 {
+        let mut next = 0;
+        while next < 32 {
+            let (p, n) = (prev as u8, next as u8);
+            let ascii_closing = matches!(
+                n,
+                ASCII_IS | ASCII_SY | ASCII_HY | ASCII_CP | ASCII_CL | ASCII_EX
+            );
+            let (p_mark, n_mark) = (p >= MARK_OP && p <= MARK_ID, n >= MARK_OP && n <= MARK_ID);
+            let (p_ascii, n_ascii) = (
+                p >= ASCII_AL && p <= ASCII_EX,
+                n >= ASCII_AL && n <= ASCII_EX,
+            );
+            table[prev * 32 + next] = if p_ascii && n_ascii {
+                match (p, n) {
+                    (_, ASCII_IS | ASCII_SY | ASCII_HY | ASCII_CP | ASCII_CL | ASCII_EX)
+                    | (ASCII_OP, _) => PAIR_JOIN,
+                    (ASCII_AL | ASCII_NU | ASCII_CP, ASCII_AL | ASCII_NU) => PAIR_JOIN,
+                    (ASCII_AL | ASCII_NU, ASCII_OP) => PAIR_JOIN,
+                    (ASCII_IS, ASCII_AL | ASCII_NU) => PAIR_JOIN,
+                    (ASCII_SY, ASCII_NU) => PAIR_JOIN,
+                    (ASCII_SY, ASCII_AL) => PAIR_SLASH,
+                    (ASCII_HY, ASCII_NU) => PAIR_JOIN,
+                    (ASCII_HY, ASCII_AL) => PAIR_BREAK,
+                    _ => PAIR_UNKNOWN,
+                }
+            } else if p_ascii && n_mark {
+                match n {
+                    MARK_CL | MARK_CP | MARK_EX | MARK_QU | MARK_NS | MARK_IN => PAIR_JOIN,
+                    MARK_ID => match p {
+                        ASCII_OP => PAIR_JOIN,
+                        ASCII_AL | ASCII_NU | ASCII_IS | ASCII_SY | ASCII_HY | ASCII_CP => {
+                            PAIR_BREAK
+                        }
+                        _ => PAIR_UNKNOWN,
+                    },
+                    MARK_OP if matches!(p, ASCII_AL | ASCII_NU | ASCII_OP) => PAIR_JOIN,
+                    _ => PAIR_UNKNOWN,
+                }
+            } else if p_mark && n_mark {
+                // As `marks_hold` reads them.
+                if matches!(n, MARK_CL | MARK_CP | MARK_EX | MARK_QU | MARK_NS | MARK_IN)
+                    || matches!(p, MARK_OP | MARK_QU)
+                    || (p == MARK_B2 && n == MARK_B2)
+                {
+                    PAIR_JOIN
+                } else {
+                    PAIR_BREAK
+                }
+            } else if p_mark && n_ascii {
+                if ascii_closing || matches!(p, MARK_OP | MARK_QU) {
+                    PAIR_JOIN
+                } else if matches!(p, MARK_CL | MARK_NS | MARK_EX | MARK_ID | MARK_B2)
+                    && matches!(n, ASCII_AL | ASCII_NU)
+                {
+                    PAIR_BREAK
+                } else {
+                    PAIR_UNKNOWN
+                }
+            } else {
+                PAIR_UNKNOWN
+            };
+            next += 1;
+        }
+        prev += 1;
+    }
+    table
+};
+
+/// The class [`mixed_chunk_end`] reads of the character at byte `i` of
+/// `body`, and its length; `None` for one it does not read.
+#[inline(always)]
+fn mixed_class_at(body: &str, i: usize) -> Option<(u8, usize)> {
+    use unicode_linebreak::BreakClass as B;
+    let bytes = body.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 {
+        return match b {
+            b'"' | b'\'' => Some((MARK_QU, 1)),
+            b'$' => Some((ASCII_PR, 1)),
+            _ => match ASCII_BREAK_CLASS[usize::from(b)] {
+                ASCII_NONE => None,
+                class => Some((class, 1)),
+            },
+        };
+    }
+    // (Most are ideographs of the main block: no lookup for those.)
+    if is_ideograph_lead(bytes, i) {
+        return Some((MARK_ID, 3));
+    }
+    let (c, len) = decode_at(body, i);
+    let class = match mark_class(c)? {
+        B::OpenPunctuation => MARK_OP,
+        B::ClosePunctuation => MARK_CL,
+        B::CloseParenthesis => MARK_CP,
+        B::Quotation => MARK_QU,
+        B::NonStarter => MARK_NS,
+        B::Exclamation => MARK_EX,
+        B::Inseparable => MARK_IN,
+        B::BeforeAndAfter => MARK_B2,
+        _ => MARK_ID,
+    };
+    Some((class, len))
+}
+
+/// The end of the first unbreakable chunk of `body` (as
+/// [`first_break_opportunity`] finds it, its spaces trimmed) where it mixes
+/// CJK marks and ideographs with the ASCII that [`ascii_chunk_end`] reads,
+/// in any order (`为“sid”。`, `“contrib”和`, `（tjener）。`, `powerpc ：`),
+/// pair by pair by [`MIXED_PAIRS`]. `None` for anything else, which the
+/// full algorithm decides.
+#[inline(never)]
+fn mixed_chunk_end(body: &str) -> Option<usize> {
+    let bytes = body.as_bytes();
+    let (mut before, mut i) = match mixed_class_at(body, 0)? {
+        (ASCII_SP, _) => return None,
+        (class, len) => (class, len),
+    };
+    while i < bytes.len() {
+        if bytes[i] == b' ' {
+            // No break before spaces (LB7); after them, none before a
+            // closing or infix mark (LB13), an opening mark after a quote
+            // (LB15), a non-starter after a closing mark (LB16) or inside
+            // a dash (LB17); else a break (LB18), before a quote, `-` or
+            // a non-starter too. Not read after an opening mark (LB14).
+            if matches!(before, ASCII_OP | MARK_OP) {
+                return None;
+            }
+            let mut j = i + 1;
+            while bytes.get(j) == Some(&b' ') {
+                j += 1;
+            }
+            if j == bytes.len() {
+                return Some(i);
+            }
+            let (next, len) = mixed_class_at(body, j)?;
+            let joined = match next {
+                MARK_CL | MARK_CP | MARK_EX | ASCII_IS | ASCII_SY | ASCII_CP | ASCII_CL
+                | ASCII_EX => true,
+                MARK_NS => matches!(before, MARK_CL | MARK_CP | ASCII_CP | ASCII_CL),
+                MARK_OP | ASCII_OP => before == MARK_QU,
+                MARK_B2 => before == MARK_B2,
+                MARK_QU | MARK_IN | ASCII_HY | MARK_ID | ASCII_AL | ASCII_NU => false,
+                _ => return None,
+            };
+            if !joined {
+                return Some(i);
+            }
+            (before, i) = (next, j + len);
+            continue;
+        }
+        let (next, len) = mixed_class_at(body, i)?;
+        match MIXED_PAIRS[usize::from(before) * 32 + usize::from(next)] {
+            PAIR_JOIN => {}
+            PAIR_BREAK => return Some(i),
+            PAIR_SLASH if bytes[i].is_ascii_alphanumeric() => {}
+            PAIR_SLASH => return Some(i),
+            _ => return None,
+        }
+        (before, i) = (next, i + len);
+    }
+    Some(bytes.len())
 }
 
 /// Whether `bytes[3..6]` is `，`, `、` or `。` (wide, not ambiguous, and
@@ -4457,6 +4663,38 @@ mod tests {
                 }
             }
         });
+        assert!(fast > 100_000, "{fast}");
+    }
+
+    /// [`mixed_chunk_end`] against UAX #14 itself: marks, quotes and
+    /// ideographs mixed with ASCII, spaces between them or not.
+    #[test]
+    fn mixed_chunks_agree_with_uax14() {
+        let pieces = [
+            "a", "1", "_", ".", ",", "/", "-", "(", ")", "}", "!", " ", "  ", "$", "%", "\"", "'",
+            "|", "字", "，", "（", "“", "”", "）", "。", "：", "、", "—", "—", "…", "々", "！",
+            "\u{3000}", "é", "\u{2F00}", "」",
+        ];
+        let mut fast = 0;
+        for lead in [
+            "字", "“", "（", "。", "”", "）", "—", "\"", "$", "a", "1", "「", "々",
+        ] {
+            for a in pieces {
+                for b in pieces {
+                    for c in pieces.iter().chain([&""]) {
+                        for end in ["", " 字", "字", " a", "）"] {
+                            let body = format!("{lead}{a}{b}{c}{end}");
+                            let Some(end) = mixed_chunk_end(&body) else {
+                                continue;
+                            };
+                            let slow = first_break_opportunity(&body);
+                            assert_eq!(end, body[..slow].trim_end().len(), "{body:?}");
+                            fast += 1;
+                        }
+                    }
+                }
+            }
+        }
         assert!(fast > 100_000, "{fast}");
     }
 
