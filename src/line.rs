@@ -2379,24 +2379,12 @@ fn ascii_chunk_end(body: &str) -> Option<usize> {
             (_, ASCII_SP) => {
                 return (prev != ASCII_OP && breaks_after_spaces(skip_spaces(i))?).then_some(i);
             }
-            // No break before a closing or infix mark, `/`, `-` or `!?`
-            // (LB13, LB21), nor after an opening bracket (LB14).
-            (_, ASCII_IS | ASCII_SY | ASCII_HY | ASCII_CP | ASCII_CL | ASCII_EX)
-            | (ASCII_OP, _) => true,
-            // Letters and digits hold together and on to an opening
-            // bracket (LB23, LB28, LB30), a closing bracket on to them (LB30).
-            (ASCII_AL | ASCII_NU | ASCII_CP, ASCII_AL | ASCII_NU) => true,
-            (ASCII_AL | ASCII_NU, ASCII_OP) => true,
-            // After an infix mark, a letter or digit (LB29, LB25).
-            (ASCII_IS, ASCII_AL | ASCII_NU) => true,
-            // After `/`, a digit (LB25), and a letter by the tailoring of
-            // `first_break_opportunity`; a symbol of class AL breaks.
-            (ASCII_SY, ASCII_NU) => true,
-            (ASCII_SY, ASCII_AL) => b.is_ascii_alphanumeric(),
-            // After `-`, a digit (LB25); a letter breaks.
-            (ASCII_HY, ASCII_NU) => true,
-            (ASCII_HY, ASCII_AL) => false,
-            _ => return None,
+            _ => match ascii_pair(prev, next) {
+                PAIR_JOIN => true,
+                PAIR_BREAK => false,
+                PAIR_SLASH => b.is_ascii_alphanumeric(),
+                _ => return None,
+            },
         };
         if !joined {
             return Some(i);
@@ -2433,6 +2421,33 @@ fn ascii_chunk_end(body: &str) -> Option<usize> {
     }
 }
 
+/// What UAX #14 says of two ASCII characters side by side, of the classes
+/// `ASCII_BREAK_CLASS` gives (not a space, nor one it does not read): one
+/// `PAIR_*` value, for [`ascii_chunk_end`] and [`MIXED_PAIRS`] alike.
+const fn ascii_pair(prev: u8, next: u8) -> u8 {
+    match (prev, next) {
+        // No break before a closing or infix mark, `/`, `-` or `!?`
+        // (LB13, LB21), nor after an opening bracket (LB14).
+        (_, ASCII_IS | ASCII_SY | ASCII_HY | ASCII_CP | ASCII_CL | ASCII_EX) | (ASCII_OP, _) => {
+            PAIR_JOIN
+        }
+        // Letters and digits hold together and on to an opening bracket
+        // (LB23, LB28, LB30), a closing bracket on to them (LB30).
+        (ASCII_AL | ASCII_NU | ASCII_CP, ASCII_AL | ASCII_NU) => PAIR_JOIN,
+        (ASCII_AL | ASCII_NU, ASCII_OP) => PAIR_JOIN,
+        // After an infix mark, a letter or digit (LB29, LB25).
+        (ASCII_IS, ASCII_AL | ASCII_NU) => PAIR_JOIN,
+        // After `/`, a digit (LB25), and a letter by the tailoring of
+        // `first_break_opportunity`; a symbol of class AL breaks.
+        (ASCII_SY, ASCII_NU) => PAIR_JOIN,
+        (ASCII_SY, ASCII_AL) => PAIR_SLASH,
+        // After `-`, a digit (LB25); a letter breaks.
+        (ASCII_HY, ASCII_NU) => PAIR_JOIN,
+        (ASCII_HY, ASCII_AL) => PAIR_BREAK,
+        _ => PAIR_UNKNOWN,
+    }
+}
+
 /// `$`, a prefix (UAX #14 class PR), for [`mixed_chunk_end`]: read only
 /// before spaces.
 const ASCII_PR: u8 = 11;
@@ -2458,7 +2473,7 @@ const PAIR_SLASH: u8 = 3;
 
 /// Whether UAX #14 allows a break between two characters (`before * 32 +
 /// after`) of the classes [`mixed_chunk_end`] reads, with no space between
-/// them: the pair rules of [`ascii_chunk_end`] and [`marks_hold`], and
+/// them: the pair rules of [`ascii_pair`] and [`marks_hold`], and
 /// past an opening mark or a quote into ASCII (LB14, LB19) or into a
 /// closing or infix mark or `-` (LB13, LB21). Pairs none of them reads
 /// are `PAIR_UNKNOWN`.
@@ -2479,18 +2494,7 @@ const MIXED_PAIRS: [u8; 32 * 32] = {
                 n >= ASCII_AL && n <= ASCII_EX,
             );
             table[prev * 32 + next] = if p_ascii && n_ascii {
-                match (p, n) {
-                    (_, ASCII_IS | ASCII_SY | ASCII_HY | ASCII_CP | ASCII_CL | ASCII_EX)
-                    | (ASCII_OP, _) => PAIR_JOIN,
-                    (ASCII_AL | ASCII_NU | ASCII_CP, ASCII_AL | ASCII_NU) => PAIR_JOIN,
-                    (ASCII_AL | ASCII_NU, ASCII_OP) => PAIR_JOIN,
-                    (ASCII_IS, ASCII_AL | ASCII_NU) => PAIR_JOIN,
-                    (ASCII_SY, ASCII_NU) => PAIR_JOIN,
-                    (ASCII_SY, ASCII_AL) => PAIR_SLASH,
-                    (ASCII_HY, ASCII_NU) => PAIR_JOIN,
-                    (ASCII_HY, ASCII_AL) => PAIR_BREAK,
-                    _ => PAIR_UNKNOWN,
-                }
+                ascii_pair(p, n)
             } else if p_ascii && n_mark {
                 match n {
                     MARK_CL | MARK_CP | MARK_EX | MARK_QU | MARK_NS | MARK_IN => PAIR_JOIN,
