@@ -697,8 +697,7 @@ fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, R
     // opens its first paragraph: the line before it (a headline, a kicker)
     // ends there. (Not a `电` alone: only after its date is it a
     // dateline's; elsewhere a glyph of `电脑`, `充电`.)
-    let lone_glyph = next.width - next.indent <= 2;
-    if ((next.dateline_lead && !lone_glyph) || next.opens_with_credit)
+    if ((next.dateline_lead && !single_glyph(next)) || next.opens_with_credit)
         && prev.furniture.is_none()
         && !prev.dateline_lead
         && matches!(
@@ -727,10 +726,12 @@ fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, R
     // that stops without a mark goes on into a line that opens mid-phrase
     // or is a question's short tail.
     let short = |line: &Line| ctx.column.map_or(true, |c| fit(line, c, 0) == Fit::Short);
-    let tail_follows = prev.last.is_text()
-        && next.blanks_before == 0
-        && next.furniture.is_none()
-        && (next.opens_mid_phrase || (next.last == CharRole::Question && short(next)));
+    let tail_follows = || {
+        prev.last.is_text()
+            && next.blanks_before == 0
+            && next.furniture.is_none()
+            && (next.opens_mid_phrase || (next.last == CharRole::Question && short(next)))
+    };
     let subtitle_goes_on = wraps_on
         && !next.dateline_lead
         && (next.ends_sentence
@@ -740,7 +741,7 @@ fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, R
             }));
     match prev.furniture {
         Some(Furniture::Caption) if caption_runs_on => return Some((Join, Reason::CaptionRunsOn)),
-        Some(Furniture::Subtitle) if tail_follows && !next.dateline_lead => {
+        Some(Furniture::Subtitle) if !next.dateline_lead && tail_follows() => {
             return Some((Join, Reason::SubtitleRunsOn))
         }
         Some(Furniture::Subtitle) if !subtitle_goes_on => {
@@ -1730,9 +1731,8 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     }
     // (Not into the running title a page opens with, after its form feed;
     // nor from a `电` alone but after its date.)
-    let lone_glyph = prev.width - prev.indent <= 2;
     if prev.dateline_lead
-        && (!lone_glyph || ctx.joined_before.is_some_and(|before| before.dateline_lead))
+        && (!single_glyph(prev) || ctx.joined_before.is_some_and(|before| before.dateline_lead))
         && !next.shape.preformatted
         && !next.shape.page_top
         && next.furniture.is_none()
