@@ -127,15 +127,16 @@ pub(crate) fn mark_class(c: char) -> Option<BreakClass> {
 /// non-starter or an ellipsis (LB13, LB19, LB21, LB22), after an opening
 /// mark or a quote (LB14, LB19) or inside a dash of two (LB17); a break
 /// between any others (LB31).
+/// (`const`: the mixed-chunk pair table in `line.rs` is built from it.)
 #[inline(always)]
-pub(crate) fn marks_hold(before: BreakClass, after: BreakClass) -> bool {
+pub(crate) const fn marks_hold(before: BreakClass, after: BreakClass) -> bool {
     use BreakClass::{
         BeforeAndAfter as B2, CloseParenthesis as CP, ClosePunctuation as CL, Exclamation as EX,
         Inseparable as IN, NonStarter as NS, OpenPunctuation as OP, Quotation as QU,
     };
     matches!(after, CL | CP | EX | QU | NS | IN)
         || matches!(before, OP | QU)
-        || (before == B2 && after == B2)
+        || matches!((before, after), (B2, B2))
 }
 
 /// Whether `c` may not be separated from the character before it but allows

@@ -2463,6 +2463,22 @@ const MARK_EX: u8 = 21;
 const MARK_IN: u8 = 22;
 const MARK_B2: u8 = 23;
 const MARK_ID: u8 = 24;
+/// The UAX #14 class of a `MARK_*` value (the one [`mark_class`] found).
+const fn mark_break_class(mark: u8) -> unicode_linebreak::BreakClass {
+    use unicode_linebreak::BreakClass as B;
+    match mark {
+        MARK_OP => B::OpenPunctuation,
+        MARK_CL => B::ClosePunctuation,
+        MARK_CP => B::CloseParenthesis,
+        MARK_QU => B::Quotation,
+        MARK_NS => B::NonStarter,
+        MARK_EX => B::Exclamation,
+        MARK_IN => B::Inseparable,
+        MARK_B2 => B::BeforeAndAfter,
+        _ => B::Ideographic,
+    }
+}
+
 /// What [`MIXED_PAIRS`] says of two characters side by side.
 const PAIR_BREAK: u8 = 0;
 const PAIR_JOIN: u8 = 1;
@@ -2509,11 +2525,7 @@ const MIXED_PAIRS: [u8; 32 * 32] = {
                     _ => PAIR_UNKNOWN,
                 }
             } else if p_mark && n_mark {
-                // As `marks_hold` reads them.
-                if matches!(n, MARK_CL | MARK_CP | MARK_EX | MARK_QU | MARK_NS | MARK_IN)
-                    || matches!(p, MARK_OP | MARK_QU)
-                    || (p == MARK_B2 && n == MARK_B2)
-                {
+                if marks_hold(mark_break_class(p), mark_break_class(n)) {
                     PAIR_JOIN
                 } else {
                     PAIR_BREAK
