@@ -447,6 +447,9 @@ fn solve(
             let mut latin = false;
             // Brackets the printed line opens and does not close.
             let mut open_brackets = 0i32;
+            // Whether a piece of the printed line holds a full-width mark
+            // other than a colon: prose, which a heading seldom is.
+            let mut punctuated = false;
             for end in start..n.min(start + MAX_PIECES) {
                 if end > start {
                     let (prev, next) = (&lines[end - 1], &lines[end]);
@@ -459,6 +462,7 @@ fn solve(
                 narrow += compressed(&lines[end]);
                 latin |= lines[end].narrow > 0;
                 open_brackets += lines[end].brackets;
+                punctuated |= lines[end].punctuated;
                 if end > start && narrow > column + TOLERANCE {
                     break;
                 }
@@ -504,6 +508,10 @@ fn solve(
                     // end (`。”`); one that closes a quote or a bracket
                     // mid-sentence (`定版”`, `方法）`) is as a pause.
                     PieceEnd::Closing if lines[end].ends_sentence => Some(PARAGRAPH_END),
+                    // A printed line of prose (`，` `（`) that ends in text is
+                    // seldom a heading: a word cut by the extractor, or a
+                    // credit with the kicker after it.
+                    PieceEnd::Text if punctuated => (!joined(end)).then_some(HEADING + OVERRULE),
                     PieceEnd::Text => Some(HEADING),
                     // Only where the local rules broke too: overruling
                     // their join to end a paragraph mid-sentence fits

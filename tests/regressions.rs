@@ -1316,6 +1316,36 @@ indices/override.main.gz。
     );
 }
 
+/// An editor's credit cut into pieces by `pdftotext -raw` (a generated
+/// XeLaTeX page), a kicker after it: the pieces rebuilt into one printed
+/// line would end in text, as a heading does, but a line that holds
+/// brackets and a colon is no heading, and the kicker stands alone.
+#[test]
+fn a_kicker_is_not_drawn_onto_the_editors_credit_before_it() {
+    let page = "\
+（责任编辑：
+姚慧）
+本报专访
+是否有其他引导安装程序的方法？
+——我可以安装和编译未经过 Debian 微调的内核吗？
+□本报记者 卢颖
+本报合肥 4 月 18 日电 有。
+除了 CD
+和 DVD 以外，
+您还可以从 U 盘、
+直接从
+硬盘、
+或是使用 TFTP 网络引导来安装
+Debian GNU/Linux。
+为了在多台计算机
+上安装，
+还可以进行全自动安装。
+注意：
+";
+    let out = check(page);
+    assert!(out.starts_with("（责任编辑：姚慧）\n\n本报专访\n"), "{out}");
+}
+
 /// A table of a manual's settings, its cells one space apart as
 /// `pdftotext` and PyMuPDF set them: the names of settings are longer than
 /// a cell of words, a header and a row without numbers stand above the
