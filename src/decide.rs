@@ -191,6 +191,11 @@ pub enum Reason {
     /// heading set as a sentence): the noun it qualifies opens the next
     /// line, whatever the widths say.
     NounFollows,
+    /// Join: the line ends with a function word that closes no clause and
+    /// no heading (`这`, `被`, `或`, `也`, `个`…; see
+    /// [`Line::ends_with_function_word`]): the sentence runs on into the
+    /// next line, whatever the widths say.
+    FunctionWordRunsOn,
     /// Join: the line may be cut from the next at a compressed mark, the
     /// printed line so far falls short of the column, and the next line is
     /// a piece of at most half the column that stops mid-word (no cut after
@@ -423,6 +428,9 @@ impl fmt::Display for Reason {
                 "next line opens mid-phrase (a word's tail, or 的): the line runs on"
             }
             Reason::NounFollows => "line ends with 的: the noun it qualifies follows",
+            Reason::FunctionWordRunsOn => {
+                "line ends with a function word (这, 被, 或, 也…): the sentence runs on"
+            }
             Reason::LastPiece => {
                 "next line is the short last piece of a printed line, cut at a compressed mark"
             }
@@ -1104,7 +1112,10 @@ pub(crate) fn decide_noting_full(ctx: &BreakContext<'_>) -> (Action, Reason, boo
             || (decision.0 == Action::Join
                 && matches!(
                     cascade,
-                    (Action::Join, Reason::OpensMidPhrase | Reason::NounFollows)
+                    (
+                        Action::Join,
+                        Reason::OpensMidPhrase | Reason::NounFollows | Reason::FunctionWordRunsOn
+                    )
                 ))
     };
     if let Some(reason) = plainly_full_line(ctx) {
@@ -1171,7 +1182,9 @@ fn plainly_full_line(ctx: &BreakContext<'_>) -> Option<Reason> {
     // gives that reason, which the output explains.)
     if !((ctx.joined_before.is_some()
         || (ctx.blank_lines == BlankLines::Paragraphs
-            && !(ctx.next.opens_mid_phrase | prev.ends_before_noun)))
+            && !(ctx.next.opens_mid_phrase
+                | prev.ends_before_noun
+                | prev.ends_with_function_word)))
         && plain_pair(ctx))
     {
         return None;
@@ -1241,7 +1254,8 @@ fn plain_pair(ctx: &BreakContext<'_>) -> bool {
 /// Whether a phrase runs on across the break, whatever the widths say:
 /// `next` opens mid-phrase, with the tail of the word `prev` stops in or
 /// with `的` (see [`Reason::OpensMidPhrase`]), or `prev` ends with `的`
-/// (see [`Reason::NounFollows`]). Across a blank line too (a column break)
+/// (see [`Reason::NounFollows`]) or another function word (see
+/// [`Reason::FunctionWordRunsOn`]). Across a blank line too (a column break)
 /// where the lines are wrapped at a column, unless blank lines end
 /// paragraphs: in flowing text a blank line ends one, as does every line
 /// where each is a paragraph (a heading cut mid-word, as the reflow of a
@@ -1255,6 +1269,9 @@ fn phrase_runs_on(ctx: &BreakContext<'_>) -> Option<Reason> {
         Reason::OpensMidPhrase
     } else if prev.ends_before_noun {
         Reason::NounFollows
+    } else if prev.ends_with_function_word && prev.width > 4 {
+        // (A glyph or two, a stretched line's, are the glyph-run rule's.)
+        Reason::FunctionWordRunsOn
     } else {
         return None;
     };
@@ -2416,6 +2433,33 @@ mod tests {
                 None,
                 (Break, Reason::ShortHeading),
             ),
+            // A line that ends with a function word goes on, however short
+            // (a piece the extractor cut: `如果这` | `是…`); not `不已`, which
+            // closes its clause. (A glyph or two are the glyph-run rule's.)
+            (
+                "一二三，四五六被",
+                "一二三四五六七八九十一二三四",
+                0,
+                Some(FULL),
+                None,
+                (Join, Reason::FunctionWordRunsOn),
+            ),
+            (
+                "如果这",
+                "一二三四五六七八九十一二三四",
+                0,
+                Some(FULL),
+                None,
+                (Join, Reason::FunctionWordRunsOn),
+            ),
+            (
+                "观众惊叹不已",
+                "一二三四五六七八九十一二",
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::ShortHeading),
+            ),
             // So does one that opens with the particle `的`.
             (
                 "一二三四五",
@@ -3405,7 +3449,7 @@ mod tests {
             // A glyph, a blank line (a stretched space) and a short piece
             // of the same printed line.
             (
-                "或",
+                "和",
                 "Debian",
                 1,
                 Some("GNU/Linux 系统上的"),

@@ -563,6 +563,9 @@ pub(crate) struct Line {
     /// heading set as a sentence): the noun it qualifies comes next
     /// (`系统的` | `剩余部分`).
     pub ends_before_noun: bool,
+    /// Ends with a function word that closes no clause and no heading (see
+    /// [`ends_with_function_word`]): `这`, `被`, `或`, `也`, `个`…
+    pub ends_with_function_word: bool,
     /// Ends with a photo credit, bracketed or not: `…摄`, `…提供`, `（… 摄）`.
     pub ends_with_credit: bool,
     /// A dateline that opens a paragraph's text: `本报北京1月28日电`, `本报讯`.
@@ -1056,9 +1059,9 @@ impl Line {
 
     /// A line of one ideograph of the main block and nothing else, a glyph
     /// of a stretched line set one glyph a line: everything about it but
-    /// its place, whether it is a credit (`摄`) and whether it is a
-    /// dateline's `电` cut off its date, is a constant, whichever ideograph
-    /// it is. (No ideograph alone is furniture; a test measures every one
+    /// its place, whether it is a credit (`摄`), whether it is a dateline's
+    /// `电` cut off its date and whether it is a function word (`这`), is a
+    /// constant, whichever ideograph it is. (No ideograph alone is furniture; a test measures every one
     /// of them the long way and compares.)
     #[inline(always)]
     fn one_ideograph(body: &str, edges: &Edges, place: Place) -> Line {
@@ -1070,6 +1073,9 @@ impl Line {
         line.ends_with_credit =
             edges.last.is_some_and(ends_credit_word) && ends_with_credit_word(body);
         line.dateline_lead = matches!(edges.last, Some('电' | '電'));
+        line.ends_with_function_word = edges
+            .last
+            .is_some_and(|c| ends_with_function_word(c, || None));
         line
     }
 
@@ -1157,6 +1163,7 @@ impl Line {
             all_narrow: counts.wide_chars == 0,
             ends_mid_word: false,
             ends_before_noun: false,
+            ends_with_function_word: false,
             ends_with_credit: false,
             dateline_lead: false,
             opens_with_bracket: false,
@@ -1276,6 +1283,10 @@ impl Line {
         // (`的` is E7 9A 84 in UTF-8: its last byte is the cheap gate.)
         self.ends_before_noun =
             body.as_bytes().last() == Some(&0x84) && ends_before_noun(body, self.punctuated);
+        self.ends_with_function_word = last == CharRole::Ideograph
+            && edges
+                .last
+                .is_some_and(|c| ends_with_function_word(c, || edges.before_last(body)));
         // A credit word ends with an ideograph, a bracketed credit with a
         // closing bracket: cheap gates before the string tests.
         self.ends_with_credit = closed_credit
@@ -2693,6 +2704,23 @@ fn ends_mid_word(body: &str, edges: &Edges) -> bool {
         && edges
             .before_last(body)
             .is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// Whether a line whose last character is `last` ends with a function
+/// word that needs what follows it: a demonstrative (`这`), a preposition,
+/// conjunction or adverb (`于` `被` `或` `而` `但` `且` `虽` `也` `很` `又`),
+/// an auxiliary (`该` `已`, not in `不已` or `而已`, which close a clause:
+/// `before` gives the character before it) or the measure word `个`. None
+/// of them ends a sentence, a heading or a noun, so the sentence goes on
+/// in the next line. (Characters that also end common words are left out:
+/// `在` in `现在`, `为` in `作为`, `能` in `功能`, `与` in `参与`.)
+fn ends_with_function_word(last: char, before: impl FnOnce() -> Option<char>) -> bool {
+    match last {
+        '这' | '這' | '该' | '該' | '被' | '或' | '也' | '而' | '但' | '很' | '又' | '且'
+        | '虽' | '雖' | '于' | '於' | '个' | '個' => true,
+        '已' => !matches!(before(), Some('不' | '而')),
+        _ => false,
+    }
 }
 
 /// Whether `body`, which ends with `的`, ends with the particle: not alone

@@ -501,7 +501,10 @@ fn solve(
                 let fits = wide <= budget + TOLERANCE;
                 let runs_on = matches!(
                     decisions[end].1,
-                    Reason::OpensMidPhrase | Reason::NounFollows | Reason::InsideBrackets
+                    Reason::OpensMidPhrase
+                        | Reason::NounFollows
+                        | Reason::FunctionWordRunsOn
+                        | Reason::InsideBrackets
                 );
                 let cost = match piece_end(&lines[end]) {
                     // A closing mark ends a paragraph after a sentence's

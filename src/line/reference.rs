@@ -154,6 +154,10 @@ impl Reference {
                         .is_some_and(|c| !matches!(c, '目' | '标' | '標'))
                     && (counts.compressible > counts.colons || !body.contains('是'))
             },
+            ends_with_function_word: last == CharRole::Ideograph
+                && edges.last.is_some_and(|c| {
+                    super::ends_with_function_word(c, || body.chars().rev().nth(1))
+                }),
             // A credit word ends with an ideograph, a bracketed credit with a
             // closing bracket: cheap gates before the string tests.
             ends_with_credit: closed_credit
