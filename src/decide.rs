@@ -827,6 +827,10 @@ fn subhead_before_first_line(ctx: &BreakContext<'_>, column: u32, next_fit: Fit)
         // list item or other furniture, which opens its own paragraph.
         && after.furniture.is_none()
         && as_full_as(prev, after)
+        // A first line's paragraph goes on at the column's width: a short
+        // line after `next` says `next` was no first line but the end of a
+        // subhead set on two lines, or of a paragraph.
+        && matches!(fit(after, column, 0), Fit::Full | Fit::Overlong)
         && !next.ends_sentence
         && !next.shape.letter_spaced
         // The next line may pass for full against a column estimated a
@@ -2875,6 +2879,17 @@ mod tests {
                 Some(FULL),
                 None,
                 (Break, Reason::Heading),
+            ),
+            // Before a line that is short too, the 2-em-short line is no
+            // first line: the two run on (a subhead set on two lines, or a
+            // paragraph's first and last lines).
+            (
+                FULL,
+                "一二三四五六七八九十",
+                0,
+                Some("一二三四五六七八九十一二"),
+                None,
+                (Join, Reason::FullLine),
             ),
             (FULL, FULL, 0, Some(FULL), None, (Join, Reason::FullLine)),
             // Against a column read a little narrow, the first line passes
