@@ -314,7 +314,9 @@ pub enum Reason {
     /// without a single mark and stops mid-word, and the line after it is
     /// about 2 em short of the column and stops mid-word too (no last line
     /// of a paragraph, which would end with a mark): the next line is a
-    /// subhead before a paragraph's first line.
+    /// subhead before a paragraph's first line. Or the line after it is
+    /// shorter still, without a mark either and not ending with a word
+    /// that needs what follows: the subhead's own last line.
     NextIsSubhead,
     /// Break: a byline, dateline, source line, caption, subtitle or list item
     /// is its own paragraph; a caption ends with the bracketed photo credit
@@ -2078,7 +2080,17 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
                         && !after.ends_sentence
                         && after.furniture.is_none()
                         && after.last.is_text()
-                        && fit(after, column, 0) == Fit::IndentShort
+                        && match fit(after, column, 0) {
+                            Fit::IndentShort => true,
+                            // Or the subhead's own last line, short and
+                            // without a mark either.
+                            Fit::Short => {
+                                !(after.punctuated
+                                    | after.ends_with_function_word
+                                    | after.ends_before_noun)
+                            }
+                            _ => false,
+                        }
                 })
             {
                 (Break, Reason::NextIsSubhead)
@@ -3284,6 +3296,25 @@ mod tests {
                 Some("一二三四五六七八九十一二"),
                 Some(FULL),
                 (Break, Reason::NextIsSubhead),
+            ),
+            // Or before the subhead's own last line, short and without a
+            // mark either (a subhead set on two lines in a narrow column)…
+            (
+                "一二三四五六七八九十一二三。",
+                FULL,
+                0,
+                Some("一二三四五六"),
+                Some(FULL),
+                (Break, Reason::NextIsSubhead),
+            ),
+            // …not one that ends with a function word, which runs on.
+            (
+                "一二三四五六七八九十一二三。",
+                FULL,
+                0,
+                Some("一二三四五六七是来源于"),
+                Some(FULL),
+                (Join, Reason::FullLineSentenceEnd),
             ),
             // It may hold a colon (`第二阶段：引载加载程序`)…
             (
