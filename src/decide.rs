@@ -183,8 +183,9 @@ pub enum Reason {
     /// Join: the line stops mid-word (no mark, no furniture) and the next
     /// opens mid-phrase: with the word's tail, one ideograph and the mark
     /// that closes its clause or sentence (`…应用软` | `件包。` reads `…软`
-    /// | `件。`), or with the particle `的` (`…系统` | `的配置`): no
-    /// paragraph or heading opens so, whatever the widths say.
+    /// | `件。`), with the particle `的` (`…系统` | `的配置`), or with a
+    /// suffix or particle that opens no word (`…它` | `们将被`, `了`, `吗`,
+    /// `呢`): no paragraph or heading opens so, whatever the widths say.
     OpensMidPhrase,
     /// Join: the line ends with the particle `的` (not the nouns `目的`,
     /// `标的`, nor in a line without marks that holds `是`, which may be a
@@ -427,7 +428,7 @@ impl fmt::Display for Reason {
                 "piece of a printed line cut at a compressed mark: the next piece fits beside it"
             }
             Reason::OpensMidPhrase => {
-                "next line opens mid-phrase (a word's tail, or 的): the line runs on"
+                "next line opens mid-phrase (a word's tail, 的 or 们): the line runs on"
             }
             Reason::NounFollows => "line ends with 的: the noun it qualifies follows",
             Reason::FunctionWordRunsOn => {
@@ -2475,6 +2476,24 @@ mod tests {
                 Some(FULL),
                 None,
                 (Break, Reason::ShortHeading),
+            ),
+            // Or with a suffix or particle that opens no word (`它` |
+            // `们将…`); not `了解`, a verb that opens sentences.
+            (
+                "一二三四五六它",
+                "们一二三四五六七八九十一二三",
+                0,
+                Some(FULL),
+                None,
+                (Join, Reason::OpensMidPhrase),
+            ),
+            (
+                "一二三四五六。",
+                "了解一二三四五六七八九十一二",
+                0,
+                Some(FULL),
+                None,
+                (Break, Reason::ShortLine),
             ),
             // So does one that opens with the particle `的`.
             (

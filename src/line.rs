@@ -2006,7 +2006,8 @@ const fn bracket_balance(c: char) -> i32 {
 
 /// Whether `body`, whose first character plays `first`, opens mid-phrase
 /// (see [`Line::opens_mid_phrase`]): with `的` before more text (not
-/// `的确`, `的士`), or with an ideograph and a mark that closes a clause, a
+/// `的确`, `的士`), with a suffix or particle that opens no word (`们`,
+/// `吗`, `呢`, `了`), or with an ideograph and a mark that closes a clause, a
 /// sentence or a bracket. Not `、` or `：`, which follow a list's or an
 /// interview's label (`一、`, `问：`).
 #[inline(never)]
@@ -2014,6 +2015,10 @@ fn opens_mid_phrase(body: &str, first: CharRole) -> bool {
     let mut chars = body.chars();
     match (chars.next(), chars.next()) {
         (Some('的'), Some(second)) => !matches!(second, '确' | '確' | '士'),
+        // A suffix or particle that opens no word: `们` (`我` | `们`), `吗`,
+        // `呢`, and `了` but in `了解`, `了不起`, `了结`, `了却`.
+        (Some('们' | '們' | '吗' | '嗎' | '呢'), Some(_)) => true,
+        (Some('了'), Some(second)) => !matches!(second, '解' | '不' | '结' | '結' | '却' | '卻'),
         (_, Some(second)) => {
             first == CharRole::Ideograph
                 && matches!(
@@ -2036,6 +2041,12 @@ fn opens_mid_phrase(body: &str, first: CharRole) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether `c` may open a line mid-phrase whatever follows it (see
+/// [`opens_mid_phrase`]): `的`, or a suffix or particle that opens no word.
+const fn opens_with_particle(c: char) -> bool {
+    matches!(c, '的' | '们' | '們' | '吗' | '嗎' | '呢' | '了')
 }
 
 /// Width of the text before the first line-break opportunity in `body`.
@@ -2065,13 +2076,13 @@ fn lead_chunk_of<const FIRST_MAIN: bool>(
         // An ideograph before another, an ASCII letter or digit, an opening
         // bracket or the end, the common case: UAX #14 allows a break after it.
         Some(c @ '\u{4E00}'..='\u{9FFF}') if breaks_after_ideograph(body.as_bytes(), 3) => {
-            (2, c == '的' && opens_mid_phrase(body, first))
+            (2, opens_with_particle(c) && opens_mid_phrase(body, first))
         }
         // The next most common: an ideograph and the comma or stop it holds
         // on to (LB13), before another ideograph or the end (a word's tail
         // unless the mark is `、`).
         Some(c @ '\u{4E00}'..='\u{9FFF}') if comma_or_stop_then_ideograph(body.as_bytes()) => {
-            (4, c == '的' || body.as_bytes()[5] != 0x81)
+            (4, opens_with_particle(c) || body.as_bytes()[5] != 0x81)
         }
         // A Latin word or number before a break, as `lead_chunk_width_after`
         // reads it (most lines that open with a letter or digit; none opens
@@ -2094,7 +2105,7 @@ fn lead_chunk_of<const FIRST_MAIN: bool>(
             let width = lead_chunk_width_after(body, c, wide_ambiguous);
             (
                 width,
-                (matches!(width, 3 | 4) || c == '的') && opens_mid_phrase(body, first),
+                (matches!(width, 3 | 4) || opens_with_particle(c)) && opens_mid_phrase(body, first),
             )
         }
         None => (0, false),
@@ -4335,8 +4346,23 @@ mod tests {
             &["系统的", "一旦引导，系统的", "是指，系统的", "系 统 的"],
             &["研究目的", "改革是必要的", "的确", "系统"],
         );
+        // A function word that needs what follows, ending the line; not
+        // `不已`, `而已`, nor a character that also ends common words.
+        flag(
+            |line| line.ends_with_function_word,
+            &["如果这", "它被", "文件或", "观众已", "一个", "這"],
+            &[
+                "感慨不已",
+                "仅此而已",
+                "这是",
+                "现在",
+                "公众参与",
+                "大有可为",
+            ],
+        );
         // A word's tail (one ideograph and the mark that closes its clause),
-        // or the particle `的`, opening the line.
+        // the particle `的` or a suffix or particle that opens no word
+        // (`们`, `了`), opening the line.
         flag(
             |line| line.opens_mid_phrase,
             &[
@@ -4349,12 +4375,18 @@ mod tests {
                 "的 stable",
                 "的、",
                 "的“虚拟”",
+                "们将被安装",
+                "了所有修复",
+                "吗还是",
             ],
             &[
                 "首先，点击",
                 "的确，",
                 "的士",
                 "的",
+                "了解更多",
+                "了不起的",
+                "们",
                 "一、概述",
                 "问：你",
                 "件",

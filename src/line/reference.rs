@@ -175,7 +175,7 @@ impl Reference {
             opens_with_bracket: matches!(edges.first, Some('（' | '(' | '〔' | '[')),
             opens_with_credit: opens_with_reporter_credit(text),
             opens_mid_phrase: (matches!(lead_chunk_width(body, &edges, wide_ambiguous), 3 | 4)
-                || body.starts_with('的'))
+                || body.starts_with(['的', '们', '們', '吗', '嗎', '呢', '了']))
                 && super::opens_mid_phrase(body, first),
             shape: Shape {
                 preformatted,
