@@ -893,26 +893,6 @@ impl Line {
         let body = trim_space_start(content);
         let text_start = span.start + (content.len() - body.len());
         let (indent, _) = indent_of(&content[..content.len() - body.len()]);
-        // An ASCII mark at a seam may stand for a full-width one in the
-        // joined line and not in its part, or the other way round (see
-        // `Counts::scan_after`): such a paragraph, rare, is counted afresh.
-        let bytes = text.as_bytes();
-        // So may a column rule `|` (see `is_column_rule`); and a box-drawing
-        // `─` that ends one part and opens the next makes a run no part had
-        // (`──` and `──` join into a rule, aligned text). Its last byte is
-        // 0x80 and its first 0xE2: a seam between such bytes (`一` before
-        // `“` too, now and then) is counted afresh.
-        let mark_at_seam = parts.windows(2).any(|pair| {
-            let (end, start) = (bytes[pair[0].text_end - 1], bytes[pair[1].text_start]);
-            // (Most seams are between two characters that are not ASCII.)
-            if end >= 0x80 && start >= 0x80 {
-                return end == 0x80 && start == 0xE2;
-            }
-            stands_for_full_width(end)
-                || stands_for_full_width(start)
-                || end == b'|'
-                || start == b'|'
-        });
         // Preformatted lines are never joined and are written as they came,
         // so a paragraph is preformatted exactly when its one line is;
         // otherwise only the counts (letter-spacing, space runs) decide. An
@@ -941,13 +921,13 @@ impl Line {
             indent,
         };
         let page_top = content[..content.len() - body.len()].contains('\u{c}');
-        let line = if mark_at_seam {
-            // (Out of line: the counts below are then one value.)
-            Line::push_counted_afresh(body, place, set_apart, wide_ambiguous, lines)
-        } else {
-            let counts = Self::counts_of_parts(parts, spaced_seams, text, wide_ambiguous);
-            let body = trim_space_end(body);
-            Line::push_read_visible(body, place, counts, set_apart, wide_ambiguous, lines)
+        let line = match Self::counts_of_parts(parts, spaced_seams, text, wide_ambiguous) {
+            Some(counts) => {
+                let body = trim_space_end(body);
+                Line::push_read_visible(body, place, counts, set_apart, wide_ambiguous, lines)
+            }
+            // (Out of line: the counts above are then one value.)
+            None => Line::push_counted_afresh(body, place, set_apart, wide_ambiguous, lines),
         };
         line.shape.page_top = page_top;
     }
@@ -1009,15 +989,41 @@ impl Line {
     }
 
     /// The counts of `parts` joined with the given seams (whether each has
-    /// a space, for all of them or none), added up from the parts' own.
+    /// a space, for all of them or none), added up from the parts' own;
+    /// `None` where a seam may count otherwise in the joined line (below),
+    /// which is then counted afresh.
     fn counts_of_parts(
         parts: &[Line],
         spaced_seams: impl Iterator<Item = bool>,
         text: &str,
         wide_ambiguous: bool,
-    ) -> Counts {
+    ) -> Option<Counts> {
+        let bytes = text.as_bytes();
+        // An ASCII mark at a seam may stand for a full-width one in the
+        // joined line and not in its part, or the other way round (see
+        // `Counts::scan_after`); so may a column rule `|` (see
+        // `is_column_rule`); and a box-drawing `─` that ends one part and
+        // opens the next makes a run no part had (`──` and `──` join into
+        // a rule, aligned text). Its last byte is 0x80 and its first 0xE2:
+        // a seam between such bytes (`一` before `“` too, now and then) is
+        // counted afresh. (Read in the loop that adds the counts up.)
+        let mark_at_seam = |end: u8, start: u8| {
+            // (Most seams are between two characters that are not ASCII.)
+            if end >= 0x80 && start >= 0x80 {
+                return end == 0x80 && start == 0xE2;
+            }
+            stands_for_full_width(end)
+                || stands_for_full_width(start)
+                || end == b'|'
+                || start == b'|'
+        };
         let mut counts = Counts::default();
+        let mut end_before = None;
         for part in parts {
+            if end_before.is_some_and(|end| mark_at_seam(end, bytes[part.text_start])) {
+                return None;
+            }
+            end_before = Some(bytes[part.text_end - 1]);
             counts.width += part.width - part.indent;
             counts.compressible += part.compressible;
             counts.pauses += part.pauses;
@@ -1054,7 +1060,7 @@ impl Line {
                 counts.gaps += u32::from(alnum(last) || alnum(first));
             }
         }
-        counts
+        Some(counts)
     }
 
     /// A line of one ideograph of the main block and nothing else, a glyph

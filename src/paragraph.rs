@@ -201,7 +201,7 @@ impl Analysis {
                 i = end;
             }
             check.estimate(out, reflower);
-            check.decide_all(None);
+            check.decide_all::<false>(None);
             #[cfg(debug_assertions)]
             check.assert_same_as_measured(&out[base..], reflower);
             let mut changed = false;
@@ -330,7 +330,7 @@ impl Analysis {
             self.estimate(text, reflower);
         }
         if stages >= 3 {
-            self.decide_all(Some(text));
+            self.decide_all::<false>(Some(text));
             if cut_any {
                 self.resolve_cuts(text, reflower);
             }
@@ -381,7 +381,7 @@ impl Analysis {
             self.assert_glyph_section_as_estimated(text, reflower);
         } else {
             self.estimate_pages(0..n, text, reflower);
-            self.decide_all(Some(text));
+            self.decide_all::<true>(Some(text));
         }
     }
 
@@ -398,7 +398,7 @@ impl Analysis {
             std::mem::take(&mut self.decisions),
         );
         self.estimate_pages(0..lines.len(), text, reflower);
-        self.decide_all(Some(text));
+        self.decide_all::<true>(Some(text));
         assert_eq!(lines, self.lines, "a section of single glyphs");
         assert_eq!(fast.0, self.columns, "a section of single glyphs");
         assert_eq!(
@@ -616,8 +616,11 @@ impl Analysis {
 
     /// Stage 3: every break decision. With the text, joins get their seam
     /// (with or without a space); without it they are all [`Action::Join`].
-    fn decide_all(&mut self, text: Option<&str>) {
+    /// (`ONE_SECTION`: the lines are one section, as `analyse_section`'s
+    /// are, so that no line but the first starts one.)
+    fn decide_all<const ONE_SECTION: bool>(&mut self, text: Option<&str>) {
         let lines = &self.lines[..];
+        debug_assert!(!ONE_SECTION || !lines.iter().skip(1).any(starts_section));
         let columns = &self.columns[..];
         let printed_columns = &self.printed_columns[..];
         debug_assert_eq!(lines.len(), columns.len());
@@ -666,7 +669,7 @@ impl Analysis {
             let (prev, next) = (&pair[0], &pair[1]);
             let (column, next_column) = (column[0], column[1]);
             let line_before = before.replace(prev);
-            if starts_section(next) {
+            if !ONE_SECTION && starts_section(next) {
                 let section = section_start..i + 1;
                 let spacing = blank_lines == BlankLines::Spacing;
                 end(decisions, scratch, spacing, section, wrapped);
@@ -691,7 +694,9 @@ impl Analysis {
             if next.shape.page_top {
                 blank_lines = self.blank_lines[i + 1];
             }
-            let after_next = lines.get(i + 2).filter(|l| !starts_section(l));
+            let after_next = lines
+                .get(i + 2)
+                .filter(|l| ONE_SECTION || !starts_section(l));
             // Where blank lines are only line spacing, the lines are decided
             // as if none stood between them (copies: the blank lines are
             // still written where a break is kept).
