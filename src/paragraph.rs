@@ -2272,6 +2272,10 @@ fn verse_candidate(line: &Line) -> bool {
         && line.brackets == 0
         && line.furniture.is_none()
         && !line.shape.preformatted
+        // A phrase cut in two runs on: no line of verse ends before a noun
+        // (`的`) or another word that needs what follows, or opens with a
+        // word's tail or a particle (`的`, `们`).
+        && !(line.ends_before_noun | line.ends_with_function_word | line.opens_mid_phrase)
 }
 
 /// Extends the run of verse candidates that `section[i..end]` opens over

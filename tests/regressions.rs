@@ -904,6 +904,40 @@ fn regression_props_folio_read_across_a_section_break() {
     );
 }
 
+/// A question set as a subhead on three lines as wide as one another,
+/// between blank lines (pdfminer's text of a page printed by Chromium):
+/// no verse, for its lines end before a noun (`的`), and it is one heading.
+#[test]
+fn a_subhead_cut_before_its_nouns_is_not_verse() {
+    let page = "\
+注 意 ， ⾃ 从 引 ⼊
+udev 之后，如果您更
+改了硬件外设的权限，
+这些权限可能在系统启
+动时被更改；如果恰好
+是您关⼼的硬件外设出
+现了这种情况，您需要
+修 改   /etc/udev  中 的
+规则。
+
+软件包管理系统是如何
+处理含有其他软件包的
+配置⽂件的软件包的？
+
+举个例⼦，有些⽤
+⼾ 希 望 通 过 安 装 ⼀ 组
+Debian 软件包，再安
+装⼀个本地⽣成的、含
+有配置⽂件的软件包的
+⽅式，来搭建⼀个新的
+";
+    let out = check(page);
+    assert!(
+        out.contains("\n软件包管理系统是如何处理含有其他软件包的配置⽂件的软件包的？\n"),
+        "{out}"
+    );
+}
+
 /// Lines without a mark, as wide as one another, between lines of the same
 /// width are a paragraph's full lines, not verse: they are joined.
 #[test]
