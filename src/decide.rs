@@ -734,14 +734,20 @@ fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, R
     // line as full as the body's lines, or a dateline, is the story under
     // it.
     // Whatever its width (a subtitle may be set across the columns), one
-    // that stops without a mark goes on into a line that opens mid-phrase
-    // or is a question's short tail.
+    // that stops without a mark goes on into a line that opens mid-phrase,
+    // is a question's tail short of the column, or a glyph or two cut off.
     let short = |line: &Line| ctx.column.map_or(true, |c| fit(line, c, 0) == Fit::Short);
+    let full = |line: &Line| ctx.column.is_some_and(|c| fit(line, c, 0) == Fit::Full);
     let tail_follows = || {
-        prev.last.is_text()
-            && next.blanks_before == 0
+        next.blanks_before == 0
             && next.furniture.is_none()
-            && (next.opens_mid_phrase || (next.last == CharRole::Question && short(next)))
+            && ((prev.last.is_text()
+                && (next.opens_mid_phrase
+                    || (next.last == CharRole::Question && !full(next))
+                    || (next.width <= 4 && next.last.is_text())))
+                // Or the subtitle's dash alone, its text cut off onto the
+                // next line (`——` | `“测试”…`).
+                || (prev.last == CharRole::Dash && prev.width <= 4))
     };
     let subtitle_goes_on = wraps_on
         && !next.dateline_lead
@@ -3165,6 +3171,26 @@ mod tests {
                 None,
                 (Join, Reason::SubtitleRunsOn),
             ),
+            // (A question's tail 2 em short, or a glyph or two cut off,
+            // too; and the subtitle's dash alone, its text cut off onto
+            // the next line.)
+            (
+                "——什么是必备、必需、重要、可",
+                "选和额外软件包又是什么？",
+                0,
+                Some(FULL),
+                None,
+                (Join, Reason::SubtitleRunsOn),
+            ),
+            (
+                "——第二阶段：引载加载程",
+                "序",
+                0,
+                Some("□本报记者 张三"),
+                None,
+                (Join, Reason::SubtitleRunsOn),
+            ),
+            ("——", "“测试”", 0, Some(FULL), None, (Join, Reason::SubtitleRunsOn)),
             (
                 "——可移动存储设备",
                 "防火安全是对于纸质文件一二",
