@@ -228,6 +228,10 @@ pub enum Reason {
     /// line when that is no furniture, not preformatted, and follows with
     /// no blank line between.
     LabelRunsOn,
+    /// Join: a byline that stops at the reporter's label (`□本报记者`) runs
+    /// on into the name cut off onto the next line, a line of two or three
+    /// ideographs (across blank lines too).
+    BylineRunsOn,
     /// Join: a story's opening dateline and the reporter's credit bracketed
     /// after it (`中新社西安2月17日电（记者曹帆然）`) run on into its first
     /// sentence.
@@ -445,6 +449,7 @@ impl fmt::Display for Reason {
                 "line stops mid-word before a short piece that ends the sentence"
             }
             Reason::LabelRunsOn => "label stops at its colon and runs on into what it labels",
+            Reason::BylineRunsOn => "byline stops at the reporter's label and runs on into the name",
             Reason::DatelineCredit => {
                 "opening dateline and its bracketed credit run on into the story"
             }
@@ -672,6 +677,10 @@ fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, R
                 .is_some_and(|after| after.ends_with_credit && after.blanks_before == 0));
     if in_caption && next.opens_with_bracket && credit_follows && next.blanks_before == 0 {
         return Some((Join, Reason::CaptionRunsOn));
+    }
+    // A byline cut off its name (`□本报记者` | `邵娟艳`) runs on into it.
+    if prev.byline_without_name && next.furniture.is_none() && is_bare_name(next) {
+        return Some((Join, Reason::BylineRunsOn));
     }
     // A label that stops at its colon (`来源：`, `（责任编辑：`) runs on into
     // what it labels: a line cut after a compressed colon.
@@ -1356,6 +1365,17 @@ fn plainly_decided(ctx: &BreakContext<'_>) -> Option<(Action, Reason)> {
     }
 }
 
+/// Whether `line` is two or three ideographs and nothing else: a name.
+fn is_bare_name(line: &Line) -> bool {
+    let width = line.width - line.indent;
+    (4..=6).contains(&width)
+        && line.wide_chars * 2 == width
+        && line.first == CharRole::Ideograph
+        && line.last == CharRole::Ideograph
+        && line.compressible == 0
+        && line.letter_spaces == 0
+}
+
 /// A line of furniture that never wraps (a byline, a source line, a
 /// running header, a jump line) before a line that opens with no closing
 /// mark or bracket: it stands alone, as the furniture rules find it. The
@@ -1377,6 +1397,7 @@ fn plainly_furniture(ctx: &BreakContext<'_>) -> Option<Furniture> {
         && !next.shape.preformatted
         && !prev.dateline_lead
         && !prev.ends_with_credit
+        && !prev.byline_without_name
         && !prev.shape.page_top
         && !next.shape.page_top
         && !is_folio_line(prev)
@@ -3225,6 +3246,24 @@ mod tests {
                 None,
                 None,
                 (Join, Reason::FullLine),
+            ),
+            // A byline cut off its name runs on into it, across a blank
+            // line too; not into a headline after it.
+            (
+                "□本报记者",
+                "邵娟艳",
+                1,
+                Some(FULL),
+                None,
+                (Join, Reason::BylineRunsOn),
+            ),
+            (
+                "□新华社记者",
+                "规范问责机制",
+                1,
+                Some(FULL),
+                None,
+                (Break, Reason::Furniture(Furniture::Byline)),
             ),
             // Furniture stands alone.
             (

@@ -566,6 +566,9 @@ pub(crate) struct Line {
     /// Ends with a function word that closes no clause and no heading (see
     /// [`ends_with_function_word`]): `这`, `被`, `或`, `也`, `个`…
     pub ends_with_function_word: bool,
+    /// A byline that stops at its label, the name cut off onto a line of
+    /// its own: `□本报记者` | `邵娟艳`.
+    pub byline_without_name: bool,
     /// Ends with a photo credit, bracketed or not: `…摄`, `…提供`, `（… 摄）`.
     pub ends_with_credit: bool,
     /// A dateline that opens a paragraph's text: `本报北京1月28日电`, `本报讯`.
@@ -1170,6 +1173,7 @@ impl Line {
             ends_mid_word: false,
             ends_before_noun: false,
             ends_with_function_word: false,
+            byline_without_name: false,
             ends_with_credit: false,
             dateline_lead: false,
             opens_with_bracket: false,
@@ -1357,7 +1361,14 @@ impl Line {
             debug_assert!(!dated || furniture!().is_none());
             None
         };
+        self.byline_without_name =
+            self.furniture == Some(Furniture::Byline) && ends_with_reporter_label(body);
     }
+}
+
+/// Whether a byline's `body` stops at the reporter's label (`□本报记者`).
+fn ends_with_reporter_label(body: &str) -> bool {
+    body.ends_with("记者") || body.ends_with("記者")
 }
 
 /// Whether the `|` at byte `at` of `bytes` is a table's column rule (OCR

@@ -234,6 +234,7 @@ fn is_fixed(reason: Reason) -> bool {
             | Reason::CaptionRunsOn
             | Reason::SubtitleRunsOn
             | Reason::LabelRunsOn
+            | Reason::BylineRunsOn
     )
 }
 

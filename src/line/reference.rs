@@ -119,6 +119,16 @@ impl Reference {
             preformatted = true;
         }
         let width = indent + counts.width;
+        // A date has digits: `2022年10月11日`.
+        let furniture = furniture_of(
+            text,
+            &edges,
+            width,
+            first,
+            ends_sentence,
+            counts.narrow >= 4,
+            (!letter_spaced).then_some(body),
+        );
         Line {
             number,
             start: span.start,
@@ -189,16 +199,9 @@ impl Reference {
                 table: false,
                 set_in_first_line: false,
             },
-            // A date has digits: `2022年10月11日`.
-            furniture: furniture_of(
-                text,
-                &edges,
-                width,
-                first,
-                ends_sentence,
-                counts.narrow >= 4,
-                (!letter_spaced).then_some(body),
-            ),
+            furniture,
+            byline_without_name: furniture == Some(Furniture::Byline)
+                && super::ends_with_reporter_label(body),
             cut: SectionCut::None,
         }
     }
