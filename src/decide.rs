@@ -675,7 +675,12 @@ fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, R
             && ctx
                 .after_next
                 .is_some_and(|after| after.ends_with_credit && after.blanks_before == 0));
-    if in_caption && next.opens_with_bracket && credit_follows && next.blanks_before == 0 {
+    // Only a caption takes a bracketed credit: a whole one after any
+    // sentence end closes a caption, its first line out of reach (cut into
+    // pieces: `图为…，` | `技术人员正在巡检服务器。` | `（新华社记者 … 摄）`).
+    let credit_closes = (in_caption && credit_follows)
+        || (prev.ends_sentence && prev.furniture.is_none() && next.ends_with_photo_credit);
+    if credit_closes && next.opens_with_bracket && next.blanks_before == 0 {
         return Some((Join, Reason::CaptionRunsOn));
     }
     // A byline cut off its name (`□本报记者` | `邵娟艳`) runs on into it.
@@ -3361,6 +3366,25 @@ mod tests {
                 None,
                 Some("图为一二三四五六七八九十一二三四五六"),
                 (Join, Reason::CaptionRunsOn),
+            ),
+            // A whole bracketed photo credit after any sentence end closes
+            // a caption whose first line is out of reach; a bracketed
+            // dateline there stands alone.
+            (
+                "技术人员正在巡检服务器。",
+                "（新华社记者 张三 摄）",
+                0,
+                None,
+                Some("七八九十一二三四五六，"),
+                (Join, Reason::CaptionRunsOn),
+            ),
+            (
+                "技术人员正在巡检服务器。",
+                "（新华社北京1月28日电）",
+                0,
+                None,
+                Some("七八九十一二三四五六，"),
+                (Break, Reason::Furniture(Furniture::Dateline)),
             ),
             // A credit cut inside its bracket still closes the caption.
             (

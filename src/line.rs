@@ -569,6 +569,10 @@ pub(crate) struct Line {
     /// A byline that stops at its label, the name cut off onto a line of
     /// its own: `□本报记者` | `邵娟艳`.
     pub byline_without_name: bool,
+    /// Closes with a bracketed photo credit (`（新华社记者 张三 摄）`), not
+    /// a bracketed dateline (`（新华社北京1月28日电）`): only a caption takes
+    /// one.
+    pub ends_with_photo_credit: bool,
     /// Ends with a photo credit, bracketed or not: `…摄`, `…提供`, `（… 摄）`.
     pub ends_with_credit: bool,
     /// A dateline that opens a paragraph's text: `本报北京1月28日电`, `本报讯`.
@@ -1174,6 +1178,7 @@ impl Line {
             ends_before_noun: false,
             ends_with_function_word: false,
             byline_without_name: false,
+            ends_with_photo_credit: false,
             ends_with_credit: false,
             dateline_lead: false,
             opens_with_bracket: false,
@@ -1299,6 +1304,7 @@ impl Line {
                 .is_some_and(|c| ends_with_function_word(c, || edges.before_last(body)));
         // A credit word ends with an ideograph, a bracketed credit with a
         // closing bracket: cheap gates before the string tests.
+        self.ends_with_photo_credit = closed_credit && ends_with_photo_credit(text());
         self.ends_with_credit = closed_credit
             || (last == CharRole::Ideograph
                 && edges.last.is_some_and(ends_credit_word)
@@ -2770,6 +2776,12 @@ fn ends_before_noun(body: &str, punctuated: bool) -> bool {
 fn ends_with_credit(body: &str) -> bool {
     let inner = body.trim_end_matches(['）', ')']);
     inner.len() < body.len() && (ends_with_credit_word(inner) || inner.ends_with(['电', '電']))
+}
+
+/// [`ends_with_credit`] for a photo credit alone, not a dispatch.
+fn ends_with_photo_credit(body: &str) -> bool {
+    let inner = body.trim_end_matches(['）', ')']);
+    inner.len() < body.len() && ends_with_credit_word(inner)
 }
 
 /// Whether `body`, read with its letter-spacing, may be read by
@@ -4362,6 +4374,16 @@ mod tests {
             |line| line.ends_before_noun,
             &["系统的", "一旦引导，系统的", "是指，系统的", "系 统 的"],
             &["研究目的", "改革是必要的", "的确", "系统"],
+        );
+        // A bracketed photo credit, not a bracketed dateline.
+        flag(
+            |line| line.ends_with_photo_credit,
+            &["（新华社记者 张三 摄）", "图为会场。（本报记者 李四 摄）"],
+            &[
+                "（新华社北京1月28日电）",
+                "（本報宜蘭11月19日電）",
+                "新华社记者 张三 摄",
+            ],
         );
         // A function word that needs what follows, ending the line; not
         // `不已`, `而已`, nor a character that also ends common words.

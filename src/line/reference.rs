@@ -170,6 +170,7 @@ impl Reference {
                 }),
             // A credit word ends with an ideograph, a bracketed credit with a
             // closing bracket: cheap gates before the string tests.
+            ends_with_photo_credit: closed_credit && super::ends_with_photo_credit(text),
             ends_with_credit: closed_credit
                 || (last == CharRole::Ideograph
                     && edges.last.is_some_and(ends_credit_word)
