@@ -1086,9 +1086,7 @@ impl Line {
         line.ends_with_credit =
             edges.last.is_some_and(ends_credit_word) && ends_with_credit_word(body);
         line.dateline_lead = matches!(edges.last, Some('电' | '電'));
-        line.ends_with_function_word = edges
-            .last
-            .is_some_and(|c| ends_with_function_word(c, || None));
+        line.ends_with_function_word = ends_with_function_word(body);
         line
     }
 
@@ -1298,10 +1296,7 @@ impl Line {
         // (`的` is E7 9A 84 in UTF-8: its last byte is the cheap gate.)
         self.ends_before_noun =
             body.as_bytes().last() == Some(&0x84) && ends_before_noun(body, self.punctuated);
-        self.ends_with_function_word = last == CharRole::Ideograph
-            && edges
-                .last
-                .is_some_and(|c| ends_with_function_word(c, || edges.before_last(body)));
+        self.ends_with_function_word = last == CharRole::Ideograph && ends_with_function_word(body);
         // A credit word ends with an ideograph, a bracketed credit with a
         // closing bracket: cheap gates before the string tests.
         self.ends_with_photo_credit = closed_credit && ends_with_photo_credit(text());
@@ -2066,10 +2061,17 @@ fn opens_mid_phrase(body: &str, first: CharRole) -> bool {
     }
 }
 
+/// `的`, and the suffixes and particles that open no word (see
+/// [`opens_with_particle`]).
+const PARTICLES: [char; 7] = ['的', '们', '們', '吗', '嗎', '呢', '了'];
+
 /// Whether `c` may open a line mid-phrase whatever follows it (see
 /// [`opens_mid_phrase`]): `的`, or a suffix or particle that opens no word.
-const fn opens_with_particle(c: char) -> bool {
-    matches!(c, '的' | '们' | '們' | '吗' | '嗎' | '呢' | '了')
+/// (Most lines' first characters fail the gate on their last UTF-8 byte.)
+#[inline(always)]
+fn opens_with_particle(c: char) -> bool {
+    const GATE: u64 = last_byte_set(&PARTICLES);
+    GATE >> (c as u32 & 0x3F) & 1 == 1 && PARTICLES.contains(&c)
 }
 
 /// Width of the text before the first line-break opportunity in `body`.
@@ -2740,20 +2742,46 @@ fn ends_mid_word(body: &str, edges: &Edges) -> bool {
             .is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
-/// Whether a line whose last character is `last` ends with a function
-/// word that needs what follows it: a demonstrative (`这`), a preposition,
-/// conjunction or adverb (`于` `被` `或` `而` `但` `且` `虽` `也` `很` `又`),
-/// an auxiliary (`该` `已`, not in `不已` or `而已`, which close a clause:
-/// `before` gives the character before it) or the measure word `个`. None
+/// Function words that need what follows them (see
+/// [`ends_with_function_word`]).
+const FUNCTION_WORDS: [char; 19] = [
+    '这', '這', '该', '該', '已', '被', '或', '也', '而', '但', '很', '又', '且', '虽', '雖', '于',
+    '於', '个', '個',
+];
+
+/// The low six bits of the last UTF-8 byte of each of `chars` (all CJK,
+/// three bytes each), as a set: a gate before the search, which most
+/// lines' last characters do not pass.
+const fn last_byte_set(chars: &[char]) -> u64 {
+    let mut set = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        set |= 1 << (chars[i] as u32 & 0x3F);
+        i += 1;
+    }
+    set
+}
+
+/// Whether `body` ends with a function word that needs what follows it:
+/// a demonstrative (`这`), a preposition, conjunction or adverb (`于` `被`
+/// `或` `而` `但` `且` `虽` `也` `很` `又`), an auxiliary (`该` `已`, not in
+/// `不已` or `而已`, which close a clause) or the measure word `个`. None
 /// of them ends a sentence, a heading or a noun, so the sentence goes on
 /// in the next line. (Characters that also end common words are left out:
 /// `在` in `现在`, `为` in `作为`, `能` in `功能`, `与` in `参与`.)
-fn ends_with_function_word(last: char, before: impl FnOnce() -> Option<char>) -> bool {
-    match last {
-        '这' | '這' | '该' | '該' | '被' | '或' | '也' | '而' | '但' | '很' | '又' | '且'
-        | '虽' | '雖' | '于' | '於' | '个' | '個' => true,
-        '已' => !matches!(before(), Some('不' | '而')),
-        _ => false,
+fn ends_with_function_word(body: &str) -> bool {
+    const GATE: u64 = last_byte_set(&FUNCTION_WORDS);
+    let Some(&byte) = body.as_bytes().last() else {
+        return false;
+    };
+    if GATE >> (byte & 0x3F) & 1 == 0 {
+        return false;
+    }
+    let mut chars = body.chars().rev();
+    match chars.next() {
+        Some('已') => !matches!(chars.next(), Some('不' | '而')),
+        Some(last) => FUNCTION_WORDS.contains(&last),
+        None => false,
     }
 }
 

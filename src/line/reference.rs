@@ -165,9 +165,7 @@ impl Reference {
                     && (counts.compressible > counts.colons || !body.contains('是'))
             },
             ends_with_function_word: last == CharRole::Ideograph
-                && edges.last.is_some_and(|c| {
-                    super::ends_with_function_word(c, || body.chars().rev().nth(1))
-                }),
+                && super::ends_with_function_word(body),
             // A credit word ends with an ideograph, a bracketed credit with a
             // closing bracket: cheap gates before the string tests.
             ends_with_photo_credit: closed_credit && super::ends_with_photo_credit(text),
