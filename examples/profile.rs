@@ -9,8 +9,10 @@
 //! valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/examples/profile FILE 0 reflow
 //! ```
 //!
-//! Modes: `reflow` (`Reflower::reflow_into`), `stream` (`Reflower::reflow_stream`)
-//! and `floor` (split into lines, trim, copy: what `benches/reflow.rs` calls the floor).
+//! Modes: `reflow` (`Reflower::reflow_into`), `stream` (`Reflower::reflow_stream`
+//! over the text as a slice), `reader` (`Reflower::reflow_stream` through a
+//! 64 KiB `BufReader`, as the CLI reads a file or stdin) and `floor` (split
+//! into lines, trim, copy: what `benches/reflow.rs` calls the floor).
 
 use std::process::ExitCode;
 
@@ -18,7 +20,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(path), Some(Ok(runs))) = (args.first(), args.get(1).map(|n| n.parse::<usize>()))
     else {
-        eprintln!("usage: profile FILE RUNS [reflow|stream|floor]");
+        eprintln!("usage: profile FILE RUNS [reflow|stream|reader|floor]");
         return ExitCode::from(2);
     };
     let mode = args.get(2).map_or("reflow", String::as_str);
@@ -45,6 +47,13 @@ fn main() -> ExitCode {
             }
             "stream" => {
                 if let Err(e) = reflower.reflow_stream(text.as_bytes(), &mut sink) {
+                    eprintln!("profile: {e}");
+                    return ExitCode::from(1);
+                }
+            }
+            "reader" => {
+                let reader = std::io::BufReader::with_capacity(1 << 16, text.as_bytes());
+                if let Err(e) = reflower.reflow_stream(reader, &mut sink) {
                     eprintln!("profile: {e}");
                     return ExitCode::from(1);
                 }

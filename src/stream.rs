@@ -189,21 +189,37 @@ impl Reflower {
             if buf.is_empty() {
                 break;
             }
-            let whole = whole_lines(buf);
-            let take = whole.unwrap_or(buf.len());
-            if whole.is_some() && state.bytes.is_empty() && take >= chunk {
-                // Enough whole lines in the reader's buffer (a large one, or
-                // a slice): measured from there rather than copied first.
-                state.absorb_bytes(&buf[..take], self, &mut output)?;
-                input.consume(take);
+            let Some(take) = whole_lines(buf) else {
+                // No line ends here: held until the rest of the line comes.
+                state.partial.extend_from_slice(buf);
+                let read = buf.len();
+                input.consume(read);
                 continue;
+            };
+            let mut lines = &buf[..take];
+            if !state.partial.is_empty() {
+                // The held line ends here; only it goes through `partial`,
+                // the lines after it are taken from the reader's buffer.
+                let end = first_line_end(lines);
+                state.partial.extend_from_slice(&lines[..end]);
+                state.take_partial()?;
+                lines = &lines[end..];
             }
-            state.bytes.extend_from_slice(&buf[..take]);
+            if state.text.is_empty() && lines.len() >= chunk {
+                // Enough whole lines in the reader's buffer (a large one, or
+                // a slice), nothing before them: measured from there rather
+                // than copied first.
+                state.absorb_in_place(lines, self, &mut output)?;
+            } else {
+                state.take_in(lines)?;
+                if state.text.len() - state.measured >= chunk {
+                    state.absorb(self, &mut output)?;
+                }
+            }
             input.consume(take);
-            if whole.is_some() && state.bytes.len() >= chunk {
-                state.absorb(self, &mut output)?;
-            }
         }
+        // A last line without a terminator.
+        state.take_partial()?;
         state.absorb(self, &mut output)?;
         let StreamState {
             text,
@@ -235,13 +251,30 @@ fn whole_lines(buf: &[u8]) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+/// The length of the first line of `lines` (whole lines, as
+/// [`whole_lines`] cuts them: a `\r` at their end is no half of a `\r\n`).
+fn first_line_end(lines: &[u8]) -> usize {
+    let at = lines
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .unwrap_or(lines.len());
+    if lines[at..].starts_with(b"\r\n") {
+        at + 2
+    } else {
+        (at + 1).min(lines.len())
+    }
+}
+
 /// What `reflow_stream` holds between reads.
 #[derive(Debug, Default)]
 struct StreamState {
-    /// The section being collected and the lines read since, as text.
+    /// The section being collected and the lines read since (measured up
+    /// to `measured`), as text: whole lines, except at the input's end.
     text: String,
-    /// Input read but not yet measured: whole lines, except at the end.
-    bytes: Vec<u8>,
+    /// Where the lines of `text` not yet measured start.
+    measured: usize,
+    /// A line read but not yet ended (not checked for UTF-8 yet either).
+    partial: Vec<u8>,
     /// Bytes of the input before `text`, for error offsets.
     dropped: usize,
     /// Whether the input read so far ends with a line terminator.
@@ -253,58 +286,84 @@ struct StreamState {
 }
 
 impl StreamState {
-    /// Measures the lines in `bytes`, writes every section they complete and
-    /// drops the text written.
-    fn absorb<W: Write>(&mut self, reflower: &Reflower, output: &mut W) -> Result<(), Error> {
-        if self.bytes.is_empty() {
-            return Ok(());
+    /// Checks `bytes` (whole lines, or the input's end), and returns them as
+    /// text, noting how they end.
+    fn check<'b>(&mut self, bytes: &'b [u8]) -> Result<&'b str, Error> {
+        let valid = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+            offset: self.dropped + self.text.len() + e.valid_up_to(),
+        })?;
+        if !valid.is_empty() {
+            self.ends_with_terminator = valid.ends_with(['\n', '\r']);
         }
-        let mut bytes = std::mem::take(&mut self.bytes);
-        let absorbed = self.absorb_bytes(&bytes, reflower, output);
-        bytes.clear();
-        self.bytes = bytes;
-        absorbed
+        // (`valid` is whole lines, or the input's end: a `\r` at its end
+        // is not half of a `\r\n`.)
+        self.terminator = self.terminator.or_else(|| Terminator::first_in(valid));
+        Ok(valid)
     }
 
-    /// [`StreamState::absorb`] of `bytes` (whole lines, or the input's
-    /// end), read from wherever they are.
-    fn absorb_bytes<W: Write>(
+    /// Adds `bytes` (whole lines, or the input's end) to the text, to be
+    /// measured.
+    fn take_in(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        let valid = self.check(bytes)?;
+        self.text.push_str(valid);
+        Ok(())
+    }
+
+    /// [`StreamState::take_in`] of the line held in `partial`.
+    fn take_partial(&mut self) -> Result<(), Error> {
+        let partial = std::mem::take(&mut self.partial);
+        let taken = self.take_in(&partial);
+        self.partial = partial;
+        self.partial.clear();
+        taken
+    }
+
+    /// Measures the lines not yet measured, writes every section they
+    /// complete and drops the text written.
+    fn absorb<W: Write>(&mut self, reflower: &Reflower, output: &mut W) -> Result<(), Error> {
+        if self.measured == self.text.len() {
+            return Ok(());
+        }
+        self.writer
+            .feed(&self.text, self.measured, reflower, &mut self.out);
+        let keep_from = self.writer.pending_start().unwrap_or(self.text.len());
+        self.write_out(output)?;
+        // Nothing written since the last read: a long section is still being
+        // collected, and moving its lines on every read would be quadratic.
+        if keep_from > 0 {
+            self.text.drain(..keep_from);
+            self.writer.shift_back(keep_from);
+            self.dropped += keep_from;
+        }
+        self.measured = self.text.len();
+        Ok(())
+    }
+
+    /// [`StreamState::absorb`] of `bytes` (whole lines), with no text
+    /// before them: measured where they are, and only the lines still
+    /// pending after are copied.
+    fn absorb_in_place<W: Write>(
         &mut self,
         bytes: &[u8],
         reflower: &Reflower,
         output: &mut W,
     ) -> Result<(), Error> {
-        let from = self.text.len();
-        let valid = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
-            offset: self.dropped + from + e.valid_up_to(),
-        })?;
-        self.ends_with_terminator = valid.ends_with(['\n', '\r']);
-        // (`valid` is whole lines, or the input's end: a `\r` at its end
-        // is not half of a `\r\n`.)
-        self.terminator = self.terminator.or_else(|| Terminator::first_in(valid));
-        // With nothing pending (the first read), the lines are measured
-        // where they are, and only those still pending after are copied.
-        let in_place = from == 0;
-        if !in_place {
-            self.text.push_str(valid);
-        }
-        let text = if in_place { valid } else { &self.text };
-        self.writer.feed(text, from, reflower, &mut self.out);
-        let keep_from = self.writer.pending_start().unwrap_or(text.len());
+        let valid = self.check(bytes)?;
+        self.writer.feed(valid, 0, reflower, &mut self.out);
+        let keep_from = self.writer.pending_start().unwrap_or(valid.len());
+        self.write_out(output)?;
+        self.text.push_str(&valid[keep_from..]);
+        self.measured = self.text.len();
+        self.writer.shift_back(keep_from);
+        self.dropped += keep_from;
+        Ok(())
+    }
+
+    /// Writes what the writer wrote, with the input's line terminator.
+    fn write_out<W: Write>(&mut self, output: &mut W) -> Result<(), Error> {
         self.terminator.unwrap_or_default().apply(&mut self.out, 0);
         output.write_all(self.out.as_bytes())?;
         self.out.clear();
-        if in_place {
-            self.text.push_str(&valid[keep_from..]);
-        } else if keep_from > 0 {
-            self.text.drain(..keep_from);
-        }
-        // Nothing written since the last read: a long section is still being
-        // collected, and moving its lines on every read would be quadratic.
-        if keep_from > 0 {
-            self.writer.shift_back(keep_from);
-            self.dropped += keep_from;
-        }
         Ok(())
     }
 }
