@@ -2763,18 +2763,6 @@ const fn last_byte_set(chars: &[char]) -> u64 {
     set
 }
 
-/// The six bits above the low six of each of `chars` (all CJK: the low
-/// bits of their middle UTF-8 byte), as a set (see [`last_byte_set`]).
-const fn middle_bits_set(chars: &[char]) -> u64 {
-    let mut set = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        set |= 1 << (chars[i] as u32 >> 6 & 0x3F);
-        i += 1;
-    }
-    set
-}
-
 /// Whether `body`, whose last character is `last`, ends with a function
 /// word that needs what follows it: a demonstrative (`这`), a preposition,
 /// conjunction or adverb (`于` `被` `或` `而` `但` `且` `虽` `也` `很` `又`),
@@ -2785,24 +2773,32 @@ const fn middle_bits_set(chars: &[char]) -> u64 {
 /// `功能`, `与` in `参与`.)
 #[inline(always)]
 fn ends_with_function_word(body: &str, last: char) -> bool {
-    // Two gates on the already decoded character, its low six bits and
-    // the six above them, let about one line in eleven that ends with an
-    // ideograph through to the search.
-    const LOW: u64 = last_byte_set(&FUNCTION_WORDS);
-    const HIGH: u64 = middle_bits_set(&FUNCTION_WORDS);
-    let c = last as u32;
-    LOW >> (c & 0x3F) & HIGH >> (c >> 6 & 0x3F) & 1 == 1 && is_function_word_end(body, last)
+    // One bit a main-block ideograph (all the words are): one load, no
+    // search, for every line that ends with an ideograph.
+    let at = (last as u32).wrapping_sub(0x4E00);
+    at < 0x5200
+        && FUNCTION_WORD_BITS[at as usize / 64] >> (at % 64) & 1 != 0
+        && (last != '已' || !closes_clause_with_yi(body))
 }
 
-/// [`ends_with_function_word`] past its gates.
-fn is_function_word_end(body: &str, last: char) -> bool {
-    match last {
-        '已' => {
-            let before = body[..body.len() - last.len_utf8()].chars().next_back();
-            !matches!(before, Some('不' | '而'))
-        }
-        _ => FUNCTION_WORDS.contains(&last),
+/// A bit for every ideograph from U+4E00 to U+9FFF, set for the
+/// [`FUNCTION_WORDS`].
+const FUNCTION_WORD_BITS: [u64; 0x5200 / 64] = {
+    let mut bits = [0; 0x5200 / 64];
+    let mut i = 0;
+    while i < FUNCTION_WORDS.len() {
+        let at = FUNCTION_WORDS[i] as u32 - 0x4E00;
+        bits[at as usize / 64] |= 1 << (at % 64);
+        i += 1;
     }
+    bits
+};
+
+/// Whether `body`, which ends with `已`, ends with `不已` or `而已`, which
+/// close a clause.
+fn closes_clause_with_yi(body: &str) -> bool {
+    let before = body[..body.len() - '已'.len_utf8()].chars().next_back();
+    matches!(before, Some('不' | '而'))
 }
 
 /// Whether `body`, which ends with `的`, ends with the particle: not alone
