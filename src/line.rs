@@ -1086,7 +1086,7 @@ impl Line {
         line.ends_with_credit =
             edges.last.is_some_and(ends_credit_word) && ends_with_credit_word(body);
         line.dateline_lead = matches!(edges.last, Some('电' | '電'));
-        line.ends_with_function_word = ends_with_function_word(body);
+        line.ends_with_function_word = edges.last.is_some_and(|c| ends_with_function_word(body, c));
         line
     }
 
@@ -1296,7 +1296,8 @@ impl Line {
         // (`的` is E7 9A 84 in UTF-8: its last byte is the cheap gate.)
         self.ends_before_noun =
             body.as_bytes().last() == Some(&0x84) && ends_before_noun(body, self.punctuated);
-        self.ends_with_function_word = last == CharRole::Ideograph && ends_with_function_word(body);
+        self.ends_with_function_word = last == CharRole::Ideograph
+            && edges.last.is_some_and(|c| ends_with_function_word(body, c));
         // A credit word ends with an ideograph, a bracketed credit with a
         // closing bracket: cheap gates before the string tests.
         self.ends_with_photo_credit = closed_credit && ends_with_photo_credit(text());
@@ -2762,27 +2763,42 @@ const fn last_byte_set(chars: &[char]) -> u64 {
     set
 }
 
-/// Whether `body` ends with a function word that needs what follows it:
-/// a demonstrative (`这`), a preposition, conjunction or adverb (`于` `被`
-/// `或` `而` `但` `且` `虽` `也` `很` `又`), an auxiliary (`该` `已`, not in
-/// `不已` or `而已`, which close a clause) or the measure word `个`. None
-/// of them ends a sentence, a heading or a noun, so the sentence goes on
-/// in the next line. (Characters that also end common words are left out:
-/// `在` in `现在`, `为` in `作为`, `能` in `功能`, `与` in `参与`.)
-fn ends_with_function_word(body: &str) -> bool {
-    const GATE: u64 = last_byte_set(&FUNCTION_WORDS);
-    let Some(&byte) = body.as_bytes().last() else {
-        return false;
-    };
-    if GATE >> (byte & 0x3F) & 1 == 0 {
-        return false;
+/// Whether `body`, whose last character is `last`, ends with a function
+/// word that needs what follows it: a demonstrative (`这`), a preposition,
+/// conjunction or adverb (`于` `被` `或` `而` `但` `且` `虽` `也` `很` `又`),
+/// an auxiliary (`该` `已`, not in `不已` or `而已`, which close a clause) or
+/// the measure word `个`. None of them ends a sentence, a heading or a
+/// noun, so the sentence goes on in the next line. (Characters that also
+/// end common words are left out: `在` in `现在`, `为` in `作为`, `能` in
+/// `功能`, `与` in `参与`.)
+#[inline(always)]
+fn ends_with_function_word(body: &str, last: char) -> bool {
+    // One bit a main-block ideograph (all the words are): one load, no
+    // search, for every line that ends with an ideograph.
+    let at = (last as u32).wrapping_sub(0x4E00);
+    at < 0x5200
+        && FUNCTION_WORD_BITS[at as usize / 64] >> (at % 64) & 1 != 0
+        && (last != '已' || !closes_clause_with_yi(body))
+}
+
+/// A bit for every ideograph from U+4E00 to U+9FFF, set for the
+/// [`FUNCTION_WORDS`].
+const FUNCTION_WORD_BITS: [u64; 0x5200 / 64] = {
+    let mut bits = [0; 0x5200 / 64];
+    let mut i = 0;
+    while i < FUNCTION_WORDS.len() {
+        let at = FUNCTION_WORDS[i] as u32 - 0x4E00;
+        bits[at as usize / 64] |= 1 << (at % 64);
+        i += 1;
     }
-    let mut chars = body.chars().rev();
-    match chars.next() {
-        Some('已') => !matches!(chars.next(), Some('不' | '而')),
-        Some(last) => FUNCTION_WORDS.contains(&last),
-        None => false,
-    }
+    bits
+};
+
+/// Whether `body`, which ends with `已`, ends with `不已` or `而已`, which
+/// close a clause.
+fn closes_clause_with_yi(body: &str) -> bool {
+    let before = body[..body.len() - '已'.len_utf8()].chars().next_back();
+    matches!(before, Some('不' | '而'))
 }
 
 /// Whether `body`, which ends with `的`, ends with the particle: not alone

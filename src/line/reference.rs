@@ -165,7 +165,10 @@ impl Reference {
                     && (counts.compressible > counts.colons || !body.contains('是'))
             },
             ends_with_function_word: last == CharRole::Ideograph
-                && super::ends_with_function_word(body),
+                && body
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| super::ends_with_function_word(body, c)),
             // A credit word ends with an ideograph, a bracketed credit with a
             // closing bracket: cheap gates before the string tests.
             ends_with_photo_credit: closed_credit && super::ends_with_photo_credit(text),
