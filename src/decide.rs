@@ -193,9 +193,9 @@ pub enum Reason {
     /// line, whatever the widths say.
     NounFollows,
     /// Join: the line ends with a function word that closes no clause and
-    /// no heading (`这`, `被`, `或`, `也`, `个`…; see
-    /// [`Line::ends_with_function_word`]): the sentence runs on into the
-    /// next line, whatever the widths say.
+    /// no heading (`这 该 已 被 或 也 而 但 很 又 且 虽 于 个`, not `不已` or
+    /// `而已`): the sentence runs on into the next line, whatever the widths
+    /// say.
     FunctionWordRunsOn,
     /// Join: the line may be cut from the next at a compressed mark, the
     /// printed line so far falls short of the column, and the next line is
