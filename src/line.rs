@@ -2775,20 +2775,18 @@ const fn last_byte_set(chars: &[char]) -> u64 {
 fn ends_with_function_word(body: &str, last: char) -> bool {
     // One bit a main-block ideograph (all the words are): one load, no
     // search, for every line that ends with an ideograph.
-    let at = (last as u32).wrapping_sub(0x4E00);
-    at < 0x5200
-        && FUNCTION_WORD_BITS[at as usize / 64] >> (at % 64) & 1 != 0
+    ideograph_bit(last).is_some_and(|(word, bit)| FUNCTION_WORD_BITS[word] >> bit & 1 != 0)
         && (last != '已' || !closes_clause_with_yi(body))
 }
 
-/// A bit for every ideograph from U+4E00 to U+9FFF, set for the
-/// [`FUNCTION_WORDS`].
-const FUNCTION_WORD_BITS: [u64; 0x5200 / 64] = {
+/// The [`FUNCTION_WORDS`] as a set.
+const FUNCTION_WORD_BITS: IdeographBits = {
     let mut bits = [0; 0x5200 / 64];
     let mut i = 0;
     while i < FUNCTION_WORDS.len() {
-        let at = FUNCTION_WORDS[i] as u32 - 0x4E00;
-        bits[at as usize / 64] |= 1 << (at % 64);
+        if let Some((word, bit)) = ideograph_bit(FUNCTION_WORDS[i]) {
+            bits[word] |= 1 << bit;
+        }
         i += 1;
     }
     bits
@@ -2818,14 +2816,19 @@ fn ends_before_noun(body: &str, punctuated: bool) -> bool {
 /// A bracketed photo credit or dateline closes the line: `（新华社记者 张三 摄）`,
 /// `（新华社北京1月28日电）`. Whatever stood before it, the paragraph ends there.
 fn ends_with_credit(body: &str) -> bool {
+    inside_closing_brackets(body)
+        .is_some_and(|inner| ends_with_credit_word(inner) || inner.ends_with(['电', '電']))
+}
+
+/// `body` without the closing brackets it ends with, if it ends with any.
+fn inside_closing_brackets(body: &str) -> Option<&str> {
     let inner = body.trim_end_matches(['）', ')']);
-    inner.len() < body.len() && (ends_with_credit_word(inner) || inner.ends_with(['电', '電']))
+    (inner.len() < body.len()).then_some(inner)
 }
 
 /// [`ends_with_credit`] for a photo credit alone, not a dispatch.
 fn ends_with_photo_credit(body: &str) -> bool {
-    let inner = body.trim_end_matches(['）', ')']);
-    inner.len() < body.len() && ends_with_credit_word(inner)
+    inside_closing_brackets(body).is_some_and(ends_with_credit_word)
 }
 
 /// Whether `body`, read with its letter-spacing, may be read by
@@ -3441,16 +3444,31 @@ fn contains3(bytes: &[u8], needle: &str) -> bool {
 /// each ideograph of the main block tells those at once, with no `match`.
 #[inline(always)]
 fn may_open_furniture(c: char) -> bool {
+    match ideograph_bit(c) {
+        Some((word, bit)) => FURNITURE_IDEOGRAPHS[word] >> bit & 1 != 0,
+        None => opens_furniture_exactly(c),
+    }
+}
+
+/// A set of ideographs of the main block (U+4E00 to U+9FFF), a bit each:
+/// one load tells whether a character is in it, with no `match`.
+type IdeographBits = [u64; 0x5200 / 64];
+
+/// Where `c`'s bit stands in an [`IdeographBits`] (word, bit), or `None`
+/// outside the main block.
+#[inline(always)]
+const fn ideograph_bit(c: char) -> Option<(usize, u32)> {
     let at = (c as u32).wrapping_sub(0x4E00);
     if at < 0x5200 {
-        return FURNITURE_IDEOGRAPHS[at as usize / 64] >> (at % 64) & 1 != 0;
+        Some((at as usize / 64, at % 64))
+    } else {
+        None
     }
-    opens_furniture_exactly(c)
 }
 
 /// A bit for every ideograph from U+4E00 to U+9FFF, set where
 /// [`opens_furniture_exactly`] holds.
-const FURNITURE_IDEOGRAPHS: [u64; 0x5200 / 64] = {
+const FURNITURE_IDEOGRAPHS: IdeographBits = {
     let mut bits = [0; 0x5200 / 64];
     let mut at = 0;
     while at < 0x5200 {
