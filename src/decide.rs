@@ -375,6 +375,14 @@ pub enum Reason {
     LongSection,
     /// Keep: one of the lines is preformatted (code, table, aligned columns).
     Preformatted,
+    /// Keep: one of the lines is an entry of a table of contents, leaders
+    /// before a page number (`第一章　总则……………1`): kept line by line.
+    ContentsEntry,
+    /// Break: the next line opens with a label and its colon, and so does
+    /// the line before it or the line after it (`张三：…` / `李四：…`,
+    /// `电话：…` / `传真：…`): the turns of a dialogue or the fields of a
+    /// form, each its own paragraph, whatever the widths.
+    LabelledLines,
     /// Keep: the lines around do not share a column width, so the text is not
     /// hard-wrapped here (already-flowing paragraphs, short items).
     NotWrapped,
@@ -510,6 +518,10 @@ impl fmt::Display for Reason {
             Reason::SectionBreak => "two or more blank lines: a section break, kept",
             Reason::LongSection => "4096 lines without a section break: a new section starts here",
             Reason::Preformatted => "preformatted line (code, table or aligned text)",
+            Reason::ContentsEntry => "entry of a table of contents (leaders and a page number)",
+            Reason::LabelledLines => {
+                "lines that open with a label and its colon (dialogue, form): each its own paragraph"
+            }
             Reason::NotWrapped => "no column width shared by the lines around: not hard-wrapped",
         };
         f.write_str(text)
@@ -1278,6 +1290,16 @@ fn plain_pair(ctx: &BreakContext<'_>) -> bool {
         && !ctx.after_header
 }
 
+/// Whether `next` is one of two or more lines in a row that open with a
+/// label and its colon (see [`Reason::LabelledLines`]).
+fn labelled_lines(ctx: &BreakContext<'_>) -> bool {
+    ctx.next.opens_with_label
+        && (ctx.prev.opens_with_label
+            || ctx
+                .after_next
+                .is_some_and(|after| after.opens_with_label && after.blanks_before == 0))
+}
+
 /// Whether a phrase runs on across the break, whatever the widths say:
 /// `next` opens mid-phrase, with the tail of the word `prev` stops in or
 /// with `的` (see [`Reason::OpensMidPhrase`]), or `prev` ends with `的`
@@ -1324,7 +1346,8 @@ fn plain_lines(prev: &Line, next: &Line) -> bool {
         | next.shape.page_top
         | prev.ends_with_credit
         | prev.dateline_lead
-        | next.dateline_lead;
+        | next.dateline_lead
+        | next.opens_with_label;
     prev.furniture.is_none()
         && next.furniture.is_none()
         && !flags
@@ -1403,6 +1426,7 @@ fn plainly_furniture(ctx: &BreakContext<'_>) -> Option<Furniture> {
         && !prev.dateline_lead
         && !prev.ends_with_credit
         && !prev.byline_without_name
+        && !next.opens_with_label
         && !prev.shape.page_top
         && !next.shape.page_top
         && !is_folio_line(prev)
@@ -1475,7 +1499,8 @@ fn plainly_not_wrapped(ctx: &BreakContext<'_>) -> bool {
             | next.dateline_lead
             | prev.shape.page_top
             | next.shape.page_top
-            | ctx.after_header)
+            | ctx.after_header
+            | next.opens_with_label)
         && prev.furniture.is_none()
         && next.furniture.is_none()
         && prev.brackets >= 0
@@ -1609,6 +1634,8 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
             Reason::Verse
         } else if prev.shape.table || next.shape.table {
             Reason::TableRow
+        } else if prev.shape.contents || next.shape.contents {
+            Reason::ContentsEntry
         } else {
             Reason::Preformatted
         };
@@ -1619,6 +1646,9 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     }
     if prev.last == CharRole::Open {
         return (Join, Reason::PrevEndsWithOpening);
+    }
+    if labelled_lines(ctx) {
+        return (Break, Reason::LabelledLines);
     }
     // A line holding one space between two lines is the word space the
     // extractor cut the printed line at (see `Line::word_space_before`):

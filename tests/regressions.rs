@@ -598,6 +598,59 @@ fn single_command_or_table_row_in_running_text_stays_a_line() {
 // Decision bugs: short lines glued that stand alone.
 // ---------------------------------------------------------------------------
 
+/// Lines that each open with a label and its colon are the turns of a
+/// dialogue or the fields of a form: each stays a line of its own, however
+/// the widths fall (they were glued by the rules for narrow lines with no
+/// column), the line before the first of them too. A turn wrapped onto a
+/// second line still runs on, and a wrapped line of prose that opens with
+/// `表示：` is no label line when the lines around it open with none.
+#[test]
+fn dialogue_turns_and_form_fields_stay_lines() {
+    let chat = "张三：你好，明天的会议几点开始？\n李四：下午三点，在三楼会议室\n张三：好的，我会准时到\n王五：我可能晚到十分钟\n李四：没问题\n";
+    assert_eq!(check(chat), chat);
+    let form = "姓名：张三\n性别：男\n出生日期：1990年1月1日\n籍贯：浙江杭州\n联系电话：13800000000\n电子邮箱：zhangsan@example.com\n";
+    assert_eq!(check(form), form);
+    let address =
+        "北京市海淀区中关村大街1号\n邮编：100080\n电话：010-12345678\nFax: 010-87654321\n";
+    assert_eq!(check(address), address);
+    let interview = "　　王毅：我们一贯主张通过对话协商解决分歧，\n这是我们的一贯立场，也是国际社会的共识。\n记者：您如何看待当前的形势？\n王毅：当前形势总体稳定，但也面临不少挑战，\n需要各方共同努力。\n";
+    let out = check(interview);
+    assert!(out.contains("分歧，这是我们"), "{out}");
+    assert!(out.contains("挑战，需要各方"), "{out}");
+    assert!(
+        out.contains("共识。\n\n记者：您如何看待当前的形势？\n\n王毅："),
+        "{out}"
+    );
+    let prose = "　　国家发展和改革委员会有关负责人今天在\n表示：今年以来，我国经济运行总体平稳，\n主要指标保持在合理区间，就业形势稳定。\n";
+    let out = check(prose);
+    assert!(
+        out.contains("今天在表示：今年以来，我国经济运行总体平稳，主要指标"),
+        "{out}"
+    );
+}
+
+/// An entry of a table of contents, leaders before a page number, is kept
+/// line by line, however full its line: as a word processor writes it
+/// (`……`) and as `pdftotext` gives LaTeX's (`. . . .`). A number at the end
+/// of a line of prose is no page.
+#[test]
+fn table_of_contents_entries_stay_lines() {
+    let word = "目　录\n第一章　总则……………………………………1\n第二章　组织机构………………………………5\n第三章　权利与义务……………………………12\n第四章　附则……………………………………20\n";
+    let out = check(word);
+    for entry in [
+        "总则……………………………………1\n",
+        "组织机构………………………………5\n",
+        "权利与义务……………………………12\n",
+    ] {
+        assert!(out.contains(entry), "{out}");
+    }
+    let latex = "目录\n1 引言 . . . . . . . . . . . . . . . . . . . . 1\n1.1 研究背景 . . . . . . . . . . . . . . . . . 2\n1.2 本文结构 . . . . . . . . . . . . . . . . . 4\n2 相关工作 . . . . . . . . . . . . . . . . . . 7\n";
+    assert_eq!(non_blank_lines(&check(latex)), non_blank_lines(latex));
+    let prose = "　　据统计，全市共有中小学校一百二十所，其中\n新建学校的数量为12\n所，比去年增加了三所，学生人数也明显增加。\n";
+    let out = check(prose);
+    assert!(out.contains("数量为12所，"), "{out}");
+}
+
 /// H1: a title and a salutation that ends at its colon stand alone before
 /// an indented paragraph; neither is a piece of a printed line (a piece cut
 /// at a compressed colon goes on with an unindented line).

@@ -111,7 +111,8 @@ impl Reference {
         // A code fence, here so that joined lines that make one (`` + `)
         // are seen as the line the output will hold.
         let fence = body.starts_with("```") || body.starts_with("~~~");
-        preformatted |= fence || is_piece_of_fence(body);
+        let contents = super::ends_with_leaders_and_page(body);
+        preformatted |= fence || contents || is_piece_of_fence(body);
         // Runs of spaces align table columns, unless the extractor spread a
         // justified line, which leaves single spaces between its ideographs.
         let aligned = counts.space_runs > 0 && !letter_spaced && !preformatted;
@@ -189,6 +190,7 @@ impl Reference {
             opens_mid_phrase: (matches!(lead_chunk_width(body, &edges, wide_ambiguous), 3 | 4)
                 || body.starts_with(['的', '们', '們', '吗', '嗎', '呢', '了']))
                 && super::opens_mid_phrase(body, first),
+            opens_with_label: super::opens_with_label(body),
             shape: Shape {
                 preformatted,
                 letter_spaced,
@@ -198,6 +200,7 @@ impl Reference {
                 justified: false,
                 fence,
                 code: false,
+                contents,
                 table: false,
                 set_in_first_line: false,
             },
