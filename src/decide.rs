@@ -1589,6 +1589,26 @@ fn next_fit(ctx: &BreakContext<'_>, column: u32) -> Fit {
         {
             Fit::Full
         }
+        // Full-width brackets print half an em narrower where punctuation
+        // is compressed (xeCJK's styles, Chromium's spacing trim): after a
+        // sentence end, a first line that holds two or more and lost its
+        // indent measures an em or half an em short of the column. (Not
+        // after a line that stops mid-sentence: that is no heading.)
+        Fit::Full
+            if next.bracket_marks >= 2
+                && ctx.prev.ends_sentence
+                && !next.shape.justified
+                && fit_as_set(
+                    &Line {
+                        width: next.width - next.bracket_marks,
+                        ..*next
+                    },
+                    next_column,
+                    ctx.after_next.map_or(0, |l| l.lead_chunk),
+                ) == Fit::IndentShort =>
+        {
+            Fit::IndentShort
+        }
         // So is a line wider than the column by its Latin text alone.
         Fit::Overlong
             if overflows_by_latin(next, next_column)

@@ -540,6 +540,9 @@ pub(crate) struct Line {
     /// Opening brackets and quotes (`（〔【《「『“(`) less closing ones:
     /// above zero, the line leaves a bracket open for the next to close.
     pub brackets: i32,
+    /// Full-width brackets (`（）《》「」【】`), opening or closing: each
+    /// prints half an em narrower where punctuation is compressed.
+    pub bracket_marks: u32,
     /// Single spaces between two wide characters (letter-spacing).
     pub letter_spaces: u32,
     /// Runs of three or more spaces inside the line, and column rules drawn
@@ -1054,6 +1057,7 @@ impl Line {
             counts.gaps += part.gaps;
             counts.wide_chars += part.wide_chars;
             counts.brackets += part.brackets;
+            counts.bracket_marks += part.bracket_marks;
             counts.letter_spaces += part.letter_spaces;
             counts.space_runs += part.space_runs;
         }
@@ -1179,6 +1183,7 @@ impl Line {
             gaps: counts.gaps,
             wide_chars: counts.wide_chars,
             brackets: counts.brackets,
+            bracket_marks: counts.bracket_marks,
             letter_spaces: counts.letter_spaces,
             space_runs: counts.space_runs,
             lead_chunk: 0,
@@ -1415,11 +1420,11 @@ pub(super) fn opens_with_label(body: &str) -> bool {
         } else {
             let (c, size) = decode_at(body, at);
             if c == '：' || c == ':' {
-                let rest = &bytes[at + size..];
-                return width > 0
-                    && !digits_only
-                    && !(ends_with_digit && rest.first().is_some_and(u8::is_ascii_digit))
-                    && !(c == ':' && matches!(rest.first(), Some(b'/' | b'\\')));
+                let next = bytes.get(at + size).copied();
+                // A time (`9：30`), a path or a URL's scheme (`C:\\`, `http://`).
+                let number_goes_on = ends_with_digit && next.is_some_and(|b| b.is_ascii_digit());
+                let path_goes_on = c == ':' && matches!(next, Some(b'/' | b'\\'));
+                return width > 0 && !digits_only && !number_goes_on && !path_goes_on;
             }
             if role_of(c) != CharRole::Ideograph {
                 return false;
@@ -1740,6 +1745,8 @@ struct Counts {
     gaps: u32,
     wide_chars: u32,
     brackets: i32,
+    /// Full-width brackets (see [`Line::bracket_marks`]).
+    bracket_marks: u32,
     letter_spaces: u32,
     space_runs: u32,
     /// Characters read one at a time: not ASCII, nor a wide character of
@@ -1934,6 +1941,7 @@ impl Counts {
         self.pauses += u32::from(marks >> 3 & 1);
         self.colons += u32::from(marks >> 4 & 1);
         self.brackets += i32::from(marks >> 1 & 1) - i32::from(marks >> 2 & 1);
+        self.bracket_marks += u32::from(marks >> 5 & 1);
         true
     }
 
@@ -2100,7 +2108,8 @@ const FULL_WIDTH_MARKS: [u8; 0x29 + 0x60] = {
             | ((balance > 0) as u8) << 1
             | ((balance < 0) as u8) << 2
             | (is_pause(c) as u8) << 3
-            | ((c == '：') as u8) << 4;
+            | ((c == '：') as u8) << 4
+            | ((balance != 0) as u8) << 5;
         at += 1;
     }
     table

@@ -629,6 +629,22 @@ fn dialogue_turns_and_form_fields_stay_lines() {
     );
 }
 
+/// Where punctuation is compressed, a full-width bracket prints half an em
+/// narrower than it measures: a paragraph's first line that holds a pair
+/// and lost its 2-em indent measures only an em short of the column, and
+/// after a full line that ends a sentence it still opens a paragraph. An em
+/// short without brackets, it is a line of the same paragraph.
+#[test]
+fn first_line_with_compressed_brackets_opens_a_paragraph() {
+    let lines = |fourth: &str| {
+        format!("今年以来全国规模以上工业增加值同\n比增长百分之五点三比上月加快零点五\n个百分点总体保持着稳定的增长态势。\n{fourth}\n查看存储介质的最大写入次数这些数据\n对于评估硬件寿命很有帮助。\n")
+    };
+    let out = check(&lines("网上（主要来源于供应商信息）可以"));
+    assert!(out.contains("增长态势。\n\n网上（主要"), "{out}");
+    let out = check(&lines("网上主要来源于供应商的信息里可以"));
+    assert!(out.contains("增长态势。网上主要"), "{out}");
+}
+
 /// An entry of a table of contents, leaders before a page number, is kept
 /// line by line, however full its line: as a word processor writes it
 /// (`……`) and as `pdftotext` gives LaTeX's (`. . . .`). A number at the end

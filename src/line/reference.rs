@@ -149,6 +149,7 @@ impl Reference {
             gaps: counts.gaps,
             wide_chars: counts.wide_chars,
             brackets: counts.brackets,
+            bracket_marks: counts.bracket_marks,
             letter_spaces: counts.letter_spaces,
             space_runs: counts.space_runs,
             lead_chunk: lead_chunk_width(body, &edges, wide_ambiguous),
@@ -270,6 +271,7 @@ struct Counts {
     gaps: u32,
     wide_chars: u32,
     brackets: i32,
+    bracket_marks: u32,
     letter_spaces: u32,
     space_runs: u32,
     /// A tab or a box-drawing character: aligned text.
@@ -329,6 +331,9 @@ impl Counts {
                     n.colons += u32::from(c == '：');
                     n.tab_or_box |= ('\u{2500}'..='\u{257F}').contains(&c);
                     n.brackets += bracket_balance(c);
+                    let full_width = ('\u{3001}'..='\u{3029}').contains(&c)
+                        || ('\u{FF01}'..='\u{FF60}').contains(&c);
+                    n.bracket_marks += u32::from(full_width && bracket_balance(c) != 0);
                 } else {
                     ascii_punctuation = c.is_ascii_punctuation();
                     let rest = &body[i..];
