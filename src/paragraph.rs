@@ -724,10 +724,14 @@ impl Analysis {
             // `prev` opens a page after its running header. After a folio (a
             // page number) the text may go on from the page before: only a
             // short line is the running title a page opens with.
-            let opens_page = before_copy.is_some_and(|b| {
-                b.furniture == Some(Furniture::RunningHeader)
-                    && (!is_folio_line(b) || column.map_or(true, |c| fit(prev, c, 0) == Fit::Short))
-            });
+            // (Read only after a break: most breaks follow a join.)
+            let opens_page = || {
+                before_copy.is_some_and(|b| {
+                    b.furniture == Some(Furniture::RunningHeader)
+                        && (!is_folio_line(b)
+                            || column.map_or(true, |c| fit(prev, c, 0) == Fit::Short))
+                })
+            };
             let ctx = BreakContext {
                 prev,
                 next,
@@ -735,7 +739,7 @@ impl Analysis {
                 next_column,
                 joined_before: before_copy.filter(|_| prev_joined),
                 brackets_before,
-                after_header: !prev_joined && !starts_section(prev) && opens_page,
+                after_header: !prev_joined && !starts_section(prev) && opens_page(),
                 after_next,
                 pieces_before: so_far.as_ref(),
                 openings: self.openings[i + 1],
