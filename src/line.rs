@@ -17,7 +17,7 @@ use crate::classify::{
     mark_class, marks_hold, may_open_space, role_of, starts_with_space, trim_space_end,
     trim_space_start, CharRole,
 };
-use crate::paragraph::starts_section;
+use crate::paragraph::blanks_start_section;
 
 /// A kind of newspaper furniture: a line that is its own paragraph by convention.
 ///
@@ -369,9 +369,15 @@ impl LineCounter {
     ) -> usize {
         let mut next = start;
         while next < text.len() {
+            // A line measured has the blank lines counted before it: whether
+            // it starts a section is told without reading its record back.
+            let blanks_before = self.blanks;
             let measured;
             (measured, next) = self.measure_next(text, next, wide_ambiguous, lines);
-            if measured && (lines.len() > limit || lines.last().is_some_and(starts_section)) {
+            debug_assert!(
+                !measured || lines.last().map(|l| l.blanks_before) == Some(blanks_before)
+            );
+            if measured && (lines.len() > limit || blanks_start_section(blanks_before)) {
                 break;
             }
         }

@@ -1024,7 +1024,13 @@ fn unspaced<'a>(section: &[Line], scratch: &'a mut Vec<Line>) -> &'a [Line] {
 /// can be reflowed on its own with the same result: this is what bounds the
 /// memory of [`Reflower::reflow_stream`].
 pub(crate) fn starts_section(line: &Line) -> bool {
-    line.blanks_before >= 2
+    blanks_start_section(line.blanks_before)
+}
+
+/// Whether `blanks` blank lines before a line make it open a new section
+/// (see [`starts_section`]).
+pub(crate) const fn blanks_start_section(blanks: u32) -> bool {
+    blanks >= 2
 }
 
 /// Blank lines in the separator written at a paragraph break.
