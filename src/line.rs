@@ -3226,6 +3226,8 @@ fn furniture_of(
     // Without a colon, no label is tried.
     let has_colon = || contains_colon(unbracketed);
     if opens_source_label(unbracketed)
+        // (Every label opens with a character of 3 bytes.)
+        && unbracketed[3..].starts_with(goes_on_source_label)
         && ((has_colon() && SOURCE_LABELS.iter().any(|k| labelled(k)))
             || SOURCE_WORDS.iter().any(|k| unbracketed.starts_with(k)))
     {
@@ -3509,6 +3511,45 @@ fn opens_source_label(text: &str) -> bool {
         '来', '來', '资', '資', '责', '責', '编', '編', '校', '审', '審', '作', '本', '美', '图',
         '圖', '版', '制', '製', '终', '終', '统', '統', '策', '监', '監', '值', '数', '數',
     ])
+}
+
+/// Whether `c` is the second character of one of [`SOURCE_LABELS`] or
+/// [`SOURCE_WORDS`] (a test keeps them in step): most lines that open with
+/// a label's first character (`图为…`, `本次…`) are turned away here,
+/// before the line is searched for a colon.
+fn goes_on_source_label(c: char) -> bool {
+    matches!(
+        c,
+        '任' | '划'
+            | '制'
+            | '劃'
+            | '图'
+            | '圖'
+            | '审'
+            | '審'
+            | '对'
+            | '對'
+            | '式'
+            | '据'
+            | '據'
+            | '料'
+            | '术'
+            | '校'
+            | '核'
+            | '源'
+            | '片'
+            | '版'
+            | '班'
+            | '筹'
+            | '籌'
+            | '編'
+            | '编'
+            | '者'
+            | '術'
+            | '製'
+            | '輯'
+            | '辑'
+    )
 }
 
 /// Words of a byline after its box: `□本报记者 张三`, `■文／李四`.
@@ -4687,6 +4728,10 @@ mod tests {
     fn furniture_gates_are_in_step() {
         for label in SOURCE_LABELS.iter().chain(&SOURCE_WORDS) {
             assert!(opens_source_label(label), "{label}");
+            // (`furniture_of` reads the second character 3 bytes in.)
+            assert_eq!(label.chars().next().unwrap().len_utf8(), 3, "{label}");
+            let second = label.chars().nth(1).unwrap();
+            assert!(goes_on_source_label(second), "{label}");
         }
         let gates: [(&[&str], &str); 3] = [
             (&SUBTITLE_OPENERS, "—－―─"),
