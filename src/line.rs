@@ -17,7 +17,7 @@ use crate::classify::{
     mark_class, marks_hold, may_open_space, role_of, starts_with_space, trim_space_end,
     trim_space_start, CharRole,
 };
-use crate::paragraph::starts_section;
+use crate::paragraph::blanks_start_section;
 
 /// A kind of newspaper furniture: a line that is its own paragraph by convention.
 ///
@@ -369,9 +369,15 @@ impl LineCounter {
     ) -> usize {
         let mut next = start;
         while next < text.len() {
+            // A line measured has the blank lines counted before it: whether
+            // it starts a section is told without reading its record back.
+            let blanks_before = self.blanks;
             let measured;
             (measured, next) = self.measure_next(text, next, wide_ambiguous, lines);
-            if measured && (lines.len() > limit || lines.last().is_some_and(starts_section)) {
+            debug_assert!(
+                !measured || lines.last().map(|l| l.blanks_before) == Some(blanks_before)
+            );
+            if measured && (lines.len() > limit || blanks_start_section(blanks_before)) {
                 break;
             }
         }
@@ -3343,6 +3349,8 @@ fn furniture_of(
     // Without a colon, no label is tried.
     let has_colon = || contains_colon(unbracketed);
     if opens_source_label(unbracketed)
+        // (Every label opens with a character of 3 bytes.)
+        && unbracketed[3..].starts_with(goes_on_source_label)
         && ((has_colon() && SOURCE_LABELS.iter().any(|k| labelled(k)))
             || SOURCE_WORDS.iter().any(|k| unbracketed.starts_with(k)))
     {
@@ -3626,6 +3634,45 @@ fn opens_source_label(text: &str) -> bool {
         '来', '來', '资', '資', '责', '責', '编', '編', '校', '审', '審', '作', '本', '美', '图',
         '圖', '版', '制', '製', '终', '終', '统', '統', '策', '监', '監', '值', '数', '數',
     ])
+}
+
+/// Whether `c` is the second character of one of [`SOURCE_LABELS`] or
+/// [`SOURCE_WORDS`] (a test keeps them in step): most lines that open with
+/// a label's first character (`图为…`, `本次…`) are turned away here,
+/// before the line is searched for a colon.
+fn goes_on_source_label(c: char) -> bool {
+    matches!(
+        c,
+        '任' | '划'
+            | '制'
+            | '劃'
+            | '图'
+            | '圖'
+            | '审'
+            | '審'
+            | '对'
+            | '對'
+            | '式'
+            | '据'
+            | '據'
+            | '料'
+            | '术'
+            | '校'
+            | '核'
+            | '源'
+            | '片'
+            | '版'
+            | '班'
+            | '筹'
+            | '籌'
+            | '編'
+            | '编'
+            | '者'
+            | '術'
+            | '製'
+            | '輯'
+            | '辑'
+    )
 }
 
 /// Words of a byline after its box: `□本报记者 张三`, `■文／李四`.
@@ -4881,6 +4928,10 @@ mod tests {
     fn furniture_gates_are_in_step() {
         for label in SOURCE_LABELS.iter().chain(&SOURCE_WORDS) {
             assert!(opens_source_label(label), "{label}");
+            // (`furniture_of` reads the second character 3 bytes in.)
+            assert_eq!(label.chars().next().unwrap().len_utf8(), 3, "{label}");
+            let second = label.chars().nth(1).unwrap();
+            assert!(goes_on_source_label(second), "{label}");
         }
         let gates: [(&[&str], &str); 3] = [
             (&SUBTITLE_OPENERS, "—－―─"),

@@ -724,10 +724,14 @@ impl Analysis {
             // `prev` opens a page after its running header. After a folio (a
             // page number) the text may go on from the page before: only a
             // short line is the running title a page opens with.
-            let opens_page = before_copy.is_some_and(|b| {
-                b.furniture == Some(Furniture::RunningHeader)
-                    && (!is_folio_line(b) || column.map_or(true, |c| fit(prev, c, 0) == Fit::Short))
-            });
+            // (Read only after a break: most breaks follow a join.)
+            let opens_page = || {
+                before_copy.is_some_and(|b| {
+                    b.furniture == Some(Furniture::RunningHeader)
+                        && (!is_folio_line(b)
+                            || column.map_or(true, |c| fit(prev, c, 0) == Fit::Short))
+                })
+            };
             let ctx = BreakContext {
                 prev,
                 next,
@@ -735,7 +739,7 @@ impl Analysis {
                 next_column,
                 joined_before: before_copy.filter(|_| prev_joined),
                 brackets_before,
-                after_header: !prev_joined && !starts_section(prev) && opens_page,
+                after_header: !prev_joined && !starts_section(prev) && opens_page(),
                 after_next,
                 pieces_before: so_far.as_ref(),
                 openings: self.openings[i + 1],
@@ -1020,7 +1024,13 @@ fn unspaced<'a>(section: &[Line], scratch: &'a mut Vec<Line>) -> &'a [Line] {
 /// can be reflowed on its own with the same result: this is what bounds the
 /// memory of [`Reflower::reflow_stream`].
 pub(crate) fn starts_section(line: &Line) -> bool {
-    line.blanks_before >= 2
+    blanks_start_section(line.blanks_before)
+}
+
+/// Whether `blanks` blank lines before a line make it open a new section
+/// (see [`starts_section`]).
+pub(crate) const fn blanks_start_section(blanks: u32) -> bool {
+    blanks >= 2
 }
 
 /// Blank lines in the separator written at a paragraph break.
