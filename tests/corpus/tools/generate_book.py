@@ -15,8 +15,9 @@ generate_xelatex.py for the prose pools and TeX helpers)
      line shows a paragraph's end); xeCJK punctuation style cycled; justified; page style
      `plain` (folio at the foot), `headings` (running head: chapter title and folio) or `empty`.
   3. Extracts the whole PDF with pdftotext (default and -raw), PyMuPDF and pdfminer.six; with
-     --ocr also every page rendered at 300 dpi and read by tesseract (chi_sim), labelled with
-     generate.py's fuzzy alignment for OCR.
+     --layout also with `pdftotext -layout` (never developed on); with --ocr also every page
+     rendered at 300 dpi and read by tesseract (chi_sim), labelled with generate.py's fuzzy
+     alignment for OCR.
   4. Labels: generate.label_page on the text with running heads and folios blanked out (they are
      not in the source), then every running head or folio line is a paragraph of its own (a
      break before and after it). Pages whose extraction reorders text are dropped and counted.
@@ -43,6 +44,13 @@ STYLES = ['skip', 'skip', 'indent', 'flush']
 BOOKS = ['Debian 管理员手册', '开源软件实用指南', '系统维护手记', 'Linux 入门教程', '软件打包指南']
 EXTRACTORS = [('pdftotext', G.ex_pdftotext), ('pdftotext-raw', G.ex_pdftotext_raw),
               ('pymupdf', G.ex_pymupdf), ('pdfminer', G.ex_pdfminer)]
+
+
+def ex_pdftotext_layout(pdf, work):
+    """`pdftotext -layout`: the page's physical layout kept with spaces (optional, --layout; one
+    column only, so no columns are set side by side)."""
+    return subprocess.run(['pdftotext', '-layout', '-enc', 'UTF-8', pdf, '-'],
+                          capture_output=True).stdout.decode('utf-8')
 
 
 def ex_ocr_pages(pdf, work):
@@ -168,6 +176,8 @@ def main():
     ap.add_argument('--prose', choices=['held-out', 'chromium'], default='chromium')
     ap.add_argument('--keep', action='store_true')
     ap.add_argument('--ocr', action='store_true', help='also OCR every page (tesseract chi_sim; slow)')
+    ap.add_argument('--layout', action='store_true',
+                    help='also extract with pdftotext -layout (an extractor the rules were not developed on)')
     args = ap.parse_args()
     outdir = os.path.join(os.path.abspath(args.out), args.split)
     work = tempfile.mkdtemp(prefix='cjk-book-')
@@ -191,7 +201,8 @@ def main():
                 'generator': 'tests/corpus/tools/generate_book.py', 'pages': [], 'dropped': []}
     for (name, layout, paras), pdf in zip(jobs, pdfs):
         meta = {k: layout[k] for k in ('fs', 'measure', 'lh', 'style', 'pagestyle', 'punct')}
-        for exname, fn in EXTRACTORS + ([('ocr', ex_ocr_pages)] if args.ocr else []):
+        extractors = EXTRACTORS + ([('pdftotext-layout', ex_pdftotext_layout)] if args.layout else [])
+        for exname, fn in extractors + ([('ocr', ex_ocr_pages)] if args.ocr else []):
             text = fn(pdf, work)
             fname = f'{name}-{exname}'
             points, stats = label(text, paras, layout['book'], fuzzy=exname == 'ocr')
