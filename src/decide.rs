@@ -1290,6 +1290,20 @@ fn plain_pair(ctx: &BreakContext<'_>) -> bool {
         && !ctx.after_header
 }
 
+/// Whether `next`, set in more than 2 em deeper than `prev`, which stops
+/// mid-sentence (at a character, a pause or a closing mark), is the rest
+/// of `prev`'s printed line placed where it printed (see
+/// [`decide_lines`]): a paragraph's indent is 2 em deeper at most, and a
+/// heading set in so (centred) follows a sentence end.
+fn placed_piece(prev: &Line, next: &Line) -> bool {
+    next.indent > prev.indent + 4
+        && !prev.ends_sentence
+        && (prev.last.is_text() || matches!(prev.last, CharRole::Pause | CharRole::Close))
+        && prev.furniture.is_none()
+        && next.furniture.is_none()
+        && !next.shape.preformatted
+}
+
 /// Whether `next` is one of two or more lines in a row that open with a
 /// label and its colon (see [`Reason::LabelledLines`]).
 fn labelled_lines(ctx: &BreakContext<'_>) -> bool {
@@ -1848,7 +1862,11 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     if prev.ends_mid_word && matches!(next.first, CharRole::Letter | CharRole::Digit) {
         return (Join, Reason::WordContinues);
     }
-    if next.indent >= prev.indent + 2 {
+    // (Set in far deeper than a paragraph's indent, after a line that stops
+    // mid-sentence, a line is the rest of that printed line, placed where
+    // it printed: `pdftotext -layout` sets a piece so, a row down from the
+    // piece it goes on from.)
+    if next.indent >= prev.indent + 2 && !placed_piece(prev, next) {
         return (Break, Reason::NextIndented);
     }
     // Where the section's first lines kept their indents, an indented line

@@ -645,6 +645,23 @@ fn first_line_with_compressed_brackets_opens_a_paragraph() {
     assert!(out.contains("增长态势。网上主要"), "{out}");
 }
 
+/// `pdftotext -layout` sets the rest of a printed line a row down, where it
+/// printed: set in far deeper than any paragraph's indent after a line that
+/// stops mid-sentence, it goes on with that line. A line set in by a
+/// paragraph's indent after a sentence end still opens a paragraph.
+#[test]
+fn a_piece_placed_where_it_printed_goes_on_with_its_line() {
+    let page = "软件包是任何 Linux 系统的标准组成部分，它们在这里被\n列出，包含了一个较小的、但功能不会太受限的字符模式\n的系统。它包含了可以用来发送电子邮件的工具，以及从\n档案服务器下载文件的工具，\n                          还有一些常用的命令行程序。\n";
+    let out = check(page);
+    assert!(
+        out.contains("下载文件的工具，还有一些常用的命令行程序。"),
+        "{out}"
+    );
+    let indented = "软件包是任何 Linux 系统的标准组成部分，它们在这里被\n列出，包含了一个较小的、但功能不会太受限的字符模式\n的系统。它包含了可以用来发送电子邮件的工具，以及从\n档案服务器下载文件的工具。\n    还有一些常用的命令行程序，它们也在这里被列出来了。\n";
+    let out = check(indented);
+    assert!(out.contains("下载文件的工具。\n\n    还有"), "{out}");
+}
+
 /// An entry of a table of contents, leaders before a page number, is kept
 /// line by line, however full its line: as a word processor writes it
 /// (`……`) and as `pdftotext` gives LaTeX's (`. . . .`). A number at the end
