@@ -192,7 +192,7 @@ fn lines_spaced_out_here_and_there_are_judged_by_their_width() {
     // (448, the held-out and book splits in), 605 and 0 (434) at its end:
     // the spaced pages gain a little less from the stop's rules than the
     // pages as extracted; 600 and 0 (425) with stop 35's compressed
-    // brackets.
+    // brackets, 587 and 0 (414) at its end.
     let plain = as_extracted();
     let some = score_transformed(|page| page.text = eval::some_lines_spaced_out(&page.text));
     assert_eq!(some["sample"].wrong(), 0);
