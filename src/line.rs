@@ -2890,25 +2890,21 @@ fn ends_with_function_word(body: &str, last: char) -> bool {
     // One bit a main-block ideograph (all the words are): one load, no
     // search, for every line that ends with an ideograph.
     const FUNCTION_WORD_BITS: IdeographBits = ideograph_bits(&FUNCTION_WORDS);
+    // (The character before the last is read only after `已` and `个`.)
+    let before = || body[..body.len() - last.len_utf8()].chars().next_back();
     has_ideograph(&FUNCTION_WORD_BITS, last)
-        && (last != '已' || !closes_clause_with_yi(body))
-        && (!matches!(last, '个' | '個') || !counts_in_digits(body))
-}
-
-/// Whether `body`, which ends with `个`, counts in digits before it (`3个`):
-/// a quantity, which a list's or a table's cell ends with as often as a
-/// sentence goes on past it. (Over every labelled page no line ends so;
-/// `三个`, `两个` end 1,074 lines, all but 4 of them mid-sentence.)
-fn counts_in_digits(body: &str) -> bool {
-    let before = body[..body.len() - '个'.len_utf8()].chars().next_back();
-    before.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-}
-
-/// Whether `body`, which ends with `已`, ends with `不已` or `而已`, which
-/// close a clause.
-fn closes_clause_with_yi(body: &str) -> bool {
-    let before = body[..body.len() - '已'.len_utf8()].chars().next_back();
-    matches!(before, Some('不' | '而'))
+        && match last {
+            // `不已`, `而已` close a clause.
+            '已' => !matches!(before(), Some('不' | '而')),
+            // `3个` is a quantity, which a list's or a table's cell ends
+            // with as often as a sentence goes on past it (over every
+            // labelled page no line ends so; `三个`, `两个` end 1,074 lines,
+            // all but 4 of them mid-sentence).
+            '个' | '個' => {
+                !before().is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            }
+            _ => true,
+        }
 }
 
 /// Whether `body`, which ends with `的`, ends with the particle: not alone

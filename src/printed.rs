@@ -223,8 +223,8 @@ fn compressed(line: &Line) -> u64 {
 /// the generated book and XeLaTeX pages: see the README.)
 fn narrowest(line: &Line) -> u64 {
     u64::from(
-        (line.width - line.indent)
-            .saturating_sub(line.compressible + line.gaps / 2 + line.narrow / 8),
+        line.min_width()
+            .saturating_sub(line.indent + line.narrow / 8),
     )
 }
 
@@ -608,14 +608,17 @@ mod tests {
     /// Returns the text and the indices of the lines that end a paragraph.
     fn set(paragraphs: &[&str], column: f32, indent: f32, cut: bool) -> (String, Vec<usize>) {
         set_with(paragraphs, column, indent, marks_at(0.5), |c| {
-            cut && "，、；：。！？”）".contains(c)
+            cut && MARKS.contains(c)
         })
     }
+
+    /// The marks that the test pages compress and cut after.
+    const MARKS: &str = "，、；：。！？”）";
 
     /// Every mark `mark_width` em wide, every other character 1 em.
     fn marks_at(mark_width: f32) -> impl Fn(char) -> f32 {
         move |c| {
-            if "，、；：。！？”）".contains(c) {
+            if MARKS.contains(c) {
                 mark_width
             } else {
                 1.0
@@ -632,7 +635,7 @@ mod tests {
         width: impl Fn(char) -> f32,
         cut_after: impl Fn(char) -> bool,
     ) -> (String, Vec<usize>) {
-        let is_mark = |c: char| "，、；：。！？”）".contains(c);
+        let is_mark = |c: char| MARKS.contains(c);
         let mut out = String::new();
         let mut ends = Vec::new();
         for paragraph in paragraphs {
@@ -801,12 +804,12 @@ mod tests {
             "软件包管理工具，如 apt-get 和 aptitude 等，会自动处理依赖关系，安装一个软件包时，它所依赖的软件包也会被一并安装，删除时则会提示哪些软件包不再需要，可以一起删除。",
         ];
         let width = |c: char| match c {
-            '，' | '、' | '；' | '：' | '。' | '！' | '？' | '”' | '）' => 0.5,
+            c if MARKS.contains(c) => 0.5,
             ' ' => 0.25,
             c if c.is_ascii() => 0.44,
             _ => 1.0,
         };
-        let cut = |c: char| "，、；：。！？”）".contains(c);
+        let cut = |c: char| MARKS.contains(c);
         let wrong: Vec<usize> = [30.0, 32.0, 34.0, 36.0, 38.5, 40.0]
             .iter()
             .map(|&column| {
