@@ -1292,9 +1292,10 @@ fn plain_pair(ctx: &BreakContext<'_>) -> bool {
 
 /// Whether `next`, set in more than 2 em deeper than `prev`, which stops
 /// mid-sentence (at a character, a pause or a closing mark), is the rest
-/// of `prev`'s printed line placed where it printed (see
-/// [`decide_lines`]): a paragraph's indent is 2 em deeper at most, and a
-/// heading set in so (centred) follows a sentence end.
+/// of `prev`'s printed line placed where it printed, as `pdftotext
+/// -layout` sets a piece a row down from the one it goes on from: a
+/// paragraph's indent is 2 em deeper at most, and a heading set in so
+/// (centred) follows a sentence end.
 fn placed_piece(prev: &Line, next: &Line) -> bool {
     next.indent > prev.indent + 4
         && !prev.ends_sentence
@@ -1862,10 +1863,7 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     if prev.ends_mid_word && matches!(next.first, CharRole::Letter | CharRole::Digit) {
         return (Join, Reason::WordContinues);
     }
-    // (Set in far deeper than a paragraph's indent, after a line that stops
-    // mid-sentence, a line is the rest of that printed line, placed where
-    // it printed: `pdftotext -layout` sets a piece so, a row down from the
-    // piece it goes on from.)
+    // (Not a piece `pdftotext -layout` placed where it printed.)
     if next.indent >= prev.indent + 2 && !placed_piece(prev, next) {
         return (Break, Reason::NextIndented);
     }

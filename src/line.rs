@@ -1069,7 +1069,7 @@ impl Line {
         }
         // A label stands within the first part, or runs past a first part
         // narrower than one.
-        counts.ascii_colon = parts.first().is_some_and(|first| {
+        counts.label_gate = parts.first().is_some_and(|first| {
             first.opens_with_label || first.width - first.indent <= LABEL_WIDTH + 2
         });
         for (pair, spaced) in parts.windows(2).zip(spaced_seams) {
@@ -1208,7 +1208,7 @@ impl Line {
             opens_with_credit: false,
             opens_mid_phrase: false,
             // (Read from the text by `Line::derive` past this gate.)
-            opens_with_label: counts.ascii_colon || counts.colons > 0,
+            opens_with_label: counts.label_gate || counts.colons > 0,
             shape: Shape::default(),
             furniture: None,
             cut: SectionCut::None,
@@ -1760,9 +1760,11 @@ struct Counts {
     decoded: u32,
     /// A tab or a box-drawing character: aligned text.
     tab_or_box: bool,
-    /// An ASCII colon: with a full-width one ([`Counts::colons`]), the cheap
-    /// gate before [`opens_with_label`] reads the text.
-    ascii_colon: bool,
+    /// Whether the body may open with a label, the cheap gate before
+    /// [`opens_with_label`] reads the text: an ASCII colon in it (full-width
+    /// ones are [`Counts::colons`]); for a line composed of parts, a first
+    /// part that opens with a label or is narrower than one.
+    label_gate: bool,
 }
 
 impl Counts {
@@ -1860,7 +1862,7 @@ impl Counts {
                         n.brackets -= 1;
                     } else if matches!(b, b',' | b';' | b':') {
                         n.pauses += 1;
-                        n.ascii_colon |= b == b':';
+                        n.label_gate |= b == b':';
                     } else if b == b'|' {
                         n.space_runs += u32::from(is_column_rule(bytes, i));
                     }
