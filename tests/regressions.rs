@@ -629,6 +629,30 @@ fn dialogue_turns_and_form_fields_stay_lines() {
     );
 }
 
+/// A reference list or a page's footnotes, each note opening with its
+/// number in brackets (`[1]`, `［2］`, `【3】`): every note is a paragraph,
+/// its wrapped lines joined, and the prose before the first note is not run
+/// into it. A wrapped line of prose that opens with an inline note's marker
+/// (`[55] 你需要…`) still runs on: one number, or numbers that do not follow
+/// one another, make no list.
+#[test]
+fn numbered_notes_are_paragraphs_of_their_own() {
+    let references = "参考文献\n[1] 费孝通. 乡土中国[M]. 北京: 北京大学出版社, 1998: 25-30.\n[2] 王铭铭. 社会人类学与中国研究[M]. 北京: 生活·读书·新知三联书\n店, 1997.\n[3] 李强, 张明. 中国城市化进程中的社会分层研究[J]. 社会学研究,\n2015, 30(4): 1-22.\n[4] 陈光金. 中国社会结构的变迁[J]. 中国社会科学, 2010(2): 45-60.\n";
+    assert_eq!(
+        check(references),
+        "参考文献\n\n[1] 费孝通. 乡土中国[M]. 北京: 北京大学出版社, 1998: 25-30.\n\n[2] 王铭铭. 社会人类学与中国研究[M]. 北京: 生活·读书·新知三联书店, 1997.\n\n[3] 李强, 张明. 中国城市化进程中的社会分层研究[J]. 社会学研究, 2015, 30(4): 1-22.\n\n[4] 陈光金. 中国社会结构的变迁[J]. 中国社会科学, 2010(2): 45-60.\n"
+    );
+    let footnotes = "　　这一观点最早由费孝通提出［1］，后来得到了学界\n的广泛认同［2］。\n［1］费孝通：《乡土中国》，北京大学出版社，1998年。\n［2］王铭铭：《社会人类学与中国研究》，三联书店，1997年。\n";
+    assert_eq!(
+        check(footnotes),
+        "　　这一观点最早由费孝通提出［1］，后来得到了学界的广泛认同［2］。\n\n［1］费孝通：《乡土中国》，北京大学出版社，1998年。\n\n［2］王铭铭：《社会人类学与中国研究》，三联书店，1997年。\n"
+    );
+    let inline = "　　维护者脚本中的命令会在安装和卸载时自动执行，\n所以在编写时必须小心。这些文件将被 dh_install 安装。\n[55] 你需要首先检查要安装的文件是否都已经放在了\n正确的位置，然后再构建软件包，并且运行 lintian 检查\n它是否有问题，这样可以避免很多常见的错误和麻烦。\n[57] 如果检查通过，就可以上传到档案库里去了，这时\n候维护者还需要关注自动构建系统给出的构建日志。\n";
+    let out = check(inline);
+    assert!(out.contains("安装。[55] 你需要"), "{out}");
+    assert!(out.contains("麻烦。[57] 如果检查"), "{out}");
+}
+
 /// Where punctuation is compressed, a full-width bracket prints half an em
 /// narrower than it measures: a paragraph's first line that holds a pair
 /// and lost its 2-em indent measures only an em short of the column, and
