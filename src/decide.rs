@@ -674,6 +674,7 @@ fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, R
                     | Furniture::Dateline
                     | Furniture::Source
                     | Furniture::Jump
+                    | Furniture::Caption
             )
         );
     // A bracketed credit closes the caption it follows: `图为…值守。（新华社记者 … 摄）`.

@@ -2146,6 +2146,19 @@ fn flowing_text_with_headings_comes_back_unchanged() {
     }
 }
 
+/// Captions one under another (`图1 …`, `表1 …`, `图为…`), each stopping
+/// without a mark: a caption runs on into its own next line, not into the
+/// next caption.
+#[test]
+fn captions_one_under_another_stay_apart() {
+    let page = "早期的研究主要依赖人工规则。文献提出根据句末标点判断段落结束，但\n对于标题和署名等版面元素效果不佳。后来的研究引入了统计方法，并\n取得了一定的进展。\n图1 系统框架图\n表1 实验结果对比\n图为新落成的图书馆外景\n";
+    let out = check(page);
+    assert!(
+        out.ends_with("\n\n图1 系统框架图\n\n表1 实验结果对比\n\n图为新落成的图书馆外景\n"),
+        "{out}"
+    );
+}
+
 /// A full line that ends a sentence and opens its paragraph, before a line
 /// that ends a sentence too, goes on into it: a paragraph of two lines
 /// whose first sentence happened to end at the column. (It was read as
