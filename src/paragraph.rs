@@ -2455,6 +2455,10 @@ struct Survey {
     punctuated: usize,
     /// Lines after exactly one blank line.
     after_one_blank: usize,
+    /// Judged lines that end a sentence wider than any column
+    /// ([`MAX_COLUMN`]): paragraphs of flowing text, which no wrapped text
+    /// holds.
+    unwrapped: usize,
     /// Blocks of two or more lines between blank lines (or the section's
     /// ends) that end with a line of prose (no furniture, nothing
     /// preformatted), and those of them whose last line stops mid-sentence.
@@ -2494,9 +2498,10 @@ impl Survey {
             if line.wide_chars >= 4 && line.furniture.is_none() {
                 survey.judged += 1;
                 survey.letter_spaced += usize::from(line.shape.letter_spaced);
-                survey.mid_sentence +=
-                    usize::from(!line.ends_sentence && line.last != CharRole::Close);
+                let mid_sentence = !line.ends_sentence && line.last != CharRole::Close;
+                survey.mid_sentence += usize::from(mid_sentence);
                 survey.punctuated += usize::from(line.pauses > 0 || line.compressible > 0);
+                survey.unwrapped += usize::from(!mid_sentence && line.width > MAX_COLUMN);
             }
         }
         close_block(&mut survey, &section[block_start..]);
@@ -2524,6 +2529,10 @@ impl Survey {
     /// fewer still. (Where blank lines part the lines, the blocks they make
     /// are read as such: see [`Survey::blank_lines_end_paragraphs`].)
     ///
+    /// Or most lines stop mid-sentence (a paper's title, authors, keywords
+    /// and headings), but half the lines that end a sentence, two or more,
+    /// are wider than any column: paragraphs set one a line.
+    ///
     /// Short paragraphs wrapped at a wide measure (a manual's, 40 em) end a
     /// sentence on most lines too; their other lines fill the column, and
     /// few paragraphs' last lines are wider (see [`fills_a_column`]).
@@ -2536,7 +2545,11 @@ impl Survey {
             3 => self.mid_sentence == 0,
             judged => 2 * self.mid_sentence < judged,
         };
-        most_end && 2 * self.after_one_blank < self.lines && !fills_a_column(section, widths)
+        let unwrapped =
+            self.unwrapped >= 2 && 2 * self.unwrapped >= self.judged - self.mid_sentence;
+        (most_end || unwrapped)
+            && 2 * self.after_one_blank < self.lines
+            && !fills_a_column(section, widths)
     }
 
     /// Whether the blank lines are paragraph ends only, as a text renderer
@@ -2556,12 +2569,16 @@ impl Survey {
     /// list of titles, each between blank lines, stops without a mark too,
     /// and holds none). Short paragraphs (a manual's, at a wide measure) end
     /// a sentence on most lines too; their other lines fill one column,
-    /// which flowing text's do not (see [`fills_a_column`]).
+    /// which flowing text's do not (see [`fills_a_column`]). And no two of
+    /// its lines are paragraphs wider than any column: a paper's front
+    /// matter and headings, flowing between blank lines, stop mid-sentence
+    /// on most lines too.
     /// (`widths`: a buffer for [`fills_a_column`].)
     fn double_spaced(&self, section: &[Line], widths: &mut Vec<u32>) -> bool {
         self.lines >= 6
             && 10 * self.after_one_blank >= 9 * (self.lines - 1)
             && self.judged >= 6
+            && self.unwrapped < 2
             && 5 * self.punctuated >= self.judged
             && (10 * self.mid_sentence >= 6 * self.judged || fills_a_column(section, widths))
     }
