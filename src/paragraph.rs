@@ -2459,6 +2459,9 @@ struct Survey {
     /// ([`MAX_COLUMN`]): paragraphs of flowing text, which no wrapped text
     /// holds.
     unwrapped: usize,
+    /// Judged lines that end a sentence wider than twice the narrowest
+    /// column ([`MIN_COLUMN`]): what [`Survey::paragraphs_one_a_line`] reads.
+    wide_ends: usize,
     /// Blocks of two or more lines between blank lines (or the section's
     /// ends) that end with a line of prose (no furniture, nothing
     /// preformatted), and those of them whose last line stops mid-sentence.
@@ -2495,13 +2498,14 @@ impl Survey {
                 block_start = k;
             }
             survey.after_one_blank += usize::from(line.blanks_before == 1);
-            if line.wide_chars >= 4 && line.furniture.is_none() {
+            if survey_judges(line) {
                 survey.judged += 1;
                 survey.letter_spaced += usize::from(line.shape.letter_spaced);
-                let mid_sentence = !line.ends_sentence && line.last != CharRole::Close;
+                let mid_sentence = survey_mid_sentence(line);
                 survey.mid_sentence += usize::from(mid_sentence);
                 survey.punctuated += usize::from(line.pauses > 0 || line.compressible > 0);
                 survey.unwrapped += usize::from(!mid_sentence && line.width > MAX_COLUMN);
+                survey.wide_ends += usize::from(!mid_sentence && line.width > 2 * MIN_COLUMN);
             }
         }
         close_block(&mut survey, &section[block_start..]);
@@ -2545,11 +2549,34 @@ impl Survey {
             3 => self.mid_sentence == 0,
             judged => 2 * self.mid_sentence < judged,
         };
-        let unwrapped =
-            self.unwrapped >= 2 && 2 * self.unwrapped >= self.judged - self.mid_sentence;
-        (most_end || unwrapped)
+        (most_end || self.paragraphs_one_a_line(section, widths))
             && 2 * self.after_one_blank < self.lines
             && !fills_a_column(section, widths)
+    }
+
+    /// Whether half the judged lines that end a sentence, two or more, are
+    /// wider than any column the lines that stop mid-sentence may be
+    /// wrapped at: twice the widest of the 2-em band that holds most of
+    /// them (see [`column_band`]), or [`MAX_COLUMN`] where they agree on
+    /// none. Then those are paragraphs set one a line, and the lines between
+    /// them headings (a paper's title, authors and keywords, a notice's
+    /// title over two lines and its addressee): a wrapped paragraph's last
+    /// line is no wider than its column.
+    fn paragraphs_one_a_line(&self, section: &[Line], widths: &mut Vec<u32>) -> bool {
+        let ends = self.judged - self.mid_sentence;
+        // (Told first by the count: most sections' paragraphs end within a
+        // narrow column.)
+        if self.wide_ends < 2 || 2 * self.wide_ends < ends {
+            return false;
+        }
+        let limit = column_band(section, widths).map_or(MAX_COLUMN, |band| {
+            (2 * band.top).clamp(2 * MIN_COLUMN, MAX_COLUMN)
+        });
+        let wider = section
+            .iter()
+            .filter(|line| survey_judges(line) && !survey_mid_sentence(line) && line.width > limit)
+            .count();
+        wider >= 2 && 2 * wider >= ends
     }
 
     /// Whether the blank lines are paragraph ends only, as a text renderer
@@ -2600,18 +2627,53 @@ impl Survey {
 ///
 /// (`widths` is a buffer, kept from one call to the next.)
 fn fills_a_column(section: &[Line], widths: &mut Vec<u32>) -> bool {
-    let judged = |line: &&Line| line.wide_chars >= 4 && line.furniture.is_none();
-    let mid = |line: &Line| !line.ends_sentence && line.last != CharRole::Close;
+    let Some(band) = column_band(section, widths) else {
+        return false;
+    };
+    let (mut ends, mut wider) = (0, 0);
+    for line in section
+        .iter()
+        .filter(|line| survey_judges(line) && !survey_mid_sentence(line))
+    {
+        ends += 1;
+        wider += usize::from(line.width > band.top + 2);
+    }
+    3 * band.near >= 2 * band.lines && 5 * wider <= ends
+}
+
+/// Lines a section's survey reads (see [`Survey::judged`]): a few wide
+/// characters, and no furniture.
+fn survey_judges(line: &Line) -> bool {
+    line.wide_chars >= 4 && line.furniture.is_none()
+}
+
+/// Whether a line the survey judges stops mid-sentence (not at a closing
+/// mark: see [`Survey::mid_sentence`]).
+fn survey_mid_sentence(line: &Line) -> bool {
+    !line.ends_sentence && line.last != CharRole::Close
+}
+
+/// The 2-em band of widths that holds the most of a section's judged lines
+/// that stop mid-sentence (the widest of such bands): `near` of its `lines`
+/// such lines, the widest of them `top` wide.
+struct ColumnBand {
+    near: usize,
+    lines: usize,
+    top: u32,
+}
+
+/// The [`ColumnBand`] of `section`, if three lines or more stop
+/// mid-sentence. (`widths` is a buffer, kept from one call to the next.)
+fn column_band(section: &[Line], widths: &mut Vec<u32>) -> Option<ColumnBand> {
     widths.clear();
     widths.extend(
         section
             .iter()
-            .filter(judged)
-            .filter(|line| mid(line))
+            .filter(|line| survey_judges(line) && survey_mid_sentence(line))
             .map(|line| line.width),
     );
     if widths.len() < 3 {
-        return false;
+        return None;
     }
     widths.sort_unstable();
     // The band of 2 em (4 half-em) that holds the most widths, the widest
@@ -2626,12 +2688,11 @@ fn fills_a_column(section: &[Line], widths: &mut Vec<u32>) -> bool {
             top = width;
         }
     }
-    let (mut ends, mut wider) = (0, 0);
-    for line in section.iter().filter(judged).filter(|line| !mid(line)) {
-        ends += 1;
-        wider += usize::from(line.width > top + 2);
-    }
-    3 * near >= 2 * widths.len() && 5 * wider <= ends
+    Some(ColumnBand {
+        near,
+        lines: widths.len(),
+        top,
+    })
 }
 
 /// The most non-blank lines a section holds. A longer run of lines with no

@@ -2212,6 +2212,137 @@ fn captions_one_under_another_stay_apart() {
     );
 }
 
+/// Flowing documents of many kinds, one paragraph a line, with and without
+/// blank lines between: a notice, a novel's chapters, a law's articles,
+/// minutes, questions and answers, a manual, a poem, a list, a report and
+/// an interview come back unchanged. The notice (a title over two lines,
+/// its addressee, a numbered heading, its sender and date) was read as
+/// wrapped at the 8-em column its short lines agree on, and run together:
+/// its paragraphs, each more than twice as wide, say no line was wrapped.
+#[test]
+fn flowing_documents_of_many_kinds_come_back_unchanged() {
+    let documents: [&[&str]; 10] = [
+        &[
+            "关于进一步加强",
+            "安全生产工作的通知",
+            "各部门、各单位：",
+            "为深入贯彻落实上级关于安全生产工作的部署要求，切实防范和遏制各类事故发生，现就有关事项通知如下。",
+            "一、提高思想认识",
+            "各单位要充分认识安全生产工作的重要性和紧迫性。",
+            "特此通知。",
+            "某某公司办公室",
+            "2024年11月1日",
+        ],
+        &[
+            "第一章 初到京城",
+            "天刚蒙蒙亮，城门外已经排起了长队。",
+            "“让一让，让一让！”一个挑着担子的汉子高声喊着，从人群中挤了过去。",
+            "林平之站在队伍末尾，望着高大的城墙，心中百感交集。",
+            "“公子，咱们今天能进城吗？”",
+            "“能。”",
+            "他简短地答了一句，目光却始终没有离开那扇缓缓打开的城门。",
+            "第二章 客栈风波",
+            "客栈里人声鼎沸。",
+        ],
+        &[
+            "中华人民共和国某某法",
+            "第一章 总则",
+            "第一条 为了规范某某行为，保护当事人的合法权益，维护社会经济秩序，制定本法。",
+            "第二条 本法适用于中华人民共和国境内的某某活动。",
+            "第三条 某某活动应当遵循自愿、平等、公平、诚信的原则。",
+            "第二章 一般规定",
+            "第四条 国家鼓励和支持某某事业的发展。",
+        ],
+        &[
+            "会议纪要",
+            "时间：2024年11月20日下午3点",
+            "地点：公司三楼会议室",
+            "主持人：张经理",
+            "参加人员：李四、王五、赵六",
+            "记录人：钱七",
+            "会议议题：讨论第四季度工作计划",
+            "一、张经理通报了前三季度的工作完成情况，各项指标基本达到预期。",
+            "二、与会人员就第四季度的重点工作进行了讨论，一致同意加快新产品的研发进度。",
+            "三、会议决定，由李四负责协调各部门的工作。",
+        ],
+        &[
+            "常见问题解答",
+            "问：如何修改登录密码？",
+            "答：登录后进入个人中心，点击“安全设置”，选择“修改密码”即可。",
+            "问：忘记密码怎么办？",
+            "答：在登录页面点击“忘记密码”，按照提示通过手机验证码重置密码。",
+            "问：账号被锁定了怎么办？",
+            "答：请联系客服热线400-123-4567。",
+        ],
+        &[
+            "安装说明",
+            "注意：安装前请断开电源。",
+            "步骤1：打开包装，取出主机和配件。",
+            "步骤2：将主机放置在平稳的台面上，确保周围留有足够的散热空间。",
+            "步骤3：连接电源线，按下电源开关。",
+            "警告：请勿在潮湿环境中使用本产品，以免发生触电危险。",
+            "技术参数",
+            "额定电压：220V",
+            "额定功率：1200W",
+            "净重：3.5kg",
+        ],
+        &[
+            "静夜思",
+            "李白",
+            "床前明月光，",
+            "疑是地上霜。",
+            "举头望明月，",
+            "低头思故乡。",
+            "赏析",
+            "这首诗写的是在寂静的月夜思念家乡的感受。诗的前两句，是写诗人在作客他乡的特定环境中一刹那间所产生的错觉。",
+        ],
+        &[
+            "购物清单",
+            "• 苹果两斤",
+            "• 牛奶一箱",
+            "• 面包",
+            "• 鸡蛋一盒",
+            "备注：周末之前买齐。",
+        ],
+        &[
+            "2023年度工作总结",
+            "一、主要工作完成情况",
+            "（一）业务发展稳中有进",
+            "全年实现营业收入12.5亿元，同比增长8.3%；利润总额2.1亿元，同比增长5.6%。",
+            "（二）改革创新持续深化",
+            "深入推进数字化转型，完成核心业务系统升级改造，客户满意度提升至95%。",
+            "二、存在的问题",
+            "一是市场竞争日趋激烈；二是人才队伍建设有待加强。",
+            "三、2024年工作计划",
+            "2024年，我们将继续坚持稳中求进工作总基调。",
+        ],
+        &[
+            "专访某某公司董事长张三",
+            "记者：您如何看待当前的行业形势？",
+            "张三：总体来看，行业正处于转型升级的关键期，机遇与挑战并存。",
+            "记者：公司下一步有什么打算？",
+            "张三：我们将加大研发投入，力争在三年内实现核心技术突破。",
+        ],
+    ];
+    let newline = Options::new()
+        .separator(cjk_reflow::Separator::Newline)
+        .build()
+        .unwrap();
+    for paragraphs in documents {
+        for separator in ["\n", "\n\n"] {
+            let page = paragraphs.join(separator) + "\n";
+            // (One a line is written back with the newline separator.)
+            let out = if separator == "\n" {
+                check(&page);
+                newline.reflow(&page)
+            } else {
+                check(&page)
+            };
+            assert_eq!(out, page);
+        }
+    }
+}
+
 /// A full line that ends a sentence and opens its paragraph, before a line
 /// that ends a sentence too, goes on into it: a paragraph of two lines
 /// whose first sentence happened to end at the column. (It was read as
