@@ -801,11 +801,20 @@ fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, R
         // A dash line goes on with the sentence before it only inside a
         // paragraph: after a line that stands alone (a headline) it is a
         // subtitle.
+        // After a full line mid-sentence, a line that opens with a number
+        // is most often one cited inline (`消息递交端口` | `（587）发送。`),
+        // and one with a turn's label may be the label's characters (`回` |
+        // `答：`): not one with a numeral (`一、` `二、`), nor after a list
+        // item, which does not wrap onto a line that opens with the next
+        // one's marker.
         Some(kind @ (Furniture::ListItem | Furniture::Subtitle))
             if !prev_full
                 || prev.ends_sentence
                 || prev.last == CharRole::Pause
-                || (kind == Furniture::Subtitle && ctx.prev_opens_paragraph()) =>
+                || (kind == Furniture::Subtitle && ctx.prev_opens_paragraph())
+                || (kind == Furniture::ListItem
+                    && ((next.first == CharRole::Ideograph && !next.opens_with_label)
+                        || prev.furniture == Some(Furniture::ListItem))) =>
         {
             return Some((Break, Reason::Furniture(kind)))
         }

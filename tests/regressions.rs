@@ -2343,6 +2343,26 @@ fn flowing_documents_of_many_kinds_come_back_unchanged() {
     }
 }
 
+/// A report's headings one under another (`2023年度工作总结`, `一、…`,
+/// `（一）…`), each a few em wide above its text wrapped at 16 em: the
+/// short lines agree on a column as narrow as they are, and each heading
+/// filled it, mid-sentence, so it ran on into the list item after it. A
+/// line that opens with a numeral's marker (`一、`) opens an item wherever
+/// it stands, and no item wraps onto the next one's marker; a bracketed
+/// number after a full line mid-sentence is still cited inline.
+#[test]
+fn headings_that_open_list_items_stay_apart() {
+    let report = "2023年度工作总结\n一、主要工作完成情况\n（一）业务发展稳中有进\n全年实现营业收入12.5亿元，同\n比增长8.3%；利润总额2.1亿元，同\n比增长5.6%。\n（二）改革创新持续深化\n深入推进数字化转型，完成核心\n业务系统升级改造，客户满意度提升\n至95%。\n二、存在的问题\n一是市场竞争日趋激烈；二是人\n才队伍建设有待加强。\n";
+    let out = check(report);
+    assert!(
+        out.starts_with("2023年度工作总结\n\n一、主要工作完成情况\n\n（一）"),
+        "{out}"
+    );
+    assert!(out.contains("\n\n二、存在的问题"), "{out}");
+    let inline = "从消费者级网络提供的主机发出到互联\n网的邮件，只能够通过消息递交端口\n（587）发送。从互联网的端口连接到消\n费者级网络提供的主机已经被封锁了，\n这是为了防止垃圾邮件的发送和传播，\n也是为了保护网络上的其他用户。\n";
+    assert!(check(inline).contains("端口（587）发送"));
+}
+
 /// A full line that ends a sentence and opens its paragraph, before a line
 /// that ends a sentence too, goes on into it: a paragraph of two lines
 /// whose first sentence happened to end at the column. (It was read as
