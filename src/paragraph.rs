@@ -2459,6 +2459,13 @@ struct Survey {
     /// ([`MAX_COLUMN`]): paragraphs of flowing text, which no wrapped text
     /// holds.
     unwrapped: usize,
+    /// Lines that open a list item, and those of them that wrap: they stop
+    /// mid-sentence and the line after them (no furniture, no blank line
+    /// between) is no more than an em wider, the item's own next line. A
+    /// heading set as an item (`一、总体要求`) stands above a paragraph
+    /// wider than itself, or above another item.
+    items: usize,
+    wrapped_items: usize,
     /// Judged lines that end a sentence wider than twice the narrowest
     /// column ([`MIN_COLUMN`]): what [`Survey::paragraphs_one_a_line`] reads.
     wide_ends: usize,
@@ -2493,6 +2500,17 @@ impl Survey {
         };
         let mut block_start = 0;
         for (k, line) in section.iter().enumerate() {
+            if line.furniture == Some(Furniture::ListItem) {
+                survey.items += 1;
+                survey.wrapped_items += usize::from(
+                    survey_mid_sentence(line)
+                        && section.get(k + 1).is_some_and(|next| {
+                            next.blanks_before == 0
+                                && next.furniture.is_none()
+                                && next.width <= line.width + 2
+                        }),
+                );
+            }
             if line.blanks_before > 0 && k > 0 {
                 close_block(&mut survey, &section[block_start..k]);
                 block_start = k;
@@ -2550,6 +2568,7 @@ impl Survey {
             judged => 2 * self.mid_sentence < judged,
         };
         (most_end || self.paragraphs_one_a_line(section, widths))
+            && !self.items_wrap()
             && 2 * self.after_one_blank < self.lines
             && !fills_a_column(section, widths)
     }
@@ -2577,6 +2596,15 @@ impl Survey {
             .filter(|line| survey_judges(line) && !survey_mid_sentence(line) && line.width > limit)
             .count();
         wider >= 2 && 2 * wider >= ends
+    }
+
+    /// Whether the section's list items wrap onto lines of their own (two
+    /// or more, and half its items): the lines the survey judges are then
+    /// mostly their last lines, which end a sentence as flowing text's
+    /// paragraphs do (a numbered list wrapped at a column, each item of
+    /// two lines, was kept line by line as flowing text).
+    fn items_wrap(&self) -> bool {
+        self.wrapped_items >= 2 && 2 * self.wrapped_items >= self.items
     }
 
     /// Whether the blank lines are paragraph ends only, as a text renderer

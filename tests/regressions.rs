@@ -2363,6 +2363,21 @@ fn headings_that_open_list_items_stay_apart() {
     assert!(check(inline).contains("端口（587）发送"));
 }
 
+/// A numbered list wrapped at a column, each item over two lines: the
+/// lines a section's survey reads (no list items among them) were the
+/// items' last lines, each ending a sentence, so the list was taken for
+/// flowing text and kept line by line. Items that wrap onto lines of their
+/// own say it is wrapped; items that are headings above wider paragraphs
+/// do not (a report one paragraph a line still comes back unchanged).
+#[test]
+fn a_wrapped_numbered_list_is_joined_item_by_item() {
+    let list = "1．为了规范某某行为，保护当事人的合\n法权益，维护社会经济秩序，制定本法。\n2．本法适用于中华人民共和国境内的某\n某活动，包括生产、经营和服务等环节。\n3．某某活动应当遵循自愿、平等、公平\n、诚信的原则，不得损害社会公共利益。\n4．国家鼓励和支持某某事业的发展，为\n其创造良好的环境和条件。\n";
+    assert_eq!(
+        check(list),
+        "1．为了规范某某行为，保护当事人的合法权益，维护社会经济秩序，制定本法。\n\n2．本法适用于中华人民共和国境内的某某活动，包括生产、经营和服务等环节。\n\n3．某某活动应当遵循自愿、平等、公平、诚信的原则，不得损害社会公共利益。\n\n4．国家鼓励和支持某某事业的发展，为其创造良好的环境和条件。\n"
+    );
+}
+
 /// A full line that ends a sentence and opens its paragraph, before a line
 /// that ends a sentence too, goes on into it: a paragraph of two lines
 /// whose first sentence happened to end at the column. (It was read as
