@@ -3396,12 +3396,40 @@ fn furniture_of(
         return Some(Furniture::Byline);
     }
     if (f.is_some_and(may_open_list_item) && is_list_item(body))
+        || (f == Some('第') && opens_article(body))
         || (f.is_some_and(opens_interview_label) && opens_interview_turn(body))
         || (f.is_some_and(|c| c.is_ascii_digit()) && opens_with_latin_term(body))
     {
         return Some(Furniture::ListItem);
     }
     None
+}
+
+/// Whether `body` opens with a law's or regulation's article, chapter or
+/// section number and the space set after it (`第一条　为了规范…`, `第三章
+/// 总则`, `第十二节 附则`): each opens a paragraph. Chinese numerals only,
+/// and a space after: a wrapped line of prose may open with a reference to
+/// one (`第三十二条的规定`, `第5章 debian 目录下`).
+fn opens_article(body: &str) -> bool {
+    let Some(rest) = body.strip_prefix('第') else {
+        return false;
+    };
+    let numerals = rest
+        .chars()
+        .take(6)
+        .take_while(|c| {
+            matches!(c, '零' | '〇' | '两' | '百') || is_numeral(*c) && !c.is_ascii_digit()
+        })
+        .count();
+    if !(1..=5).contains(&numerals) {
+        return false;
+    }
+    let mut after = rest.chars().skip(numerals);
+    matches!(
+        after.next(),
+        Some('条' | '條' | '章' | '节' | '節' | '编' | '編')
+    ) && matches!(after.next(), Some(' ' | '\u{3000}'))
+        && after.next().is_some_and(|c| !c.is_whitespace())
 }
 
 /// Whether `body`, in its brackets, sends the story to a page or picks it
@@ -4537,6 +4565,23 @@ mod tests {
             assert_eq!(measure(item).furniture, Some(Furniture::ListItem), "{item}");
         }
         for text in ["1)", "2）3", "1）", "（25）", "(587) ", "（二）"] {
+            assert_eq!(measure(text).furniture, None, "{text}");
+        }
+        for article in ["第一条　为了规范", "第三章 总则", "第一百二十五条 本法"]
+        {
+            assert_eq!(
+                measure(article).furniture,
+                Some(Furniture::ListItem),
+                "{article}"
+            );
+        }
+        for text in [
+            "第三十二条的规定",
+            "第5章 debian 目录下",
+            "第一条",
+            "第一条　",
+            "第二版 要闻",
+        ] {
             assert_eq!(measure(text).furniture, None, "{text}");
         }
         for turn in [

@@ -2378,6 +2378,26 @@ fn a_wrapped_numbered_list_is_joined_item_by_item() {
     );
 }
 
+/// A law's chapters and articles (`第一章 总则`, `第二条　本法…`): each
+/// opens a paragraph, even after a line that fills the column with a
+/// sentence's end (`…制定本法。` | `第二条 本法适用于…` had been joined). A
+/// wrapped line of prose that opens with a reference to an article, with
+/// no space after it (`第三十二条的规定`), goes on.
+#[test]
+fn a_laws_articles_open_paragraphs() {
+    let law = "中华人民共和国某某法\n第一章 总则\n第一条 为了规范某某行为，保护当事人的合\n法权益，维护社会经济秩序，制定本法。\n第二条 本法适用于中华人民共和国境内的某\n某活动。\n第三条 某某活动应当遵循自愿、平等、公平、\n诚信的原则。\n第二章 一般规定\n第四条 国家鼓励和支持某某事业的发展。\n";
+    let out = check(law);
+    for article in [
+        "第一条 为了规范某某行为，保护当事人的合法权益，维护社会经济秩序，制定本法。",
+        "第二条 本法适用于中华人民共和国境内的某某活动。",
+        "第三条 某某活动应当遵循自愿、平等、公平、诚信的原则。",
+    ] {
+        assert!(out.lines().any(|line| line == article), "{article}: {out}");
+    }
+    let reference = "　　对违反本法规定的行为，由有关主管部门依照\n本法有关规定予以处罚。当事人对处罚决定不服\n的，可以依法申请行政复议或者提起行政诉讼，\n具体程序依照本法第三十二条至第三十五条以及\n第三十二条的规定执行，法律另有规定的除外，\n行政法规对此作出规定的从其规定执行即可。\n";
+    assert!(check(reference).contains("以及第三十二条的规定"));
+}
+
 /// A full line that ends a sentence and opens its paragraph, before a line
 /// that ends a sentence too, goes on into it: a paragraph of two lines
 /// whose first sentence happened to end at the column. (It was read as
