@@ -318,7 +318,7 @@ impl LineCounter {
         ) {
             (true, true) => line.derive::<true, true>(body, edges, preformatted, wide_ambiguous),
             (true, false) => line.derive::<true, false>(body, edges, preformatted, wide_ambiguous),
-            _ => line.derive::<false, false>(body, edges, preformatted, wide_ambiguous),
+            _ => line.derive_apart(body, edges, preformatted, wide_ambiguous),
         }
         #[cfg(debug_assertions)]
         assert_eq!(
@@ -1212,6 +1212,13 @@ impl Line {
         } else {
             self.derive::<false, false>(body, edges, preformatted, wide_ambiguous);
         }
+    }
+
+    /// [`Line::derive`] of a line that opens with other than an ideograph
+    /// of the main block, out of line.
+    #[inline(never)]
+    fn derive_apart(&mut self, body: &str, edges: Edges, preformatted: bool, wide_ambiguous: bool) {
+        self.derive::<false, false>(body, edges, preformatted, wide_ambiguous);
     }
 
     /// Fills in what [`Line::counted`] left: the fields read from the
