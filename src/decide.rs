@@ -1401,11 +1401,13 @@ fn plainly_full_first_line(ctx: &BreakContext<'_>) -> bool {
         })
 }
 
-/// The shortcuts [`decide`] tries out of line, so that the decision loop
-/// keeps its registers: [`plainly_not_wrapped`],
-/// [`plainly_full_first_line`], [`plainly_short_line`] and
-/// [`plainly_furniture`].
-#[inline(never)]
+/// The shortcuts [`decide`] tries after the common case's:
+/// [`plainly_not_wrapped`], [`plainly_full_first_line`],
+/// [`plainly_short_line`] and [`plainly_furniture`]. (Inline, with the
+/// full cascade out of line: about half the breaks that reach these
+/// are decided by them. The other way round, these out of line and the
+/// cascade inline, cost 0.63 instructions per byte more.)
+#[inline(always)]
 fn plainly_decided(ctx: &BreakContext<'_>) -> Option<(Action, Reason)> {
     if plainly_not_wrapped(ctx) {
         Some((Action::Keep, Reason::NotWrapped))
@@ -1668,8 +1670,9 @@ fn spread_short_of_column(line: &Line, after: &Line, column: u32) -> bool {
         && line.min_width() + after.lead_chunk + 4 > column
 }
 
-/// [`decide`] once folios are told from glyphs.
-#[inline(always)]
+/// [`decide`] once folios are told from glyphs. (Out of line: the
+/// shortcuts before it decide most breaks; see [`plainly_decided`].)
+#[inline(never)]
 fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     use Action::{Break, Join, Keep};
     let (prev, next) = (ctx.prev, ctx.next);

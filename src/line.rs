@@ -224,11 +224,13 @@ impl LineCounter {
                 }
             }
         }
-        // Most lines open with ideographs, and many (short ones above all)
-        // hold nothing else: such a line is counted by one quick loop and
-        // has fewer properties to find.
-        let run_end = ideograph_run(bytes, start);
+        // Most lines open with wide characters (ideographs and their marks),
+        // and many (short ones above all) hold nothing else: such a line is
+        // counted by one quick loop, which ends at its terminator, and has
+        // fewer properties to find.
+        let (run, run_end) = Counts::of_wide_run(bytes, start, wide_ambiguous);
         let first = bytes[start];
+        // (No space is a wide character that `Counts::wide_run` counts.)
         if run_end == start
             && (first == b'\n' || (may_open_space(first) && starts_with_space(&bytes[start..])))
         {
@@ -240,31 +242,11 @@ impl LineCounter {
                 raw.next,
             );
         }
-        let run = Counts::of_ideographs(run_end - start);
-        if run_end > start && matches!(bytes.get(run_end), None | Some(b'\n' | b'\r')) {
-            let place = Place {
-                span: start..run_end,
-                text_start: start,
-                number: self.number,
-                blanks_before: self.blanks,
-                indent: 0,
-            };
-            let body = &text[start..run_end];
-            let edges = Edges::of_three_byte(body);
-            let line = if body.len() == 3 && is_main_ideograph(edges.first) {
-                // (Before `\r` or at the end of the text.)
-                Line::one_ideograph(body, &edges, place)
-            } else if is_main_ideograph(edges.first) && is_main_ideograph(edges.last) {
-                Line::assemble::<true, true>(body, edges, place, run, false, wide_ambiguous)
-            } else {
-                Line::assemble::<false, false>(body, edges, place, run, false, wide_ambiguous)
-            };
-            return (
-                self.push_line(line, lines),
-                after_terminator(bytes, run_end),
-            );
-        }
-        let (counts, end) = Counts::scan_after(text, run_end, run, wide_ambiguous);
+        let (counts, end) = if matches!(bytes.get(run_end), None | Some(b'\n' | b'\r')) {
+            (run, run_end)
+        } else {
+            Counts::scan_after(text, run_end, run, wide_ambiguous)
+        };
         let content = &text[start..end];
         let (body, edges) = if counts.decoded == 0 && end - start == 3 * counts.wide_chars as usize
         {
@@ -336,7 +318,7 @@ impl LineCounter {
         ) {
             (true, true) => line.derive::<true, true>(body, edges, preformatted, wide_ambiguous),
             (true, false) => line.derive::<true, false>(body, edges, preformatted, wide_ambiguous),
-            _ => line.derive::<false, false>(body, edges, preformatted, wide_ambiguous),
+            _ => line.derive_apart(body, edges, preformatted, wide_ambiguous),
         }
         #[cfg(debug_assertions)]
         assert_eq!(
@@ -1232,6 +1214,13 @@ impl Line {
         }
     }
 
+    /// [`Line::derive`] of a line that opens with other than an ideograph
+    /// of the main block, out of line.
+    #[inline(never)]
+    fn derive_apart(&mut self, body: &str, edges: Edges, preformatted: bool, wide_ambiguous: bool) {
+        self.derive::<false, false>(body, edges, preformatted, wide_ambiguous);
+    }
+
     /// Fills in what [`Line::counted`] left: the fields read from the
     /// line's text `body` (its edges `edges`), `preformatted` if its tabs or
     /// box drawing align it. The record may already be in place in the
@@ -1772,8 +1761,7 @@ impl Counts {
         Counts::scan_after(body, 0, Counts::default(), wide_ambiguous).0
     }
 
-    /// The counts of a run of ideographs `bytes` long, as
-    /// [`ideograph_run`] finds them.
+    /// The counts of a run of ideographs of the main block `bytes` long.
     #[inline(always)]
     fn of_ideographs(bytes: usize) -> Counts {
         let chars = (bytes / 3) as u32;
@@ -1784,9 +1772,22 @@ impl Counts {
         }
     }
 
+    /// The counts of the run of wide characters of three bytes that starts
+    /// at byte `i` of `bytes` (see [`Counts::wide_run`]), and where it ends.
+    #[inline(always)]
+    fn of_wide_run(bytes: &[u8], i: usize, wide_ambiguous: bool) -> (Counts, usize) {
+        let mut run = Counts::default();
+        let end = run.wide_run(bytes, i, wide_ambiguous);
+        let chars = (end - i) as u32 / 3;
+        run.width = 2 * chars;
+        run.wide_chars = chars;
+        (run, end)
+    }
+
     /// The counts of `text` from byte `from` up to the first `\n` or `\r`
     /// (or the end), and where that is, added to `run`: the counts of the
-    /// run of ideographs just before `from` (see [`ideograph_run`]), if any.
+    /// run of wide characters just before `from` (see
+    /// [`Counts::of_wide_run`]), if any.
     #[inline(always)]
     fn scan_after(text: &str, from: usize, run: Counts, wide_ambiguous: bool) -> (Counts, usize) {
         let mut n = run;
@@ -1966,14 +1967,15 @@ impl Counts {
     /// The end of the run of wide three-byte characters (no U+3000) that
     /// starts at byte `i` of `bytes`, counting their marks. Characters with
     /// lead bytes `E4`–`E9` (ideographs of the main block, most of the text)
-    /// are read undecoded, as [`ideograph_run`] reads them.
+    /// are read undecoded.
     #[inline(always)]
     fn wide_run(&mut self, bytes: &[u8], mut i: usize, wide_ambiguous: bool) -> usize {
         // One character at a time: runs between marks are short, and a
         // wide character of another block (a mark, kana, a full-width form)
         // goes on the run without leaving the loop. (Reading ideographs
-        // four at a time here, as `ideograph_run` does, cost 1.2
-        // instructions per byte more.)
+        // four at a time here cost 1.2 instructions per byte more; a line's
+        // first run read so, with a path of its own for a line of
+        // ideographs alone, 0.7 more than this loop from the line's start.)
         while let [a, b, c, ..] = bytes[i..] {
             if a.wrapping_sub(0xE4) >= 6 {
                 if a & 0xF0 != 0xE0 {
@@ -1992,30 +1994,6 @@ impl Counts {
         }
         i
     }
-}
-
-/// The end of the run of characters with lead bytes `E4`–`E9` that starts
-/// at byte `i` of `bytes` (a character boundary): the characters that
-/// [`Counts::wide_run`] counts undecoded, wide and no marks; read four,
-/// two or one at a time (a line's first run, often the whole line: one at
-/// a time cost 0.08 instructions per byte more).
-#[inline(always)]
-fn ideograph_run(bytes: &[u8], i: usize) -> usize {
-    let common = |a: u8| a.wrapping_sub(0xE4) < 6;
-    let mut rest = &bytes[i..];
-    loop {
-        match *rest {
-            [a, _, _, d, _, _, g, _, _, j, _, _, ref tail @ ..]
-                if common(a) && common(d) && common(g) && common(j) =>
-            {
-                rest = tail
-            }
-            [a, _, _, d, _, _, ref tail @ ..] if common(a) && common(d) => rest = tail,
-            [a, _, _, ref tail @ ..] if common(a) => rest = tail,
-            _ => break,
-        }
-    }
-    bytes.len() - rest.len()
 }
 
 /// Whether the UTF-8 sequence at `bytes[i]` (a character boundary) encodes
