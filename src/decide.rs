@@ -798,15 +798,13 @@ fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, R
         Some(kind) => return Some((Break, Reason::Furniture(kind))),
     }
     match next.furniture {
-        // A dash line goes on with the sentence before it only inside a
-        // paragraph: after a line that stands alone (a headline) it is a
-        // subtitle.
-        // After a full line mid-sentence, a line that opens with a number
-        // is most often one cited inline (`消息递交端口` | `（587）发送。`),
-        // and one with a turn's label may be the label's characters (`回` |
-        // `答：`): not one with a numeral (`一、` `二、`), nor after a list
-        // item, which does not wrap onto a line that opens with the next
-        // one's marker.
+        // A list item or a subtitle opens its own paragraph, but after a
+        // full line mid-sentence it may go on with it: a dash line inside a
+        // paragraph (after a line that stands alone, a headline, it is a
+        // subtitle), a number cited inline (`消息递交端口` | `（587）发送。`),
+        // a turn's label that is a word's characters (`回` | `答：`). Not a
+        // numeral's marker (`一、` `二、`), nor an item after an item: no
+        // item wraps onto a line that opens with the next one's marker.
         Some(kind @ (Furniture::ListItem | Furniture::Subtitle))
             if !prev_full
                 || prev.ends_sentence
