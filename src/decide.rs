@@ -802,16 +802,22 @@ fn furniture_rules(ctx: &BreakContext<'_>, prev_full: bool) -> Option<(Action, R
         // full line mid-sentence it may go on with it: a dash line inside a
         // paragraph (after a line that stands alone, a headline, it is a
         // subtitle), a number cited inline (`消息递交端口` | `（587）发送。`),
-        // a turn's label that is a word's characters (`回` | `答：`). Not a
-        // numeral's marker (`一、` `二、`), nor an item after an item: no
-        // item wraps onto a line that opens with the next one's marker.
+        // a word's characters (`回` | `答：`, `统` | `一、规范`, `王` |
+        // `五、赵六`). Not a numeral's marker after a line that opens its
+        // paragraph with no mark at all (a heading: `2023年度工作总结` |
+        // `一、…`), nor an item after an item: no item wraps onto a line
+        // that opens with the next one's marker.
         Some(kind @ (Furniture::ListItem | Furniture::Subtitle))
             if !prev_full
                 || prev.ends_sentence
                 || prev.last == CharRole::Pause
                 || (kind == Furniture::Subtitle && ctx.prev_opens_paragraph())
                 || (kind == Furniture::ListItem
-                    && ((next.first == CharRole::Ideograph && !next.opens_with_label)
+                    && ((next.first == CharRole::Ideograph
+                        && !next.opens_with_label
+                        && !prev.punctuated
+                        && prev.pauses == 0
+                        && ctx.prev_opens_paragraph())
                         || prev.furniture == Some(Furniture::ListItem))) =>
         {
             return Some((Break, Reason::Furniture(kind)))

@@ -2361,6 +2361,13 @@ fn headings_that_open_list_items_stay_apart() {
     assert!(out.contains("\n\n二、存在的问题"), "{out}");
     let inline = "从消费者级网络提供的主机发出到互联\n网的邮件，只能够通过消息递交端口\n（587）发送。从互联网的端口连接到消\n费者级网络提供的主机已经被封锁了，\n这是为了防止垃圾邮件的发送和传播，\n也是为了保护网络上的其他用户。\n";
     assert!(check(inline).contains("端口（587）发送"));
+    // A word that ends in a numeral before a pause mark (`统一、`, `王五、`),
+    // cut after its first character, leaves a line that opens as an item
+    // does: after a line of prose it goes on.
+    let words = "　　近年来，各地区各部门按照中央部署，\n坚持问题导向，推进政务服务标准化建设，\n实现了政务办事流程和服务标准的全面统\n一、规范和高效，群众办事更加方便快捷，\n企业的获得感和满意度也在不断提升，座\n谈会上发言的企业代表有张三、李四、王\n五、赵六等人，他们都表示非常满意。\n";
+    let out = check(words);
+    assert!(out.contains("全面统一、规范"), "{out}");
+    assert!(out.contains("王五、赵六"), "{out}");
 }
 
 /// A numbered list wrapped at a column, each item over two lines: the
