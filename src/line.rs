@@ -3386,8 +3386,9 @@ fn furniture_of(
 /// Whether `body` opens with a law's or regulation's article, chapter or
 /// section number and the space set after it (`第一条　为了规范…`, `第三章
 /// 总则`, `第十二节 附则`): each opens a paragraph. Chinese numerals only,
-/// and a space after: a wrapped line of prose may open with a reference to
-/// one (`第三十二条的规定`, `第5章 debian 目录下`).
+/// a space after and text in CJK after that: a wrapped line of prose may
+/// open with a reference to one (`第三十二条的规定`, `第5章 debian 目录下`,
+/// `第三条 GPL 许可`).
 fn opens_article(body: &str) -> bool {
     let Some(rest) = body.strip_prefix('第') else {
         return false;
@@ -3407,7 +3408,9 @@ fn opens_article(body: &str) -> bool {
         after.next(),
         Some('条' | '條' | '章' | '节' | '節' | '编' | '編')
     ) && matches!(after.next(), Some(' ' | '\u{3000}'))
-        && after.next().is_some_and(|c| !c.is_whitespace())
+        && after
+            .next()
+            .is_some_and(|c| !c.is_ascii() && !c.is_whitespace())
 }
 
 /// Whether `body`, in its brackets, sends the story to a page or picks it
