@@ -21,7 +21,8 @@ Reads each FILE (or stdin when FILE is '-' or absent), writes to stdout.
 
 options:
   --explain            print one line per break point instead of the text:
-                       line numbers, join/break/keep, and the reason
+                       line numbers, join/break/keep, and the reason (a
+                       fifth field where the output, read again, decided it)
   --json               print the paragraphs as JSON (text, byte span, lines, kind)
   --separator SEP      paragraph separator: 'blank' (default) or 'newline'
   --indent IND         paragraph indent: 'preserve' (default: an indent of 1 em
@@ -714,15 +715,22 @@ fn explain(reflower: &Reflower, text: &str) -> String {
     let mut s = String::new();
     for p in reflower.break_points(text) {
         let column = p.column_em.map_or("-".to_string(), |c| format!("{c}"));
+        // (A break decided again on the output says so in a fifth field.)
+        let settled = if p.settled {
+            "\tdecided again on the output's lines"
+        } else {
+            ""
+        };
         let _ = writeln!(
             s,
-            "{}-{}\t{}\twidth {} col {}\t{}",
+            "{}-{}\t{}\twidth {} col {}\t{}{}",
             p.line + 1,
             p.next_line + 1,
             p.action,
             p.width_em,
             column,
-            p.reason
+            p.reason,
+            settled
         );
     }
     s

@@ -2993,14 +2993,24 @@ pub struct BreakPoint {
     pub fit: Option<Fit>,
     /// Display width of the line before the break, in em.
     pub width_em: f32,
+    /// Whether the break was decided again when the output was (settling:
+    /// the output, reflowed again, must come back unchanged) and decided
+    /// otherwise than on the input's lines: `reason` then reads the two
+    /// paragraphs as the output sets them, one line each, while
+    /// `column_em`, `fit` and `width_em` describe the input's lines.
+    pub settled: bool,
 }
 
 pub(crate) fn break_points(text: &str, reflower: &Reflower) -> Vec<BreakPoint> {
-    let a = Analysis::run(text, reflower);
+    let mut a = Analysis::default();
+    a.fill(text, reflower);
+    let first_round = a.decisions.clone();
+    a.settle(text, reflower);
     a.decisions
         .iter()
+        .zip(&first_round)
         .enumerate()
-        .map(|(i, &(action, reason))| {
+        .map(|(i, (&(action, reason), &first))| {
             let (prev, next) = (&a.lines[i], &a.lines[i + 1]);
             BreakPoint {
                 line: prev.number,
@@ -3012,6 +3022,7 @@ pub(crate) fn break_points(text: &str, reflower: &Reflower) -> Vec<BreakPoint> {
                 column_em: a.columns[i].map(|w| w as f32 / 2.0),
                 fit: a.columns[i].map(|w| fit(prev, w, next.lead_chunk)),
                 width_em: prev.width as f32 / 2.0,
+                settled: (action, reason) != first,
             }
         })
         .collect()
