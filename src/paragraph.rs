@@ -2552,8 +2552,10 @@ impl Survey {
     /// are read as such: see [`Survey::blank_lines_end_paragraphs`].)
     ///
     /// Or most lines stop mid-sentence (a paper's title, authors, keywords
-    /// and headings), but half the lines that end a sentence, two or more,
-    /// are wider than any column: paragraphs set one a line.
+    /// and headings), but the lines that end a sentence are paragraphs set
+    /// one a line, wider than any column the others may be wrapped at (see
+    /// [`Survey::paragraphs_one_a_line`]). And not where list items wrap
+    /// (see [`Survey::items_wrap`]).
     ///
     /// Short paragraphs wrapped at a wide measure (a manual's, 40 em) end a
     /// sentence on most lines too; their other lines fill the column, and
