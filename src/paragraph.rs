@@ -2466,8 +2466,9 @@ struct Survey {
     /// wider than itself, or above another item.
     items: usize,
     wrapped_items: usize,
-    /// Judged lines that end a sentence wider than twice the narrowest
-    /// column ([`MIN_COLUMN`]): what [`Survey::paragraphs_one_a_line`] reads.
+    /// Judged lines that end a sentence (with its mark, not at a closing
+    /// mark alone) wider than twice the narrowest column ([`MIN_COLUMN`]):
+    /// what [`Survey::paragraphs_one_a_line`] reads.
     wide_ends: usize,
     /// Blocks of two or more lines between blank lines (or the section's
     /// ends) that end with a line of prose (no furniture, nothing
@@ -2523,7 +2524,7 @@ impl Survey {
                 survey.mid_sentence += usize::from(mid_sentence);
                 survey.punctuated += usize::from(line.pauses > 0 || line.compressible > 0);
                 survey.unwrapped += usize::from(!mid_sentence && line.width > MAX_COLUMN);
-                survey.wide_ends += usize::from(!mid_sentence && line.width > 2 * MIN_COLUMN);
+                survey.wide_ends += usize::from(line.ends_sentence && line.width > 2 * MIN_COLUMN);
             }
         }
         close_block(&mut survey, &section[block_start..]);
@@ -2584,6 +2585,10 @@ impl Survey {
     /// title over two lines and its addressee): a wrapped paragraph's last
     /// line is no wider than its column.
     fn paragraphs_one_a_line(&self, section: &[Line], widths: &mut Vec<u32>) -> bool {
+        // (The lines that end a sentence or a bracket; of them only those
+        // that end a sentence count as paragraphs: a closing bracket ends
+        // as many scraps of text as paragraphs, and settling, which reads a
+        // bracket's lines joined, would grow its joins round by round.)
         let ends = self.judged - self.mid_sentence;
         // (Told first by the count: most sections' paragraphs end within a
         // narrow column.)
@@ -2595,7 +2600,7 @@ impl Survey {
         });
         let wider = section
             .iter()
-            .filter(|line| survey_judges(line) && !survey_mid_sentence(line) && line.width > limit)
+            .filter(|line| survey_judges(line) && line.ends_sentence && line.width > limit)
             .count();
         wider >= 2 && 2 * wider >= ends
     }

@@ -2424,6 +2424,17 @@ fn break_points_say_which_breaks_settling_decided() {
         .any(|p| p.settled));
 }
 
+/// Fuzzing (stop 36, run 130): scraps of text whose lines end at closing
+/// brackets (`…Q�]`, `…[55]`) counted as paragraphs set one a line (the
+/// flowing-text test of this stop), so that the section read as flowing
+/// text one round and as wrapped the next, and settling joined one more
+/// line inside an open bracket each round, past the 16 rounds debug builds
+/// allow. Only lines that end a sentence count as such paragraphs.
+#[test]
+fn regression_fuzz_closing_brackets_are_no_paragraphs_set_one_a_line() {
+    check("\n[�\n;\n\u{0}\n�\n\u{10} =\nt\n�\nl\nt\n�\n�\nt\n�\n�\n\u{10}����\nt\n�[\u{0}��    dh_s���0)���Q�]\n����\n[\u{0}�� ����/*stal0��Q��[55]\n����/*");
+}
+
 /// A full line that ends a sentence and opens its paragraph, before a line
 /// that ends a sentence too, goes on into it: a paragraph of two lines
 /// whose first sentence happened to end at the column. (It was read as
