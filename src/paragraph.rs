@@ -2459,11 +2459,8 @@ struct Survey {
     /// ([`MAX_COLUMN`]): paragraphs of flowing text, which no wrapped text
     /// holds.
     unwrapped: usize,
-    /// Lines that open a list item, and those of them that wrap: they stop
-    /// mid-sentence and the line after them (no furniture, no blank line
-    /// between) is no more than an em wider, the item's own next line. A
-    /// heading set as an item (`一、总体要求`) stands above a paragraph
-    /// wider than itself, or above another item.
+    /// Lines that open a list item, and those of them that wrap (see
+    /// [`wrapped_items`]).
     items: usize,
     wrapped_items: usize,
     /// Judged lines that end a sentence (with its mark, not at a closing
@@ -2501,17 +2498,7 @@ impl Survey {
         };
         let mut block_start = 0;
         for (k, line) in section.iter().enumerate() {
-            if line.furniture == Some(Furniture::ListItem) {
-                survey.items += 1;
-                survey.wrapped_items += usize::from(
-                    survey_mid_sentence(line)
-                        && section.get(k + 1).is_some_and(|next| {
-                            next.blanks_before == 0
-                                && next.furniture.is_none()
-                                && next.width <= line.width + 2
-                        }),
-                );
-            }
+            survey.items += usize::from(line.furniture == Some(Furniture::ListItem));
             if line.blanks_before > 0 && k > 0 {
                 close_block(&mut survey, &section[block_start..k]);
                 block_start = k;
@@ -2528,6 +2515,10 @@ impl Survey {
             }
         }
         close_block(&mut survey, &section[block_start..]);
+        // (Most sections have no list item, or one.)
+        if survey.items >= 2 {
+            survey.wrapped_items = wrapped_items(section);
+        }
         // The first line's blank lines are before the section, not in it.
         if section.first().is_some_and(|l| l.blanks_before == 1) {
             survey.after_one_blank -= 1;
@@ -2674,6 +2665,35 @@ fn fills_a_column(section: &[Line], widths: &mut Vec<u32>) -> bool {
         wider += usize::from(line.width > band.top + 2);
     }
     3 * band.near >= 2 * band.lines && 5 * wider <= ends
+}
+
+/// How many of `section`'s list items wrap onto a line of their own: the
+/// item stops mid-sentence, fills the column (within an em of the
+/// section's widest line of prose or item), and the line after it (no
+/// furniture, no blank line between) is no more than an em wider, the
+/// item's own last line. A heading set as an item (`一、总体要求`) is
+/// narrower than the section's paragraphs, or stands above a wider one or
+/// above another item.
+fn wrapped_items(section: &[Line]) -> usize {
+    let is_item = |line: &Line| line.furniture == Some(Furniture::ListItem);
+    let widest = section
+        .iter()
+        .filter(|line| survey_judges(line) || is_item(line))
+        .map(|line| line.width)
+        .max()
+        .unwrap_or(0);
+    section
+        .iter()
+        .zip(section.iter().skip(1))
+        .filter(|(line, next)| {
+            is_item(line)
+                && survey_mid_sentence(line)
+                && line.width + 2 >= widest
+                && next.blanks_before == 0
+                && next.furniture.is_none()
+                && next.width <= line.width + 2
+        })
+        .count()
 }
 
 /// Lines a section's survey reads (see [`Survey::judged`]): a few wide

@@ -2221,7 +2221,20 @@ fn captions_one_under_another_stay_apart() {
 /// its paragraphs, each more than twice as wide, say no line was wrapped.
 #[test]
 fn flowing_documents_of_many_kinds_come_back_unchanged() {
-    let documents: [&[&str]; 10] = [
+    let documents: [&[&str]; 11] = [
+        // Headings set as items, each above a paragraph of one short line
+        // no wider: no item wraps (its heading is narrower than the widest
+        // line), so this is no wrapped list.
+        &[
+            "一、总体要求和基本原则",
+            "坚持稳中求进的工作总基调。",
+            "二、主要任务和工作措施",
+            "全面深化改革开放不动摇。",
+            "三、组织实施和保障措施",
+            "加强组织领导狠抓落实。",
+            "四、其他事项和有关说明",
+            "本方案自印发之日起施行。",
+        ],
         &[
             "关于进一步加强",
             "安全生产工作的通知",
