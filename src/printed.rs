@@ -445,10 +445,11 @@ fn rebuild_page(
 
 /// [`solve`] for paragraphs indented 2 em (`tables[0]`, [`INDENT`]) and
 /// set flush (`tables[1]`) at once: the printed lines a run of pieces may
-/// make, and what each costs to reach, are the same both ways but for the
-/// budget of a paragraph's first line, so the pieces are read once and
-/// each grouping is offered to both tables, in the order `solve` offers
-/// it to each. Returns the two cheapest totals.
+/// make from a piece, and what each costs to reach, are the same both ways
+/// and whether a paragraph opens at that piece or not, but for the budget
+/// of a paragraph's first line, so the pieces are read once from each
+/// piece and each grouping is offered to both tables, each slot in the
+/// order `solve` offers it. Returns the two cheapest totals.
 fn solve_both(
     lines: &[Line],
     decisions: &[(Action, Reason)],
@@ -469,84 +470,92 @@ fn solve_both(
         }; 2];
     }
     for start in 0..n {
-        for opens in [false, true] {
-            let bases = [
+        // `bases[opens][k]`: the cost of reaching `start` in table `k`,
+        // where a paragraph opens there or not. (Both are final: only a
+        // grouping from an earlier piece reaches `start`.)
+        let bases = [false, true].map(|opens| {
+            [
                 indented[start][usize::from(opens)].cost,
                 flush[start][usize::from(opens)].cost,
-            ];
-            if bases == [u64::MAX; 2] {
-                continue;
-            }
-            let budgets = INDENTS.map(|indent| {
-                if opens {
-                    column.saturating_sub(indent)
-                } else {
-                    column
-                }
-            });
-            // As in `solve`.
-            let (mut wide, mut narrow, mut overruled) = (0u64, 0u64, 0u64);
-            let mut latin = false;
-            let mut open_brackets = 0i32;
-            let mut punctuated = false;
-            for end in start..n.min(start + MAX_PIECES) {
-                if end > start {
-                    let (prev, next) = (&lines[end - 1], &lines[end]);
-                    if !printed_line_goes_on(prev, next) {
-                        break;
-                    }
-                    overruled += u64::from(!joined(end - 1));
-                }
-                wide += u64::from(lines[end].width - lines[end].indent);
-                narrow += narrowest(&lines[end]);
-                latin |= lines[end].narrow > 0;
-                open_brackets += lines[end].brackets;
-                punctuated |= lines[end].punctuated;
-                if end > start && narrow > column + TOLERANCE {
+            ]
+        });
+        if bases == [[u64::MAX; 2]; 2] {
+            continue;
+        }
+        // As in `solve`, whether a paragraph opens at `start` or not: the
+        // pieces read are the same, and so is the order in which each
+        // slot is offered a grouping from here (not opening first).
+        let (mut wide, mut narrow, mut overruled) = (0u64, 0u64, 0u64);
+        let mut latin = false;
+        let mut open_brackets = 0i32;
+        let mut punctuated = false;
+        for end in start..n.min(start + MAX_PIECES) {
+            if end > start {
+                let (prev, next) = (&lines[end - 1], &lines[end]);
+                if !printed_line_goes_on(prev, next) {
                     break;
                 }
-                // (Not to a table whose base is unreached: `solve` reads
-                // nothing from there.)
-                let mut offer = |k: usize, cost: u64, next: usize, next_opens: bool| {
-                    if bases[k] == u64::MAX {
-                        return;
-                    }
-                    let best = if k == 0 { &mut *indented } else { &mut *flush };
-                    let slot = &mut best[next][usize::from(next_opens)];
-                    let total = bases[k] + OVERRULE * overruled + cost;
-                    if total < slot.cost {
-                        *slot = Step {
-                            cost: total,
-                            from: Some((start, opens)),
-                        };
-                    }
-                };
-                if end == last {
-                    offer(0, 0, n, false);
-                    offer(1, 0, n, false);
-                    continue;
+                overruled += u64::from(!joined(end - 1));
+            }
+            wide += u64::from(lines[end].width - lines[end].indent);
+            narrow += narrowest(&lines[end]);
+            latin |= lines[end].narrow > 0;
+            open_brackets += lines[end].brackets;
+            punctuated |= lines[end].punctuated;
+            if end > start && narrow > column + TOLERANCE {
+                break;
+            }
+            // (Not from a base unreached: `solve` reads nothing from there.)
+            let mut offer = |opens: bool, k: usize, cost: u64, next: usize, next_opens: bool| {
+                let base = bases[usize::from(opens)][k];
+                if base == u64::MAX {
+                    return;
                 }
-                let runs_on = matches!(
-                    decisions[end].1,
-                    Reason::OpensMidPhrase
-                        | Reason::NounFollows
-                        | Reason::FunctionWordRunsOn
-                        | Reason::InsideBrackets
-                );
-                let cost = match piece_end(&lines[end]) {
-                    PieceEnd::Closing if lines[end].ends_sentence => Some(PARAGRAPH_END),
-                    PieceEnd::Text if punctuated => (!joined(end)).then_some(HEADING + OVERRULE),
-                    PieceEnd::Text => Some(HEADING),
-                    PieceEnd::Closing | PieceEnd::Pause | PieceEnd::Open => {
-                        (!joined(end)).then_some(PARAGRAPH_END_AT_PAUSE)
-                    }
-                };
-                for (k, &budget) in budgets.iter().enumerate() {
+                let best = if k == 0 { &mut *indented } else { &mut *flush };
+                let slot = &mut best[next][usize::from(next_opens)];
+                let total = base + OVERRULE * overruled + cost;
+                if total < slot.cost {
+                    *slot = Step {
+                        cost: total,
+                        from: Some((start, opens)),
+                    };
+                }
+            };
+            if end == last {
+                for opens in [false, true] {
+                    offer(opens, 0, 0, n, false);
+                    offer(opens, 1, 0, n, false);
+                }
+                continue;
+            }
+            let runs_on = matches!(
+                decisions[end].1,
+                Reason::OpensMidPhrase
+                    | Reason::NounFollows
+                    | Reason::FunctionWordRunsOn
+                    | Reason::InsideBrackets
+            );
+            let cost = match piece_end(&lines[end]) {
+                PieceEnd::Closing if lines[end].ends_sentence => Some(PARAGRAPH_END),
+                PieceEnd::Text if punctuated => (!joined(end)).then_some(HEADING + OVERRULE),
+                PieceEnd::Text => Some(HEADING),
+                PieceEnd::Closing | PieceEnd::Pause | PieceEnd::Open => {
+                    (!joined(end)).then_some(PARAGRAPH_END_AT_PAUSE)
+                }
+            };
+            for opens in [false, true] {
+                for (k, indent) in INDENTS.into_iter().enumerate() {
+                    let budget = if opens {
+                        column.saturating_sub(indent)
+                    } else {
+                        column
+                    };
                     let missed = budget
                         .saturating_sub(TOLERANCE + wide)
                         .max(narrow.saturating_sub(overshoot(latin) + budget));
                     if end > start || narrow <= column + TOLERANCE || joined(end) {
                         offer(
+                            opens,
                             k,
                             missed + OVERRULE * u64::from(!joined(end)),
                             end + 1,
@@ -555,9 +564,15 @@ fn solve_both(
                     }
                     let fits = wide <= budget + TOLERANCE;
                     if let Some(cost) = cost.filter(|_| fits && open_brackets <= 0 && !runs_on) {
-                        offer(k, cost + OVERRULE * u64::from(joined(end)), end + 1, true);
+                        offer(
+                            opens,
+                            k,
+                            cost + OVERRULE * u64::from(joined(end)),
+                            end + 1,
+                            true,
+                        );
                     } else if !fits && end == start && !joined(end) {
-                        offer(k, PARAGRAPH_END, end + 1, true);
+                        offer(opens, k, PARAGRAPH_END, end + 1, true);
                     }
                 }
             }
