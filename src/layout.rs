@@ -314,11 +314,23 @@ pub(crate) fn estimate_columns(
     // (Written in place: no capacity to check line by line.)
     adjacent.clear();
     adjacent.resize(WINDOW + n, 0);
+    // Each line's vote, once, ready to add to a histogram; a line that does
+    // not vote has an empty one.
+    // (Between `WINDOW + 1` empty ones on either side: see `vote_columns`.)
+    ready.clear();
+    ready.resize(n + 2 * (WINDOW + 1), Vote::NONE);
+    ready[WINDOW + 1] = Vote::of(&lines[0]);
     let mut count = 0u32;
-    // (Line 0's count is 0, as made.)
-    for (at, line) in adjacent[WINDOW + 1..].iter_mut().zip(&lines[1..]) {
+    // (Line 0's count is 0, as made. Both written in place, in one pass
+    // over the lines: no capacity to check line by line.)
+    for ((at, vote), line) in adjacent[WINDOW + 1..]
+        .iter_mut()
+        .zip(&mut ready[WINDOW + 2..])
+        .zip(&lines[1..])
+    {
         count += u32::from(line.blanks_before == 0);
         *at = count;
+        *vote = Vote::of(line);
     }
     adjacent.resize(n + 2 * WINDOW, count);
     if cfg!(debug_assertions) {
@@ -332,13 +344,6 @@ pub(crate) fn estimate_columns(
         }
     }
     debug_assert!(count > 0, "two lines with no blank line between them");
-    // Each line's vote, once, ready to add to a histogram; a line that does
-    // not vote has an empty one.
-    // (Between `WINDOW + 1` empty ones on either side: see `vote_columns`.)
-    ready.clear();
-    ready.resize(WINDOW + 1, Vote::NONE);
-    ready.extend(lines.iter().map(Vote::of));
-    ready.resize(n + 2 * (WINDOW + 1), Vote::NONE);
     vote_columns(
         ready,
         voted_widths(ready),

@@ -301,7 +301,7 @@ pub(crate) struct PrintedScratch {
     flush: Vec<[Step; 2]>,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Step {
     cost: u64,
     /// Start of the printed line that ends before this piece, and whether
@@ -412,8 +412,25 @@ fn rebuild_page(
             let (run, breaks) = (&lines[start..=end], &mut decisions[start..end]);
             // Paragraphs indented 2 em (newspapers), or set flush (books,
             // manuals): whichever groups the pieces more cheaply.
-            let indented = solve(run, breaks, column, INDENT, &mut scratch.indented);
-            let flush = solve(run, breaks, column, 0, &mut scratch.flush);
+            let [indented, flush] = solve_both(
+                run,
+                breaks,
+                column,
+                [&mut scratch.indented, &mut scratch.flush],
+            );
+            #[cfg(debug_assertions)]
+            {
+                let (mut one, mut other) = (Vec::new(), Vec::new());
+                assert_eq!(
+                    (indented, flush),
+                    (
+                        solve(run, breaks, column, INDENT, &mut one),
+                        solve(run, breaks, column, 0, &mut other)
+                    ),
+                    "the printed-line program's costs, both ways at once"
+                );
+                assert_eq!((&scratch.indented, &scratch.flush), (&one, &other));
+            }
             let best = if flush < indented {
                 &scratch.flush
             } else {
@@ -426,9 +443,153 @@ fn rebuild_page(
     changed
 }
 
+/// [`solve`] for paragraphs indented 2 em (`tables[0]`, [`INDENT`]) and
+/// set flush (`tables[1]`) at once: the printed lines a run of pieces may
+/// make from a piece, and what each costs to reach, are the same both ways
+/// and whether a paragraph opens at that piece or not, but for the budget
+/// of a paragraph's first line, so the pieces are read once from each
+/// piece and each grouping is offered to both tables, each slot in the
+/// order `solve` offers it. Returns the two cheapest totals.
+fn solve_both(
+    lines: &[Line],
+    decisions: &[(Action, Reason)],
+    column: u64,
+    tables: [&mut Vec<[Step; 2]>; 2],
+) -> [u64; 2] {
+    const INDENTS: [u64; 2] = [INDENT, 0];
+    let n = lines.len();
+    let last = n - 1;
+    let joined = |i: usize| decisions[i].0.is_join();
+    let [indented, flush] = tables;
+    for best in [&mut *indented, &mut *flush] {
+        best.clear();
+        best.resize(n + 1, [UNREACHED; 2]);
+        best[0] = [Step {
+            cost: 0,
+            from: None,
+        }; 2];
+    }
+    for start in 0..n {
+        // `bases[opens][k]`: the cost of reaching `start` in table `k`,
+        // where a paragraph opens there or not. (Both are final: only a
+        // grouping from an earlier piece reaches `start`.)
+        let bases = [false, true].map(|opens| {
+            [
+                indented[start][usize::from(opens)].cost,
+                flush[start][usize::from(opens)].cost,
+            ]
+        });
+        if bases == [[u64::MAX; 2]; 2] {
+            continue;
+        }
+        // As in `solve`, whether a paragraph opens at `start` or not: the
+        // pieces read are the same, and so is the order in which each
+        // slot is offered a grouping from here (not opening first).
+        let (mut wide, mut narrow, mut overruled) = (0u64, 0u64, 0u64);
+        let mut latin = false;
+        let mut open_brackets = 0i32;
+        let mut punctuated = false;
+        for end in start..n.min(start + MAX_PIECES) {
+            if end > start {
+                let (prev, next) = (&lines[end - 1], &lines[end]);
+                if !printed_line_goes_on(prev, next) {
+                    break;
+                }
+                overruled += u64::from(!joined(end - 1));
+            }
+            wide += u64::from(lines[end].width - lines[end].indent);
+            narrow += narrowest(&lines[end]);
+            latin |= lines[end].narrow > 0;
+            open_brackets += lines[end].brackets;
+            punctuated |= lines[end].punctuated;
+            if end > start && narrow > column + TOLERANCE {
+                break;
+            }
+            // (Not from a base unreached: `solve` reads nothing from there.)
+            let mut offer = |opens: bool, k: usize, cost: u64, next: usize, next_opens: bool| {
+                let base = bases[usize::from(opens)][k];
+                if base == u64::MAX {
+                    return;
+                }
+                let best = if k == 0 { &mut *indented } else { &mut *flush };
+                let slot = &mut best[next][usize::from(next_opens)];
+                let total = base + OVERRULE * overruled + cost;
+                if total < slot.cost {
+                    *slot = Step {
+                        cost: total,
+                        from: Some((start, opens)),
+                    };
+                }
+            };
+            if end == last {
+                for opens in [false, true] {
+                    offer(opens, 0, 0, n, false);
+                    offer(opens, 1, 0, n, false);
+                }
+                continue;
+            }
+            let runs_on = matches!(
+                decisions[end].1,
+                Reason::OpensMidPhrase
+                    | Reason::NounFollows
+                    | Reason::FunctionWordRunsOn
+                    | Reason::InsideBrackets
+            );
+            let cost = match piece_end(&lines[end]) {
+                PieceEnd::Closing if lines[end].ends_sentence => Some(PARAGRAPH_END),
+                PieceEnd::Text if punctuated => (!joined(end)).then_some(HEADING + OVERRULE),
+                PieceEnd::Text => Some(HEADING),
+                PieceEnd::Closing | PieceEnd::Pause | PieceEnd::Open => {
+                    (!joined(end)).then_some(PARAGRAPH_END_AT_PAUSE)
+                }
+            };
+            for opens in [false, true] {
+                for (k, indent) in INDENTS.into_iter().enumerate() {
+                    let budget = if opens {
+                        column.saturating_sub(indent)
+                    } else {
+                        column
+                    };
+                    let missed = budget
+                        .saturating_sub(TOLERANCE + wide)
+                        .max(narrow.saturating_sub(overshoot(latin) + budget));
+                    if end > start || narrow <= column + TOLERANCE || joined(end) {
+                        offer(
+                            opens,
+                            k,
+                            missed + OVERRULE * u64::from(!joined(end)),
+                            end + 1,
+                            false,
+                        );
+                    }
+                    let fits = wide <= budget + TOLERANCE;
+                    if let Some(cost) = cost.filter(|_| fits && open_brackets <= 0 && !runs_on) {
+                        offer(
+                            opens,
+                            k,
+                            cost + OVERRULE * u64::from(joined(end)),
+                            end + 1,
+                            true,
+                        );
+                    } else if !fits && end == start && !joined(end) {
+                        offer(opens, k, PARAGRAPH_END, end + 1, true);
+                    }
+                }
+            }
+        }
+    }
+    debug_assert!(
+        indented[n][0].cost < u64::MAX && flush[n][0].cost < u64::MAX,
+        "no grouping reaches the run's end"
+    );
+    [indented[n][0].cost, flush[n][0].cost]
+}
+
 /// The dynamic program of [`rebuild`] over one run of pieces between fixed
 /// breaks, for paragraphs whose first line is `indent` half-em short of the
-/// column: fills `best` and returns the cheapest total cost.
+/// column: fills `best` and returns the cheapest total cost. (Debug
+/// builds check [`solve_both`] against it.)
+#[cfg(debug_assertions)]
 fn solve(
     lines: &[Line],
     decisions: &[(Action, Reason)],
