@@ -443,6 +443,102 @@ fn rebuild_page(
     changed
 }
 
+/// A printed line of pieces as the program grows it, piece by piece.
+#[derive(Default)]
+struct Grouping {
+    /// Its width as measured, and at its narrowest (see [`narrowest`]).
+    wide: u64,
+    narrow: u64,
+    /// Breaks inside it that the local rules did not join.
+    overruled: u64,
+    /// Whether a piece holds Latin letters or digits (see [`overshoot`]).
+    latin: bool,
+    /// Brackets it opens and does not close.
+    open_brackets: i32,
+    /// Whether a piece holds a full-width mark other than a colon: prose,
+    /// which a heading seldom is.
+    punctuated: bool,
+}
+
+impl Grouping {
+    /// Takes piece `end` of `lines` into the printed line that starts at
+    /// piece `start`; `false` where it cannot go on to it (see
+    /// [`printed_line_goes_on`]) or would pass `column` at its narrowest.
+    #[inline(always)]
+    fn take(
+        &mut self,
+        lines: &[Line],
+        (start, end): (usize, usize),
+        column: u64,
+        joined: impl Fn(usize) -> bool,
+    ) -> bool {
+        if end > start {
+            if !printed_line_goes_on(&lines[end - 1], &lines[end]) {
+                return false;
+            }
+            self.overruled += u64::from(!joined(end - 1));
+        }
+        let line = &lines[end];
+        self.wide += u64::from(line.width - line.indent);
+        self.narrow += narrowest(line);
+        self.latin |= line.narrow > 0;
+        self.open_brackets += line.brackets;
+        self.punctuated |= line.punctuated;
+        end == start || self.narrow <= column + TOLERANCE
+    }
+}
+
+/// The printed line ends at piece `end` and its paragraph goes on: how far
+/// it misses `budget` (short of it by more than [`TOLERANCE`], or wider at
+/// its narrowest, see [`overshoot`]).
+#[inline(always)]
+fn missed(budget: u64, wide: u64, narrow: u64, latin: bool) -> u64 {
+    budget
+        .saturating_sub(TOLERANCE + wide)
+        .max(narrow.saturating_sub(overshoot(latin) + budget))
+}
+
+/// What ending a paragraph with the printed line that `line` ends costs,
+/// before overruling (`None`: it may not end there), where `punctuated`
+/// says a piece of that printed line holds a mark of prose and `joined`
+/// that the local rules joined the break after `line`.
+#[inline(always)]
+fn paragraph_end(line: &Line, punctuated: bool, joined: bool) -> Option<u64> {
+    match piece_end(line) {
+        // A closing mark ends a paragraph after a sentence's end (`。”`);
+        // one that closes a quote or a bracket mid-sentence (`定版”`,
+        // `方法）`) is as a pause.
+        PieceEnd::Closing if line.ends_sentence => Some(PARAGRAPH_END),
+        // A printed line of prose (`，` `（`) that ends in text is seldom a
+        // heading: a word cut by the extractor, or a credit with the
+        // kicker after it.
+        PieceEnd::Text if punctuated => (!joined).then_some(HEADING + OVERRULE),
+        PieceEnd::Text => Some(HEADING),
+        // Only where the local rules broke too: overruling their join to
+        // end a paragraph mid-sentence fits misjudged widths (Latin
+        // words), not the text.
+        PieceEnd::Closing | PieceEnd::Pause | PieceEnd::Open => {
+            (!joined).then_some(PARAGRAPH_END_AT_PAUSE)
+        }
+    }
+}
+
+/// Whether the local rules joined a break because a phrase runs on across
+/// it (the next piece opens with the tail of a word this one stops in, or
+/// this one ends with `的`) or inside a bracket they found open: no
+/// paragraph ends there (else each settling round would let one more line
+/// join inside it).
+#[inline(always)]
+fn runs_on(reason: Reason) -> bool {
+    matches!(
+        reason,
+        Reason::OpensMidPhrase
+            | Reason::NounFollows
+            | Reason::FunctionWordRunsOn
+            | Reason::InsideBrackets
+    )
+}
+
 /// [`solve`] for paragraphs indented 2 em (`tables[0]`, [`INDENT`]) and
 /// set flush (`tables[1]`) at once: the printed lines a run of pieces may
 /// make from a piece, and what each costs to reach, are the same both ways
@@ -485,26 +581,19 @@ fn solve_both(
         // As in `solve`, whether a paragraph opens at `start` or not: the
         // pieces read are the same, and so is the order in which each
         // slot is offered a grouping from here (not opening first).
-        let (mut wide, mut narrow, mut overruled) = (0u64, 0u64, 0u64);
-        let mut latin = false;
-        let mut open_brackets = 0i32;
-        let mut punctuated = false;
+        let mut g = Grouping::default();
         for end in start..n.min(start + MAX_PIECES) {
-            if end > start {
-                let (prev, next) = (&lines[end - 1], &lines[end]);
-                if !printed_line_goes_on(prev, next) {
-                    break;
-                }
-                overruled += u64::from(!joined(end - 1));
-            }
-            wide += u64::from(lines[end].width - lines[end].indent);
-            narrow += narrowest(&lines[end]);
-            latin |= lines[end].narrow > 0;
-            open_brackets += lines[end].brackets;
-            punctuated |= lines[end].punctuated;
-            if end > start && narrow > column + TOLERANCE {
+            if !g.take(lines, (start, end), column, joined) {
                 break;
             }
+            let Grouping {
+                wide,
+                narrow,
+                overruled,
+                latin,
+                open_brackets,
+                punctuated,
+            } = g;
             // (Not from a base unreached: `solve` reads nothing from there.)
             let mut offer = |opens: bool, k: usize, cost: u64, next: usize, next_opens: bool| {
                 let base = bases[usize::from(opens)][k];
@@ -528,21 +617,8 @@ fn solve_both(
                 }
                 continue;
             }
-            let runs_on = matches!(
-                decisions[end].1,
-                Reason::OpensMidPhrase
-                    | Reason::NounFollows
-                    | Reason::FunctionWordRunsOn
-                    | Reason::InsideBrackets
-            );
-            let cost = match piece_end(&lines[end]) {
-                PieceEnd::Closing if lines[end].ends_sentence => Some(PARAGRAPH_END),
-                PieceEnd::Text if punctuated => (!joined(end)).then_some(HEADING + OVERRULE),
-                PieceEnd::Text => Some(HEADING),
-                PieceEnd::Closing | PieceEnd::Pause | PieceEnd::Open => {
-                    (!joined(end)).then_some(PARAGRAPH_END_AT_PAUSE)
-                }
-            };
+            let runs_on = runs_on(decisions[end].1);
+            let cost = paragraph_end(&lines[end], punctuated, joined(end));
             for opens in [false, true] {
                 for (k, indent) in INDENTS.into_iter().enumerate() {
                     let budget = if opens {
@@ -550,14 +626,13 @@ fn solve_both(
                     } else {
                         column
                     };
-                    let missed = budget
-                        .saturating_sub(TOLERANCE + wide)
-                        .max(narrow.saturating_sub(overshoot(latin) + budget));
+                    // (See `solve` for why each grouping is offered.)
                     if end > start || narrow <= column + TOLERANCE || joined(end) {
                         offer(
                             opens,
                             k,
-                            missed + OVERRULE * u64::from(!joined(end)),
+                            missed(budget, wide, narrow, latin)
+                                + OVERRULE * u64::from(!joined(end)),
                             end + 1,
                             false,
                         );
@@ -617,31 +692,19 @@ fn solve(
             } else {
                 column
             };
-            let (mut wide, mut narrow, mut overruled) = (0u64, 0u64, 0u64);
-            // Whether a piece of the printed line holds Latin letters or
-            // digits (see `overshoot`).
-            let mut latin = false;
-            // Brackets the printed line opens and does not close.
-            let mut open_brackets = 0i32;
-            // Whether a piece of the printed line holds a full-width mark
-            // other than a colon: prose, which a heading seldom is.
-            let mut punctuated = false;
+            let mut g = Grouping::default();
             for end in start..n.min(start + MAX_PIECES) {
-                if end > start {
-                    let (prev, next) = (&lines[end - 1], &lines[end]);
-                    if !printed_line_goes_on(prev, next) {
-                        break;
-                    }
-                    overruled += u64::from(!joined(end - 1));
-                }
-                wide += u64::from(lines[end].width - lines[end].indent);
-                narrow += narrowest(&lines[end]);
-                latin |= lines[end].narrow > 0;
-                open_brackets += lines[end].brackets;
-                punctuated |= lines[end].punctuated;
-                if end > start && narrow > column + TOLERANCE {
+                if !g.take(lines, (start, end), column, joined) {
                     break;
                 }
+                let Grouping {
+                    wide,
+                    narrow,
+                    overruled,
+                    latin,
+                    open_brackets,
+                    punctuated,
+                } = g;
                 let mut offer = |cost: u64, next: usize, next_opens: bool| {
                     let slot = &mut best[next][usize::from(next_opens)];
                     let total = base + OVERRULE * overruled + cost;
@@ -661,45 +724,22 @@ fn solve(
                 // local rules joined it: a line of another measure, or one
                 // already joined in the output, which would otherwise draw
                 // one more piece onto it at every settling round.)
-                let missed = budget
-                    .saturating_sub(TOLERANCE + wide)
-                    .max(narrow.saturating_sub(overshoot(latin) + budget));
                 if end > start || narrow <= column + TOLERANCE || joined(end) {
-                    offer(missed + OVERRULE * u64::from(!joined(end)), end + 1, false);
+                    offer(
+                        missed(budget, wide, narrow, latin) + OVERRULE * u64::from(!joined(end)),
+                        end + 1,
+                        false,
+                    );
                 }
                 // Or the paragraph ends with it (not inside a bracket the
-                // printed line opened, nor one the local rules found open
-                // from an earlier line: else each settling round would let
-                // one more line join inside it).
-                // (Nor where a phrase runs on: the next piece opens with
-                // the tail of a word this one stops in, or this one ends
-                // with `的`.)
+                // printed line opened, nor where the local rules joined for
+                // a phrase that runs on or inside a bracket: see
+                // `runs_on`).
                 let fits = wide <= budget + TOLERANCE;
-                let runs_on = matches!(
-                    decisions[end].1,
-                    Reason::OpensMidPhrase
-                        | Reason::NounFollows
-                        | Reason::FunctionWordRunsOn
-                        | Reason::InsideBrackets
-                );
-                let cost = match piece_end(&lines[end]) {
-                    // A closing mark ends a paragraph after a sentence's
-                    // end (`。”`); one that closes a quote or a bracket
-                    // mid-sentence (`定版”`, `方法）`) is as a pause.
-                    PieceEnd::Closing if lines[end].ends_sentence => Some(PARAGRAPH_END),
-                    // A printed line of prose (`，` `（`) that ends in text is
-                    // seldom a heading: a word cut by the extractor, or a
-                    // credit with the kicker after it.
-                    PieceEnd::Text if punctuated => (!joined(end)).then_some(HEADING + OVERRULE),
-                    PieceEnd::Text => Some(HEADING),
-                    // Only where the local rules broke too: overruling
-                    // their join to end a paragraph mid-sentence fits
-                    // misjudged widths (Latin words), not the text.
-                    PieceEnd::Closing | PieceEnd::Pause | PieceEnd::Open => {
-                        (!joined(end)).then_some(PARAGRAPH_END_AT_PAUSE)
-                    }
-                };
-                if let Some(cost) = cost.filter(|_| fits && open_brackets <= 0 && !runs_on) {
+                let cost = paragraph_end(&lines[end], punctuated, joined(end));
+                if let Some(cost) =
+                    cost.filter(|_| fits && open_brackets <= 0 && !runs_on(decisions[end].1))
+                {
                     offer(cost + OVERRULE * u64::from(joined(end)), end + 1, true);
                 } else if !fits && end == start && !joined(end) {
                     // A piece wider than the column that the local rules
