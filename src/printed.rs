@@ -309,6 +309,32 @@ struct Step {
     from: Option<(usize, bool)>,
 }
 
+impl Step {
+    /// Keeps the cheaper of this step and one that costs `total`, reached
+    /// from the printed line that `from` starts (and whether it opened a
+    /// paragraph); the first offered wins a tie.
+    #[inline(always)]
+    fn offer(&mut self, total: u64, from: (usize, bool)) {
+        if total < self.cost {
+            *self = Step {
+                cost: total,
+                from: Some(from),
+            };
+        }
+    }
+}
+
+/// Makes `best` the table of a run of `n` pieces with nothing reached but
+/// its start, at no cost.
+fn start_table(best: &mut Vec<[Step; 2]>, n: usize) {
+    best.clear();
+    best.resize(n + 1, [UNREACHED; 2]);
+    best[0] = [Step {
+        cost: 0,
+        from: None,
+    }; 2];
+}
+
 const UNREACHED: Step = Step {
     cost: u64::MAX,
     from: None,
@@ -558,12 +584,7 @@ fn solve_both(
     let joined = |i: usize| decisions[i].0.is_join();
     let [indented, flush] = tables;
     for best in [&mut *indented, &mut *flush] {
-        best.clear();
-        best.resize(n + 1, [UNREACHED; 2]);
-        best[0] = [Step {
-            cost: 0,
-            from: None,
-        }; 2];
+        start_table(best, n);
     }
     for start in 0..n {
         // `bases[opens][k]`: the cost of reaching `start` in table `k`,
@@ -586,14 +607,6 @@ fn solve_both(
             if !g.take(lines, (start, end), column, joined) {
                 break;
             }
-            let Grouping {
-                wide,
-                narrow,
-                overruled,
-                latin,
-                open_brackets,
-                punctuated,
-            } = g;
             // (Not from a base unreached: `solve` reads nothing from there.)
             let mut offer = |opens: bool, k: usize, cost: u64, next: usize, next_opens: bool| {
                 let base = bases[usize::from(opens)][k];
@@ -602,13 +615,7 @@ fn solve_both(
                 }
                 let best = if k == 0 { &mut *indented } else { &mut *flush };
                 let slot = &mut best[next][usize::from(next_opens)];
-                let total = base + OVERRULE * overruled + cost;
-                if total < slot.cost {
-                    *slot = Step {
-                        cost: total,
-                        from: Some((start, opens)),
-                    };
-                }
+                slot.offer(base + OVERRULE * g.overruled + cost, (start, opens));
             };
             if end == last {
                 for opens in [false, true] {
@@ -618,7 +625,7 @@ fn solve_both(
                 continue;
             }
             let runs_on = runs_on(decisions[end].1);
-            let cost = paragraph_end(&lines[end], punctuated, joined(end));
+            let cost = paragraph_end(&lines[end], g.punctuated, joined(end));
             for opens in [false, true] {
                 for (k, indent) in INDENTS.into_iter().enumerate() {
                     let budget = if opens {
@@ -627,18 +634,18 @@ fn solve_both(
                         column
                     };
                     // (See `solve` for why each grouping is offered.)
-                    if end > start || narrow <= column + TOLERANCE || joined(end) {
+                    if end > start || g.narrow <= column + TOLERANCE || joined(end) {
                         offer(
                             opens,
                             k,
-                            missed(budget, wide, narrow, latin)
+                            missed(budget, g.wide, g.narrow, g.latin)
                                 + OVERRULE * u64::from(!joined(end)),
                             end + 1,
                             false,
                         );
                     }
-                    let fits = wide <= budget + TOLERANCE;
-                    if let Some(cost) = cost.filter(|_| fits && open_brackets <= 0 && !runs_on) {
+                    let fits = g.wide <= budget + TOLERANCE;
+                    if let Some(cost) = cost.filter(|_| fits && g.open_brackets <= 0 && !runs_on) {
                         offer(
                             opens,
                             k,
@@ -675,12 +682,7 @@ fn solve(
     let n = lines.len();
     let last = n - 1;
     let joined = |i: usize| decisions[i].0.is_join();
-    best.clear();
-    best.resize(n + 1, [UNREACHED; 2]);
-    best[0] = [Step {
-        cost: 0,
-        from: None,
-    }; 2];
+    start_table(best, n);
     for start in 0..n {
         for opens in [false, true] {
             let base = best[start][usize::from(opens)].cost;
@@ -697,23 +699,9 @@ fn solve(
                 if !g.take(lines, (start, end), column, joined) {
                     break;
                 }
-                let Grouping {
-                    wide,
-                    narrow,
-                    overruled,
-                    latin,
-                    open_brackets,
-                    punctuated,
-                } = g;
                 let mut offer = |cost: u64, next: usize, next_opens: bool| {
                     let slot = &mut best[next][usize::from(next_opens)];
-                    let total = base + OVERRULE * overruled + cost;
-                    if total < slot.cost {
-                        *slot = Step {
-                            cost: total,
-                            from: Some((start, opens)),
-                        };
-                    }
+                    slot.offer(base + OVERRULE * g.overruled + cost, (start, opens));
                 };
                 if end == last {
                     offer(0, n, false);
@@ -724,9 +712,10 @@ fn solve(
                 // local rules joined it: a line of another measure, or one
                 // already joined in the output, which would otherwise draw
                 // one more piece onto it at every settling round.)
-                if end > start || narrow <= column + TOLERANCE || joined(end) {
+                if end > start || g.narrow <= column + TOLERANCE || joined(end) {
                     offer(
-                        missed(budget, wide, narrow, latin) + OVERRULE * u64::from(!joined(end)),
+                        missed(budget, g.wide, g.narrow, g.latin)
+                            + OVERRULE * u64::from(!joined(end)),
                         end + 1,
                         false,
                     );
@@ -735,10 +724,10 @@ fn solve(
                 // printed line opened, nor where the local rules joined for
                 // a phrase that runs on or inside a bracket: see
                 // `runs_on`).
-                let fits = wide <= budget + TOLERANCE;
-                let cost = paragraph_end(&lines[end], punctuated, joined(end));
+                let fits = g.wide <= budget + TOLERANCE;
+                let cost = paragraph_end(&lines[end], g.punctuated, joined(end));
                 if let Some(cost) =
-                    cost.filter(|_| fits && open_brackets <= 0 && !runs_on(decisions[end].1))
+                    cost.filter(|_| fits && g.open_brackets <= 0 && !runs_on(decisions[end].1))
                 {
                     offer(cost + OVERRULE * u64::from(joined(end)), end + 1, true);
                 } else if !fits && end == start && !joined(end) {
