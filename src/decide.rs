@@ -345,6 +345,10 @@ pub enum Reason {
     /// and no sentence punctuation; or four or more short lines of a cell
     /// or two each, three of them numbers alone.
     TableRow,
+    /// Keep: a record on one side: one of three or more lines of a log or a
+    /// chat export that open with a date or a time, of comma-separated
+    /// fields (numbers in most), or of `key=value` settings.
+    Record,
     /// Break: the line ends a sentence and the next line is short and stops
     /// without a mark: a heading, not the last line of this paragraph.
     NextIsHeading,
@@ -508,6 +512,7 @@ impl fmt::Display for Reason {
             Reason::ShortLine => "line ends short of the column: paragraph end",
             Reason::Verse => "line of verse or of a list, set line by line",
             Reason::TableRow => "row of a table, its cells set apart by spaces, kept line by line",
+            Reason::Record => "record (a log's, CSV's or settings' line), kept line by line",
             Reason::Heading => {
                 "heading: a short or full line without sentence end before a first line"
             }
@@ -1684,6 +1689,8 @@ fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
     if prev.shape.preformatted || next.shape.preformatted {
         let reason = if prev.shape.verse || next.shape.verse {
             Reason::Verse
+        } else if prev.shape.record || next.shape.record {
+            Reason::Record
         } else if prev.shape.table || next.shape.table {
             Reason::TableRow
         } else if prev.shape.contents || next.shape.contents {

@@ -120,6 +120,7 @@ mod line;
 mod options;
 mod paragraph;
 mod printed;
+mod records;
 mod stream;
 
 pub use decide::{Action, Reason};

@@ -464,6 +464,10 @@ pub(crate) struct Shape {
     /// a whole section at once (see `paragraph::mark_table_rows`), with
     /// `preformatted`.
     pub table: bool,
+    /// A record (with `table`): a line of a log, a chat export, a CSV file
+    /// or a settings file, kept line by line. Set for a whole section at
+    /// once (see `records::mark_records`), with `preformatted`.
+    pub record: bool,
     /// An entry of a table of contents: leaders before a page number
     /// (`第一章　总则……………1`, `1 引言 . . . . 3`; see
     /// [`ends_with_leaders_and_page`]), with `preformatted`: kept line by
@@ -888,6 +892,7 @@ impl Line {
                         verse: false,
                         code: false,
                         table: false,
+                        record: false,
                         set_in_first_line: false,
                         ..part.shape
                     },

@@ -18,6 +18,7 @@ use crate::layout::{
 };
 use crate::line::{Furniture, Line, LineCounter, SectionCut};
 use crate::printed::{self, PrintedScratch};
+use crate::records;
 use crate::Reflower;
 
 /// Stages 1–3 over one text: the measured non-blank lines, the column around
@@ -1001,6 +1002,7 @@ fn mark_kinds(section: &mut [Line], text: &str) {
     mark_code_lines(section, text);
     mark_table_rows(section, text);
     mark_table_cells(section, text);
+    records::mark_records(section, text);
     debug_assert_eq!(aligned, section.iter().any(|line| line.shape.aligned));
     if aligned {
         settle_aligned_lines(section, text);

@@ -238,6 +238,7 @@ fn is_fixed(reason: Reason) -> bool {
             | Reason::Preformatted
             | Reason::Verse
             | Reason::TableRow
+            | Reason::Record
             | Reason::SectionBreak
             | Reason::LongSection
             | Reason::AfterRunningHeader

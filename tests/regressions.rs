@@ -2356,6 +2356,50 @@ fn flowing_documents_of_many_kinds_come_back_unchanged() {
     }
 }
 
+/// Records, lines that no layout wrapped and that each stand alone, come
+/// back unchanged: a log and a chat export (each line, or each message's
+/// first, opens with a date or a time), CSV rows and a settings file. They
+/// are short and about as wide as one another, so they read as a wrapped
+/// paragraph and were run together (`[2024-05-01 10:02] 张三: 大家好[2024-…`).
+/// Prose around them is still reflowed; prose whose commas OCR read as
+/// ASCII, as many to a line, is still joined.
+#[test]
+fn records_are_kept_line_by_line() {
+    let documents = [
+        "2024-05-01 10:02:33 INFO 服务启动完成，监听端口 8080\n2024-05-01 10:02:35 WARN 配置文件中缺少数据库密码，使用默认值\n2024-05-01 10:03:01 INFO 收到请求 /api/users\n2024-05-01 10:03:02 ERROR 数据库连接超时\n2024-05-01 10:03:05 INFO 重试连接成功\n",
+        "[2024-05-01 10:02] 张三: 大家好\n[2024-05-01 10:03] 李四: 你好，今天的会议几点开始？\n[2024-05-01 10:03] 张三: 下午三点\n[2024-05-01 10:04] 王五: 收到\n[2024-05-01 10:05] 李四: 好的，我会准时参加。\n",
+        "2024-05-01 10:02:33 张三\n大家好，今天下午开会吗\n2024-05-01 10:03:10 李四\n开的，三点在三楼会议室\n2024-05-01 10:03:40 张三\n好的\n",
+        "城市,人口,面积\n北京,2189万,16410平方公里\n上海,2487万,6340平方公里\n广州,1868万,7434平方公里\n深圳,1756万,1997平方公里\n",
+        "日期,销售额,同比\n2024年1月,1200万元,增长5%\n2024年2月,980万元,下降3%\n2024年3月,1500万元,增长12%\n",
+        "[数据库]\n地址=127.0.0.1\n端口=3306\n用户名=管理员\n[日志]\n级别=信息\n路径=/var/log/app\n",
+    ];
+    for document in documents {
+        assert_eq!(check(document), document);
+        let reasons: Vec<Reason> = Reflower::default()
+            .break_points(document)
+            .iter()
+            .map(|point| point.reason)
+            .collect();
+        assert!(reasons.contains(&Reason::Record), "{reasons:?}");
+    }
+    // A wrapped paragraph above a table of comma-separated rows.
+    let page = "今年以来，各地经济运行总体平稳，主要\n指标好于预期，下表列出了四个城市的\n人口和面积。\n城市,人口,面积\n北京,2189万,16410平方公里\n上海,2487万,6340平方公里\n广州,1868万,7434平方公里\n";
+    let out = check(page);
+    assert!(
+        out.starts_with(
+            "今年以来，各地经济运行总体平稳，主要指标好于预期，下表列出了四个城市的人口和面积。\n"
+        ),
+        "{out}"
+    );
+    assert!(out.ends_with("\n城市,人口,面积\n北京,2189万,16410平方公里\n上海,2487万,6340平方公里\n广州,1868万,7434平方公里\n"), "{out}");
+    // Prose with ASCII commas, two to a line: an enumeration, no table.
+    let ocr = "把党建工作与工会,共青团,妇联等群\n团组织工作相结合,以党建带群团,提升\n企业合力,以党建带员工,提升企业活\n力.党支部团结引领工青妇组织.\n";
+    assert_eq!(
+        check(ocr),
+        "把党建工作与工会,共青团,妇联等群团组织工作相结合,以党建带群团,提升企业合力,以党建带员工,提升企业活力.党支部团结引领工青妇组织.\n"
+    );
+}
+
 /// A report's headings one under another (`2023年度工作总结`, `一、…`,
 /// `（一）…`), each a few em wide above its text wrapped at 16 em: the
 /// short lines agree on a column as narrow as they are, and each heading

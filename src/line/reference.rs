@@ -203,6 +203,7 @@ impl Reference {
                 code: false,
                 contents,
                 table: false,
+                record: false,
                 set_in_first_line: false,
             },
             furniture,

@@ -1,0 +1,413 @@
+//! Stage 2 (with the section's other kinds): records, lines of structured
+//! text that no layout wrapped.
+//!
+//! A log, a chat export, a CSV file or a configuration file is a run of
+//! lines that each stand alone, and they are short and as wide as one
+//! another: without their kind, a column of such lines reads as a wrapped
+//! paragraph and is run together. Each kind has a shape that a wrapped
+//! line keeps only by chance, and never line after line:
+//!
+//! - *stamped* lines open with a date or a time and a space (`2024-05-01
+//!   10:02:33 INFO …`, `[2024-05-01 10:02] 张三: …`, `[10:02:33]`): three or
+//!   more in a chain, no more than [`STAMP_GAP`] lines apart (a chat export
+//!   sets each message on the lines under its stamp);
+//! - *delimited* lines hold as many ASCII commas as one another, two or
+//!   more, and no full-width mark (`北京,2189万,16410平方公里`): three or more
+//!   in a row;
+//! - *settings* are `key=value` lines and the `[section]` lines above them:
+//!   three or more in a row, two of them settings.
+//!
+//! Record lines are marked as a table's rows are (see
+//! [`crate::line::Shape::table`]): kept line by line. The test reads each
+//! line by its own text and its neighbours', so it finds the same records
+//! in the output.
+
+use crate::classify::CharRole;
+use crate::line::Line;
+
+/// Lines that may stand between two stamped lines of one chain: a chat
+/// export's message under its stamp, a log entry's continuation.
+const STAMP_GAP: usize = 3;
+
+/// Characters a key (before `=`) or a field (between commas) may hold: a
+/// field of a table, not a clause of prose (as for a table's cells set
+/// apart by spaces, `paragraph::MAX_CELL`).
+const MAX_FIELD: usize = 10;
+
+/// [`MAX_FIELD`] for a field of ASCII alone: a Latin word, a number, a path.
+const MAX_LATIN_FIELD: usize = 24;
+
+/// What kind of record a line may be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Record {
+    /// Fields split by this many ASCII commas.
+    Delimited(usize),
+    /// `key=value`.
+    Setting,
+    /// `[section]` of a configuration file.
+    SettingsSection,
+}
+
+/// Marks the records of `section` (see the module's documentation).
+pub(crate) fn mark_records(section: &mut [Line], text: &str) {
+    mark_stamped(section, text);
+    mark_delimited(section, text);
+}
+
+/// Marks chains of three or more stamped lines, each no more than
+/// [`STAMP_GAP`] lines after the one before.
+fn mark_stamped(section: &mut [Line], text: &str) {
+    let bytes = text.as_bytes();
+    let stamped = |line: &Line| {
+        opens_as_stamp(line) && opens_with_stamp(&bytes[line.text_start..line.text_end])
+    };
+    let mut i = 0;
+    while let Some(skip) = section[i..].iter().position(opens_as_stamp) {
+        if !stamped(&section[i + skip]) {
+            i += skip + 1;
+            continue;
+        }
+        // The chain that opens here: its last stamped line, and how many.
+        let first = i + skip;
+        let (mut last, mut count) = (first, 1);
+        while let Some(gap) = section[last + 1..]
+            .iter()
+            .take(STAMP_GAP + 1)
+            .position(stamped)
+        {
+            last += 1 + gap;
+            count += 1;
+        }
+        if count >= 3 {
+            for line in &mut section[first..=last] {
+                if stamped(line) {
+                    mark(line);
+                }
+            }
+        }
+        i = last + 1;
+    }
+}
+
+/// Marks runs of three or more delimited lines with as many commas, and of
+/// three or more settings and their sections, two of them settings.
+fn mark_delimited(section: &mut [Line], text: &str) {
+    let record = |line: &Line| record_of(&text[line.text_start..line.text_end]);
+    let settings = |kind| matches!(kind, Record::Setting | Record::SettingsSection);
+    let mut i = 0;
+    while let Some(start) = three_marked(section, i) {
+        i = start;
+        let Some((kind, numbered)) = record(&section[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + 1;
+        let mut set = usize::from(kind == Record::Setting);
+        let mut numbered = usize::from(numbered);
+        while let Some(line) = section.get(end) {
+            match holds_ascii_mark(line).then(|| record(line)).flatten() {
+                Some((next, number))
+                    if line.blanks_before == 0
+                        && (next == kind || (settings(kind) && settings(next))) =>
+                {
+                    set += usize::from(next == Record::Setting);
+                    numbered += usize::from(number);
+                    end += 1;
+                }
+                _ => break,
+            }
+        }
+        let rows = end - i;
+        // Delimited rows, as a table's (see `paragraph::mark_table_rows`),
+        // hold numbers: most enumerations in prose hold none.
+        let kept = if settings(kind) {
+            set >= 2
+        } else {
+            numbered >= 2 && 2 * numbered >= rows
+        };
+        if rows >= 3 && kept {
+            section[i..end].iter_mut().for_each(mark);
+        }
+        i = end;
+    }
+}
+
+/// Whether `line` opens with a digit or a bracket, as a stamp does (told
+/// by its record: most lines open with an ideograph).
+fn opens_as_stamp(line: &Line) -> bool {
+    matches!(line.first, CharRole::Digit | CharRole::Open)
+}
+
+/// The first of three lines in a row from `from` on, no blank line
+/// between them, that hold an ASCII mark (told by their records): only they
+/// may open a run of delimited lines or settings.
+fn three_marked(section: &[Line], from: usize) -> Option<usize> {
+    let mut in_a_row = 0;
+    for (i, line) in section.iter().enumerate().skip(from) {
+        in_a_row = match (holds_ascii_mark(line), line.blanks_before) {
+            (false, _) => 0,
+            (true, 0) => in_a_row + 1,
+            (true, _) => 1,
+        };
+        if in_a_row == 3 {
+            return Some(i - 2);
+        }
+    }
+    None
+}
+
+/// Whether `line` holds an ASCII mark (`,`, `=`, `[`…): what its width
+/// leaves over once its ideographs, letters, digits and the spaces beside
+/// them are counted.
+fn holds_ascii_mark(line: &Line) -> bool {
+    line.width > line.indent + 2 * line.wide_chars + line.narrow + line.gaps + line.letter_spaces
+}
+
+/// Marks `line` as a record, kept line by line.
+fn mark(line: &mut Line) {
+    line.shape.record = true;
+    line.shape.table = true;
+    line.shape.preformatted = true;
+}
+
+/// The kind of record `body` may be, by its text alone: no full-width
+/// sentence or pause mark, and fields no longer than [`MAX_FIELD`]; and
+/// whether a field of delimited text opens with a number.
+fn record_of(body: &str) -> Option<(Record, bool)> {
+    // (Bytes first: most lines hold neither `,` nor `=` where a record's
+    // first field ends.)
+    let head = &body.as_bytes()[..body.len().min(MAX_LATIN_FIELD.max(3 * MAX_FIELD) + 1)];
+    if !body.starts_with('[') && !holds_comma_or_equals(head) {
+        return None;
+    }
+    if body.contains(['，', '。', '、', '；', '：', '！', '？']) {
+        return None;
+    }
+    if let Some(name) = body.strip_prefix('[').and_then(|b| b.strip_suffix(']')) {
+        return (is_field(name) && !name.contains([' ', '[', ']']))
+            .then_some((Record::SettingsSection, false));
+    }
+    if let Some((key, value)) = body.split_once('=') {
+        let key = key.trim_end_matches(' ');
+        return (is_field(key)
+            && !key.contains(' ')
+            && !value.trim_start_matches(' ').is_empty()
+            && !body.contains(','))
+        .then_some((Record::Setting, false));
+    }
+    let commas = body.bytes().filter(|&b| b == b',').count();
+    // (Quotes, brackets and titles are prose's: `感党恩”宣讲,花艺烘焙培训,职工趣味`.)
+    if commas < 2
+        || body.contains([
+            '“', '”', '‘', '’', '「', '」', '『', '』', '《', '》', '（', '）',
+        ])
+    {
+        return None;
+    }
+    let fields: Vec<&str> = body.split(',').map(|f| f.trim_matches(' ')).collect();
+    // A wrapped line of prose whose commas OCR read as ASCII opens with the
+    // tail of a word cut at the line before, and may end with a word's
+    // head: one ideograph (`候,你應該謹慎的操作,同`). A table's first and
+    // last fields are names and values.
+    let one_ideograph = |f: &str| {
+        let mut chars = f.chars();
+        chars.next().is_some_and(|c| !c.is_ascii()) && chars.next().is_none()
+    };
+    let (first, last) = (fields[0], fields[fields.len() - 1]);
+    let numbered = fields
+        .iter()
+        .any(|f| f.starts_with(|c: char| c.is_ascii_digit()));
+    (fields.iter().all(|f| is_field(f) || f.is_empty())
+        && !one_ideograph(first)
+        && !one_ideograph(last))
+    .then_some((Record::Delimited(commas), numbered))
+}
+
+/// Whether `bytes` hold `,` or `=`: eight bytes at a time (each test exact
+/// per byte, no carry crossing bytes), as many lines of prose with Latin
+/// words or marks come here.
+fn holds_comma_or_equals(bytes: &[u8]) -> bool {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // High bit of each byte of `w` that equals `b`.
+    let equal = |w: u64, b: u8| {
+        let x = w ^ (ONES * u64::from(b));
+        !(((x & LOW7) + LOW7) | x) & HIGHS
+    };
+    let mut words = bytes.chunks_exact(8);
+    for word in words.by_ref() {
+        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        if equal(w, b',') | equal(w, b'=') != 0 {
+            return true;
+        }
+    }
+    words.remainder().iter().any(|&b| b == b',' || b == b'=')
+}
+
+/// Whether `field` may be a key, a field or a section's name: not empty, no
+/// longer than [`MAX_FIELD`] characters ([`MAX_LATIN_FIELD`] in ASCII), and
+/// no full stop beside an ideograph (OCR's reading of `。`).
+fn is_field(field: &str) -> bool {
+    let max = if field.is_ascii() {
+        MAX_LATIN_FIELD
+    } else {
+        MAX_FIELD
+    };
+    !field.is_empty()
+        && field.chars().count() <= max
+        && !field
+            .as_bytes()
+            .windows(2)
+            .any(|pair| matches!(pair, [b'.', 0x80..=0xFF] | [0x80..=0xFF, b'.']))
+}
+
+/// Whether `bytes` open with a date or a time, perhaps in brackets, and
+/// then a space, a closing bracket or the line's end: `2024-05-01 10:02:33`,
+/// `[2024/5/1 10:02]`, `10:02:33`, `2024-05-01`, `[10:02]`. (A time alone
+/// needs its seconds or its brackets: `10:30，` opens a line of prose.)
+fn opens_with_stamp(bytes: &[u8]) -> bool {
+    let first = bytes.first().copied().unwrap_or(0);
+    if !(first.is_ascii_digit() || first == b'[' || first == b'(') {
+        return false;
+    }
+    let bracketed = !first.is_ascii_digit();
+    let at = usize::from(bracketed);
+    let (stamp_end, seconds) = match date_at(bytes, at) {
+        Some(date_end) => match bytes.get(date_end) {
+            Some(b' ' | b'T') => match time_at(bytes, date_end + 1) {
+                Some((end, _)) => (end, true),
+                None => (date_end, true),
+            },
+            _ => (date_end, true),
+        },
+        None => match time_at(bytes, at) {
+            Some((end, seconds)) => (end, seconds),
+            None => return false,
+        },
+    };
+    if !(seconds || bracketed) {
+        return false;
+    }
+    match bytes.get(stamp_end) {
+        None => !bracketed,
+        Some(b' ' | b'\t') => !bracketed,
+        Some(b']' | b')') => bracketed,
+        _ => false,
+    }
+}
+
+/// The end of a date at `at` (`2024-05-01`, `2024/5/1`, `2024.05.01`).
+fn date_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let year = digits_at(bytes, at, 4, 4)?;
+    let sep = *bytes
+        .get(year)
+        .filter(|b| matches!(b, b'-' | b'/' | b'.'))?;
+    let month = digits_at(bytes, year + 1, 1, 2)?;
+    (bytes.get(month) == Some(&sep)).then_some(())?;
+    digits_at(bytes, month + 1, 1, 2)
+}
+
+/// The end of a time at `at` (`10:02`, `10:02:33`, `10:02:33.125`) and
+/// whether it has its seconds.
+fn time_at(bytes: &[u8], at: usize) -> Option<(usize, bool)> {
+    let hours = digits_at(bytes, at, 1, 2)?;
+    (bytes.get(hours) == Some(&b':')).then_some(())?;
+    let minutes = digits_at(bytes, hours + 1, 2, 2)?;
+    if bytes.get(minutes) != Some(&b':') {
+        return Some((minutes, false));
+    }
+    let seconds = digits_at(bytes, minutes + 1, 2, 2)?;
+    let end = match bytes.get(seconds) {
+        Some(b'.' | b',') => digits_at(bytes, seconds + 1, 1, 9).unwrap_or(seconds),
+        _ => seconds,
+    };
+    Some((end, true))
+}
+
+/// The end of `min..=max` ASCII digits at `at`, followed by no digit.
+fn digits_at(bytes: &[u8], at: usize, min: usize, max: usize) -> Option<usize> {
+    let n = bytes
+        .get(at..)?
+        .iter()
+        .take(max + 1)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    (min..=max).contains(&n).then_some(at + n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamps() {
+        for yes in [
+            "2024-05-01 10:02:33 INFO 服务启动",
+            "[2024-05-01 10:02] 张三: 大家好",
+            "[10:02:33] 连接成功",
+            "10:02:33 连接成功",
+            "2024/5/1 发布",
+            "2024-05-01T10:02:33.125 ok",
+            "[10:02] 李四",
+            "2024-05-01",
+        ] {
+            assert!(opens_with_stamp(yes.as_bytes()), "{yes}");
+        }
+        for no in [
+            "10:30，记者来到现场",
+            "10:30 记者来到现场",
+            "8859-2，应当被视作",
+            "2024年5月1日 发布",
+            "[1] 参考文献",
+            "20240-05-01 x",
+            "2024-05-01，",
+            "(10:02 李四",
+        ] {
+            assert!(!opens_with_stamp(no.as_bytes()), "{no}");
+        }
+    }
+
+    #[test]
+    fn comma_or_equals_at_every_place() {
+        for len in 0..20 {
+            for at in 0..len {
+                for mark in [b',', b'='] {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = mark;
+                    assert!(holds_comma_or_equals(&bytes), "{len} {at}");
+                }
+            }
+            // Bytes one off either mark, and high bytes, are neither.
+            let others: Vec<u8> = (0..len)
+                .map(|i| [b'+', b'-', b'<', b'>', 0xAC, 0xBD][i % 6])
+                .collect();
+            assert!(!holds_comma_or_equals(&others), "{len}");
+        }
+    }
+
+    #[test]
+    fn records() {
+        assert_eq!(
+            record_of("北京,2189万,16410平方公里"),
+            Some((Record::Delimited(2), true))
+        );
+        assert_eq!(
+            record_of("城市,人口,面积"),
+            Some((Record::Delimited(2), false))
+        );
+        assert_eq!(record_of("地址=127.0.0.1"), Some((Record::Setting, false)));
+        assert_eq!(record_of("level = info"), Some((Record::Setting, false)));
+        assert_eq!(
+            record_of("[数据库]"),
+            Some((Record::SettingsSection, false))
+        );
+        assert_eq!(record_of("感党恩”宣讲,花艺烘焙培训,职工趣味"), None);
+        // Prose, as OCR reads its commas.
+        assert_eq!(record_of("候,你應該謹慎的操作,同"), None);
+        assert_eq!(record_of("目,例如,移除桌面環境這"), None);
+        assert_eq!(record_of("北京，2189万，16410平方公里"), None);
+        assert_eq!(record_of("a=1，b=2"), None);
+        assert_eq!(record_of("一,二"), None);
+    }
+}
