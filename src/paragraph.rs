@@ -2212,6 +2212,15 @@ fn cells_of(bytes: &[u8]) -> Option<Cells> {
                 return None
             }
             0xE3 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x82 | 0x81])) => return None,
+            // Curly quotes (`“` `”` `‘` `’`, E2 80 ..) are prose's: a
+            // wrapped line cuts a quoted title (`(参见第 10.1.3 节 “归档语`).
+            0xE2 if matches!(
+                bytes.get(i + 1..i + 3),
+                Some([0x80, 0x98 | 0x99 | 0x9C | 0x9D])
+            ) =>
+            {
+                return None
+            }
             _ => {}
         }
         if b & 0xC0 == 0x80 {

@@ -2400,6 +2400,20 @@ fn records_are_kept_line_by_line() {
     );
 }
 
+/// Lines of prose that cite sections by number (`(参见第 10.1.3 节 “归档语`,
+/// `法”和第 10.1.4 节 “复制语`) hold numbers between spaces, as a table's
+/// rows do, and were kept line by line as one; quoted titles cut at the
+/// column are prose's (seen on a page generated after stop 36, seed
+/// 20261437).
+#[test]
+fn quoted_titles_cited_by_number_are_no_table() {
+    let page = "find(1) 被用作从归档中\n筛选文件也被用作拷贝命令\n(参见第 10.1.3 节 “归档语\n法”和第 10.1.4 节 “复制语\n法”) 或者用于 xargs(1) (参\n见第 9.4.9 节 “使用文件循\n环来重复一个命令”)。通过\nfind 的命令行参数能够使其\n功能得到加强。\n";
+    assert_eq!(
+        check(page),
+        "find(1) 被用作从归档中筛选文件也被用作拷贝命令(参见第 10.1.3 节 “归档语法”和第 10.1.4 节 “复制语法”) 或者用于 xargs(1) (参见第 9.4.9 节 “使用文件循环来重复一个命令”)。通过find 的命令行参数能够使其功能得到加强。\n"
+    );
+}
+
 /// A report's headings one under another (`2023年度工作总结`, `一、…`,
 /// `（一）…`), each a few em wide above its text wrapped at 16 em: the
 /// short lines agree on a column as narrow as they are, and each heading
