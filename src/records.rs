@@ -14,8 +14,12 @@
 //! - *delimited* lines hold as many ASCII commas as one another, two or
 //!   more, and no full-width mark (`北京,2189万,16410平方公里`): three or more
 //!   in a row;
-//! - *settings* are `key=value` lines and the `[section]` lines above them:
-//!   three or more in a row, two of them settings.
+//! - *settings* are `key=value` lines and the `[section]` lines above them,
+//!   or a JSON object's members (`"name": "张三",`) and its braces: three or
+//!   more in a row, two of them settings;
+//! - *paths* are files' paths and URLs, one whole to a line
+//!   (`/usr/bin/reflow`, `https://…`): three or more in a row. (A URL
+//!   wrapped at a narrow column goes on after a `/`, not with one.)
 //!
 //! Record lines are marked as a table's rows are (see
 //! [`crate::line::Shape::table`]): kept line by line. The test reads each
@@ -46,6 +50,8 @@ enum Record {
     Setting,
     /// `[section]` of a configuration file.
     SettingsSection,
+    /// A file's path or a URL, whole: `/usr/bin/reflow`, `https://…`.
+    Path,
 }
 
 /// Marks the records of `section` (see the module's documentation).
@@ -89,8 +95,9 @@ fn mark_stamped(section: &mut [Line], text: &str) {
     }
 }
 
-/// Marks runs of three or more delimited lines with as many commas, and of
-/// three or more settings and their sections, two of them settings.
+/// Marks runs of three or more delimited lines with as many commas (numbers
+/// in most), of three or more settings and their sections (two of them
+/// settings), and of three or more paths.
 fn mark_delimited(section: &mut [Line], text: &str) {
     let record = |line: &Line| record_of(&text[line.text_start..line.text_end]);
     let settings = |kind| matches!(kind, Record::Setting | Record::SettingsSection);
@@ -120,10 +127,10 @@ fn mark_delimited(section: &mut [Line], text: &str) {
         let rows = end - i;
         // Delimited rows, as a table's (see `paragraph::mark_table_rows`),
         // hold numbers: most enumerations in prose hold none.
-        let kept = if settings(kind) {
-            set >= 2
-        } else {
-            numbered >= 2 && 2 * numbered >= rows
+        let kept = match kind {
+            Record::Setting | Record::SettingsSection => set >= 2,
+            Record::Delimited(_) => numbered >= 2 && 2 * numbered >= rows,
+            Record::Path => true,
         };
         if rows >= 3 && kept {
             section[i..end].iter_mut().for_each(mark);
@@ -174,6 +181,20 @@ fn mark(line: &mut Line) {
 /// sentence or pause mark, and fields no longer than [`MAX_FIELD`]; and
 /// whether a field of delimited text opens with a number.
 fn record_of(body: &str) -> Option<(Record, bool)> {
+    if is_path(body) {
+        return Some((Record::Path, false));
+    }
+    // A JSON object's braces stand as a settings file's sections do, its
+    // members (`"name": "张三",`) as its settings.
+    if matches!(body, "{" | "}" | "}," | "[" | "]" | "],") {
+        return Some((Record::SettingsSection, false));
+    }
+    if let Some(member) = body.strip_prefix('"') {
+        return member
+            .split_once("\":")
+            .is_some_and(|(key, _)| is_field(key) && !key.contains('"'))
+            .then_some((Record::Setting, false));
+    }
     // (Bytes first: most lines hold neither `,` nor `=` where a record's
     // first field ends.)
     let head = &body.as_bytes()[..body.len().min(MAX_LATIN_FIELD.max(3 * MAX_FIELD) + 1)];
@@ -221,6 +242,23 @@ fn record_of(body: &str) -> Option<(Record, bool)> {
         && !one_ideograph(first)
         && !one_ideograph(last))
     .then_some((Record::Delimited(commas), numbered))
+}
+
+/// Whether `body` is a path or a URL and nothing else: no space, and it
+/// opens as an absolute or relative path does (`/`, `~/`, `./`, `../`, a
+/// drive `C:\`) or with a URL's scheme. (A URL wrapped at a narrow column
+/// goes on after a `/` it was cut at, not with one: its pieces are no list.)
+fn is_path(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    let opens = match bytes {
+        [b'/', next, ..] => next.is_ascii_alphanumeric() || matches!(next, b'_' | b'.'),
+        [b'~' | b'.', b'/', ..] | [b'.', b'.', b'/', ..] => true,
+        [drive, b':', b'\\', ..] => drive.is_ascii_alphabetic(),
+        _ => ["http://", "https://", "ftp://", "file://"]
+            .iter()
+            .any(|scheme| body.starts_with(scheme)),
+    };
+    opens && bytes.len() > 2 && !bytes.iter().any(|b| b.is_ascii_whitespace())
 }
 
 /// Whether `bytes` hold `,` or `=`: eight bytes at a time (each test exact
@@ -403,6 +441,29 @@ mod tests {
             Some((Record::SettingsSection, false))
         );
         assert_eq!(record_of("感党恩”宣讲,花艺烘焙培训,职工趣味"), None);
+        assert_eq!(
+            record_of("\"name\": \"张三\","),
+            Some((Record::Setting, false))
+        );
+        assert_eq!(record_of("}"), Some((Record::SettingsSection, false)));
+        for path in [
+            "/usr/bin/reflow",
+            "~/.config/app",
+            "../README",
+            "C:\\Windows",
+            "https://example.com/a",
+        ] {
+            assert_eq!(record_of(path), Some((Record::Path, false)), "{path}");
+        }
+        for not in [
+            "/ 分隔",
+            "/",
+            "share/doc/reflow/",
+            "//注释",
+            "/usr/bin 目录",
+        ] {
+            assert_eq!(record_of(not), None, "{not}");
+        }
         // Prose, as OCR reads its commas.
         assert_eq!(record_of("候,你應該謹慎的操作,同"), None);
         assert_eq!(record_of("目,例如,移除桌面環境這"), None);
