@@ -17,6 +17,8 @@
 //! - *settings* are `key=value` lines and the `[section]` lines above them,
 //!   or a JSON object's members (`"name": "张三",`) and its braces: three or
 //!   more in a row, two of them settings;
+//! - *markup* lines open with a tag and end with one (`<li>苹果</li>`): three
+//!   or more in a row;
 //! - *paths* are files' paths and URLs, one whole to a line
 //!   (`/usr/bin/reflow`, `https://…`): three or more in a row. (A URL
 //!   wrapped at a narrow column goes on after a `/`, not with one.)
@@ -52,6 +54,8 @@ enum Record {
     SettingsSection,
     /// A file's path or a URL, whole: `/usr/bin/reflow`, `https://…`.
     Path,
+    /// Markup, a tag to open and close the line: `<li>苹果</li>`, `</ul>`.
+    Markup,
 }
 
 /// Marks the records of `section` (see the module's documentation).
@@ -97,7 +101,7 @@ fn mark_stamped(section: &mut [Line], text: &str) {
 
 /// Marks runs of three or more delimited lines with as many commas (numbers
 /// in most), of three or more settings and their sections (two of them
-/// settings), and of three or more paths.
+/// settings), and of three or more paths or lines of markup.
 fn mark_delimited(section: &mut [Line], text: &str) {
     let record = |line: &Line| record_of(&text[line.text_start..line.text_end]);
     let settings = |kind| matches!(kind, Record::Setting | Record::SettingsSection);
@@ -130,7 +134,7 @@ fn mark_delimited(section: &mut [Line], text: &str) {
         let kept = match kind {
             Record::Setting | Record::SettingsSection => set >= 2,
             Record::Delimited(_) => numbered >= 2 && 2 * numbered >= rows,
-            Record::Path => true,
+            Record::Path | Record::Markup => true,
         };
         if rows >= 3 && kept {
             section[i..end].iter_mut().for_each(mark);
@@ -183,6 +187,9 @@ fn mark(line: &mut Line) {
 fn record_of(body: &str) -> Option<(Record, bool)> {
     if is_path(body) {
         return Some((Record::Path, false));
+    }
+    if is_markup(body) {
+        return Some((Record::Markup, false));
     }
     // A JSON object's braces stand as a settings file's sections do, its
     // members (`"name": "张三",`) as its settings.
@@ -259,6 +266,13 @@ fn is_path(body: &str) -> bool {
             .any(|scheme| body.starts_with(scheme)),
     };
     opens && bytes.len() > 2 && !bytes.iter().any(|b| b.is_ascii_whitespace())
+}
+
+/// Whether `body` opens with an HTML or XML tag (`<li>`, `</ul>`,
+/// `<!-- -->`) and ends with one's `>`.
+fn is_markup(body: &str) -> bool {
+    matches!(body.as_bytes(), [b'<', next, ..] if next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?'))
+        && body.ends_with('>')
 }
 
 /// Whether `bytes` hold `,` or `=`: eight bytes at a time (each test exact
@@ -455,6 +469,9 @@ mod tests {
         ] {
             assert_eq!(record_of(path), Some((Record::Path, false)), "{path}");
         }
+        assert_eq!(record_of("<li>苹果</li>"), Some((Record::Markup, false)));
+        assert_eq!(record_of("</ul>"), Some((Record::Markup, false)));
+        assert_eq!(record_of("<3 我爱你"), None);
         for not in [
             "/ 分隔",
             "/",

@@ -2361,7 +2361,7 @@ fn flowing_documents_of_many_kinds_come_back_unchanged() {
 /// first, opens with a date or a time), CSV rows and a settings file. They
 /// are short and about as wide as one another, so they read as a wrapped
 /// paragraph and were run together (`[2024-05-01 10:02] 张三: 大家好[2024-…`);
-/// so were a JSON object's members and a list of files' paths.
+/// so were a JSON object's members, lines of HTML and a list of files' paths.
 /// Prose around them is still reflowed; prose whose commas OCR read as
 /// ASCII, as many to a line, is still joined.
 #[test]
@@ -2374,6 +2374,7 @@ fn records_are_kept_line_by_line() {
         "日期,销售额,同比\n2024年1月,1200万元,增长5%\n2024年2月,980万元,下降3%\n2024年3月,1500万元,增长12%\n",
         "[数据库]\n地址=127.0.0.1\n端口=3306\n用户名=管理员\n[日志]\n级别=信息\n路径=/var/log/app\n",
         "{\n  \"name\": \"张三\",\n  \"city\": \"北京\",\n  \"age\": 28\n}\n",
+        "<ul>\n<li>苹果</li>\n<li>香蕉</li>\n<li>橘子</li>\n</ul>\n",
         "安装后会生成以下文件：\n/usr/bin/reflow\n/usr/share/doc/reflow/README\n/etc/reflow/config.toml\n/var/log/reflow.log\n",
     ];
     for document in documents {
