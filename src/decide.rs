@@ -129,6 +129,10 @@ pub enum Reason {
     /// (no comma or full stop in it): the page's first block opens with a
     /// kicker or a headline, a heading of its own.
     AfterRunningHeader,
+    /// Break: an ellipsis alone on its line (`……`) after a sentence's end,
+    /// or the line after one that stands alone: a mark of text left out
+    /// between two sections, a paragraph of its own.
+    SectionMark,
     /// Join: a paragraph's first line, short by its lost 2-em indent, that
     /// opens its block and ends no sentence. Not when the next line is the
     /// first line instead: 2 em short of the line after it and at least
@@ -417,6 +421,7 @@ impl fmt::Display for Reason {
             Reason::AfterRunningHeader => {
                 "unpunctuated line after a running header: a heading of its own"
             }
+            Reason::SectionMark => "an ellipsis alone after a sentence marks a cut: its own paragraph",
             Reason::SentencePerLine => {
                 "most lines end a sentence: flowing text, one paragraph per line, not hard-wrapped"
             }
@@ -1429,6 +1434,13 @@ fn plainly_decided(ctx: &BreakContext<'_>) -> Option<(Action, Reason)> {
     }
 }
 
+/// Whether `line` is an ellipsis and nothing else: `……`, `⋯⋯`, `…`.
+fn is_lone_ellipsis(line: &Line) -> bool {
+    line.first == CharRole::Ellipsis
+        && line.last == CharRole::Ellipsis
+        && line.width - line.indent <= 4
+}
+
 /// Whether `line` is two or three ideographs and nothing else: a name.
 fn is_bare_name(line: &Line) -> bool {
     let width = line.width - line.indent;
@@ -1683,6 +1695,25 @@ fn spread_short_of_column(line: &Line, after: &Line, column: u32) -> bool {
 /// shortcuts before it decide most breaks; see [`plainly_decided`].)
 #[inline(never)]
 fn decide_lines(ctx: &BreakContext<'_>) -> (Action, Reason) {
+    let decision = decide_cascade(ctx);
+    // An ellipsis alone on its line after a sentence's end is no tail of
+    // that sentence (one that trails off into `……` ends no sentence before
+    // it): text was left out there, and the line after it opens a
+    // paragraph. (Asked of joins alone: every rule that breaks there, and
+    // the shortcuts, agree already.)
+    let (prev, next) = (ctx.prev, ctx.next);
+    if decision.0 == Action::Join
+        && ((is_lone_ellipsis(next) && prev.ends_sentence)
+            || (is_lone_ellipsis(prev) && ctx.prev_opens_paragraph()))
+    {
+        return (Action::Break, Reason::SectionMark);
+    }
+    decision
+}
+
+/// The cascade of [`decide_lines`], strongest evidence first.
+#[inline(always)]
+fn decide_cascade(ctx: &BreakContext<'_>) -> (Action, Reason) {
     use Action::{Break, Join, Keep};
     let (prev, next) = (ctx.prev, ctx.next);
 

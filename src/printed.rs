@@ -242,6 +242,7 @@ fn is_fixed(reason: Reason) -> bool {
             | Reason::SectionBreak
             | Reason::LongSection
             | Reason::AfterRunningHeader
+            | Reason::SectionMark
             | Reason::KickerBeforeHeadline
             | Reason::DatelineLead
             | Reason::DatelineCredit

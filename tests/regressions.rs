@@ -2418,6 +2418,19 @@ fn quoted_titles_cited_by_number_are_no_table() {
     );
 }
 
+/// An ellipsis alone on its line after a sentence's end (`……`) marks text
+/// left out between two sections, as the bundled page sets one; extracted
+/// with no blank lines around it (`pdftotext -raw`, PyMuPDF), it was run on
+/// to the paragraph before. A sentence that trails off into one goes on.
+#[test]
+fn lone_ellipsis_after_a_sentence_is_its_own_paragraph() {
+    let page = "闻工作者扩大主流价值影响力版图，让党\n的声音传得更开、传得更广、传得更深入。\n……\n在习近平文化思想指引下，新闻舆论\n工作者守正创新、砥砺前行，不断谱写新\n时代新闻舆论工作新篇章。\n";
+    let out = check(page);
+    assert!(out.contains("传得更深入。\n\n……\n\n在习近平"), "{out}");
+    let trailing = "他站在门口犹豫了很久，终于开口说道：我\n想了想，还是觉得这件事情不太对劲\n……\n";
+    assert!(check(trailing).contains("不太对劲……"));
+}
+
 /// A report's headings one under another (`2023年度工作总结`, `一、…`,
 /// `（一）…`), each a few em wide above its text wrapped at 16 em: the
 /// short lines agree on a column as narrow as they are, and each heading
