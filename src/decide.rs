@@ -2266,7 +2266,17 @@ fn decide_cascade(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 // Not a glyph or a word split off a stretched line.
                 && next.width > 2
                 && !next.all_narrow
-                && next.last.is_text()
+                && (next.last.is_text()
+                    // Or a quote it opens and closes (`坚持“双带双提”`),
+                    // before a line that opens with text, as a paragraph
+                    // does (not a remark's bracket: `它的名字是“/”` | `（称`).
+                    || (next.last == CharRole::Close
+                        && next.brackets == 0
+                        && next.first == CharRole::Ideograph
+                        && !next.ends_sentence
+                        && ctx
+                            .after_next
+                            .is_some_and(|after| after.first.is_text())))
             {
                 (Break, Reason::NextIsHeading)
             } else if !prev.first.cannot_start_line()

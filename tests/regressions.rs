@@ -2431,6 +2431,24 @@ fn lone_ellipsis_after_a_sentence_is_its_own_paragraph() {
     assert!(check(trailing).contains("不太对劲……"));
 }
 
+/// A short heading that quotes its slogan (`坚持“双带双提”`), after a
+/// sentence that ends a full line and before a paragraph, is a heading as
+/// one that stops without a mark is: extracted with no blank lines (as
+/// `pdftotext -raw` writes the bundled page), it was run on to the
+/// paragraph before. A line that ends a quote before a remark's bracket
+/// (`它的名字是“/”` | `（称…`) goes on.
+#[test]
+fn short_heading_that_closes_a_quote_stands_alone() {
+    let page = "激励党员在技术创新、项目攻坚、\n节能降耗等一系列攻坚任务中敢\n于斗争、善于斗争，充分发挥党员\n在艰苦、关键岗位的先锋模范作\n用，让党旗始终高高飘扬在一线。\n坚持“双带双提”\n把党建工作与工会、共青团、妇联\n等群团组织工作相结合，以党建带群\n团，提升企业合力，以党建带员工，提升\n企业活力。党支部团结引领工青妇组织\n";
+    let out = check(page);
+    assert!(
+        out.contains("飘扬在一线。\n\n坚持“双带双提”\n\n把党建"),
+        "{out}"
+    );
+    let remark = "在类 Unix 系统中，文件被组织成目录，目录\n又可以包含其他的目录和文件，这样就构成\n了一棵树。每个目录都有一个名字，它可以\n包含任意字母或符号。根目录是个特例。\n它的名字是“/”\n（称作“斜线”或“根目录”），并且它不能被\n重命名。每个文件或目录都被指定一个全\n限定文件名，按顺序给出必须经过的目录。\n";
+    assert!(check(remark).contains("根目录是个特例。它的名字是“/”"));
+}
+
 /// A report's headings one under another (`2023年度工作总结`, `一、…`,
 /// `（一）…`), each a few em wide above its text wrapped at 16 em: the
 /// short lines agree on a column as narrow as they are, and each heading
