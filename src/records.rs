@@ -11,9 +11,11 @@
 //!   10:02:33 INFO …`, `[2024-05-01 10:02] 张三: …`, `[10:02:33]`): three or
 //!   more in a chain, no more than [`STAMP_GAP`] lines apart (a chat export
 //!   sets each message on the lines under its stamp);
-//! - *delimited* lines hold as many ASCII commas as one another, two or
-//!   more, and no full-width mark (`北京,2189万,16410平方公里`): three or more
-//!   in a row;
+//! - *delimited* lines hold as many ASCII commas as one another, short
+//!   fields, no full-width mark, quote or bracket, and a number in most
+//!   (`北京,2189万,16410平方公里`): three or more in a row. (Prose whose
+//!   commas OCR read as ASCII cuts words at its lines' edges, and its
+//!   clauses seldom open with a number.)
 //! - *settings* are `key=value` lines and the `[section]` lines above them,
 //!   or a JSON object's members (`"name": "张三",`) and its braces: three or
 //!   more in a row, two of them settings;
@@ -225,7 +227,7 @@ fn record_of(body: &str) -> Option<(Record, bool)> {
     }
     let commas = body.bytes().filter(|&b| b == b',').count();
     // (Quotes, brackets and titles are prose's: `感党恩”宣讲,花艺烘焙培训,职工趣味`.)
-    if commas < 2
+    if commas == 0
         || body.contains([
             '“', '”', '‘', '’', '「', '」', '『', '』', '《', '》', '（', '）',
         ])

@@ -118,6 +118,55 @@ fn flowing_text() -> impl Strategy<Value = String> {
         })
 }
 
+/// Records, lines that each stand alone: a log whose lines open with a date
+/// and a time, CSV rows (a name, then numbers), or a settings file's
+/// `key=value` lines under a `[section]`; three to twenty lines.
+fn records_text() -> impl Strategy<Value = String> {
+    let ideographs = |len: std::ops::Range<usize>| {
+        proptest::collection::vec(0x4E00u32..0x9FA5, len).prop_map(|chars| {
+            chars
+                .into_iter()
+                .filter_map(char::from_u32)
+                .collect::<String>()
+        })
+    };
+    let log_line = (
+        0u32..24,
+        0u32..60,
+        0u32..60,
+        proptest::sample::select(vec!["INFO", "WARN", "ERROR"]),
+        ideographs(2..30),
+    )
+        .prop_map(|(h, m, s, level, message)| {
+            format!("2024-05-01 {h:02}:{m:02}:{s:02} {level} {message}")
+        });
+    // A table's rows: a name, then as many numbers in each.
+    let csv_row = move |numbers: usize| {
+        (
+            ideographs(2..6),
+            proptest::collection::vec(0u32..1_000_000, numbers),
+        )
+            .prop_map(|(name, numbers)| {
+                std::iter::once(name)
+                    .chain(numbers.iter().map(u32::to_string))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            })
+    };
+    let setting =
+        (ideographs(1..6), ideographs(1..12)).prop_map(|(key, value)| format!("{key}={value}"));
+    prop_oneof![
+        proptest::collection::vec(log_line, 3..20),
+        (1usize..5).prop_flat_map(move |n| proptest::collection::vec(csv_row(n), 3..20)),
+        (ideographs(2..6), proptest::collection::vec(setting, 2..20)).prop_map(
+            |(name, settings)| std::iter::once(format!("[{name}]"))
+                .chain(settings)
+                .collect()
+        ),
+    ]
+    .prop_map(|lines: Vec<String>| lines.join("\n") + "\n")
+}
+
 fn non_ws(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -226,6 +275,18 @@ proptest! {
             let non_blank = text.split(['\n', '\r']).filter(|l| !non_ws(l).is_empty()).count();
             prop_assert_eq!(r.break_points(&text).len(), non_blank.saturating_sub(1));
         }
+    }
+
+    /// Records (a log, CSV rows, a settings file) come back as they came,
+    /// whole and streamed: no line of them is run into another, however
+    /// narrow and even they are.
+    #[test]
+    fn records_come_back_unchanged(text in records_text(), chunk in 1usize..256) {
+        let r = Reflower::default();
+        prop_assert_eq!(r.reflow(&text), text.clone());
+        let mut out = Vec::new();
+        cjk_reflow::stages::reflow_stream_in_chunks(&r, text.as_bytes(), &mut out, chunk).unwrap();
+        prop_assert_eq!(String::from_utf8(out).unwrap(), text);
     }
 
     /// A cut between sections that both come out unchanged is written with
