@@ -351,7 +351,8 @@ pub enum Reason {
     TableRow,
     /// Keep: a record on one side: one of three or more lines of a log or a
     /// chat export that open with a date or a time, of comma-separated
-    /// fields (numbers in most), or of `key=value` settings.
+    /// fields (numbers in most), of `key=value` settings or a JSON object's
+    /// members, of paths or URLs, or of markup.
     Record,
     /// Break: the line ends a sentence and the next line is short and stops
     /// without a mark: a heading, not the last line of this paragraph.
@@ -517,7 +518,7 @@ impl fmt::Display for Reason {
             Reason::ShortLine => "line ends short of the column: paragraph end",
             Reason::Verse => "line of verse or of a list, set line by line",
             Reason::TableRow => "row of a table, its cells set apart by spaces, kept line by line",
-            Reason::Record => "record (a log's, CSV's or settings' line), kept line by line",
+            Reason::Record => "record (a line of a log, CSV, settings, paths or markup), kept line by line",
             Reason::Heading => {
                 "heading: a short or full line without sentence end before a first line"
             }
