@@ -98,8 +98,9 @@
 //!   cut printed lines into pieces, it is 0.93 (README, "Accuracy").
 //! - Verse keeps its line breaks only where its lines are exactly as wide
 //!   as one another, hold no mark but one at the end, and stand between
-//!   wider lines (classical verse quoted in prose, [`Reason::Verse`]) or on
-//!   their own. Verse whose lines differ in width, inside a column of prose,
+//!   wider lines (classical verse quoted in prose, [`Reason::Verse`]), on
+//!   their own, or, each line ending at its mark, between narrower lines
+//!   with no mark (its title or poet and a heading). Verse whose lines differ in width, inside a column of prose,
 //!   is read as short lines of that column and may be joined.
 //! - Text too short to show a column width (fewer than three lines that agree)
 //!   is left as it is.

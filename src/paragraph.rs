@@ -2321,7 +2321,10 @@ fn open_with_set_in_words(section: &mut [Line], openings: &[Openings], text: &st
 /// (4 to 12 em) and as indented, between lines at least 2 em wider (as
 /// compressed as they may be) or a blank line or the section's edge; the
 /// line before may also be one of any width that ends at a pause mark (a
-/// colon that introduces the verse) and is no furniture (a label's colon).
+/// colon that introduces the verse) and is no furniture (a label's colon);
+/// where every line of the run ends at its mark, a line 2 em narrower or
+/// more with no mark at all (a title, a poet's name, a heading) may stand
+/// on either side.
 ///
 /// A paragraph's lines fill its column, so a run of them sits between lines
 /// as wide (or ends at the paragraph's short last line); lines of verse or
@@ -2429,9 +2432,32 @@ fn verse_run_set_apart(section: &[Line], i: usize, end: usize) -> bool {
     // (A line that introduces the verse may be as short as it likes:
     // `…吟起了李白的` | `诗句：`; a label's colon is furniture's.)
     let introduces = |line: &Line| line.last == CharRole::Pause && line.furniture.is_none();
-    let opens =
-        || i == 0 || apart(&section[i]) || wider(&section[i - 1]) || introduces(&section[i - 1]);
-    let closes = || end == section.len() || apart(&section[end]) || wider(&section[end]);
+    // Lines that each end at a mark, with none inside, may stand between
+    // narrower lines with no mark at all: a poem between its title (or
+    // poet) and a heading (`李白` | `床前明月光，` … `低头思故乡。` | `赏析`).
+    // Full lines of prose seldom end at a mark three times running with no
+    // other mark, and a heading above or below holds none.
+    let marked_ends = section[i..end].iter().all(|line| line.compressible == 1);
+    let titled = |line: &Line| {
+        marked_ends
+            && line.compressible == 0
+            && line.last.is_text()
+            && line.furniture.is_none()
+            && line.max_width() + 4 <= width
+    };
+    let opens = || {
+        i == 0
+            || apart(&section[i])
+            || wider(&section[i - 1])
+            || introduces(&section[i - 1])
+            || titled(&section[i - 1])
+    };
+    let closes = || {
+        end == section.len()
+            || apart(&section[end])
+            || wider(&section[end])
+            || titled(&section[end])
+    };
     end - i >= 3 && opens() && closes()
 }
 

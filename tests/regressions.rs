@@ -2449,6 +2449,24 @@ fn short_heading_that_closes_a_quote_stands_alone() {
     assert!(check(remark).contains("根目录是个特例。它的名字是“/”"));
 }
 
+/// A poem's lines, each ending at a mark with none inside, between its
+/// poet's name and a heading (both narrower, with no mark): verse, kept line
+/// by line, above the commentary that is reflowed. It stood between no
+/// wider lines, so it was run together into its title.
+#[test]
+fn a_poem_between_its_poet_and_a_heading_keeps_its_lines() {
+    let page = "静夜思\n李白\n床前明月光，\n疑是地上霜。\n举头望明月，\n低头思故乡。\n赏析\n这首诗写的是在寂静的\n月夜思念家乡的感受。诗的\n前两句，是写诗人在作客他\n乡的特定环境中一刹那间所\n产生的错觉。\n";
+    let out = check(page);
+    assert!(
+        out.contains("李白\n床前明月光，\n疑是地上霜。\n举头望明月，\n低头思故乡。\n赏析"),
+        "{out}"
+    );
+    assert!(
+        out.contains("这首诗写的是在寂静的月夜思念家乡的感受。诗的前两句"),
+        "{out}"
+    );
+}
+
 /// A report's headings one under another (`2023年度工作总结`, `一、…`,
 /// `（一）…`), each a few em wide above its text wrapped at 16 em: the
 /// short lines agree on a column as narrow as they are, and each heading
