@@ -126,9 +126,10 @@ impl Terminator {
 }
 
 /// Byte offset where a paragraph's first line starts in the output: its
-/// leading whitespace is kept for preformatted text, and with
-/// [`Indent::Preserve`] when it is at least 1 em wide, its section's margin
-/// included; it is dropped otherwise. A lone space before a line is
+/// leading whitespace is kept for preformatted text (its section's margin
+/// only with [`Indent::Preserve`]), and with [`Indent::Preserve`] when it
+/// is at least 1 em wide, its section's margin included; it is dropped
+/// otherwise. A lone space before a line is
 /// extraction noise, kept only before a line that its own text sets off
 /// (see [`Line::preformatted_as_measured`]): were it kept before code or a
 /// table's row, which the lines around make so, the output read again
@@ -140,6 +141,17 @@ pub(crate) fn first_line_start(
     preformatted: bool,
     indent: Indent,
 ) -> usize {
+    if preformatted && indent != Indent::Preserve && line.margin > 0 {
+        // Paragraphs written with no indent or with two U+3000 carry no
+        // margin, so neither does preformatted text among them: its lead
+        // past the margin is judged alone, as the output read again (with
+        // no margin) judges it.
+        let start = line.margin_end(text);
+        let keeps = line.indent >= 2
+            || start == line.text_start
+            || line.preformatted_as_measured_from(start, text);
+        return if keeps { start } else { line.text_start };
+    }
     let an_em_or_more = line.indent + line.margin >= 2;
     let keeps = if preformatted {
         an_em_or_more || line.start == line.text_start || line.preformatted_as_measured(text)

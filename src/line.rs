@@ -700,7 +700,13 @@ impl Line {
     /// [`Line::set_off_by_its_text`]), a line of ASCII set in by two spaces
     /// or more, or runs of spaces inside it that no letter-spacing explains.
     pub(crate) fn preformatted_as_measured(&self, text: &str) -> bool {
-        let (set_apart, aligned) = self.preformatted_from(self.start, text);
+        self.preformatted_as_measured_from(self.start, text)
+    }
+
+    /// [`Line::preformatted_as_measured`], its leading whitespace read from
+    /// byte `lead_start` (past its section's margin, say).
+    pub(crate) fn preformatted_as_measured_from(&self, lead_start: usize, text: &str) -> bool {
+        let (set_apart, aligned) = self.preformatted_from(lead_start, text);
         set_apart || aligned
     }
 

@@ -179,6 +179,7 @@ fn reflowers() -> Vec<Reflower> {
             .indent(Indent::Ideographic)
             .build()
             .unwrap(),
+        Options::new().indent(Indent::None).build().unwrap(),
     ]
 }
 

@@ -7,7 +7,7 @@
 //! A test that fails on the current code is `#[ignore]`d with the reason; run
 //! them with `cargo test --test regressions -- --ignored`.
 
-use cjk_reflow::{reflow, reflow_bytes, Error, Options, Reason, Reflower};
+use cjk_reflow::{reflow, reflow_bytes, Error, Indent, Options, Reason, Reflower};
 
 fn non_ws(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
@@ -2465,6 +2465,33 @@ fn a_poem_between_its_poet_and_a_heading_keeps_its_lines() {
         out.contains("这首诗写的是在寂静的月夜思念家乡的感受。诗的前两句"),
         "{out}"
     );
+}
+
+/// A table's rows among paragraphs, every line set off by a margin of four
+/// spaces, reflowed with paragraphs indented by two U+3000 (or by none):
+/// the rows kept their margin while the paragraphs lost it, so the output,
+/// read again, had no margin, and the first row, set in by it, read as a
+/// paragraph's first line (`    一x = 1` became `　　一x = 1`). Found by the
+/// margin property test at 20,000 cases (with a lone space past the margin
+/// when first mended).
+#[test]
+fn preformatted_lines_drop_the_margin_where_paragraphs_do() {
+    let text =
+        "    一x = 1\n    00\n    3.0\n    00000aAAaaAAAaAAAAAaA\n    一一一一一一一一一一一\n";
+    for indent in [Indent::Ideographic, Indent::None] {
+        let r = Options::new()
+            .separator(cjk_reflow::Separator::Newline)
+            .indent(indent)
+            .build()
+            .unwrap();
+        let once = r.reflow(text);
+        assert_eq!(r.reflow(&once), once, "{indent:?}");
+        assert!(once.starts_with("一x = 1\n00\n3.0\n"), "{once:?}");
+        // A lone space left past the margin is judged as the output, read
+        // again, judges it: dropped before a prompt.
+        let prompt = r.reflow("   >>> 一\n  一\n");
+        assert_eq!(r.reflow(&prompt), prompt, "{indent:?}");
+    }
 }
 
 /// A report's headings one under another (`2023年度工作总结`, `一、…`,
