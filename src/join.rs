@@ -126,14 +126,14 @@ impl Terminator {
 }
 
 /// Byte offset where a paragraph's first line starts in the output: its
-/// leading whitespace is kept for preformatted text (its section's margin
-/// only with [`Indent::Preserve`]), and with [`Indent::Preserve`] when it
-/// is at least 1 em wide, its section's margin included; it is dropped
-/// otherwise. A lone space before a line is
-/// extraction noise, kept only before a line that its own text sets off
-/// (see [`Line::preformatted_as_measured`]): were it kept before code or a
-/// table's row, which the lines around make so, the output read again
-/// among other lines might not keep it.
+/// leading whitespace is kept for preformatted text, and with
+/// [`Indent::Preserve`] when it is at least 1 em wide, its section's margin
+/// included (preformatted text keeps the margin with [`Indent::Preserve`]
+/// only, as paragraphs do); it is dropped otherwise. A lone space before a
+/// line is extraction noise, kept only before a line that its own text
+/// sets off (see [`Line::preformatted_as_measured`]): were it kept before
+/// code or a table's row, which the lines around make so, the output read
+/// again among other lines might not keep it.
 #[inline]
 pub(crate) fn first_line_start(
     text: &str,
