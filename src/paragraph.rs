@@ -1345,8 +1345,9 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
 }
 
 /// Where the text after the widest run of four or more spaces inside
-/// `line` starts, in half-em from the line's first byte (its indent
-/// included): the left edge of a second column set beside the first.
+/// `line` starts, in half-em from the line's first byte past its section's
+/// margin (its indent included): the left edge of a second column set
+/// beside the first.
 fn gutter_end(line: &Line, text: &str) -> Option<u32> {
     // The widest run of four spaces or more after text and before more
     // (the first of the widest), found over bytes (a space is no byte of
@@ -1384,6 +1385,10 @@ fn gutter_end(line: &Line, text: &str) -> Option<u32> {
                 c => char_width(c, true),
             })
             .sum::<u32>()
+            // Read as the line would be without its section's margin,
+            // which the output drops where paragraphs have no indent of
+            // their own (see `join::first_line_start`).
+            - line.margin
     });
     debug_assert_eq!(found, gutter_end_slow(line, text), "the gutter of {line:?}");
     found
@@ -1410,7 +1415,7 @@ fn gutter_end_slow(line: &Line, text: &str) -> Option<u32> {
         seen_text = true;
         at += if c == '\t' { 4 } else { char_width(c, true) };
     }
-    widest.map(|(_, at)| at)
+    widest.map(|(_, at)| at - line.margin)
 }
 
 /// Whether `bytes` hold a run of `run` spaces or more (as

@@ -2491,6 +2491,12 @@ fn preformatted_lines_drop_the_margin_where_paragraphs_do() {
         // again, judges it: dropped before a prompt.
         let prompt = r.reflow("   >>> 一\n  一\n");
         assert_eq!(r.reflow(&prompt), prompt, "{indent:?}");
+        // A gap's place is read past the margin too (the mend's second
+        // slip, found by the same test at 100,000 cases): with the margin
+        // counted, the second line's gap stood 8 em in, as two columns
+        // side by side do, and without it 6 em.
+        let gap = r.reflow("      A    一\n    AaaaaAaA    数据来源：");
+        assert_eq!(r.reflow(&gap), gap, "{indent:?}");
     }
 }
 
