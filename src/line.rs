@@ -499,8 +499,9 @@ pub(crate) struct Line {
     /// Width of the leading whitespace, in half-em, less the section's
     /// margin (see [`Line::margin`]).
     pub indent: u32,
-    /// Leading whitespace every line of the section has (`pdftotext -layout`
-    /// sets a page's text off its left edge so), in half-em: taken off
+    /// Leading spaces and tabs every line of the section has (`pdftotext
+    /// -layout` sets a page's text off its left edge so; a tab before every
+    /// line, as text quoted or pasted may have), in half-em: taken off
     /// `indent` and `width` when the section is read (see
     /// `paragraph::strip_margin`), so that a line is read as it would be
     /// without it. 0 when measured.
@@ -654,11 +655,11 @@ impl Line {
         self.shape.preformatted && !self.shape.verse
     }
 
-    /// Takes `margin` spaces (at most the line's indent) off the line's
-    /// indent and width, as `paragraph::strip_margin` does for a section:
-    /// the line reads as it would without them. A line of no wide
-    /// characters that leading spaces made preformatted (code) is read
-    /// again past them.
+    /// Takes `margin` half-em of leading spaces and tabs (at most the
+    /// line's indent) off the line's indent and width, as
+    /// `paragraph::strip_margin` does for a section: the line reads as it
+    /// would without them. A line of no wide characters that leading
+    /// whitespace made preformatted (code) is read again past it.
     pub(crate) fn take_margin(&mut self, margin: u32, text: &str) {
         self.indent -= margin;
         self.width -= margin;
@@ -711,8 +712,8 @@ impl Line {
     }
 
     /// Byte offset where the line starts past its section's margin (see
-    /// [`Line::margin`]): after that many spaces, and any form feed among
-    /// them.
+    /// [`Line::margin`]): after its spaces and tabs that wide (a tab 2 em),
+    /// and any form feed among them.
     pub(crate) fn margin_end(&self, text: &str) -> usize {
         if self.margin == 0 {
             return self.start;
@@ -725,7 +726,11 @@ impl Line {
             if spaces == self.margin {
                 return self.start + at;
             }
-            spaces += u32::from(b == b' ');
+            spaces += match b {
+                b' ' => 1,
+                b'\t' => 4,
+                _ => 0,
+            };
         }
         self.text_start
     }

@@ -2264,22 +2264,48 @@ fn strip_margin(section: &mut [Line], text: &str) {
     if section.iter().any(|line| line.indent == 0) {
         return;
     }
-    // Spaces only (a form feed among them takes no room): a tab's width
-    // cannot be split, and U+3000 is the indent `Indent::Ideographic`
-    // writes before every paragraph, not a margin.
-    let spaces = |line: &Line| -> u32 {
+    // Spaces and tabs (a form feed among them takes no room; a tab 2 em,
+    // as `Line::indent` counts it); U+3000 is the indent
+    // `Indent::Ideographic` writes before every paragraph, not a margin.
+    // The widest cut of a line's lead, after a space or a tab, no wider
+    // than `limit`: a tab's width cannot be split.
+    let cut = |line: &Line, limit: u32| -> u32 {
         let lead = &text.as_bytes()[line.margin_end(text)..line.text_start];
-        let spaces = lead
-            .iter()
-            .take_while(|&&b| b == b' ' || b == b'\x0c')
-            .filter(|&&b| b == b' ')
-            .count();
-        u32::try_from(spaces).unwrap_or(u32::MAX).min(line.indent)
+        let mut width = 0;
+        for &b in lead {
+            let room = match b {
+                b' ' => 1,
+                b'\t' => 4,
+                b'\x0c' => 0,
+                _ => break,
+            };
+            if width + room > limit {
+                break;
+            }
+            width += room;
+        }
+        width.min(line.indent)
     };
     // At least 1 em: the output keeps such a margin before every line that
     // had it (see `join::first_line_start`), and so reads the same again;
-    // a lone space it drops.
-    let margin = section.iter().map(spaces).min().unwrap_or(0);
+    // a lone space it drops. Every line's lead must cut at it: narrowed
+    // until each does (at once where the leads are spaces).
+    let mut margin = section
+        .iter()
+        .map(|line| cut(line, u32::MAX))
+        .min()
+        .unwrap_or(0);
+    while margin >= 2 {
+        let narrowest = section
+            .iter()
+            .map(|line| cut(line, margin))
+            .min()
+            .unwrap_or(0);
+        if narrowest == margin {
+            break;
+        }
+        margin = narrowest;
+    }
     if margin < 2 {
         return;
     }

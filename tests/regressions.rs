@@ -2500,6 +2500,32 @@ fn preformatted_lines_drop_the_margin_where_paragraphs_do() {
     }
 }
 
+/// A tab before every line (text quoted or pasted so) is the section's
+/// margin, as spaces before every line are: the bundled page so set is
+/// decided as it is without them (every line read as indented, 354 of its
+/// 514 breaks went wrong). A tab's width is not split: under a margin of a
+/// tab and a space, lines that open with two spaces and a tab keep theirs.
+#[test]
+fn a_tab_before_every_line_is_a_margin() {
+    let page = include_str!("corpus/sample/newspaper-page.txt");
+    let tabbed: String = page
+        .split_inclusive('\n')
+        .map(|line| format!("\t{line}"))
+        .collect();
+    let r = Reflower::default();
+    let actions = |text: &str| -> Vec<cjk_reflow::Action> {
+        r.break_points(text)
+            .iter()
+            .map(|point| point.action)
+            .collect()
+    };
+    assert_eq!(actions(&tabbed), actions(page));
+    check(&tabbed);
+    let mixed =
+        "\t 一二三四五六七八九十一二三四五\n  \t六七八九十一二三四五六七八九\n\t 十一二三。\n";
+    check(mixed);
+}
+
 /// A report's headings one under another (`2023年度工作总结`, `一、…`,
 /// `（一）…`), each a few em wide above its text wrapped at 16 em: the
 /// short lines agree on a column as narrow as they are, and each heading
