@@ -2736,12 +2736,20 @@ fn fills_a_column(section: &[Line], widths: &mut Vec<u32>) -> bool {
 }
 
 /// How many of `section`'s list items wrap onto a line of their own: the
-/// item stops mid-sentence, fills the column (within an em of the
-/// section's widest line of prose or item), and the line after it (no
-/// furniture, no blank line between) is no more than an em wider, the
-/// item's own last line. A heading set as an item (`一、总体要求`) is
-/// narrower than the section's paragraphs, or stands above a wider one or
-/// above another item.
+/// item stops mid-sentence and the line after it (no furniture, no blank
+/// line between) goes on with it, either
+/// - flush: the item fills the column (within an em of the section's
+///   widest line of prose or item), and the line after it is no more than
+///   an em wider, the item's own last line; or
+/// - with its indent lost: the item is within 3 em of the widest,
+///   and the line after it is a full line that stops mid-sentence (up to
+///   3 em wider), or clearly narrower, the item's last line.
+///
+/// A heading set as an item (`一、总体要求`) is narrower than the
+/// section's paragraphs, or stands above a wider one or above another
+/// item; above a line that ends a sentence within an em of its width
+/// (flowing text: a heading, then a paragraph on one line) it is read as
+/// a heading.
 fn wrapped_items(section: &[Line]) -> usize {
     let is_item = |line: &Line| line.furniture == Some(Furniture::ListItem);
     let widest = section
@@ -2754,12 +2762,15 @@ fn wrapped_items(section: &[Line]) -> usize {
         .iter()
         .zip(section.iter().skip(1))
         .filter(|(line, next)| {
+            let flush = line.width + 2 >= widest && next.width <= line.width + 2;
+            let indent_lost = line.width + 6 >= widest
+                && ((next.width <= line.width + 6 && survey_mid_sentence(next))
+                    || next.width + 2 <= line.width);
             is_item(line)
                 && survey_mid_sentence(line)
-                && line.width + 2 >= widest
                 && next.blanks_before == 0
                 && next.furniture.is_none()
-                && next.width <= line.width + 2
+                && (flush || indent_lost)
         })
         .count()
 }
