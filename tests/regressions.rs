@@ -3314,3 +3314,30 @@ fn articles_wrapped_with_their_indents_lost_are_joined() {
         "{out}"
     );
 }
+
+/// A short report: more headings than paragraphs, its paragraphs wrapped
+/// at 22 em. The headings, 8 to 11 em, voted for a column of their own
+/// width, and stop 37 read the paragraphs' lines as overlong and glued
+/// each heading to the paragraph below it. A line followed by wider prose
+/// fills no column that line fits in, so it no longer votes.
+#[test]
+fn headings_do_not_set_the_column_of_a_short_report() {
+    let text = "2023年度工作总结\n一、主要工作完成情况\n（一）业务发展稳中有进\n全年实现营业收入12.5亿元，同比增长8.3%；利润\n总额2.1亿元，同比增长5.6%。\n（二）改革创新持续深化\n深入推进数字化转型，完成核心业务系统升级改造，\n客户满意度提升至95%。\n二、存在的问题\n一是市场竞争日趋激烈；二是人才队伍建设有待加\n强。\n三、2024年工作计划\n2024年，我们将继续坚持稳中求进工作总基调。\n";
+    let out = check(text);
+    let paragraphs: Vec<&str> = out.split("\n\n").map(str::trim_end).collect();
+    assert_eq!(
+        paragraphs,
+        [
+            "2023年度工作总结",
+            "一、主要工作完成情况",
+            "（一）业务发展稳中有进",
+            "全年实现营业收入12.5亿元，同比增长8.3%；利润总额2.1亿元，同比增长5.6%。",
+            "（二）改革创新持续深化",
+            "深入推进数字化转型，完成核心业务系统升级改造，客户满意度提升至95%。",
+            "二、存在的问题",
+            "一是市场竞争日趋激烈；二是人才队伍建设有待加强。",
+            "三、2024年工作计划",
+            "2024年，我们将继续坚持稳中求进工作总基调。",
+        ]
+    );
+}
