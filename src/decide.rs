@@ -352,7 +352,8 @@ pub enum Reason {
     /// Keep: a record on one side: one of three or more lines of a log or a
     /// chat export that open with a date or a time, of comma-separated
     /// fields (numbers in most), of `key=value` settings or a JSON object's
-    /// members, of paths or URLs, or of markup.
+    /// members, of paths or URLs, or of markup; or one of four or more
+    /// glosses (`apple 苹果`).
     Record,
     /// Break: the line ends a sentence and the next line is short and stops
     /// without a mark: a heading, not the last line of this paragraph.
@@ -518,7 +519,9 @@ impl fmt::Display for Reason {
             Reason::ShortLine => "line ends short of the column: paragraph end",
             Reason::Verse => "line of verse or of a list, set line by line",
             Reason::TableRow => "row of a table, its cells set apart by spaces, kept line by line",
-            Reason::Record => "record (a line of a log, CSV, settings, paths or markup), kept line by line",
+            Reason::Record => {
+                "record (a line of a log, CSV, settings, paths, markup or a glossary), kept line by line"
+            }
             Reason::Heading => {
                 "heading: a short or full line without sentence end before a first line"
             }

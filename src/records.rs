@@ -24,13 +24,18 @@
 //! - *paths* are files' paths and URLs, one whole to a line
 //!   (`/usr/bin/reflow`, `https://…`): three or more in a row. (A URL
 //!   wrapped at a narrow column goes on after a `/`, not with one.)
+//! - *glosses* pair a term with its translation, a space apart and no mark
+//!   in either (`apple 苹果`, `苹果 píngguǒ apple`): four or more in a row,
+//!   the Latin words on the same side. (Wrapped prose that mixes Latin
+//!   words in holds marks, and more than [`MAX_GLOSS`] ideographs a line
+//!   at all but the narrowest columns.)
 //!
 //! Record lines are marked as a table's rows are (see
 //! [`crate::line::Shape::table`]): kept line by line. The test reads each
 //! line by its own text and its neighbours', so it finds the same records
 //! in the output.
 
-use crate::classify::CharRole;
+use crate::classify::{role_of, CharRole};
 use crate::line::{find_either, Line};
 
 /// Lines that may stand between two stamped lines of one chain: a chat
@@ -44,6 +49,11 @@ const MAX_FIELD: usize = 10;
 
 /// [`MAX_FIELD`] for a field of ASCII alone: a Latin word, a number, a path.
 const MAX_LATIN_FIELD: usize = 24;
+
+/// The most ideographs a gloss's Chinese term holds (`计算机`, `人工智能`).
+/// (Wrapped prose ran three lines of a Latin word and six ideographs
+/// (`Debian 系统处于最新`) in the corpus, never four.)
+const MAX_GLOSS: u32 = 4;
 
 /// What kind of record a line may be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,6 +74,79 @@ enum Record {
 pub(crate) fn mark_records(section: &mut [Line], text: &str) {
     mark_stamped(section, text);
     mark_delimited(section, text);
+    mark_glosses(section, text);
+}
+
+/// The fewest glosses in a row that make a glossary.
+const GLOSSES: usize = 4;
+
+/// Which side of a gloss its Latin words stand on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gloss {
+    /// `apple 苹果`
+    LatinFirst,
+    /// `苹果 píngguǒ apple`
+    ChineseFirst,
+}
+
+/// Marks runs of [`GLOSSES`] or more glosses, the Latin words on the same
+/// side, no blank line between them.
+fn mark_glosses(section: &mut [Line], text: &str) {
+    let gloss = |line: &Line| {
+        may_be_gloss(line)
+            .then(|| gloss_of(&text[line.text_start..line.text_end]))
+            .flatten()
+    };
+    let mut i = 0;
+    while let Some(skip) = section[i..].iter().position(may_be_gloss) {
+        let start = i + skip;
+        let Some(side) = gloss(&section[start]) else {
+            i = start + 1;
+            continue;
+        };
+        let end = section[start + 1..]
+            .iter()
+            .position(|line| line.blanks_before > 0 || gloss(line) != Some(side))
+            .map_or(section.len(), |k| start + 1 + k);
+        if end - start >= GLOSSES {
+            section[start..end].iter_mut().for_each(mark);
+        }
+        i = end;
+    }
+}
+
+/// Whether `line` may be a gloss, by its record: a few ideographs, Latin
+/// letters and a word space, and no mark that prose holds.
+fn may_be_gloss(line: &Line) -> bool {
+    // (Word spaces first: most lines have none.)
+    line.gaps >= 1
+        && (1..=MAX_GLOSS).contains(&line.wide_chars)
+        && line.pauses == 0
+        && line.letter_spaces == 0
+        && !line.punctuated
+        && !line.ends_sentence
+}
+
+/// The side the Latin words of `body` stand on, if it is a gloss: one run
+/// of ideographs and one of Latin words (letters, with their accents, and
+/// the hyphens and apostrophes inside them), a space between.
+fn gloss_of(body: &str) -> Option<Gloss> {
+    let latin = |word: &str| {
+        word.chars().next().is_some_and(char::is_alphabetic)
+            && word
+                .chars()
+                .all(|c| (c.is_alphabetic() && c < '\u{2E80}') || matches!(c, '-' | '\''))
+    };
+    let chinese =
+        |word: &str| !word.is_empty() && word.chars().all(|c| role_of(c) == CharRole::Ideograph);
+    let (head, tail) = body.split_once(' ')?;
+    let tail = tail.trim_start_matches(' ');
+    if chinese(head) && tail.split(' ').filter(|w| !w.is_empty()).all(latin) {
+        return Some(Gloss::ChineseFirst);
+    }
+    let (words, term) = body.rsplit_once(' ')?;
+    (chinese(term) && words.split(' ').filter(|w| !w.is_empty()).all(latin))
+        .then_some(Gloss::LatinFirst)
 }
 
 /// Marks chains of three or more stamped lines, each no more than
@@ -371,6 +454,31 @@ fn digits_at(bytes: &[u8], at: usize, min: usize, max: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn glosses() {
+        for (body, side) in [
+            ("apple 苹果", Gloss::LatinFirst),
+            ("ice cream 冰淇淋", Gloss::LatinFirst),
+            ("don't 不要", Gloss::LatinFirst),
+            ("苹果 píngguǒ apple", Gloss::ChineseFirst),
+            ("电脑 computer", Gloss::ChineseFirst),
+        ] {
+            assert_eq!(gloss_of(body), Some(side), "{body}");
+        }
+        for body in [
+            "apple",
+            "苹果",
+            "苹果 apple 香蕉",
+            "apple 苹果 banana 香蕉",
+            "v2 版本",
+            "GOsa² 登录",
+            "Debian，软件",
+            "apt-get 和 dpkg",
+        ] {
+            assert_eq!(gloss_of(body), None, "{body}");
+        }
+    }
 
     #[test]
     fn stamps() {

@@ -155,12 +155,26 @@ fn records_text() -> impl Strategy<Value = String> {
     };
     let setting =
         (ideographs(1..6), ideographs(1..12)).prop_map(|(key, value)| format!("{key}={value}"));
+    // A glossary's entries: a Latin term and its Chinese one, or the other
+    // way round, a space between.
+    let word = proptest::string::string_regex("[a-z][a-z]{0,11}").unwrap();
+    let gloss = (word, ideographs(1..5));
     prop_oneof![
         proptest::collection::vec(log_line, 3..20),
         (1usize..5).prop_flat_map(move |n| proptest::collection::vec(csv_row(n), 3..20)),
         (ideographs(2..6), proptest::collection::vec(setting, 2..20)).prop_map(
             |(name, settings)| std::iter::once(format!("[{name}]"))
                 .chain(settings)
+                .collect()
+        ),
+        (proptest::bool::ANY, proptest::collection::vec(gloss, 4..20)).prop_map(
+            |(latin_first, entries)| entries
+                .into_iter()
+                .map(|(latin, chinese)| if latin_first {
+                    format!("{latin} {chinese}")
+                } else {
+                    format!("{chinese} {latin}")
+                })
                 .collect()
         ),
     ]
@@ -278,7 +292,7 @@ proptest! {
         }
     }
 
-    /// Records (a log, CSV rows, a settings file) come back as they came,
+    /// Records (a log, CSV rows, a settings file, a glossary) come back as they came,
     /// whole and streamed: no line of them is run into another, however
     /// narrow and even they are.
     #[test]
