@@ -1218,6 +1218,17 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
     // modulo 3: a line's is read again as its neighbours' neighbour. (It
     // reads only the text, which settling lines does not change.)
     let gutters = std::cell::Cell::new([(usize::MAX, None); 3]);
+    // Set flush, or in by a paragraph's indent of ideographic spaces (a
+    // document typed with its indents as `\u{3000}\u{3000}`, which
+    // extractors keep): a table's rows are set in by ASCII spaces if at all.
+    // (Read past the section's margin, which the output drops.)
+    let set_as_prose = |line: &Line| {
+        line.indent == 0
+            || (line.indent <= 8
+                && text[line.margin_end(text)..line.text_start]
+                    .chars()
+                    .all(|c| c == '\u{3000}'))
+    };
     let gutter_at = |k: usize, line: &Line| {
         let mut memo = gutters.get();
         if memo[k % 3].0 != k {
@@ -1322,7 +1333,7 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
             settles(&section[other])
                 && !outside().any(&tabular)
                 && [first, last].iter().all(|&k| {
-                    section[k].indent == 0 && measure.is_some_and(|w| section[k].width + 4 >= w)
+                    set_as_prose(&section[k]) && measure.is_some_and(|w| section[k].width + 4 >= w)
                 })
         };
         let beside =
@@ -1334,7 +1345,7 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
         // unless the line still spans the measure, as a spread one does.
         // (So is one whose every gap borders a Latin word or a number, as
         // justification widens them: `大多数   Linux   用户运行`.)
-        let spread = line.indent == 0
+        let spread = set_as_prose(line)
             && (line.space_runs == 1
                 || widest.is_some_and(|w| line.width + 4 >= w)
                 || gaps_border_latin(&text.as_bytes()[line.text_start..line.text_end]));
