@@ -98,7 +98,12 @@ impl Openings {
     /// it is 1.5 to 3.5 em shorter, as a first line that lost its indent
     /// is; or twice and never shorter). Only lines with no blank line between them are read (a
     /// double-spaced section comes without its blank lines: see
-    /// `BlankLines::Spacing`).
+    /// `BlankLines::Spacing`), but for one thing: where a blank line
+    /// follows a sentence's end, the line after it set in (before a line
+    /// that is not) counts as kept, and one flush as not. Blank lines that
+    /// end the paragraphs (pdfminer's text boxes, a renderer's dump) leave
+    /// few paragraph ends without one: `--kept-indents` 95 -> 72 wrong
+    /// decisions, 286 -> 255 on six seed corpora.
     ///
     /// [`Indented`]: Openings::Indented
     /// [`Flush`]: Openings::Flush
@@ -115,6 +120,24 @@ impl Openings {
         for (((last, first), after), column) in triples.zip(columns) {
             // (Most lines do not end a sentence: told first.)
             if !last.ends_sentence {
+                continue;
+            }
+            // After a blank line, a sentence's end (of any width) is a
+            // paragraph's where blank lines end paragraphs: the line after
+            // it tells whether the text kept its indents, set in before a
+            // line that is not (not every line of a block set in alike).
+            if first.blanks_before > 0 {
+                if last.furniture.is_none() && first.furniture.is_none() {
+                    if (2..=8).contains(&first.indent)
+                        && !first.shape.preformatted
+                        && after.blanks_before == 0
+                        && after.indent == 0
+                    {
+                        indented += 1;
+                    } else if first.indent == 0 {
+                        unindented += 1;
+                    }
+                }
                 continue;
             }
             let Some(column) = *column else { continue };

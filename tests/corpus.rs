@@ -289,9 +289,10 @@ fn kept_indents_open_paragraphs() {
     // code: 222 wrong decisions against 180; then 192. (Stop 38: 215
     // against 185 once a first line set in by U+3000 and spread at its word
     // spaces by pdfminer was read as prose, 203 before, not as a table's
-    // row; one set in by ASCII spaces may be either.)
+    // row; one set in by ASCII spaces may be either. Then 186 against 159
+    // once the lines after blank lines told the openings too.)
     assert!(
-        wrong(&indented) <= 190,
+        wrong(&indented) <= 165,
         "{} wrong with U+3000",
         wrong(&indented)
     );

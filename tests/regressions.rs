@@ -3367,3 +3367,21 @@ fn a_spread_first_line_set_in_by_ideographic_spaces_is_prose() {
         "{out}"
     );
 }
+
+/// Paragraphs set apart by blank lines (pdfminer's text boxes) that kept
+/// their indents as two U+3000: a line inside a block that opens no
+/// paragraph is not set in, however short it is after a sentence's end
+/// (`请查看 OpenWRT 网页`, 2 em short of the line before it). Stop 37 read
+/// the section's openings only at paragraph ends with no blank line after
+/// them, found none, and broke there as where indents were lost.
+#[test]
+fn kept_indents_after_blank_lines_tell_the_openings() {
+    let text = "\u{3000}\u{3000}如果需要嵌入式路由\n器或访问点设备的话，推\n荐使用 OpenWRT，当\n然也可以使用原先的固\n件。使用原先的固件更容\n易；使用 OpenWRT 会\n给你更多选择和控制权。\n请查看 OpenWRT 网页\n来找到支持的硬件的列\n表。\n\n\u{3000}\u{3000}路由器的固件通常\n存放在闪存里，更新时\n要先备份原有的配置文\n件，以免丢失设置。\n";
+    let out = check(text);
+    let paragraphs: Vec<&str> = out.split("\n\n").map(str::trim_end).collect();
+    assert_eq!(paragraphs.len(), 2, "{out}");
+    assert!(
+        paragraphs[0].ends_with("控制权。请查看 OpenWRT 网页来找到支持的硬件的列表。"),
+        "{out}"
+    );
+}
