@@ -2341,6 +2341,8 @@ fn decide_cascade(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 // Subheads seldom hold a comma or a full stop.
                 && prev.compressible == 0
                 && !prev.shape.letter_spaced
+                // Not a line set in by a kept indent: it opens a paragraph.
+                && !(ctx.openings == Openings::Indented && (2..=8).contains(&prev.indent))
                 // Not text set with a blank line after every line.
                 && (next_fit != Fit::Full
                     || ctx.after_next.is_some_and(|after| after.blanks_before == 0)) =>

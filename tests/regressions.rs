@@ -3385,3 +3385,19 @@ fn kept_indents_after_blank_lines_tell_the_openings() {
         "{out}"
     );
 }
+
+/// pdfminer's text boxes with kept indents (two U+3000): a paragraph's
+/// first line set in, alone between blank lines (`　　Make 是一个维护程序`,
+/// the rest of its paragraph in the next box), read as a subhead between
+/// blank lines in stop 37. Where first lines kept their indents, one set
+/// in opens a paragraph, and a subhead is set flush.
+#[test]
+fn a_first_line_set_in_alone_between_blank_lines_is_no_subhead() {
+    let text = "\u{3000}\u{3000}图形数据工具\n\n\u{3000}\u{3000}实际上的数码相机的图\n像是可交换的图像文件格式\n(EXIF)，这种格式是在\nJPEG   图像文件格式上添加\n一些元数据标签。它能够保\n存诸如日期、时间和相机设\n置的信息。\n\n\u{3000}\u{3000}任何带有可移动记录介\n质的数码相机或扫描仪都可\n以在 Linux 上通过 USB 存\n储读取器来工作，因为它遵\n循相机文件系统设计规则并\n且使用   FAT   文件系统，参\n考第 10.1.7 节 “可移动存\n储设备”。\n\n\u{3000}\u{3000}编译工具\n\n\u{3000}\u{3000}Make 是一个维护程序\n\n组的工具。一旦执行\nmake(1)，make 会读取规\n则文件   Makefile，自从上\n次目标文件被修改后，如果\n目标文件依赖的相关文件发\n生了改变，那么就会更新目\n标文件，或者目标文件不存\n在，那么这些文件更新可能\n会同时发生。\n";
+    let out = check(text);
+    assert!(
+        out.contains("\u{3000}\u{3000}Make 是一个维护程序组的工具。"),
+        "{out}"
+    );
+    assert!(out.contains("\n\u{3000}\u{3000}编译工具\n"), "{out}");
+}
