@@ -1218,16 +1218,19 @@ fn settle_aligned_lines(section: &mut [Line], text: &str) {
     // modulo 3: a line's is read again as its neighbours' neighbour. (It
     // reads only the text, which settling lines does not change.)
     let gutters = std::cell::Cell::new([(usize::MAX, None); 3]);
-    // Set flush, or in by a paragraph's indent of ideographic spaces (a
-    // document typed with its indents as `\u{3000}\u{3000}`, which
-    // extractors keep): a table's rows are set in by ASCII spaces if at all.
-    // (Read past the section's margin, which the output drops.)
+    // Set flush, or in by a paragraph's indent of at most 4 em: of
+    // ideographic spaces (a document typed with its indents as
+    // `\u{3000}\u{3000}`, which extractors keep), or of ASCII spaces before
+    // an ideograph (`pdftotext -layout`'s; a command set in opens with a
+    // letter): not a table's row unless rows stand beside it (see `alone`
+    // below). (Read past the section's margin, which the output drops.)
     let set_as_prose = |line: &Line| {
+        let ideographic = line.first == CharRole::Ideograph;
         line.indent == 0
             || (line.indent <= 8
                 && text[line.margin_end(text)..line.text_start]
                     .chars()
-                    .all(|c| c == '\u{3000}'))
+                    .all(|c| c == '\u{3000}' || (ideographic && c == ' ')))
     };
     let gutter_at = |k: usize, line: &Line| {
         let mut memo = gutters.get();

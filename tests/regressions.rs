@@ -3368,6 +3368,21 @@ fn a_spread_first_line_set_in_by_ideographic_spaces_is_prose() {
     );
 }
 
+/// [`a_spread_first_line_set_in_by_ideographic_spaces_is_prose`] with the
+/// indents kept as four ASCII spaces, as `pdftotext -layout` keeps them.
+#[test]
+fn a_spread_first_line_set_in_by_spaces_is_prose() {
+    let text = "    程序将系统内核映像和   initrd   映\n像加载到内存并将控制权交给它\n们。initrd   映像是根文件系统映\n像，其支持程度依赖于所使用的引\n导加载程序。\n\n    假如没有从   grub-rescue-pc\n软件包中的映像制作出来的可引导\n修复盘（U盘、CD   或软盘），请\n勿玩弄引导加载程序。即使硬盘上\n没有可正常工作的引导加载程序，\n可引导修复盘也能引导你的系统。\n\n    迷你   Debian   系统是启动流\n程的第三阶段，由引导加载程序启\n动。它会在内存中运行系统内核和\n根文件系统。这是启动流程的一个\n可选准备阶段。\n";
+    let out = check(text);
+    let paragraphs: Vec<&str> = out.split("\n\n").map(str::trim_end).collect();
+    assert_eq!(paragraphs.len(), 3, "{out}");
+    assert!(
+        paragraphs[1].contains("grub-rescue-pc软件包中的映像"),
+        "{out}"
+    );
+    assert!(paragraphs[2].contains("系统是启动流程的第三阶段"), "{out}");
+}
+
 /// Paragraphs set apart by blank lines (pdfminer's text boxes) that kept
 /// their indents as two U+3000: a line inside a block that opens no
 /// paragraph is not set in, however short it is after a sentence's end
