@@ -2843,7 +2843,7 @@ mod tests {
             // to a first line's measure when it would have.
             (
                 "一二三四五六七八九十一二三。",
-                "为 了 简 化 一 二",
+                "为 了 简 化 一 二 三",
                 0,
                 Some("Skolelinux 的标准设置"),
                 None,
@@ -2851,7 +2851,7 @@ mod tests {
             ),
             (
                 "一二三四五六七八九十一二三。",
-                "为 了 简 化 一 二",
+                "为 了 简 化 一 二 三",
                 0,
                 Some("Skolelinuxinstaller 的标准设置"),
                 None,

@@ -250,15 +250,21 @@ fn wider_prose_follows(line: &Line, next: &Line) -> bool {
 
 /// How far short of its column, with the next line's first chunk beside
 /// it, a spread line may be and still have been stretched to the column:
-/// justification stretches a line by what did not fit on it (that chunk,
-/// or a character pushed on by a mark no line may start with), so at most
-/// a character or two and the slack of measuring, 3 em in all. A shorter
-/// line was spaced out otherwise (OCR, a tracked heading). (Where the next
-/// line shows that OCR spread it, `decide` judges it by its width from 2 em
-/// short on.) Tried at 2, 3, 4 and 6 em: the `--some-spaced` transform's
-/// wrong decisions 435 → 402, 405, 410, 412; every other corpus and
-/// transform moved by 8 or fewer (`--rewrapped` +8, +4, +3, +1).
-const STRETCH_SLACK: u32 = 6;
+/// justification stretches a line by what did not fit on it, and that is
+/// the next line's first unbreakable chunk (a Latin word; an ideograph with
+/// the mark no line may start with after it, or the bracket no line may
+/// end with before it, which pushed it on), so only the slack of measuring
+/// is left: half an em. A shorter line was spaced out otherwise (OCR, a
+/// tracked heading: `持 續 升 級 的 生 活`, 7 em before an ideograph in a
+/// 9-em column). (Where the next line shows that OCR spread it, `decide`
+/// judges it by its width from 2 em short on.) Tried at 3, 2, 1, 0.5 and 0
+/// em (stop 38): the `--some-spaced` transform's wrong decisions 363 →
+/// 359, 354, 344, 343; `--rewrapped` 493 → 494, 495, 498, 501 (spaced
+/// runs of pdfminer's pages that rewrapping set short); the XeLaTeX seeds
+/// 31-46 1,156 → 1,152, 1,150, 1,148, 1,148; every other corpus, transform
+/// and seed group moved by 2 or fewer. (Tried before on older code at 2,
+/// 3, 4 and 6 em: `--some-spaced` 435 → 402, 405, 410, 412.)
+const STRETCH_SLACK: u32 = 1;
 
 /// How `line` fills a column `column` half-em wide, given the width of the
 /// next line's first unbreakable chunk (which did not fit on this line).
@@ -959,7 +965,11 @@ mod tests {
         ]);
         assert!(lines.iter().all(|line| line.shape.letter_spaced));
         let (near, short, sentence) = (&lines[0], &lines[1], &lines[2]);
-        assert_eq!(fit(near, 28, 2), Fit::Full);
+        // 2 em short before a chunk of 2 em (a character pushed on by the
+        // mark after it): stretched. Before one ideograph, which would
+        // have fitted: spaced otherwise.
+        assert_eq!(fit(near, 28, 4), Fit::Full);
+        assert_eq!(fit(near, 28, 2), Fit::IndentShort);
         assert_eq!(fit_as_set(near, 28, 0), Fit::IndentShort);
         assert_eq!(fit(short, 28, 2), Fit::Short);
         // Before a long word that did not fit, it was stretched.
