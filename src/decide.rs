@@ -2214,6 +2214,11 @@ fn decide_cascade(ctx: &BreakContext<'_>) -> (Action, Reason) {
             } else if prev.shape.letter_spaced
                 && next.furniture.is_none()
                 && !next.shape.letter_spaced
+                // Justification spreads a line by the room the next line's
+                // first chunk left on it: one less than 1 em short of the
+                // column as set had too little to show, and was spaced out
+                // otherwise (OCR). (pdfminer shows 1 em over 13 gaps.)
+                && prev.max_width() + 2 <= column
                 // OCR spreads any line: one before a first line short by its
                 // lost indent ends its paragraph, unless a word or number
                 // that did not fit on that line explains its shortness.
@@ -3909,14 +3914,32 @@ mod tests {
                 (Break, Reason::NextShortByIndent),
             ),
             // ...unless a word that did not fit explains that line's
-            // shortness.
+            // shortness, and the spread line had room to be stretched.
+            (
+                "一 二 三 四 五 六 七 八 九 十 一 二 。",
+                "三四五六七八九十一二三四",
+                0,
+                Some("Debian 是一个自由的操作系统"),
+                Some(FULL),
+                (Join, Reason::StretchedLine),
+            ),
+            // One as full as set had none: OCR spread it, and it is read
+            // as if it were not spread.
             (
                 "一 二 三 四 五 六 七 八 九 十 一 二 三 。",
                 "三四五六七八九十一二三四",
                 0,
                 Some("Debian 是一个自由的操作系统"),
                 Some(FULL),
-                (Join, Reason::StretchedLine),
+                (Break, Reason::NextShortByIndent),
+            ),
+            (
+                "一二三四五六七八九十一二三。",
+                "三四五六七八九十一二三四",
+                0,
+                Some("Debian 是一个自由的操作系统"),
+                Some(FULL),
+                (Break, Reason::NextShortByIndent),
             ),
             // A spread line well short of the column before a line of
             // ideographs that is not spread was spread by OCR (a heading),
