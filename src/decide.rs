@@ -925,8 +925,10 @@ fn heading_before_first_line(ctx: &BreakContext<'_>, column: u32, prev_fit: Opti
         && prev.compressible == 0
         && prev.last.is_text()
         && prev_fit != Some(Fit::Overlong)
-        && !prev.shape.letter_spaced
-        && !next.shape.letter_spaced
+        // Spread, not stretched to the column by justification (see
+        // `fit`): a heading or a first line that OCR spaced out.
+        && !stretched(prev, next, column)
+        && !stretched(next, after, column)
         && !next.ends_sentence
         && next.furniture.is_none()
         && after.furniture.is_none()
@@ -940,6 +942,12 @@ fn heading_before_first_line(ctx: &BreakContext<'_>, column: u32, prev_fit: Opti
         // Not when the word opening `after` (which would not have fitted)
         // explains why `next` is short.
         && !short_by_next_word(next, after, column)
+}
+
+/// Whether `line` was spread (letter-spaced) by justification, stretched
+/// to the column for the chunk that opens `after` (see `fit`).
+fn stretched(line: &Line, after: &Line, column: u32) -> bool {
+    line.shape.letter_spaced && fit(line, column, after.lead_chunk) == Fit::Full
 }
 
 /// Whether `line` stops short of the column because the unbreakable chunk

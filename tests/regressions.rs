@@ -3416,3 +3416,16 @@ fn a_first_line_set_in_alone_between_blank_lines_is_no_subhead() {
     );
     assert!(out.contains("\n\u{3000}\u{3000}编译工具\n"), "{out}");
 }
+
+/// A subhead and the first line after it both spaced out by OCR (every
+/// third line is, in the `--some-spaced` transform): `軟 體 包 配 置`, 5 em
+/// in a 10-em column before an ideograph, and `Debian 尊 重 系 統`, 2 em
+/// short of the column. Neither was stretched to the column by
+/// justification (the next line's first chunk would have fitted), so
+/// neither is read as full: the subhead stands alone. Stop 37 ran it into
+/// its paragraph.
+#[test]
+fn a_subhead_spaced_out_by_ocr_stands_alone() {
+    let out = check("有許多可供選擇的前端\n使用者程式和後端存取\n方式。現在，我們推薦\n下列的這些。\napt(8) 用於所有\n的互動式命令列操作，\n包含軟體包的安裝、移\n除和版本升級。\naptitude(8) 使用\n一個互動式的文字介面\n來管理已安裝的軟體包\n和搜尋可用的軟體包。\n軟 體 包 配 置\nDebian 尊 重 系 統\n管理員的手動配置。換\n句話說，軟體包配置系\n統不會為了方便而去更\n改那些配置。\n每個軟體包都帶有\n自己的配置指令碼，它\n使用標準使用者介面\ndebconf(7) 來幫助軟\n體包初始化安裝過程。\n");
+    assert!(out.contains("\n軟 體 包 配 置\n"), "{out}");
+}
