@@ -3268,9 +3268,11 @@ fn regression_fuzz_settling_joins_one_line_a_round() {
 /// last commit, `7860cfb`, fails the same way): another input of run 120's
 /// open family below, settling out of its 16 debug rounds on the same kind
 /// of repeated scraps (release builds reach the fixed point: checked;
-/// 2,627 bytes, minimised by `cargo fuzz tmin` from 3,354).
+/// 2,627 bytes, minimised by `cargo fuzz tmin` from 3,354). Settles
+/// within the 16 rounds since stop 38's `2ea2ae2` (a line followed by
+/// wider prose votes for no column), no longer ignored; whether the
+/// family is closed, fuzzing will tell (see `fuzz/README.md`).
 #[test]
-#[ignore = "open: settling grows its joins round by round here (fuzz run 137, as run 120)"]
 fn fuzz_settling_rounds_run_137() {
     let bytes = include_bytes!("fixtures/fuzz/run137-settling-rounds.bin");
     check(&String::from_utf8_lossy(bytes));
@@ -3285,9 +3287,9 @@ fn fuzz_settling_rounds_run_137() {
 /// stop 32's code fails the same way. Release builds settle it within
 /// their bound (two rounds a line), so the output is a fixed point; what
 /// is open is that such a chain costs a round a paragraph. Cut from 3,632
-/// bytes to the lines it needs.
+/// bytes to the lines it needs. Found passing in stop 38, and passing at
+/// stop 36's last commit (`7860cfb`) too: no longer ignored.
 #[test]
-#[ignore = "open: settling grows its joins round by round here (fuzz run 120)"]
 fn regression_fuzz_settling_grows_joins_round_by_round() {
     check("    华东晨报　2024年10月28日�b�星期四　第2版　数字生活\n    ——interdiff 命令\n    □中新社记者　杨文\n    　　E: \u{17}\u{0}�表错误：确定违\n    反了 Debian Policy 或是\n�������    一个、肯定的打包错误。\n    　　W: 代表警� 中的\n    叙运�有意外的变更非常\n    有甔�误。\n    　�一二三四五六七~��九十\n「一二」三四��O: 代表已覆盖：一个\n    被 lintian-overrides 文\n    件覆盖的�let\n必\n[\u{0}��\n蘶\n;\nJ\u{0}\n必\n\u{0}l�\nt\n必\n\u{10}\u{1}\u{0}\u{0}el\n\u{0}let\n必\n[\u{0}��\nt\n�\n右以蘶\n;\nJ\u{0}\n必\n\u{10}����\u{2060}\n\u{0}let\n必\n\u{10}\u{1}\u{0}\u{0}el\n\u{0}let\n必 \u{0}\n[\u{0}��\n;\nJ\u{0}\n必\n\u{10}\u{0}el\n\u{0}let\n�\n\u{10}\u{0}el\n�\n蘶\n\u{10}����\u{0}\u{0}ll\n�\n蘶\n;\n必\n\u{10}����\u{0}el\n\u{0}l�\nt\n必\n\u{10}\u{1}\u{0}\u{0}el\n\u{0}let\n必\n[\u{0}��\n�\n蘶\nJ\u{0}\n必\n\u{10}����⿁�\n\u{10}\u{1}\u{0}\u{0}el\n\u{0}let\n必 \u{0}\n;\nJ\u{0}\n\u{10}����\u{0}el\n\u{0}let\n必\nt\n忁���\u{0}\u{0}el\n\u{0}let\n[\u{0}��\n�\n蘶\n;\nJ\u{0}\n必\n\u{10}����\u{0}el\n必\n必 \u{0}\nt\n    install 文件，它们将被\n    dh_install(1) 安装。[55]\n    你需要首先检�👨\u{200d}👩\u{200d}👧��三四��O: 代表已覆盖：一个\n    被 lintian-overrides 文\n    件覆盖的�let\n必\nJ\u{0}\n必\n\u{0}l�\n必\n\u{10}\u{1}\u{0}\u{0}el\n\u{0}let\n必\n[\u{0}��\n�\n蘶\n;\nJ\u{0}\n必\n\u{0}let\n[\u{0}��\n;\nJ\u{0}\n必\n\u{10}\u{0}el\n\u{0}let\n�\n\u{10}\u{0}el\n\u{0}let\n�\n蘶\n‘;\nJ\u{0}\n必\ntee\nt\n必\n\u{10}\u{1}\u{0}\u{0}el\n\u{0}let\n必\n[\u{0}��\nt��件，你可以把文\n\u{0}let\n必\n[\u{0}�}\n�\n蘶\n;\ne��\n\u{10}����\u{0}el\n\u{0}l�\nt\n必\n\u{0}[let\n必\n[\u{0}��\nt\n�\n蘶\n;\nJ\u{0}\n必\n\u{10}����⿁�\n\u{0}let\n必\nt`必\n\u{10}\u{1}\u{0}\u{0}el\n\u{0}let\n必 \u{0}\n[\u{0}��\n;\nJ\u{0}\n必\n\u{10}\u{0}el\n\u{0}let\n�\n�\n蘶\n;\nJ\u{0}\n必\n\u{10}��e�\u{0}el\n\u{0}let\n必\nt\n忁���\u{0}\u{0}el\n\u{0}let\n必\n[\u{0}��\n�\n蘶\n;\nJ\u{0}\n必\n\u{10}����\u{0}el\n必\nt`必\n\u{10}\u{1}\u{0}\u{0}el\n\u{0}Let\n必 \u{0}\n[\u{0}��\nt\n必\n\u{10}\u{0}el\n\u{0}l\ne�名和目标路径写入\n    install 文件，它们将被\n    dh_install(0) 安装。[55]\n    你需要首先检查�（妁安装的文\n�：一个\n    被 lintian-overrides 文\n    件覆盖的�let\n必\n[\u{0}��\n蘶\n;\nJ\u{0}\n必\n\u{10}����\u{0}el\n\u{0}l�\nt\n必\n\u{10}\u{1}\u{0}\u{0}el\n\u{0}let\n必\n[\u{0}��\nt\n�\n蘶\n;\nJ\u{0}\n必\n\u{10}����\u{2060}\n\u{0}let\n必\nt`必\n\u{10}\u{1}\u{0}\u{0}el\n\u{0}let\n必 \u{0}\n[\u{0}��\n;\nJ\u{0}\n必\n\u{10}\u{0}el\n\u{0}let\n�\n\u{10}\u{0}el\n\u{0}let\n�\n蘶\n‘;\nJ\u{0}\n必\n\u{10}����\u{0}\u{0}ll\ntee\n必\nt\n必\n\u{10}\u{1}\u{0}\u{0}el\n\u{0}let\n必\n[\u{0}��\nt��件，你可以把文\n    件\u{10}\u{1}\u{0}\u{0}el\n\u{0}let\n必\n[\u{0}�}\n\\�\n蘶\n;\nJ\u{0}\n必\n\u{10}����\u{0}el\n\u{0}l�\nt\n必\n\u{10}\u{1}\u{0}\u{0}el\n\u{0}let\n必\n[\u{0}��\n�\n蘶\n;\nJ\u{0}\n必\n\u{10}����⿁�\n\u{0}let\n必\nt`必\n\u{10}\u{1}\u{0}\u{0}el\n\u{0}let\n必 \u{0}\n[\u{0}��\n;\nJ\u{0}\n必\n\u{10}\u{0}el\n\u{0}let\n�\n\u{10}\u{0}el\n\u{0}let\n�\n蘶\n;\nJ\u{0}\n必\n\u{10}����\u{0}el\n\u{0}let\n必\nt\n忁���\u{0}\u{0}el\n\u{0}let\n必\n[\u{0}��\n�\n蘶\n;\nJ\u{0}\n必\n\u{10}����\u{0}el\n\u{0}let\n必\nt`必\n\u{10}\u{1}\u{0}\u{0}el\n\u{0}Let\n必 \u{0}\n必\n\u{10}\u{0}el\n\u{0}l\ne�名和目标路径写入\n    install 文件，它们将被\n    dh_install(1) 安装。[55]\n    你需要首先检查�（�\n「一二」三四��O: 代表已覆盖：一个\n    被 lintian-overrides 文\n    件覆盖的�let���\n必\n[\u{0}��\n�\n蘶\n;\nJ\u{0}\n必\n\u{10}����\u{0}el\n\u{0}l�\nt\n必\n\u{10}\u{1}\u{0}\u{0}el\n\u{0}let\n必\n[\u{0}��\nt\n�\n蘶\n;\nJ\u{0}\n必\n\u{10}�� = ��\n\u{0}let\n必\nt`必\n必 \u{0}\n[\u{0}��\n\n;\nJ\u{0}\n必\n\u{10}\u{0}el\n\u{0}let\n�\n\u{10}\u{0}el\n\u{0}let\n�\n蘶\n‘;\nJ\u{0}\n必\n\u{10}����\u{0}\u{0}ll\ntee\n必\nt\n必\n\u{10}\u{1}\u{0}\u{0}el\n\u{0}let\n必\n�ix\u{1b}DI\u{10}M�你可以把文\n    件\u{10}\u{1}\u{0}\u{0}el\n\u{0}let\n[\u{0}�}\nt\n�\n蘶\ne��\n\u{0}l�\nt\n必\n\u{10}\u{1}\u{0}\u{0}el\n\u{0}[let\n必\n[\u{0}��\nt\n�\n蘶\n;\nJ\u{0}\n必\n\u{10}����⿁�");
 }
