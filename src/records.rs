@@ -92,24 +92,30 @@ enum Gloss {
 /// Marks runs of [`GLOSSES`] or more glosses, the Latin words on the same
 /// side, no blank line between them.
 fn mark_glosses(section: &mut [Line], text: &str) {
-    let gloss = |line: &Line| {
-        may_be_gloss(line)
-            .then(|| gloss_of(&text[line.text_start..line.text_end]))
-            .flatten()
-    };
+    let gloss = |line: &Line| gloss_of(&text[line.text_start..line.text_end]);
     let mut i = 0;
+    // Runs of lines that may be glosses by their records, long enough, are
+    // read (most lines that may be one stand alone: not read at all).
     while let Some(skip) = section[i..].iter().position(may_be_gloss) {
         let start = i + skip;
-        let Some(side) = gloss(&section[start]) else {
-            i = start + 1;
-            continue;
-        };
         let end = section[start + 1..]
             .iter()
-            .position(|line| line.blanks_before > 0 || gloss(line) != Some(side))
+            .position(|line| line.blanks_before > 0 || !may_be_gloss(line))
             .map_or(section.len(), |k| start + 1 + k);
-        if end - start >= GLOSSES {
-            section[start..end].iter_mut().for_each(mark);
+        let mut at = start;
+        while end - at >= GLOSSES {
+            let Some(side) = gloss(&section[at]) else {
+                at += 1;
+                continue;
+            };
+            let run_end = section[at + 1..end]
+                .iter()
+                .position(|line| gloss(line) != Some(side))
+                .map_or(end, |k| at + 1 + k);
+            if run_end - at >= GLOSSES {
+                section[at..run_end].iter_mut().for_each(mark);
+            }
+            at = run_end;
         }
         i = end;
     }
