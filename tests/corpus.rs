@@ -192,13 +192,16 @@ fn lines_spaced_out_here_and_there_are_judged_by_their_width() {
     // (448, the held-out and book splits in), 605 and 0 (434) at its end:
     // the spaced pages gain a little less from the stop's rules than the
     // pages as extracted; 600 and 0 (425) with stop 35's compressed
-    // brackets, 587 and 0 (414) at its end.
+    // brackets, 587 and 0 (414) at its end; 585 and 0 (412) at stop 38's
+    // start, 521 and 0 (411) once a spread line counted as stretched only
+    // within half an em past the next line's first chunk, and one that ends
+    // a sentence within an em of the column as set as spaced by OCR.
     let plain = as_extracted();
     let some = score_transformed(|page| page.text = eval::some_lines_spaced_out(&page.text));
     assert_eq!(some["sample"].wrong(), 0);
     // (The book split, added in stop 30, makes 11 more of them.)
     assert!(
-        wrong(&some) <= wrong(plain) + 175,
+        wrong(&some) <= wrong(plain) + 120,
         "{} wrong with some lines spaced out, {} as extracted",
         wrong(&some),
         wrong(plain)
