@@ -2005,6 +2005,9 @@ fn decide_cascade(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && ((ctx.joined_before.is_some() && next_is_cut_piece)
             || (!next.ends_sentence
                 && !next.dateline_lead
+                // A piece is no wider than a column (a paragraph composed
+                // on settling, read again, is no piece).
+                && next.width <= MAX_COLUMN
                 // (Not lines of verse, as wide as one another.)
                 && ctx
                     .after_next
