@@ -102,8 +102,8 @@ impl Openings {
     /// follows a sentence's end, the line after it set in (before a line
     /// that is not) counts as kept, and one flush as not. Blank lines that
     /// end the paragraphs (pdfminer's text boxes, a renderer's dump) leave
-    /// few paragraph ends without one: `--kept-indents` 95 -> 72 wrong
-    /// decisions, 286 -> 255 on six seed corpora.
+    /// few paragraph ends without one: `--kept-indents` 95 → 72 wrong
+    /// decisions, 286 → 255 on six seed corpora.
     ///
     /// [`Indented`]: Openings::Indented
     /// [`Flush`]: Openings::Flush
