@@ -13,8 +13,8 @@ use std::fmt;
 
 use crate::classify::CharRole;
 use crate::layout::{
-    fit, fit_as_set, may_cut_between, printed_line_goes_on, BlankLines, Fit, Openings, MAX_COLUMN,
-    MIN_COLUMN,
+    fit, fit_as_set, may_cut_between, printed_line_goes_on, set_in_as_kept, BlankLines, Fit,
+    Openings, MAX_COLUMN, MIN_COLUMN,
 };
 use crate::line::{Furniture, Line, FOLIO_WIDTH};
 
@@ -592,6 +592,12 @@ impl BreakContext<'_> {
     /// Whether `prev` opens a paragraph (the break before it was not a join).
     fn prev_opens_paragraph(&self) -> bool {
         self.joined_before.is_none()
+    }
+
+    /// Whether `line` is set in as a paragraph's first line where the
+    /// section's first lines kept their indents: it opens a paragraph.
+    fn set_in_where_kept(&self, line: &Line) -> bool {
+        self.openings == Openings::Indented && set_in_as_kept(line)
     }
 
     /// Whether `next` may be a paragraph's first line whose indent was
@@ -1903,7 +1909,7 @@ fn decide_cascade(ctx: &BreakContext<'_>) -> (Action, Reason) {
         && prev.furniture.is_none()
         && prev.compressible == 0
         && prev.last.is_text()
-        && !(ctx.openings == Openings::Indented && (2..=8).contains(&prev.indent))
+        && !ctx.set_in_where_kept(prev)
     {
         return (Break, Reason::AfterRunningHeader);
     }
@@ -1937,7 +1943,7 @@ fn decide_cascade(ctx: &BreakContext<'_>) -> (Action, Reason) {
     // Where the section's first lines kept their indents, an indented line
     // opens a paragraph even after one indented as much (a subhead or a
     // paragraph of one line, set in as the first lines are).
-    if ctx.openings == Openings::Indented && (2..=8).contains(&next.indent) {
+    if ctx.set_in_where_kept(next) {
         return (Break, Reason::NextIndented);
     }
     // Where the extractor kept indents, a line indented more than the one
@@ -2358,7 +2364,7 @@ fn decide_cascade(ctx: &BreakContext<'_>) -> (Action, Reason) {
                 && prev.compressible == 0
                 && !prev.shape.letter_spaced
                 // Not a line set in by a kept indent: it opens a paragraph.
-                && !(ctx.openings == Openings::Indented && (2..=8).contains(&prev.indent))
+                && !ctx.set_in_where_kept(prev)
                 // Not text set with a blank line after every line.
                 && (next_fit != Fit::Full
                     || ctx.after_next.is_some_and(|after| after.blanks_before == 0)) =>

@@ -70,6 +70,13 @@ pub(crate) enum BlankLines {
     Paragraphs,
 }
 
+/// Whether `line` is set in by 1 to 4 em, as a paragraph's first line is
+/// where the text kept its indents (see [`Openings::Indented`]).
+#[inline]
+pub(crate) fn set_in_as_kept(line: &Line) -> bool {
+    (2..=8).contains(&line.indent)
+}
+
 /// How the paragraphs of a section open, as far as its lines show.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) enum Openings {
@@ -128,7 +135,7 @@ impl Openings {
             // line that is not (not every line of a block set in alike).
             if first.blanks_before > 0 {
                 if last.furniture.is_none() && first.furniture.is_none() {
-                    if (2..=8).contains(&first.indent)
+                    if set_in_as_kept(first)
                         && !first.shape.preformatted
                         && after.blanks_before == 0
                         && after.indent == 0
@@ -145,7 +152,7 @@ impl Openings {
             if !ends_paragraph || first.blanks_before > 0 || first.furniture.is_some() {
                 continue;
             }
-            if (2..=8).contains(&first.indent) && !first.shape.preformatted {
+            if set_in_as_kept(first) && !first.shape.preformatted {
                 indented += 1;
                 continue;
             }

@@ -13,8 +13,8 @@ use crate::decide::{
 };
 use crate::join;
 use crate::layout::{
-    estimate_columns, fit, page_end, pages_read_alone, BlankLines, ColumnScratch, Fit, Openings,
-    MAX_COLUMN, MIN_COLUMN,
+    estimate_columns, fit, page_end, pages_read_alone, set_in_as_kept, BlankLines, ColumnScratch,
+    Fit, Openings, MAX_COLUMN, MIN_COLUMN,
 };
 use crate::line::{Furniture, Line, LineCounter, SectionCut};
 use crate::printed::{self, PrintedScratch};
@@ -2341,7 +2341,7 @@ fn open_with_set_in_words(section: &mut [Line], openings: &[Openings], text: &st
         if openings[i] == Openings::Indented
             && line.shape.preformatted
             && line.wide_chars == 0
-            && (2..=8).contains(&line.indent)
+            && set_in_as_kept(line)
             && !line.shape.aligned
             && !line.shape.code
             && !line.shape.table
