@@ -55,6 +55,9 @@ const MAX_LATIN_FIELD: usize = 24;
 /// (`Debian 系统处于最新`) in the corpus, never four.)
 const MAX_GLOSS: u32 = 4;
 
+/// The fewest glosses in a row that make a glossary.
+const GLOSSES: usize = 4;
+
 /// What kind of record a line may be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Record {
@@ -76,9 +79,6 @@ pub(crate) fn mark_records(section: &mut [Line], text: &str) {
     mark_delimited(section, text);
     mark_glosses(section, text);
 }
-
-/// The fewest glosses in a row that make a glossary.
-const GLOSSES: usize = 4;
 
 /// Which side of a gloss its Latin words stand on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
